@@ -1,0 +1,31 @@
+from django.contrib import admin
+
+from .models import Fylke, Helseregion, Kommune, Virksomhet
+
+
+@admin.register(Helseregion)
+class HelseregionAdmin(admin.ModelAdmin):
+    list_display = ["navn", "kode"]
+
+
+@admin.register(Fylke)
+class FylkeAdmin(admin.ModelAdmin):
+    list_display = ["nummer", "navn", "helseregion"]
+    list_filter = ["helseregion"]
+
+
+@admin.register(Kommune)
+class KommuneAdmin(admin.ModelAdmin):
+    list_display = ["nummer", "navn", "organisasjonsnummer", "fylke"]
+    list_filter = ["fylke__helseregion", "fylke"]
+    list_select_related = ["fylke"]
+    search_fields = ["nummer", "navn", "organisasjonsnummer"]
+
+
+@admin.register(Virksomhet)
+class VirksomhetAdmin(admin.ModelAdmin):
+    list_display = ["navn", "organisasjonsnummer", "er_kommune", "kommune", "navnekilde"]
+    list_filter = ["er_kommune", "navnekilde"]
+    list_select_related = ["kommune"]
+    search_fields = ["navn", "organisasjonsnummer"]
+    autocomplete_fields = ["kommune"]

@@ -1,0 +1,98 @@
+"""Organisations and the kommune register.
+
+Regions are data, not code: a `Fylke` points at its `Helseregion`, so splitting a region between
+ALIS-kontor is a change of rows, not of code.
+"""
+
+from django.db import models
+
+from . import orgnr
+
+
+class Helseregion(models.Model):
+    kode = models.SlugField("kode", max_length=20, unique=True)
+    navn = models.CharField("navn", max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = "helseregion"
+        verbose_name_plural = "helseregioner"
+        ordering = ["navn"]
+
+    def __str__(self) -> str:
+        return self.navn
+
+
+class Fylke(models.Model):
+    nummer = models.CharField("fylkesnummer", max_length=2, primary_key=True)
+    navn = models.CharField("navn", max_length=60)
+    helseregion = models.ForeignKey(Helseregion, on_delete=models.PROTECT, related_name="fylker")
+
+    class Meta:
+        verbose_name = "fylke"
+        verbose_name_plural = "fylker"
+        ordering = ["nummer"]
+
+    def __str__(self) -> str:
+        return self.navn
+
+
+class Kommune(models.Model):
+    """A kommune in the kommune register (SSB's 2024 structure)."""
+
+    nummer = models.CharField("kommunenummer", max_length=4, primary_key=True)
+    navn = models.CharField("navn", max_length=100)
+    organisasjonsnummer = models.CharField(
+        "organisasjonsnummer", max_length=9, unique=True, null=True, blank=True
+    )
+    fylke = models.ForeignKey(Fylke, on_delete=models.PROTECT, related_name="kommuner")
+
+    class Meta:
+        verbose_name = "kommune"
+        verbose_name_plural = "kommuner"
+        ordering = ["nummer"]
+
+    def __str__(self) -> str:
+        return f"{self.nummer} {self.navn}"
+
+
+class Virksomhet(models.Model):
+    """An organisation that applies: a kommune, a bedriftshelsetjeneste, another public or private body."""
+
+    class Navnekilde(models.TextChoices):
+        KOMMUNEREGISTER = "kommuneregister", "Kommuneregisteret"
+        BRREG = "brreg", "Enhetsregisteret"
+        MANUELL = "manuell", "Oppgitt av søker (ikke verifisert)"
+
+    organisasjonsnummer = models.CharField("organisasjonsnummer", max_length=9, unique=True)
+    navn = models.CharField("navn", max_length=200)
+    navnekilde = models.CharField(
+        "navnet kommer fra", max_length=20, choices=Navnekilde.choices, default=Navnekilde.MANUELL
+    )
+    er_kommune = models.BooleanField("er en kommune", default=False)
+    kommune = models.ForeignKey(
+        Kommune,
+        verbose_name="kommune",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="virksomheter",
+        help_text="Kommunen virksomheten er i (for en kommune: kommunen selv). Gir fylke og helseregion.",
+    )
+    opprettet = models.DateTimeField("opprettet", auto_now_add=True)
+    endret = models.DateTimeField("endret", auto_now=True)
+
+    class Meta:
+        verbose_name = "virksomhet"
+        verbose_name_plural = "virksomheter"
+        ordering = ["navn"]
+
+    def __str__(self) -> str:
+        return f"{self.navn} ({self.organisasjonsnummer_formatert})"
+
+    @property
+    def organisasjonsnummer_formatert(self) -> str:
+        return orgnr.format_orgnr(self.organisasjonsnummer)
+
+    @property
+    def navn_verifisert(self) -> bool:
+        return self.navnekilde != self.Navnekilde.MANUELL

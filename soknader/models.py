@@ -1,0 +1,182 @@
+"""The application (søknad) for registration as utdanningsvirksomhet, and who may see it."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from .choices import JaDelvisNei, Spesialitet, Status, VeiledereAnsatt, Virksomhetstype
+
+REDIGERBARE_STATUSER = frozenset({Status.UTKAST, Status.ANMODNING_SENDT})
+
+# The confirmations of section 2, in the form's order (field name, label).
+ANSVAR_FIELDS = (
+    "ansvar_forskrift",
+    "ansvar_helhetlig_utdanningslop",
+    "ansvar_veileder_oppnevnes",
+    "ansvar_supervisjon",
+    "ansvar_vurdering_lm",
+    "ansvar_kompetanseportal",
+    "ansvar_databehandleravtale",
+    "ansvar_bekreftelse_tjeneste",
+    "ansvar_apen_uselektert_praksis",
+)
+
+
+class Soknad(models.Model):
+    # Section 1: virksomhet og spesialitet
+    virksomhet = models.ForeignKey(
+        "brreg.Virksomhet", verbose_name="virksomhet", on_delete=models.PROTECT, related_name="soknader"
+    )
+    spesialitet = models.CharField("spesialitet", max_length=3, choices=Spesialitet.choices)
+    virksomhetstype = models.CharField(
+        "type virksomhet", max_length=20, choices=Virksomhetstype.choices, blank=True,
+        help_text="Kommuner kjennes igjen automatisk. Andre velger den typen som passer best.",
+    )
+    kontaktperson_navn = models.CharField("navn", max_length=200, blank=True)
+    kontaktperson_epost = models.EmailField("e-post", blank=True)
+    kontaktperson_telefon = models.CharField("telefon", max_length=30, blank=True)
+    dba_kontakt_navn = models.CharField("navn", max_length=200, blank=True)
+    dba_kontakt_epost = models.EmailField("e-post", blank=True)
+    dba_kontakt_telefon = models.CharField("telefon", max_length=30, blank=True)
+
+    # Section 2: virksomhetens ansvar
+    ansvar_forskrift = models.BooleanField("Virksomheten følger spesialistforskriften", default=False)
+    ansvar_helhetlig_utdanningslop = models.BooleanField(
+        "Virksomheten legger til rette for helhetlige utdanningsløp, slik at LIS kan oppnå alle læringsmål "
+        "(selv eller gjennom avtaler med andre)",
+        default=False,
+    )
+    ansvar_veileder_oppnevnes = models.BooleanField(
+        "Virksomheten oppnevner en individuell veileder for hver LIS", default=False
+    )
+    ansvar_supervisjon = models.BooleanField("Virksomheten sørger for at LIS får supervisjon", default=False)
+    ansvar_vurdering_lm = models.BooleanField(
+        "Virksomheten vurderer om læringsmål er oppnådd, med anbefaling fra veileder og supervisør",
+        default=False,
+    )
+    ansvar_kompetanseportal = models.BooleanField(
+        "Virksomheten bruker kompetanseportalen til å dokumentere læringsmål og følge opp LIS", default=False
+    )
+    ansvar_databehandleravtale = models.BooleanField(
+        "Virksomheten inngår databehandleravtale for bruk av kompetanseportalen", default=False
+    )
+    ansvar_bekreftelse_tjeneste = models.BooleanField(
+        "Virksomheten utsteder bekreftelse på gjennomført praktisk tjeneste", default=False
+    )
+    ansvar_apen_uselektert_praksis = models.BooleanField(
+        "LIS får tjeneste i åpen uselektert praksis (bekreftes bare av kommuner)", default=False
+    )
+    hf_avtale_inngatt = models.BooleanField(
+        "Det er inngått avtale med helseforetak eller annen virksomhet om læringsmålene ALM-055 og ALM-085",
+        default=False,
+    )
+    hf_avtale_navn = models.CharField("Navn på helseforetaket eller virksomheten", max_length=200, blank=True)
+    bht_godkjent_arbeidstilsynet = models.BooleanField(
+        "Bedriftshelsetjenesten er godkjent av Arbeidstilsynet", null=True, blank=True
+    )
+
+    # Section 3: forhold ved egen virksomhet
+    samarbeid_inngatt = models.BooleanField(
+        "Det er inngått samarbeid med annen virksomhet om gjennomføringen av utdanningen", default=False
+    )
+    samarbeid_beskrivelse = models.TextField("Beskriv samarbeidet", blank=True)
+    organisering = models.TextField(
+        "Beskriv kort hvordan arbeidet med spesialistutdanningen er organisert og hvor ansvaret er plassert",
+        blank=True,
+    )
+    veiledere_ansatt = models.CharField(
+        "Veilederne er ansatt", max_length=20, choices=VeiledereAnsatt.choices, blank=True
+    )
+    veiledere_ansatt_beskrivelse = models.TextField("Hvordan skaffes veiledere utenfor egen virksomhet?", blank=True)
+    veilederkompetanse = models.CharField(
+        "Veilederne har dokumentert veilederkompetanse", max_length=10, choices=JaDelvisNei.choices, blank=True
+    )
+    veilederkompetanse_plan = models.TextField(
+        "Hvordan skal veilederne få nødvendig veilederkompetanse?", blank=True
+    )
+    kjent_med_oppgaver = models.CharField(
+        "Er veilederne godt kjent med veileders oppgaver i spesialistutdanningen?",
+        max_length=10, choices=JaDelvisNei.choices, blank=True,
+    )
+    kjent_tiltak = models.JSONField("Hvordan skal veilederne bli kjent med oppgavene?", default=list, blank=True)
+    kjent_annet = models.TextField("Beskriv annen måte", blank=True)
+
+    # Workflow
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.UTKAST)
+    referanse = models.CharField("referanse", max_length=20, unique=True, null=True, blank=True)
+    soknadsdato = models.DateField("søknadsdato", null=True, blank=True)
+    opprettet = models.DateTimeField("opprettet", auto_now_add=True)
+    opprettet_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    endret = models.DateTimeField("sist endret", auto_now=True)
+
+    class Meta:
+        verbose_name = "søknad"
+        verbose_name_plural = "søknader"
+        ordering = ["-opprettet"]
+        constraints = [
+            models.UniqueConstraint(fields=["virksomhet", "spesialitet"], name="en_soknad_per_virksomhet_og_spesialitet")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.referanse or 'Utkast'}: {self.get_spesialitet_display()}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("soknader:oppgaver", args=[self.pk])
+
+    @property
+    def er_redigerbar(self) -> bool:
+        return self.status in REDIGERBARE_STATUSER
+
+    @property
+    def er_kommune(self) -> bool:
+        return self.virksomhetstype == Virksomhetstype.KOMMUNE
+
+
+class Statusendring(models.Model):
+    """One row of an application's history: every change of status, who made it and why."""
+
+    soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="historikk")
+    fra_status = models.CharField("fra", max_length=20, choices=Status.choices)
+    til_status = models.CharField("til", max_length=20, choices=Status.choices)
+    utfort_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="utført av", on_delete=models.SET_NULL, null=True, blank=True
+    )
+    tidspunkt = models.DateTimeField("tidspunkt", auto_now_add=True)
+    melding = models.TextField("melding", blank=True)
+
+    class Meta:
+        verbose_name = "statusendring"
+        verbose_name_plural = "statusendringer"
+        ordering = ["tidspunkt", "pk"]
+
+
+class Virksomhetstilgang(models.Model):
+    """A søker user may act for an organisation (in production this comes from Altinn roles)."""
+
+    bruker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="virksomhetstilganger")
+    virksomhet = models.ForeignKey("brreg.Virksomhet", on_delete=models.CASCADE, related_name="tilganger")
+    opprettet = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "tilgang til virksomhet"
+        verbose_name_plural = "tilganger til virksomheter"
+        constraints = [models.UniqueConstraint(fields=["bruker", "virksomhet"], name="unik_virksomhetstilgang")]
+
+    def __str__(self) -> str:
+        return f"{self.bruker} → {self.virksomhet}"
+
+
+class Regiontilgang(models.Model):
+    """An ALIS-kontor user follows one helseregion."""
+
+    bruker = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="regiontilgang")
+    helseregion = models.ForeignKey("brreg.Helseregion", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "tilgang til helseregion"
+        verbose_name_plural = "tilganger til helseregioner"
+
+    def __str__(self) -> str:
+        return f"{self.bruker} → {self.helseregion}"

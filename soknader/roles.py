@@ -1,0 +1,23 @@
+"""The groups users are given, and what each may do in the admin."""
+
+from django.contrib.auth.models import Group, Permission
+
+SAKSBEHANDLERE = "Saksbehandlere"
+
+_SAKSBEHANDLER_PERMS = {
+    "soknader": ["view_soknad", "change_soknad", "view_statusendring", "view_virksomhetstilgang",
+                 "add_virksomhetstilgang", "delete_virksomhetstilgang", "view_regiontilgang"],
+    "laeringsarenaer": ["view_laeringsarena"],
+    "brreg": ["view_virksomhet", "view_kommune", "view_fylke", "view_helseregion"],
+}
+
+
+def ensure_groups(**kwargs) -> None:
+    """Create the caseworker group with its permissions (runs after every migrate)."""
+    group, _ = Group.objects.get_or_create(name=SAKSBEHANDLERE)
+    perms = [
+        perm
+        for app_label, codenames in _SAKSBEHANDLER_PERMS.items()
+        for perm in Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+    ]
+    group.permissions.add(*perms)

@@ -1,0 +1,252 @@
+"""Thin views of the søker journey: parse input, call a selector or a service, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from . import selectors, sections, services
+from .choices import Seksjon, Seksjonsstatus
+from .forms import AnsvarForm, ForholdForm, LaeringsarenaForm, StartForm, VirksomhetForm
+
+SEKSJON_SKJEMA = {
+    Seksjon.VIRKSOMHET: VirksomhetForm,
+    Seksjon.ANSVAR: AnsvarForm,
+    Seksjon.FORHOLD: ForholdForm,
+}
+IKKE_REDIGERBAR = "Søknaden er sendt inn og kan ikke endres nå."
+KONFLIKT = (
+    "Noen andre har lagret endringer i denne delen mens du skrev. Det du skrev er ikke lagret ennå: "
+    "se over feltene som er markert, og lagre på nytt."
+)
+DELVIS_LAGRET = "Vi har lagret det du skrev, unntatt feltene som er markert med feil."
+
+
+@login_required
+def mine_soknader(request):
+    return render(
+        request,
+        "soknader/mine_soknader.html",
+        {
+            "soknader": selectors.soknader_for_bruker(request.user),
+            "virksomheter": selectors.virksomheter_for_bruker(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ny_soknad(request):
+    form = StartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            soknad = services.soknad_create(bruker=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for field, messages_ in error.message_dict.items():
+                for message in messages_:
+                    form.add_error(field, message)
+        else:
+            messages.success(request, "Søknaden er opprettet. Du kan fylle ut delene i den rekkefølgen du vil.")
+            return redirect("soknader:oppgaver", soknad.pk)
+    return render(request, "soknader/ny_soknad.html", {"form": form})
+
+
+@login_required
+def oppgaver(request, pk):
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    arenaer = selectors.arenaer_for_soknad(soknad)
+    statuser = sections.statuses(soknad, arenaer)
+    return render(
+        request,
+        "soknader/oppgaver.html",
+        {
+            "soknad": soknad,
+            "seksjoner": [(seksjon, statuser[seksjon]) for seksjon in Seksjon],
+            "antall_fullfort": sum(s == Seksjonsstatus.FULLFORT for s in statuser.values()),
+            "antall_arenaer": len(arenaer),
+        },
+    )
+
+
+def _seksjon_url(soknad, seksjon) -> str:
+    if seksjon == Seksjon.LAERINGSARENAER:
+        return reverse("soknader:laeringsarenaer", args=[soknad.pk])
+    return reverse("soknader:seksjon", args=[soknad.pk, seksjon])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def seksjon(request, pk, seksjon):
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    if seksjon not in SEKSJON_SKJEMA:
+        raise Http404("Fant ikke denne delen av skjemaet.")
+    seksjon = Seksjon(seksjon)
+    form_class = SEKSJON_SKJEMA[seksjon]
+    kontekst = sections.context(soknad)
+    if not soknad.er_redigerbar:
+        messages.info(request, IKKE_REDIGERBAR)
+        return redirect("soknader:se_over", soknad.pk)
+    form = form_class(request.POST or None, instance=soknad, kontekst=kontekst)
+    if request.method == "POST":
+        valid = form.is_valid()
+        try:
+            soknad = services.seksjon_save(
+                soknad=soknad, seksjon=seksjon, values=form.valid_values(),
+                expected=form.cleaned_data.get("fingerprint", ""),
+            )
+        except services.NotEditable:
+            messages.error(request, IKKE_REDIGERBAR)
+            return redirect("soknader:se_over", soknad.pk)
+        except services.Conflict as conflict:
+            form.show_conflict(conflict.stored)
+            messages.error(request, KONFLIKT)
+        else:
+            problemer = sections.section_problems(soknad, seksjon)
+            if valid and "fortsett" in request.POST and not problemer:
+                messages.success(request, f"«{seksjon.label}» er lagret og fullført.")
+                return redirect(_neste_url(soknad, seksjon))
+            if valid and "fortsett" not in request.POST:
+                messages.success(request, "Utkastet er lagret.")
+                return redirect("soknader:oppgaver", soknad.pk)
+            form.refresh_fingerprint(soknad)
+            if "fortsett" in request.POST:
+                form.show_problems(problemer)
+            if valid:
+                messages.warning(request, "Vi har lagret det du skrev, men delen er ikke fullført ennå.")
+            else:
+                messages.warning(request, DELVIS_LAGRET)
+    return render(
+        request,
+        "soknader/seksjon.html",
+        {"soknad": soknad, "seksjon": seksjon, "form": form, "kontekst": kontekst},
+    )
+
+
+def _neste_url(soknad, seksjon) -> str:
+    order = list(Seksjon)
+    return _seksjon_url(soknad, order[order.index(seksjon) + 1])
+
+
+@login_required
+def laeringsarenaer(request, pk):
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    arenaer = selectors.arenaer_for_soknad(soknad)
+    arena_problemer = [(arena, sections.arena_problems(arena)) for arena in arenaer]
+    return render(
+        request,
+        "soknader/laeringsarenaer.html",
+        {"soknad": soknad, "arenaer": arena_problemer},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def laeringsarena(request, pk, arena_pk=None):
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    arena = selectors.arena_for_soker(soknad, arena_pk) if arena_pk else None
+    if not soknad.er_redigerbar:
+        messages.info(request, IKKE_REDIGERBAR)
+        return redirect("soknader:se_over", soknad.pk)
+    form = LaeringsarenaForm(request.POST or None, instance=arena)
+    if request.method == "POST":
+        valid = form.is_valid()
+        try:
+            arena = services.laeringsarena_save(
+                soknad=soknad, arena=arena, values=form.valid_values(),
+                expected=form.cleaned_data.get("fingerprint", "") if arena else "",
+            )
+        except services.NotEditable:
+            messages.error(request, IKKE_REDIGERBAR)
+            return redirect("soknader:se_over", soknad.pk)
+        except services.Conflict as conflict:
+            if not conflict.stored:
+                messages.error(request, "Læringsarenaen er slettet av en annen mens du skrev. Lagre for å legge "
+                               "den til på nytt.")
+                return render(request, "soknader/laeringsarena.html",
+                              {"soknad": soknad, "arena": None, "form": LaeringsarenaForm(request.POST)})
+            form.show_conflict(conflict.stored)
+            messages.error(request, KONFLIKT)
+        else:
+            problemer = sections.arena_problems(arena)
+            if valid and not problemer:
+                messages.success(request, f"Læringsarenaen «{arena}» er lagret.")
+                return redirect("soknader:laeringsarenaer", soknad.pk)
+            form.refresh_fingerprint(arena)
+            form.show_problems(problemer)
+            messages.warning(request, "Vi har lagret det du skrev, men læringsarenaen mangler opplysninger.")
+    return render(request, "soknader/laeringsarena.html", {"soknad": soknad, "arena": arena, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def slett_laeringsarena(request, pk, arena_pk):
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    arena = selectors.arena_for_soker(soknad, arena_pk)
+    if request.method == "POST":
+        try:
+            services.laeringsarena_delete(soknad=soknad, arena=arena)
+        except services.NotEditable:
+            messages.error(request, IKKE_REDIGERBAR)
+            return redirect("soknader:se_over", soknad.pk)
+        messages.success(request, f"Læringsarenaen «{arena}» er slettet.")
+        return redirect("soknader:laeringsarenaer", soknad.pk)
+    return render(request, "soknader/slett_laeringsarena.html", {"soknad": soknad, "arena": arena})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def se_over(request, pk):
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    arenaer = selectors.arenaer_for_soknad(soknad)
+    if request.method == "POST":
+        try:
+            soknad = services.soknad_submit(soknad=soknad, bruker=request.user)
+        except services.NotEditable:
+            messages.error(request, "Søknaden er allerede sendt inn.")
+        except services.SubmitRefused:
+            messages.error(request, "Søknaden kan ikke sendes inn før alle delene er fullført. Se hva som mangler under.")
+        else:
+            return redirect("soknader:kvittering", soknad.pk)
+    missing = sections.missing(soknad, arenaer)
+    kontekst = sections.context(soknad)
+    svar = [
+        (seksjon, _seksjon_url(soknad, seksjon), form_class(instance=soknad, kontekst=kontekst).answers(),
+         missing[seksjon])
+        for seksjon, form_class in SEKSJON_SKJEMA.items()
+    ]
+    return render(
+        request,
+        "soknader/se_over.html",
+        {
+            "soknad": soknad,
+            "svar": svar,
+            "mangler_arenaer": missing[Seksjon.LAERINGSARENAER],
+            "arenaer": [(a, LaeringsarenaForm(instance=a).answers(), sections.arena_problems(a)) for a in arenaer],
+            "antall_ufullstendige": sum(1 for p in missing.values() if p),
+            "kan_sendes": not any(missing.values()) and soknad.er_redigerbar,
+        },
+    )
+
+
+@login_required
+def kvittering(request, pk):
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    return render(request, "soknader/kvittering.html", {"soknad": soknad})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def slett_utkast(request, pk):
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    if request.method == "POST":
+        try:
+            services.soknad_delete_draft(soknad=soknad)
+        except services.NotEditable:
+            messages.error(request, "Bare utkast som aldri er sendt inn, kan slettes.")
+            return redirect("soknader:oppgaver", soknad.pk)
+        messages.success(request, "Utkastet er slettet.")
+        return redirect("soknader:mine")
+    return render(request, "soknader/slett_utkast.html", {"soknad": soknad})

@@ -1,0 +1,100 @@
+/* Progressive enhancement for the forms. Without JavaScript every field is shown, with a hint
+   saying when it applies; with it, conditional fields appear when their trigger is chosen. */
+(function () {
+  "use strict";
+
+  function wrapperFor(name) {
+    return document.getElementById("div_id_" + name);
+  }
+
+  function chosenValues(form, name) {
+    var values = [];
+    form.querySelectorAll('[name="' + name + '"]').forEach(function (input) {
+      if (input.type === "checkbox" || input.type === "radio") {
+        if (input.checked) values.push(input.value);
+      } else if (input.value) {
+        values.push(input.value);
+      }
+    });
+    return values;
+  }
+
+  function setupConditionals(form) {
+    var rules = [];
+    form.querySelectorAll("[data-vis-felt]").forEach(function (el) {
+      var name = el.getAttribute("name");
+      if (rules.some(function (r) { return r.name === name; })) return;
+      rules.push({
+        name: name,
+        trigger: el.getAttribute("data-vis-felt"),
+        values: el.getAttribute("data-vis-verdier").split(" "),
+      });
+    });
+    if (!rules.length) return;
+
+    function isVisible(name) {
+      var wrapper = wrapperFor(name);
+      return !wrapper || !wrapper.hidden;
+    }
+
+    function update() {
+      // Rules may chain (a field revealed by a field that is itself conditional): evaluate in order.
+      rules.forEach(function (rule) {
+        var chosen = chosenValues(form, rule.trigger);
+        var show = isVisible(rule.trigger) && chosen.some(function (v) { return rule.values.indexOf(v) !== -1; });
+        var wrapper = wrapperFor(rule.name);
+        if (wrapper) wrapper.hidden = !show;
+      });
+    }
+
+    form.addEventListener("change", update);
+    update();
+  }
+
+  function setupOrgnrLookup() {
+    var input = document.querySelector("[data-orgnr-oppslag]");
+    var box = document.getElementById("orgnr-oppslag");
+    var navn = document.getElementById("id_navn");
+    if (!input || !box || !navn) return;
+    var last = null;
+
+    function show(text, kind) {
+      box.textContent = text;
+      box.className = "alert alert-" + kind;
+    }
+
+    function lookup() {
+      var orgnr = input.value.replace(/\s+/g, "");
+      if (orgnr === last) return;
+      last = orgnr;
+      if (!/^\d{9}$/.test(orgnr)) { box.className = "alert d-none"; return; }
+      fetch("/brreg/enhet/" + orgnr + "/", { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) {
+          return response.json().then(function (body) { return { status: response.status, body: body }; });
+        })
+        .then(function (result) {
+          if (result.status === 200) {
+            var b = result.body;
+            if (!navn.value || navn.dataset.autofylt === "1") { navn.value = b.navn; navn.dataset.autofylt = "1"; }
+            show((b.er_kommune ? "Kommune: " : "Virksomhet: ") + b.navn + (b.kommune && !b.er_kommune ? " (" + b.kommune + ")" : ""), "success");
+          } else {
+            show(result.body.melding || "Fant ikke virksomheten. Skriv navnet selv.", "warning");
+          }
+        })
+        .catch(function () {
+          show("Vi fikk ikke slått opp organisasjonsnummeret nå. Skriv navnet selv; du kan fortsette.", "warning");
+        });
+    }
+
+    input.addEventListener("blur", lookup);
+    input.addEventListener("change", lookup);
+    if (input.value) lookup();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form").forEach(setupConditionals);
+    setupOrgnrLookup();
+    var summary = document.getElementById("feiloppsummering");
+    if (summary) summary.focus();
+  });
+})();

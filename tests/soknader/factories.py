@@ -1,0 +1,81 @@
+import factory
+from django.contrib.auth import get_user_model
+
+from laeringsarenaer.models import Laeringsarena
+from soknader.choices import JaDelvisNei, Spesialitet, VeiledereAnsatt, Virksomhetstype
+from soknader.models import Soknad, Virksomhetstilgang
+from tests.brreg.factories import KommuneVirksomhetFactory, VirksomhetFactory
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"bruker{n}")
+    password = factory.django.Password("passord")
+
+
+def soker_for(virksomhet, **kwargs):
+    user = UserFactory(**kwargs)
+    Virksomhetstilgang.objects.get_or_create(bruker=user, virksomhet=virksomhet)
+    return user
+
+
+class SoknadFactory(factory.django.DjangoModelFactory):
+    """An empty draft for Bodø kommune, allmennmedisin."""
+
+    class Meta:
+        model = Soknad
+
+    virksomhet = factory.SubFactory(KommuneVirksomhetFactory)
+    spesialitet = Spesialitet.ALM
+    virksomhetstype = factory.LazyAttribute(lambda o: Virksomhetstype.KOMMUNE if o.virksomhet.er_kommune else "")
+
+
+class KomplettSoknadFactory(SoknadFactory):
+    """A draft with sections 1–3 complete (add arenas for section 4)."""
+
+    kontaktperson_navn = "Kari Nordmann"
+    kontaktperson_epost = "kari@bodo.kommune.no"
+    kontaktperson_telefon = "75 55 50 00"
+    dba_kontakt_navn = "Ola Nordmann"
+    dba_kontakt_epost = "ola@bodo.kommune.no"
+    dba_kontakt_telefon = "+47 755 55 001"
+    ansvar_forskrift = True
+    ansvar_helhetlig_utdanningslop = True
+    ansvar_veileder_oppnevnes = True
+    ansvar_supervisjon = True
+    ansvar_vurdering_lm = True
+    ansvar_kompetanseportal = True
+    ansvar_databehandleravtale = True
+    ansvar_bekreftelse_tjeneste = True
+    ansvar_apen_uselektert_praksis = True
+    hf_avtale_inngatt = True
+    hf_avtale_navn = "Nordlandssykehuset HF"
+    organisering = "Kommuneoverlegen har ansvaret; vurderingskollegium to ganger i året."
+    veiledere_ansatt = VeiledereAnsatt.EGEN_VIRKSOMHET
+    veilederkompetanse = JaDelvisNei.JA
+    kjent_med_oppgaver = JaDelvisNei.JA
+
+
+class AnnenVirksomhetSoknadFactory(KomplettSoknadFactory):
+    virksomhet = factory.SubFactory(VirksomhetFactory)
+    spesialitet = Spesialitet.ARB
+    virksomhetstype = Virksomhetstype.BHT
+    ansvar_apen_uselektert_praksis = False
+    hf_avtale_inngatt = False
+    hf_avtale_navn = ""
+    bht_godkjent_arbeidstilsynet = True
+
+
+class LaeringsarenaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Laeringsarena
+
+    soknad = factory.SubFactory(SoknadFactory)
+    type = "fastlege"
+    plassering = "egen"
+    ny_veileder = False
+    laeringsmal = "Alle bortsett fra ALM-055 og ALM-085; FKM 1-10"
+    supervisjon = factory.LazyFunction(lambda: ["til_stede", "telefon_digitalt"])
