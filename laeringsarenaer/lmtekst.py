@@ -170,10 +170,11 @@ class Katalog:
         """Return the sorted numbers of one group."""
         return self._nummer.get(gruppe, ())
 
-    def i_intervall(self, gruppe: str, fra: int, til: int) -> tuple[int, ...]:
-        """Return the catalogue numbers of ``gruppe`` with ``fra <= n <= til``."""
+    def i_intervall(self, gruppe: str, fra: int, til: int) -> tuple[tuple[int, ...], tuple[str, ...]]:
+        """Return the numbers and codes of ``gruppe`` in the catalogue with ``fra <= n <= til``."""
         tall = self._nummer.get(gruppe, ())
-        return tall[bisect.bisect_left(tall, fra) : bisect.bisect_right(tall, til)]
+        a, b = bisect.bisect_left(tall, fra), bisect.bisect_right(tall, til)
+        return tall[a:b], self._koder.get(gruppe, ())[a:b]
 
     def sorter(self, koder: Iterable[str]) -> tuple[str, ...]:
         """Sort catalogue codes in canonical order (fast path for catalogue members)."""
@@ -270,26 +271,32 @@ def _tall(siffer: str) -> int:
 
 
 def _tokeniser(tekst: str) -> list[_Token]:
-    """Split ``tekst`` into tokens; plain whitespace is dropped, line breaks kept."""
+    """Split ``tekst`` into tokens.
+
+    Plain whitespace, noise words ("LM", "læringsmål", "nr.") and quotes or
+    brackets are dropped; line breaks are kept as NYLINJE tokens.
+    """
     tokener: list[_Token] = []
     legg_til = tokener.append
+    nylinje = _NYLINJE.isdisjoint
     for m in _TOKEN_RE.finditer(tekst):
         art = m.lastgroup
+        start, slutt = m.span()
         if art == "MELLOMROM":
-            if not _NYLINJE.isdisjoint(m.group()):
-                legg_til(_Token("NYLINJE", m.start(), m.end()))
+            if not nylinje(m.group()):
+                legg_til(_Token("NYLINJE", start, slutt))
+        elif art == "STOY" or art == "IGNORER":
+            continue  # noise words and quotes/brackets carry no meaning
         elif art == "KODE":
-            legg_til(
-                _Token(art, m.start(), m.end(), m["kprefiks"].upper(), _tall(m["knummer"]))
-            )
-        elif art == "PREFIKS":
-            legg_til(_Token(art, m.start(), m.end(), m.group().upper()))
-        elif art == "FKMORD":
-            legg_til(_Token("PREFIKS", m.start(), m.end(), "FKM"))
+            legg_til(_Token(art, start, slutt, m["kprefiks"].upper(), _tall(m["knummer"])))
         elif art == "NUMMER":
-            legg_til(_Token(art, m.start(), m.end(), None, _tall(m.group())))
+            legg_til(_Token(art, start, slutt, None, _tall(m.group())))
+        elif art == "PREFIKS":
+            legg_til(_Token(art, start, slutt, m.group().upper()))
+        elif art == "FKMORD":
+            legg_til(_Token("PREFIKS", start, slutt, "FKM"))
         else:
-            legg_til(_Token(art or "ANNET", m.start(), m.end()))
+            legg_til(_Token(art or "ANNET", start, slutt))
     return tokener
 
 
@@ -298,7 +305,8 @@ def _tokeniser(tekst: str) -> list[_Token]:
 # ---------------------------------------------------------------------------
 
 _UKJENTE_ARTER = frozenset({"ORD", "ANNET", "TIL"})
-_STOY_ARTER = frozenset({"STOY", "IGNORER", "STREK"})
+_STREKER = frozenset({"STREK"})
+_STREKER_OG_NYLINJER = frozenset({"STREK", "NYLINJE"})
 _INTERVALLSLUTT = frozenset({"SKILLE", "SKILLEORD", "NYLINJE", "PUNKTUM", "ALLE", "UNNTATT", None})
 
 
@@ -373,8 +381,8 @@ class _Leser:
             if art in ("NYLINJE", "PUNKTUM") or (art == "SKILLE" and self.tekst[t.start] == ";"):
                 self.sterkt_skille = True
                 i += 1
-            elif art in ("SKILLE", "SKILLEORD", "STOY", "IGNORER", "STREK"):
-                i += 1  # weak separators, noise words, list bullets, stray dashes
+            elif art in ("SKILLE", "SKILLEORD", "STREK"):
+                i += 1  # weak separators, list bullets, stray dashes
             elif art == "ALLE":
                 i = self._alle(i)
             elif art == "UNNTATT":
@@ -397,12 +405,12 @@ class _Leser:
     def _alle(self, i: int) -> int:
         self._avslutt_unntak()
         t = self.tok[i]
-        j = self._hopp_over(i + 1, frozenset({"STOY", "IGNORER"}))
+        j = i + 1
         neste = self._art(j)
         if neste in ("KODE", "NUMMER"):
             return j  # "alle ALM-055 og ALM-085": "alle" only qualifies the items
         if neste == "PREFIKS":
-            if self._art(self._hopp_over(j + 1, _STOY_ARTER)) == "NUMMER":
+            if self._art(self._hopp_over(j + 1, _STREKER)) == "NUMMER":
                 return j  # "alle ALM: 1-6"
             gruppe = self.tok[j].gruppe or self.spes
             slutt = self.tok[j].slutt
@@ -460,7 +468,7 @@ class _Leser:
         t = self.tok[i]
         gruppe = t.gruppe or self.spes
         self.kontekst = gruppe
-        if self._art(self._hopp_over(i + 1, _STOY_ARTER | {"NYLINJE"})) != "NUMMER":
+        if self._art(self._hopp_over(i + 1, _STREKER_OG_NYLINJER)) != "NUMMER":
             self._feil(
                 t.start,
                 t.slutt,
@@ -473,13 +481,13 @@ class _Leser:
         start = self.tok[i].start
         slutt = self.tok[i].slutt
         i += 1
-        # One error for a run of unknown words on a line (noise in between allowed).
+        # One error for a run of unknown words on a line (dashes in between allowed).
         while i < len(self.tok):
             art = self.tok[i].art
             if art in _UKJENTE_ARTER:
                 slutt = self.tok[i].slutt
                 i += 1
-            elif art in _STOY_ARTER and self._art(i + 1) in _UKJENTE_ARTER:
+            elif art == "STREK" and self._art(i + 1) in _UKJENTE_ARTER:
                 i += 1
             else:
                 break
@@ -601,7 +609,7 @@ class _Leser:
                 lambda s: f"{s} er et baklengs intervall: det første nummeret må være lavest.",
             )
             return set()
-        tall = self.katalog.i_intervall(gruppe, e.fra, e.til)
+        tall, koder = self.katalog.i_intervall(gruppe, e.fra, e.til)
         katalog = "læringsmålkatalogen for " + GRUPPENAVN[gruppe]
         if not tall:
             self._feil(e.start, e.slutt, lambda s: f"{s} finnes ikke i {katalog}.")
@@ -609,7 +617,7 @@ class _Leser:
         if len(tall) != e.til - e.fra + 1:
             mangler = _beskriv_intervaller(gruppe, _hull(tall, e.fra, e.til))
             self._feil(e.start, e.slutt, lambda s: f"{s}: {mangler} finnes ikke i {katalog}.")
-        return {kanonisk_kode(gruppe, n) for n in tall}
+        return set(koder)
 
 
 def _hull(tall: tuple[int, ...], fra: int, til: int) -> list[tuple[int, int]]:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout
 from django import forms
 from django.core.validators import RegexValidator
 
@@ -146,6 +147,7 @@ class StartForm(forms.Form):
         help_text="Virksomhetens organisasjonsnummer (ni siffer), for eksempel kommunens. "
         "Navnet hentes automatisk for kommuner.",
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "data-orgnr-oppslag": "1"}),
+        error_messages={"required": "Skriv organisasjonsnummeret til virksomheten."},
     )
     navn = forms.CharField(
         label="Navn på virksomheten",
@@ -159,6 +161,7 @@ class StartForm(forms.Form):
         choices=Spesialitet.choices,
         widget=forms.RadioSelect,
         help_text="Det sendes én søknad per spesialitet. Allmennmedisin kan bare søkes av kommuner.",
+        error_messages={"required": "Velg spesialiteten dere søker for.", "invalid_choice": "Velg en av spesialitetene."},
     )
 
     def __init__(self, *args, **kwargs):
@@ -173,11 +176,11 @@ class StartForm(forms.Form):
 
 class VirksomhetForm(DraftForm):
     kontaktperson_telefon = forms.CharField(
-        label="Telefon", max_length=30, validators=[phone_validator],
+        label="Kontaktpersonens telefon", max_length=30, validators=[phone_validator],
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     dba_kontakt_telefon = forms.CharField(
-        label="Telefon", max_length=30, validators=[phone_validator],
+        label="Telefon til kontaktperson for databehandleravtale", max_length=30, validators=[phone_validator],
         widget=forms.TextInput(attrs={"type": "tel"}),
     )
 
@@ -188,11 +191,21 @@ class VirksomhetForm(DraftForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.kontekst and self.kontekst.er_kommune:
-            self.fields["virksomhetstype"].choices = [(Virksomhetstype.KOMMUNE, Virksomhetstype.KOMMUNE.label)]
+            del self.fields["virksomhetstype"]  # set for the user: the kommune register says so
         else:
             self.fields["virksomhetstype"].choices = [
                 (value, label) for value, label in Virksomhetstype.choices if value != Virksomhetstype.KOMMUNE
             ]
+            self.fields["virksomhetstype"].widget = forms.RadioSelect(choices=self.fields["virksomhetstype"].choices)
+        self.fields["dba_kontakt_navn"].label = "Navn på kontaktperson for databehandleravtale"
+        self.fields["dba_kontakt_epost"].label = "E-post til kontaktperson for databehandleravtale"
+        self.helper.layout = Layout(
+            *([] if "virksomhetstype" not in self.fields else ["virksomhetstype"]),
+            Fieldset("Kontaktperson", "kontaktperson_navn", "kontaktperson_epost", "kontaktperson_telefon"),
+            Fieldset("Kontaktperson for databehandleravtale", "dba_kontakt_navn", "dba_kontakt_epost",
+                     "dba_kontakt_telefon"),
+            "fingerprint",
+        )
         self.fields["kontaktperson_navn"].help_text = (
             "Personen som tar imot henvendelser om utdanningsløpet i spesialiteten, nå og senere."
         )

@@ -32,12 +32,12 @@ class Soknad(models.Model):
         "type virksomhet", max_length=20, choices=Virksomhetstype.choices, blank=True,
         help_text="Kommuner kjennes igjen automatisk. Andre velger den typen som passer best.",
     )
-    kontaktperson_navn = models.CharField("navn", max_length=200, blank=True)
-    kontaktperson_epost = models.EmailField("e-post", blank=True)
-    kontaktperson_telefon = models.CharField("telefon", max_length=30, blank=True)
-    dba_kontakt_navn = models.CharField("navn", max_length=200, blank=True)
-    dba_kontakt_epost = models.EmailField("e-post", blank=True)
-    dba_kontakt_telefon = models.CharField("telefon", max_length=30, blank=True)
+    kontaktperson_navn = models.CharField("Kontaktpersonens navn", max_length=200, blank=True)
+    kontaktperson_epost = models.EmailField("Kontaktpersonens e-post", blank=True)
+    kontaktperson_telefon = models.CharField("Kontaktpersonens telefon", max_length=30, blank=True)
+    dba_kontakt_navn = models.CharField("Navn", max_length=200, blank=True)
+    dba_kontakt_epost = models.EmailField("E-post", blank=True)
+    dba_kontakt_telefon = models.CharField("Telefon", max_length=30, blank=True)
 
     # Section 2: virksomhetens ansvar
     ansvar_forskrift = models.BooleanField("Virksomheten følger spesialistforskriften", default=False)

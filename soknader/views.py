@@ -217,6 +217,11 @@ def se_over(request, pk):
          missing[seksjon])
         for seksjon, form_class in SEKSJON_SKJEMA.items()
     ]
+    svar[0][2][:0] = [
+        ("Virksomhet", soknad.virksomhet.navn),
+        ("Organisasjonsnummer", soknad.virksomhet.organisasjonsnummer_formatert),
+        ("Spesialitet", soknad.get_spesialitet_display()),
+    ] + ([("Type virksomhet", soknad.get_virksomhetstype_display())] if kontekst.er_kommune else [])
     return render(
         request,
         "soknader/se_over.html",

@@ -1,0 +1,318 @@
+"""The søker journey through the Django test client: what a user sees after each step."""
+
+import pytest
+from django.urls import reverse
+
+from brreg.models import Virksomhet
+from laeringsarenaer.models import Laeringsarena
+from soknader.models import Soknad, Statusendring, Virksomhetstilgang
+from tests.brreg.factories import KommuneVirksomhetFactory, VirksomhetFactory
+from tests.soknader.factories import (
+    AnnenVirksomhetSoknadFactory,
+    KomplettSoknadFactory,
+    LaeringsarenaFactory,
+    SoknadFactory,
+    UserFactory,
+    soker_for,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def text(response) -> str:
+    return response.content.decode()
+
+
+@pytest.fixture
+def bruker(client):
+    user = UserFactory()
+    client.force_login(user)
+    return user
+
+
+# ---- starting an application ------------------------------------------------------------------
+
+def test_a_new_kommune_starts_an_alm_application_by_orgnr_with_spaces(client, bruker):
+    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "972 418 013", "spesialitet": "ALM"})
+    soknad = Soknad.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("soknader:oppgaver", args=[soknad.pk])
+    assert soknad.virksomhet.navn == "Bodø"
+    assert soknad.virksomhet.er_kommune and soknad.virksomhet.kommune.fylke.helseregion.navn == "Nord"
+    assert soknad.virksomhetstype == "kommune"
+    assert Virksomhetstilgang.objects.filter(bruker=bruker, virksomhet=soknad.virksomhet).exists()
+
+
+@pytest.mark.parametrize(
+    ("orgnr", "message"),
+    [("12345", "ni siffer"), ("972418014", "kontrollsifferet"), ("97241801x", "ni siffer"), ("", "Skriv organisasjonsnummeret")],
+)
+def test_bad_orgnr_gets_a_norwegian_message_and_keeps_the_input(client, bruker, orgnr, message):
+    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": orgnr, "spesialitet": "SAM"})
+    assert response.status_code == 200
+    assert message in text(response)
+    assert f'value="{orgnr}"' in text(response) or not orgnr
+    assert not Soknad.objects.exists()
+
+
+def test_alm_is_refused_for_a_non_kommune_with_the_input_kept(client, bruker):
+    response = client.post(
+        reverse("soknader:ny"), {"organisasjonsnummer": "999888771", "navn": "Bedrift AS", "spesialitet": "ALM"}
+    )
+    assert "Allmennmedisin kan bare søkes av en kommune" in text(response)
+    assert 'value="Bedrift AS"' in text(response)
+    assert not Soknad.objects.exists() and not Virksomhet.objects.exists()
+
+
+def test_another_organisation_must_type_its_name(client, bruker):
+    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "999888771", "spesialitet": "ARB"})
+    assert "Skriv navnet på virksomheten" in text(response)
+    response = client.post(
+        reverse("soknader:ny"), {"organisasjonsnummer": "999888771", "navn": "Bedrift AS", "spesialitet": "ARB"}
+    )
+    assert response.status_code == 302
+    virksomhet = Virksomhet.objects.get(organisasjonsnummer="999888771")
+    assert virksomhet.navn == "Bedrift AS" and not virksomhet.navn_verifisert and not virksomhet.er_kommune
+
+
+def test_a_second_application_for_the_same_specialty_links_to_the_first(client, bruker):
+    soknad = SoknadFactory()
+    Virksomhetstilgang.objects.create(bruker=bruker, virksomhet=soknad.virksomhet)
+    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "972418013", "spesialitet": "ALM"})
+    assert "har allerede en søknad om allmennmedisin" in text(response)
+    assert reverse("soknader:oppgaver", args=[soknad.pk]) in text(response)
+    assert Soknad.objects.count() == 1
+
+
+def test_nobody_can_claim_an_organisation_others_already_act_for(client, bruker):
+    soknad = SoknadFactory()
+    soker_for(soknad.virksomhet)
+    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "972418013", "spesialitet": "SAM"})
+    assert "du har ikke tilgang" in text(response)
+    assert Soknad.objects.count() == 1
+
+
+# ---- the task list and the sections ------------------------------------------------------------
+
+def _soknad_for(user, factory=SoknadFactory, **kwargs):
+    soknad = factory(**kwargs)
+    Virksomhetstilgang.objects.get_or_create(bruker=user, virksomhet=soknad.virksomhet)
+    return soknad
+
+
+def test_task_list_shows_each_section_state(client, bruker):
+    soknad = _soknad_for(bruker, kontaktperson_navn="Kari")
+    page = text(client.get(reverse("soknader:oppgaver", args=[soknad.pk])))
+    assert page.count("Ikke påbegynt") == 3 and page.count("Påbegynt") == 1  # "Ikke påbegynt" contains "påbegynt"
+    soknad = _soknad_for(bruker, factory=KomplettSoknadFactory, virksomhet=KommuneVirksomhetFactory(kommunenummer="1806"))
+    LaeringsarenaFactory(soknad=soknad)
+    page = text(client.get(reverse("soknader:oppgaver", args=[soknad.pk])))
+    assert page.count("Fullført") == 4 and "Du har fullført 4 av 4 deler" in page
+
+
+def test_draft_is_saved_even_when_incomplete(client, bruker):
+    soknad = _soknad_for(bruker)
+    url = reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"])
+    response = client.post(url, {"kontaktperson_navn": "Kari", "utkast": "1"})
+    assert response.status_code == 302
+    soknad.refresh_from_db()
+    assert soknad.kontaktperson_navn == "Kari"
+
+
+def test_continue_on_an_incomplete_section_saves_and_lists_what_is_missing(client, bruker):
+    soknad = _soknad_for(bruker)
+    url = reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"])
+    response = client.post(url, {"kontaktperson_navn": "Kari", "fortsett": "1"})
+    page = text(response)
+    assert response.status_code == 200
+    assert "Skriv e-postadressen til kontaktpersonen." in page
+    assert 'id="feiloppsummering"' in page and 'href="#id_kontaktperson_epost"' in page
+    assert 'value="Kari"' in page
+    soknad.refresh_from_db()
+    assert soknad.kontaktperson_navn == "Kari"
+
+
+def test_bad_email_is_named_and_kept_while_the_rest_is_saved(client, bruker):
+    soknad = _soknad_for(bruker)
+    url = reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"])
+    response = client.post(url, {"kontaktperson_navn": "Kari", "kontaktperson_epost": "kari@", "utkast": "1"})
+    page = text(response)
+    assert response.status_code == 200
+    assert "gyldig e-postadresse" in page and 'value="kari@"' in page
+    soknad.refresh_from_db()
+    assert soknad.kontaktperson_navn == "Kari" and soknad.kontaktperson_epost == ""
+
+
+def test_bad_phone_number_gets_a_message(client, bruker):
+    soknad = _soknad_for(bruker)
+    url = reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"])
+    page = text(client.post(url, {"kontaktperson_telefon": "ring meg", "utkast": "1"}))
+    assert "Skriv et gyldig telefonnummer" in page and 'value="ring meg"' in page
+
+
+def test_complete_section_continues_to_the_next(client, bruker):
+    soknad = _soknad_for(bruker)
+    url = reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"])
+    data = {
+        "virksomhetstype": "kommune", "kontaktperson_navn": "Kari", "kontaktperson_epost": "kari@bodo.kommune.no",
+        "kontaktperson_telefon": "75 55 50 00", "dba_kontakt_navn": "Ola", "dba_kontakt_epost": "ola@bodo.kommune.no",
+        "dba_kontakt_telefon": "+47 75555001", "fortsett": "1",
+    }
+    response = client.post(url, data)
+    assert response["Location"] == reverse("soknader:seksjon", args=[soknad.pk, "ansvar"])
+
+
+def test_kommune_sees_open_practice_and_hf_agreement_others_do_not(client, bruker):
+    soknad = _soknad_for(bruker)
+    page = text(client.get(reverse("soknader:seksjon", args=[soknad.pk, "ansvar"])))
+    assert "åpen uselektert praksis" in page and "ALM-055 og ALM-085" in page
+    assert "Arbeidstilsynet" not in page
+    annen = _soknad_for(bruker, factory=AnnenVirksomhetSoknadFactory)
+    page = text(client.get(reverse("soknader:seksjon", args=[annen.pk, "ansvar"])))
+    assert "id_ansvar_apen_uselektert_praksis" not in page and "ALM-055 og ALM-085" not in page
+    assert "godkjent av Arbeidstilsynet" in page
+
+
+def test_non_kommune_cannot_confirm_open_practice_by_posting_it(client, bruker):
+    annen = _soknad_for(bruker, factory=AnnenVirksomhetSoknadFactory)
+    client.post(reverse("soknader:seksjon", args=[annen.pk, "ansvar"]),
+                {"ansvar_apen_uselektert_praksis": "on", "utkast": "1"})
+    annen.refresh_from_db()
+    assert annen.ansvar_apen_uselektert_praksis is False
+
+
+def test_conditional_field_required_when_triggered_and_hinted_for_no_javascript(client, bruker):
+    soknad = _soknad_for(bruker, factory=KomplettSoknadFactory)
+    url = reverse("soknader:seksjon", args=[soknad.pk, "forhold"])
+    page = text(client.get(url))
+    assert 'data-vis-felt="veilederkompetanse"' in page and "Fylles ut hvis du svarte «Delvis» eller «Nei»" in page
+    data = {"organisering": "Slik", "veiledere_ansatt": "annen", "veilederkompetanse": "delvis",
+            "kjent_med_oppgaver": "nei", "kjent_tiltak": ["annet"], "fortsett": "1"}
+    page = text(client.post(url, data))
+    for message in ("Beskriv hvordan veiledere skaffes utenfor egen virksomhet.",
+                    "Beskriv hvordan veilederne skal få nødvendig veilederkompetanse.",
+                    "Beskriv den andre måten veilederne skal bli kjent med oppgavene på."):
+        assert message in page
+    data.update(veiledere_ansatt_beskrivelse="Pool", veilederkompetanse_plan="Kurs", kjent_annet="Mentor")
+    assert client.post(url, data).status_code == 302
+
+
+def test_two_people_editing_the_same_section_the_second_is_told_and_keeps_the_input(client, bruker):
+    soknad = _soknad_for(bruker)
+    url = reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"])
+    form = client.get(url).context["form"]
+    shown = form["fingerprint"].value()
+    # Someone else saves the same section meanwhile.
+    other = soker_for(soknad.virksomhet)
+    from django.test import Client
+
+    other_client = Client()
+    other_client.force_login(other)
+    assert other_client.post(url, {"kontaktperson_navn": "Per", "fingerprint": shown, "utkast": "1"}).status_code == 302
+    response = client.post(url, {"kontaktperson_navn": "Kari", "fingerprint": shown, "utkast": "1"})
+    page = text(response)
+    assert response.status_code == 200
+    assert "Noen andre har lagret endringer" in page and "Noen andre har nettopp lagret «Per»" in page
+    assert 'value="Kari"' in page
+    soknad.refresh_from_db()
+    assert soknad.kontaktperson_navn == "Per"
+    # Saving again (now knowing what the other wrote) goes through.
+    new_fingerprint = response.context["form"].data["fingerprint"]
+    client.post(url, {"kontaktperson_navn": "Kari", "fingerprint": new_fingerprint, "utkast": "1"})
+    soknad.refresh_from_db()
+    assert soknad.kontaktperson_navn == "Kari"
+
+
+def test_saving_a_different_section_meanwhile_is_no_conflict(client, bruker):
+    soknad = _soknad_for(bruker)
+    url = reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"])
+    shown = client.get(url).context["form"]["fingerprint"].value()
+    Soknad.objects.filter(pk=soknad.pk).update(organisering="Endret av en annen")
+    assert client.post(url, {"kontaktperson_navn": "Kari", "fingerprint": shown, "utkast": "1"}).status_code == 302
+
+
+# ---- arenas ----------------------------------------------------------------------------------------
+
+ARENA_POST = {
+    "type": "sykehus", "plassering": "annen", "annen_virksomhet": "Nordlandssykehuset HF", "ny_veileder": "True",
+    "laeringsmal": "ALM 055, 085; FKM 1-5", "supervisjon": ["til_stede", "vakt"],
+}
+
+
+def test_add_edit_and_remove_an_arena(client, bruker):
+    soknad = _soknad_for(bruker)
+    response = client.post(reverse("soknader:ny_laeringsarena", args=[soknad.pk]), ARENA_POST)
+    assert response["Location"] == reverse("soknader:laeringsarenaer", args=[soknad.pk])
+    arena = Laeringsarena.objects.get()
+    assert arena.laeringsmal == "ALM 055, 085; FKM 1-5" and arena.ny_veileder is True
+    assert arena.supervisjon == ["til_stede", "vakt"]
+    page = text(client.get(reverse("soknader:laeringsarenaer", args=[soknad.pk])))
+    assert "Sykehusavdeling (helseforetak) – Nordlandssykehuset HF" in page
+
+    url = reverse("soknader:laeringsarena", args=[soknad.pk, arena.pk])
+    shown = client.get(url).context["form"]["fingerprint"].value()
+    client.post(url, {**ARENA_POST, "ny_veileder": "False", "fingerprint": shown})
+    arena.refresh_from_db()
+    assert arena.ny_veileder is False
+
+    client.post(reverse("soknader:slett_laeringsarena", args=[soknad.pk, arena.pk]))
+    assert not Laeringsarena.objects.exists()
+
+
+def test_incomplete_arena_is_kept_and_its_gaps_are_named(client, bruker):
+    soknad = _soknad_for(bruker)
+    post = {**ARENA_POST, "annen_virksomhet": "", "supervisjon": ["annet"]}
+    page = text(client.post(reverse("soknader:ny_laeringsarena", args=[soknad.pk]), post))
+    assert "Skriv navnet på den andre virksomheten" in page
+    assert "Beskriv hvordan supervisjonen ellers skal foregå." in page
+    assert Laeringsarena.objects.get().laeringsmal == "ALM 055, 085; FKM 1-5"
+
+
+# ---- check answers and submit ---------------------------------------------------------------------
+
+def test_check_answers_lists_what_is_missing_and_refuses_to_submit(client, bruker):
+    soknad = _soknad_for(bruker)
+    url = reverse("soknader:se_over", args=[soknad.pk])
+    page = text(client.get(url))
+    assert "Dette mangler før du kan sende inn" in page and "Legg til minst én læringsarena." in page
+    page = text(client.post(url, follow=True))
+    assert "kan ikke sendes inn før alle delene er fullført" in page
+    soknad.refresh_from_db()
+    assert soknad.status == "utkast" and soknad.referanse is None
+
+
+def test_submit_sets_date_reference_history_and_makes_it_read_only(client, bruker):
+    soknad = _soknad_for(bruker, factory=KomplettSoknadFactory)
+    LaeringsarenaFactory(soknad=soknad)
+    response = client.post(reverse("soknader:se_over", args=[soknad.pk]), follow=True)
+    soknad.refresh_from_db()
+    assert soknad.status == "innsendt" and soknad.soknadsdato is not None
+    assert soknad.referanse == f"ASA-{soknad.soknadsdato.year}-{soknad.pk:05d}"
+    page = text(response)
+    assert "Søknaden er sendt inn" in page and soknad.referanse in page
+    history = Statusendring.objects.get()
+    assert (history.fra_status, history.til_status, history.utfort_av) == ("utkast", "innsendt", bruker)
+    # read-only now
+    response = client.post(reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"]),
+                           {"kontaktperson_navn": "Endret", "utkast": "1"})
+    assert response.status_code == 302
+    soknad.refresh_from_db()
+    assert soknad.kontaktperson_navn == "Kari Nordmann"
+    arena = soknad.laeringsarenaer.get()
+    client.post(reverse("soknader:slett_laeringsarena", args=[soknad.pk, arena.pk]))
+    assert soknad.laeringsarenaer.exists()
+    mine = text(client.get(reverse("soknader:mine")))
+    assert "Sendt inn" in mine and soknad.referanse in mine
+
+
+def test_delete_a_draft(client, bruker):
+    soknad = _soknad_for(bruker)
+    client.post(reverse("soknader:slett_utkast", args=[soknad.pk]))
+    assert not Soknad.objects.exists()
+
+
+def test_brreg_lookup_finds_a_kommune_without_network(client, bruker):
+    response = client.get(reverse("brreg:enhet", args=["972418013"]))
+    assert response.json()["navn"] == "Bodø" and response.json()["kilde"] == "kommuneregister"
+    assert client.get(reverse("brreg:enhet", args=["972418014"])).status_code == 400
+    assert client.get(reverse("brreg:enhet", args=["999888771"])).status_code == 404
