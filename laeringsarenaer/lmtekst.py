@@ -310,7 +310,7 @@ _STREKER_OG_NYLINJER = frozenset({"STREK", "NYLINJE"})
 _INTERVALLSLUTT = frozenset({"SKILLE", "SKILLEORD", "NYLINJE", "PUNKTUM", "ALLE", "UNNTATT", None})
 
 
-@dataclass
+@dataclass(slots=True)
 class _Ledd:
     """A clause: a base set of codes (``alle`` or an explicit item) and its exceptions."""
 
@@ -323,7 +323,7 @@ class _Ledd:
     unntak: set[str] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Element:
     """One explicit code or range as written."""
 
