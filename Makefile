@@ -30,5 +30,8 @@ vendor:
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css* node_modules/bootstrap/dist/js/bootstrap.bundle.min.js* \
 	   node_modules/bootstrap/LICENSE static/vendor/bootstrap/
 
+bench: install
+	$(PY) bench/lm_parsing.py
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

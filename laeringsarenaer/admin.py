@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Laeringsarena
+from .models import Laeringsarena, Laeringsmal
 
 
 @admin.register(Laeringsarena)
@@ -10,3 +10,17 @@ class LaeringsarenaAdmin(admin.ModelAdmin):
     list_select_related = ["soknad__virksomhet"]
     search_fields = ["soknad__referanse", "soknad__virksomhet__navn", "annen_virksomhet"]
     raw_id_fields = ["soknad"]
+
+
+@admin.register(Laeringsmal)
+class LaeringsmalAdmin(admin.ModelAdmin):
+    list_display = ["kode", "tittel_eller_mangler", "gruppe", "gyldig_fra", "gyldig_til", "forelopig"]
+    list_filter = ["gruppe", "forelopig", "gyldig_fra", "gyldig_til"]
+    search_fields = ["kode", "tittel"]
+    readonly_fields = ["kilde"]
+
+    @admin.display(description="tittel", ordering="tittel")
+    def tittel_eller_mangler(self, obj):
+        if obj.tittel:
+            return obj.tittel
+        return "(foreløpig: tittel ikke kjent)" if obj.forelopig else "–"

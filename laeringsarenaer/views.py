@@ -1,3 +1,46 @@
-from django.shortcuts import render
+"""JSON endpoints for the learning-objective catalogue and for reading LM texts while the user types."""
 
-# Create your views here.
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+
+from .lmtekst import SPESIALITETER, formater
+from .selectors import katalog_for, laeringsmal_in_force
+from .tolking import tolk_tekst
+
+MAKS_TEKST = 5000
+
+
+def _spesialitet(request) -> str | None:
+    value = request.GET.get("spesialitet", "ALM").upper()
+    return value if value in SPESIALITETER else None
+
+
+def _ugyldig_spesialitet() -> JsonResponse:
+    return JsonResponse({"melding": "Ukjent spesialitet. Bruk ALM, SAM eller ARB."}, status=400)
+
+
+@require_GET
+def katalog(request):
+    """The objectives in force today for a specialty, and the FKM: [{"kode", "tittel"}]."""
+    spesialitet = _spesialitet(request)
+    if spesialitet is None:
+        return _ugyldig_spesialitet()
+    rows = laeringsmal_in_force(grupper=[spesialitet, "FKM"]).values("kode", "tittel", "gruppe")
+    rows = sorted(rows, key=lambda r: (r["gruppe"] == "FKM", r["kode"]))
+    return JsonResponse([{"kode": r["kode"], "tittel": r["tittel"]} for r in rows], safe=False)
+
+
+@login_required
+@require_GET
+def tolk(request):
+    """What an LM text means for a specialty: {"koder": [...], "feil": [{"tekst", "melding"}]}."""
+    spesialitet = _spesialitet(request)
+    if spesialitet is None:
+        return _ugyldig_spesialitet()
+    tekst = request.GET.get("tekst", "")
+    if len(tekst) > MAKS_TEKST:
+        return JsonResponse({"melding": f"Teksten er for lang (over {MAKS_TEKST} tegn)."}, status=400)
+    result = tolk_tekst(tekst, spesialitet, katalog_for())
+    koder = result["laeringsmal_koder"]
+    return JsonResponse({"koder": koder, "feil": result["laeringsmal_feil"], "kort": formater(koder)})

@@ -153,6 +153,13 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "ASA-registreri
 
 # Enhetsregisteret (Brønnøysundregistrene).
 BRREG_BASE_URL = os.environ.get("BRREG_BASE_URL", "https://data.brreg.no/enhetsregisteret/api").rstrip("/")
+# Seconds. TOTAL caps a whole lookup (retries and the sub-unit fallback included); RETRIES is the number of
+# retries after the first attempt; CACHE_TTL is how long a looked-up unit may be reused.
+BRREG_CONNECT_TIMEOUT = float(os.environ.get("BRREG_CONNECT_TIMEOUT", "2.0"))
+BRREG_READ_TIMEOUT = float(os.environ.get("BRREG_READ_TIMEOUT", "3.0"))
+BRREG_TOTAL_TIMEOUT = float(os.environ.get("BRREG_TOTAL_TIMEOUT", "5.0"))
+BRREG_RETRIES = int(os.environ.get("BRREG_RETRIES", "2"))
+BRREG_CACHE_TTL = int(os.environ.get("BRREG_CACHE_TTL", "86400"))
 
 LOGGING = {
     "version": 1,

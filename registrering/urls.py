@@ -9,5 +9,6 @@ urlpatterns = [
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("soknader/", include("soknader.urls")),
     path("brreg/", include("brreg.urls")),
+    path("laeringsmal/", include("laeringsarenaer.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout
+from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
 from django.core.validators import RegexValidator
 
@@ -356,3 +356,9 @@ class LaeringsarenaForm(DraftForm):
         self.fields["supervisjon_annet"].help_text = "Fylles ut hvis du valgte «Annet»."
         self.fields["supervisjon_annet"].widget.attrs["rows"] = 2
         self.fields["supervisjon_annet"].label = "Beskriv annen supervisjon"
+        self.fields["laeringsmal"].widget.attrs["aria-describedby"] = "id_laeringsmal_helptext lm-tolkning"
+        self.helper.layout = Layout(
+            "type", "plassering", "annen_virksomhet", "ny_veileder", "laeringsmal",
+            HTML('{% include "laeringsarenaer/_tolkning.html" %}'),
+            "supervisjon", "supervisjon_annet", "fingerprint",
+        )

@@ -7,7 +7,7 @@ SAKSBEHANDLERE = "Saksbehandlere"
 _SAKSBEHANDLER_PERMS = {
     "soknader": ["view_soknad", "change_soknad", "view_statusendring", "view_virksomhetstilgang",
                  "add_virksomhetstilgang", "delete_virksomhetstilgang", "view_regiontilgang"],
-    "laeringsarenaer": ["view_laeringsarena"],
+    "laeringsarenaer": ["view_laeringsarena", "view_laeringsmal"],
     "brreg": ["view_virksomhet", "view_kommune", "view_fylke", "view_helseregion"],
 }
 

@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from brreg.models import Virksomhet
 from brreg.services import lookup_local, virksomhet_get_or_create
 from laeringsarenaer.models import Laeringsarena
+from laeringsarenaer.tolking import katalog_for_soknad, tolk_tekst
 
 from . import sections
 from .choices import Spesialitet, Status, Virksomhetstype
@@ -129,6 +130,9 @@ def seksjon_save(*, soknad: Soknad, seksjon: str, values: Mapping[str, Any], exp
 def laeringsarena_save(
     *, soknad: Soknad, arena: Laeringsarena | None, values: Mapping[str, Any], expected: str = ""
 ) -> Laeringsarena:
+    values = dict(values)
+    if "laeringsmal" in values:  # the text is kept as written, the codes it means next to it
+        values |= tolk_tekst(values["laeringsmal"], soknad.spesialitet, katalog_for_soknad(soknad.soknadsdato))
     with transaction.atomic():
         _locked_editable(soknad.pk)
         if arena is None:
@@ -163,11 +167,21 @@ def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
         locked.status = Status.INNSENDT
         if locked.soknadsdato is None:
             locked.soknadsdato = timezone.localdate()
+        _reread_laeringsmal(locked, arenaer)
         if not locked.referanse:
             locked.referanse = _referanse(locked, locked.soknadsdato)
         locked.save(update_fields=["status", "soknadsdato", "referanse", "endret"])
         Statusendring.objects.create(soknad=locked, fra_status=fra, til_status=Status.INNSENDT, utfort_av=bruker)
     return locked
+
+
+def _reread_laeringsmal(soknad: Soknad, arenaer: list[Laeringsarena]) -> None:
+    """On submission, read every arena's text against the catalogue valid on the søknadsdato."""
+    katalog = katalog_for_soknad(soknad.soknadsdato)
+    for arena in arenaer:
+        for name, value in tolk_tekst(arena.laeringsmal, soknad.spesialitet, katalog).items():
+            setattr(arena, name, value)
+    Laeringsarena.objects.bulk_update(arenaer, ["laeringsmal_koder", "laeringsmal_feil"])
 
 
 def soknad_delete_draft(*, soknad: Soknad) -> None:

@@ -8,6 +8,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from laeringsarenaer.lmtekst import formater
+from laeringsarenaer.tolking import dekning_for, katalog_for_soknad
+
 from . import selectors, sections, services
 from .choices import Seksjon, Seksjonsstatus
 from .forms import AnsvarForm, ForholdForm, LaeringsarenaForm, StartForm, VirksomhetForm
@@ -177,7 +180,11 @@ def laeringsarena(request, pk, arena_pk=None):
             form.refresh_fingerprint(arena)
             form.show_problems(problemer)
             messages.warning(request, "Vi har lagret det du skrev, men læringsarenaen mangler opplysninger.")
-    return render(request, "soknader/laeringsarena.html", {"soknad": soknad, "arena": arena, "form": form})
+    return render(
+        request,
+        "soknader/laeringsarena.html",
+        {"soknad": soknad, "arena": arena, "form": form, "tolkning": arena.tolkning if arena else None},
+    )
 
 
 @login_required
@@ -212,6 +219,8 @@ def se_over(request, pk):
             return redirect("soknader:kvittering", soknad.pk)
     missing = sections.missing(soknad, arenaer)
     kontekst = sections.context(soknad)
+    katalog = katalog_for_soknad(soknad.soknadsdato)
+    dekning = dekning_for(arenaer, soknad.spesialitet, katalog)
     svar = [
         (seksjon, _seksjon_url(soknad, seksjon), form_class(instance=soknad, kontekst=kontekst).answers(),
          missing[seksjon])
@@ -231,6 +240,8 @@ def se_over(request, pk):
             "mangler_arenaer": missing[Seksjon.LAERINGSARENAER],
             "arenaer": [(a, LaeringsarenaForm(instance=a).answers(), sections.arena_problems(a)) for a in arenaer],
             "antall_ufullstendige": sum(1 for p in missing.values() if p),
+            "dekning": dekning,
+            "udekket_kort": formater(dekning.udekket),
             "kan_sendes": not any(missing.values()) and soknad.er_redigerbar,
         },
     )

@@ -91,7 +91,65 @@
     if (input.value) lookup();
   }
 
+  /* Show what an arena's LM text means while the user types (the server reads it the same way on save). */
+  function setupLmTolkning() {
+    var box = document.getElementById("lm-tolkning");
+    var input = document.getElementById("id_laeringsmal");
+    if (!box || !input) return;
+    var timer = null;
+    var sequence = 0;
+
+    function render(result) {
+      box.textContent = "";
+      var p = document.createElement("p");
+      p.className = "mb-1";
+      var strong = document.createElement("strong");
+      strong.textContent = "Forstått som " + result.koder.length + " læringsmål";
+      p.appendChild(strong);
+      if (result.kort) {
+        p.appendChild(document.createTextNode(": "));
+        var code = document.createElement("code");
+        code.textContent = result.kort;
+        p.appendChild(code);
+      }
+      box.appendChild(p);
+      if (result.feil.length) {
+        var intro = document.createElement("p");
+        intro.className = "mb-1 text-danger";
+        intro.textContent = "Dette kunne vi ikke lese – rett det, ellers telles det ikke med:";
+        box.appendChild(intro);
+        var list = document.createElement("ul");
+        list.className = "mb-0 text-danger";
+        result.feil.forEach(function (f) {
+          var li = document.createElement("li");
+          li.textContent = f.melding;
+          list.appendChild(li);
+        });
+        box.appendChild(list);
+      }
+      box.classList.remove("d-none");
+    }
+
+    function update() {
+      var text = input.value;
+      if (!text.trim()) { box.classList.add("d-none"); box.textContent = ""; return; }
+      var mine = ++sequence;
+      var url = box.dataset.tolkUrl + "?spesialitet=" + encodeURIComponent(box.dataset.spesialitet) +
+        "&tekst=" + encodeURIComponent(text);
+      fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (result) { if (result && mine === sequence) render(result); })
+        .catch(function () { /* the server reads the text on save in any case */ });
+    }
+
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(update, 250);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setupLmTolkning();
     document.querySelectorAll("form").forEach(setupConditionals);
     setupOrgnrLookup();
     var summary = document.getElementById("feiloppsummering");

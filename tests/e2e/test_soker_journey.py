@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from laeringsarenaer.selectors import katalog_for
 from soknader.models import Soknad
 from tests.e2e.conftest import screenshot
 from tests.soknader.factories import UserFactory
@@ -79,7 +80,15 @@ def test_new_kommune_submits_a_complete_alm_application(live_server, page):
     page.get_by_label("Type læringsarena").select_option(label="Fastlegekontor")
     page.get_by_label("Innen egen virksomhet").check()
     page.locator("#div_id_ny_veileder").get_by_label("Nei").check()
-    page.get_by_label("Læringsmål som kan oppnås her").fill("Alle bortsett fra ALM 055 og 085; FKM 1-29")
+    lm = page.get_by_label("Læringsmål som kan oppnås her")
+    lm.press_sequentially("Alle bortsett fra ALM 055 og 085")
+    alm_count = len(katalog_for().gruppe("ALM"))
+    expect(page.locator("#lm-tolkning")).to_contain_text(f"Forstått som {alm_count - 2} læringsmål")
+    lm.press_sequentially("; FKM 1-29; ALM 9999")
+    expect(page.locator("#lm-tolkning")).to_contain_text(f"Forstått som {alm_count - 2 + 29} læringsmål")
+    expect(page.locator("#lm-tolkning")).to_contain_text("ALM 9999")
+    screenshot(page, "journey-02a-lm-while-typing")
+    lm.fill("Alle bortsett fra ALM 055 og 085; FKM 1-29")
     page.get_by_label("Supervisør til stede").check()
     page.get_by_role("button", name="Lagre læringsarenaen").click()
     expect(page.get_by_role("heading", level=2, name="1. Fastlegekontor")).to_be_visible()
@@ -91,6 +100,7 @@ def test_new_kommune_submits_a_complete_alm_application(live_server, page):
     page.get_by_label("Navn på annen virksomhet").fill("Nordlandssykehuset HF")
     page.locator("#div_id_ny_veileder").get_by_label("Ja").check()
     page.get_by_label("Læringsmål som kan oppnås her").fill("ALM 55, 85")
+    expect(page.locator("#lm-tolkning")).to_contain_text("Forstått som 2 læringsmål: ALM 55, 85")
     page.get_by_label("Supervisjon på vakt").check()
     page.get_by_label("Annet, spesifiser").check()
     page.get_by_label("Beskriv annen supervisjon").fill("Fast supervisør på avdelingen")
@@ -101,6 +111,7 @@ def test_new_kommune_submits_a_complete_alm_application(live_server, page):
     page.get_by_role("link", name="Fortsett til «Se over og send inn»").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Se over og send inn")
     expect(page.get_by_text("Alle delene er fullført")).to_be_visible()
+    expect(page.locator("#udekket")).to_contain_text(f"Alle {alm_count + 29} læringsmål (spesialitetens og FKM) dekkes")
     expect(page.get_by_text("Nordlandssykehuset HF").first).to_be_visible()
     screenshot(page, "journey-02-check-answers")
     page.get_by_role("button", name="Send inn søknaden").click()

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "laeringsarenaer"
+
+urlpatterns = [
+    path("", views.katalog, name="katalog"),
+    path("tolk/", views.tolk, name="tolk"),
+]

@@ -1,0 +1,98 @@
+"""The JSON endpoints used by the form, and what the applicant sees of the reading and the coverage."""
+
+import pytest
+from django.urls import reverse
+
+from laeringsarenaer.models import Laeringsarena
+from laeringsarenaer.selectors import katalog_for
+from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, SoknadFactory, UserFactory, soker_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def logged_in(client):
+    client.force_login(UserFactory())
+    return client
+
+
+def test_tolk_returns_sorted_codes_and_quoted_errors(logged_in):
+    response = logged_in.get(reverse("laeringsarenaer:tolk"), {"spesialitet": "ALM", "tekst": "FKM 2, ALM 6-5; ALM 9999, alm 55"})
+    body = response.json()
+    assert response.status_code == 200
+    assert body["koder"] == ["ALM-055", "FKM-02"]
+    quoted = [f["tekst"] for f in body["feil"]]
+    assert any("6-5" in q for q in quoted) and any("9999" in q for q in quoted)
+    assert all(f["tekst"] in f["melding"] for f in body["feil"])
+
+
+def test_tolk_alle_bortsett_fra(logged_in):
+    body = logged_in.get(reverse("laeringsarenaer:tolk"),
+                         {"spesialitet": "ALM", "tekst": "Alle bortsett fra ALM 055 og 085"}).json()
+    alm = katalog_for().gruppe("ALM")
+    assert body["koder"] == [k for k in alm if k not in ("ALM-055", "ALM-085")] and body["feil"] == []
+
+
+def test_tolk_needs_login_and_a_known_specialty(client, logged_in):
+    assert logged_in.get(reverse("laeringsarenaer:tolk"), {"spesialitet": "XYZ", "tekst": "Alle"}).status_code == 400
+    client.logout()
+    assert client.get(reverse("laeringsarenaer:tolk"), {"spesialitet": "ALM", "tekst": "Alle"}).status_code == 302
+
+
+def test_catalogue_json_lists_the_specialty_and_fkm_in_force(client):
+    body = client.get(reverse("laeringsarenaer:katalog"), {"spesialitet": "ARB"}).json()
+    codes = [row["kode"] for row in body]
+    assert codes[:2] == ["ARB-001", "ARB-002"] and len([c for c in codes if c.startswith("ARB")]) == 120
+    assert [c for c in codes if c.startswith("FKM")] == [f"FKM-{i:02d}" for i in range(1, 30)]
+    assert set(body[0]) == {"kode", "tittel"}
+    assert client.get(reverse("laeringsarenaer:katalog"), {"spesialitet": "nei"}).status_code == 400
+
+
+def _arena_post(**kwargs):
+    return {"type": "fastlege", "plassering": "egen", "ny_veileder": "False", "supervisjon": ["til_stede"], **kwargs}
+
+
+def test_saved_arena_keeps_the_text_and_the_codes_and_names_a_typo(client):
+    soknad = SoknadFactory()
+    client.force_login(soker_for(soknad.virksomhet))
+    client.post(reverse("soknader:ny_laeringsarena", args=[soknad.pk]), _arena_post(laeringsmal="ALM 55, 85; ALM 9999"))
+    arena = Laeringsarena.objects.get()
+    assert arena.laeringsmal == "ALM 55, 85; ALM 9999"
+    assert arena.laeringsmal_koder == ["ALM-055", "ALM-085"]
+    assert "ALM 9999" in arena.laeringsmal_feil[0]["tekst"]
+    page = client.get(reverse("soknader:laeringsarenaer", args=[soknad.pk])).content.decode()
+    assert "Forstått som 2 læringsmål" in page and "ALM 9999" in page
+    page = client.get(reverse("soknader:laeringsarena", args=[soknad.pk, arena.pk])).content.decode()
+    assert "Forstått som 2 læringsmål" in page and "ALM 55, 85; ALM 9999</textarea>" in page
+
+
+def test_check_answers_shows_full_coverage_for_the_done_when_example(client):
+    soknad = KomplettSoknadFactory()
+    client.force_login(soker_for(soknad.virksomhet))
+    url = reverse("soknader:ny_laeringsarena", args=[soknad.pk])
+    client.post(url, _arena_post(laeringsmal="Alle bortsett fra ALM 055 og 085; Alle FKM"))
+    client.post(url, _arena_post(type="sykehus", plassering="annen", annen_virksomhet="Nordlandssykehuset HF",
+                                 laeringsmal="ALM 55, 85"))
+    page = client.get(reverse("soknader:se_over", args=[soknad.pk])).content.decode()
+    total = len(katalog_for().gruppe("ALM")) + len(katalog_for().gruppe("FKM"))
+    assert f"Alle {total} læringsmål (spesialitetens og FKM) dekkes" in page
+
+
+def test_check_answers_lists_what_no_arena_covers(client):
+    soknad = KomplettSoknadFactory()
+    LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle bortsett fra ALM 055 og 085",
+                         laeringsmal_koder=[k for k in katalog_for().gruppe("ALM") if k not in ("ALM-055", "ALM-085")])
+    client.force_login(soker_for(soknad.virksomhet))
+    page = client.get(reverse("soknader:se_over", args=[soknad.pk])).content.decode()
+    total = len(katalog_for().gruppe("ALM")) + len(katalog_for().gruppe("FKM"))
+    assert f"{2 + 29} av {total} læringsmål dekkes ikke av noen læringsarena" in page
+    assert "ALM 55, 85; FKM 1-29" in page
+
+
+def test_submission_rereads_every_arena_against_the_catalogue_of_the_day(client):
+    soknad = KomplettSoknadFactory()
+    arena = LaeringsarenaFactory(soknad=soknad, laeringsmal="ALM 1-3", laeringsmal_koder=[])
+    client.force_login(soker_for(soknad.virksomhet))
+    client.post(reverse("soknader:se_over", args=[soknad.pk]))
+    arena.refresh_from_db()
+    assert arena.laeringsmal_koder == ["ALM-001", "ALM-002", "ALM-003"]
