@@ -12,7 +12,9 @@ errors (refused, dropped, connect timeout) and 5xx answers are retried up to `BR
 exponential backoff; a read timeout is not (a registry that is slow now is slow for the retry too, and the
 user is waiting). One limit remains: resolving the host name (DNS) happens before any timeout applies.
 
-Settings are read at call time, so tests can override them. Every network or parse problem becomes
+Settings are read at call time, so tests can override them. Besides the BRREG_* settings in
+registrering/settings.py, an optional `BRREG_BACKOFF` (seconds, default 0.2) sets the first backoff step; the
+test suite makes it small. Every network or parse problem becomes
 `Utilgjengelig`, whose `melding` tells the user to type the name and go on.
 """
 
@@ -208,6 +210,7 @@ class _Config:
     read_timeout: float
     total_timeout: float
     retries: int
+    backoff: float
 
 
 class _DeadlineReached(Exception):
@@ -229,7 +232,7 @@ class BrregClient:
         read_timeout: float | None = None,
         total_timeout: float | None = None,
         retries: int | None = None,
-        backoff: float = BACKOFF_SECONDS,
+        backoff: float | None = None,
         session: requests.Session | None = None,
     ):
         self.base_url = base_url
@@ -282,6 +285,7 @@ class BrregClient:
             read_timeout=float(pick(self.read_timeout, "BRREG_READ_TIMEOUT", DEFAULT_READ_TIMEOUT)),
             total_timeout=float(pick(self.total_timeout, "BRREG_TOTAL_TIMEOUT", DEFAULT_TOTAL_TIMEOUT)),
             retries=max(0, int(pick(self.retries, "BRREG_RETRIES", DEFAULT_RETRIES))),
+            backoff=max(0.0, float(pick(self.backoff, "BRREG_BACKOFF", BACKOFF_SECONDS))),
         )
 
     def _get(self, config: _Config, path: str, deadline: float) -> tuple[int, bytes]:
@@ -309,7 +313,7 @@ class BrregClient:
                 retryable, detalj, cause = True, f"{path}: HTTP {status}", None
             if not retryable or attempt > config.retries:
                 raise Utilgjengelig(detalj=detalj) from cause
-            delay = self.backoff * 2 ** (attempt - 1) * random.uniform(0.5, 1.0)
+            delay = config.backoff * 2 ** (attempt - 1) * random.uniform(0.5, 1.0)
             if deadline - time.monotonic() - delay < MIN_ATTEMPT_SECONDS:
                 raise Utilgjengelig(detalj=f"{detalj}; no time left to retry") from cause
             time.sleep(delay)

@@ -78,6 +78,13 @@ class Virksomhet(models.Model):
         related_name="virksomheter",
         help_text="Kommunen virksomheten er i (for en kommune: kommunen selv). Gir fylke og helseregion.",
     )
+    # What Enhetsregisteret said, and when (a cache, and the basis for warnings to caseworkers).
+    organisasjonsform = models.CharField("organisasjonsform", max_length=10, blank=True)
+    konkurs = models.BooleanField("konkurs", default=False)
+    under_avvikling = models.BooleanField("under avvikling", default=False)
+    slettedato = models.DateField("slettet i Enhetsregisteret", null=True, blank=True)
+    brreg_data = models.JSONField("svar fra Enhetsregisteret", null=True, blank=True)
+    brreg_hentet = models.DateTimeField("hentet fra Enhetsregisteret", null=True, blank=True)
     opprettet = models.DateTimeField("opprettet", auto_now_add=True)
     endret = models.DateTimeField("endret", auto_now=True)
 
@@ -96,3 +103,7 @@ class Virksomhet(models.Model):
     @property
     def navn_verifisert(self) -> bool:
         return self.navnekilde != self.Navnekilde.MANUELL
+
+    @property
+    def slettet(self) -> bool:
+        return self.slettedato is not None

@@ -1,36 +1,59 @@
-"""JSON lookup of an organisation number, used by the form while the user types."""
+"""JSON lookup of an organisation number, used by the form as the user leaves the field."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
 
-from . import orgnr
-from .services import lookup_local
+from . import client, orgnr
+from .services import lookup
+
+
+def _rate_limited(user) -> bool:
+    """At most BRREG_RATE_LIMIT lookups per user per minute."""
+    key = f"brreg-oppslag:{user.pk}:{int(timezone.now().timestamp() // 60)}"
+    cache.add(key, 0, timeout=120)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        count = 1
+    return count > settings.BRREG_RATE_LIMIT
 
 
 @login_required
+@require_GET
 def enhet(request, organisasjonsnummer: str):
     try:
         number = orgnr.validate(organisasjonsnummer)
     except ValidationError as error:
         return JsonResponse({"melding": error.messages[0]}, status=400)
-    found = lookup_local(number)
-    if found is None:
-        return JsonResponse(
-            {"melding": "Vi fant ikke organisasjonsnummeret i kommuneregisteret. Skriv navnet på virksomheten."},
-            status=404,
-        )
+    if _rate_limited(request.user):
+        return JsonResponse({"melding": "Du har slått opp mange organisasjonsnumre på kort tid. Vent litt og prøv "
+                             "igjen, eller skriv navnet selv."}, status=429)
+    try:
+        found = lookup(number)
+    except client.IkkeFunnet as error:
+        return JsonResponse({"melding": error.melding}, status=404)
+    except client.Fjernet as error:
+        return JsonResponse({"melding": error.melding}, status=410)
+    except client.Utilgjengelig as error:
+        return JsonResponse({"melding": error.melding}, status=503)
     return JsonResponse(
         {
             "organisasjonsnummer": number,
             "navn": found.navn,
-            "organisasjonsform": "KOMM" if found.er_kommune else None,
+            "organisasjonsform": found.organisasjonsform,
             "kommunenummer": found.kommune.nummer if found.kommune else None,
-            "kommune": found.kommune.navn if found.kommune else None,
+            "kommune": found.kommunenavn,
             "er_kommune": found.er_kommune,
-            "slettet": False,
-            "konkurs": False,
+            "slettet": found.slettet,
+            "konkurs": found.konkurs,
+            "under_avvikling": found.under_avvikling,
             "kilde": found.kilde,
-            "hentet": None,
+            "hentet": found.hentet.isoformat() if found.hentet else None,
+            "utdatert": found.utdatert,
         }
     )

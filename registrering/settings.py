@@ -160,6 +160,7 @@ BRREG_READ_TIMEOUT = float(os.environ.get("BRREG_READ_TIMEOUT", "3.0"))
 BRREG_TOTAL_TIMEOUT = float(os.environ.get("BRREG_TOTAL_TIMEOUT", "5.0"))
 BRREG_RETRIES = int(os.environ.get("BRREG_RETRIES", "2"))
 BRREG_CACHE_TTL = int(os.environ.get("BRREG_CACHE_TTL", "86400"))
+BRREG_RATE_LIMIT = int(os.environ.get("BRREG_RATE_LIMIT", "30"))  # lookups per user per minute
 
 LOGGING = {
     "version": 1,

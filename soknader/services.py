@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from brreg.models import Virksomhet
-from brreg.services import lookup_local, virksomhet_get_or_create
+from brreg import client as brreg_client
+from brreg import services as brreg_services
 from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.tolking import katalog_for_soknad, tolk_tekst
 
@@ -44,20 +45,35 @@ class SubmitRefused(Exception):
 
 
 def soknad_create(*, bruker, organisasjonsnummer: str, navn: str, spesialitet: str) -> Soknad:
-    """Start an application; raises ValidationError keyed by the start form's fields."""
-    lookup = lookup_local(organisasjonsnummer)
-    er_kommune = bool(lookup and lookup.er_kommune)
-    if not lookup and not navn.strip():
+    """Start an application; raises ValidationError keyed by the start form's fields.
+
+    The organisation is looked up before any transaction is opened (the registry may be slow). When
+    Enhetsregisteret cannot be reached, the name the user typed is kept as not verified.
+    """
+    try:
+        found = brreg_services.lookup(organisasjonsnummer)
+    except (brreg_client.IkkeFunnet, brreg_client.Fjernet) as error:
+        raise ValidationError({"organisasjonsnummer": error.melding}) from None
+    except brreg_client.Utilgjengelig as error:
+        if not navn.strip():
+            raise ValidationError({"navn": error.melding}) from None
+        found = None
+    if found is not None and found.slettet:
         raise ValidationError(
-            {"navn": "Vi fant ikke organisasjonsnummeret i kommuneregisteret. Skriv navnet på virksomheten."}
+            {"organisasjonsnummer": f"{found.navn or 'Virksomheten'} er slettet i Enhetsregisteret "
+             f"({found.slettedato:%d.%m.%Y}) og kan ikke søke om registrering."}
         )
+    er_kommune = bool(found and found.er_kommune)
     if spesialitet == Spesialitet.ALM and not er_kommune:
         raise ValidationError(
             {"spesialitet": "Allmennmedisin kan bare søkes av en kommune, og organisasjonsnummeret er ikke en "
-             "kommune i kommuneregisteret. Velg samfunnsmedisin eller arbeidsmedisin, eller sjekk nummeret."}
+             "kommune. Velg samfunnsmedisin eller arbeidsmedisin, eller sjekk nummeret."}
         )
     with transaction.atomic():
-        virksomhet = virksomhet_get_or_create(organisasjonsnummer=organisasjonsnummer, navn=navn)
+        if found is not None:
+            virksomhet = brreg_services.virksomhet_from_lookup(found)
+        else:
+            virksomhet = brreg_services.virksomhet_create_unverified(organisasjonsnummer=organisasjonsnummer, navn=navn)
         _grant_access(bruker, virksomhet)
         existing = Soknad.objects.filter(virksomhet=virksomhet, spesialitet=spesialitet).first()
         if existing is not None:

@@ -53,6 +53,14 @@ def ny_soknad(request):
                     form.add_error(field, message)
         else:
             messages.success(request, "Søknaden er opprettet. Du kan fylle ut delene i den rekkefølgen du vil.")
+            virksomhet = soknad.virksomhet
+            if virksomhet.konkurs or virksomhet.under_avvikling:
+                messages.warning(request, f"Enhetsregisteret sier at {virksomhet.navn} er "
+                                 f"{'konkurs' if virksomhet.konkurs else 'under avvikling'}. Helsedirektoratet vil se "
+                                 "på dette når søknaden behandles.")
+            if not virksomhet.navn_verifisert:
+                messages.info(request, "Vi fikk ikke bekreftet navnet i Enhetsregisteret nå. Vi bruker navnet du skrev, "
+                              "og prøver igjen senere.")
             return redirect("soknader:oppgaver", soknad.pk)
     return render(request, "soknader/ny_soknad.html", {"form": form})
 

@@ -10,3 +10,15 @@ def pytest_report_header(config):
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _no_real_registry(settings):
+    """No test reaches the real Enhetsregisteret: by default the registry is 'down' (a closed local port).
+
+    Tests that need answers use the `fake_brreg` fixture, a real HTTP server on 127.0.0.1.
+    """
+    settings.BRREG_BASE_URL = "http://127.0.0.1:9/enhetsregisteret/api"
+    settings.BRREG_CONNECT_TIMEOUT = 0.5
+    settings.BRREG_READ_TIMEOUT = 0.5
+    settings.BRREG_TOTAL_TIMEOUT = 2.0

@@ -64,9 +64,10 @@ def test_alm_is_refused_for_a_non_kommune_with_the_input_kept(client, bruker):
     assert not Soknad.objects.exists() and not Virksomhet.objects.exists()
 
 
-def test_another_organisation_must_type_its_name(client, bruker):
+def test_with_the_registry_down_another_organisation_types_its_name_and_goes_on(client, bruker):
     response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "999888771", "spesialitet": "ARB"})
-    assert "Skriv navnet på virksomheten" in text(response)
+    assert "Vi får ikke kontakt med Enhetsregisteret nå" in text(response)
+    assert 'value="999888771"' in text(response)
     response = client.post(
         reverse("soknader:ny"), {"organisasjonsnummer": "999888771", "navn": "Bedrift AS", "spesialitet": "ARB"}
     )
@@ -315,4 +316,4 @@ def test_brreg_lookup_finds_a_kommune_without_network(client, bruker):
     response = client.get(reverse("brreg:enhet", args=["972418013"]))
     assert response.json()["navn"] == "Bodø" and response.json()["kilde"] == "kommuneregister"
     assert client.get(reverse("brreg:enhet", args=["972418014"])).status_code == 400
-    assert client.get(reverse("brreg:enhet", args=["999888771"])).status_code == 404
+    assert client.get(reverse("brreg:enhet", args=["999888771"])).status_code == 503  # registry down
