@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from . import client
 from .models import Kommune, Virksomhet
+from .signals import virksomhet_oppdatert
 
 KILDE_KOMMUNEREGISTER = "kommuneregister"
 KILDE_BRREG = "brreg"
@@ -128,6 +129,7 @@ def virksomhet_store_enhet(enhet: client.Enhet) -> Virksomhet:
             for name, value in defaults.items():
                 setattr(virksomhet, name, value)
             virksomhet.save()
+        virksomhet_oppdatert.send(sender=Virksomhet, virksomhet=virksomhet)
     return virksomhet
 
 

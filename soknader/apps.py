@@ -8,6 +8,16 @@ class SoknaderConfig(AppConfig):
     verbose_name = "Søknader"
 
     def ready(self):
+        from brreg.signals import virksomhet_oppdatert
+
         from .roles import ensure_groups
 
         post_migrate.connect(ensure_groups, sender=self)
+        virksomhet_oppdatert.connect(_refresh_findings, dispatch_uid="soknader-mangler-ved-brreg")
+
+
+def _refresh_findings(sender, virksomhet, **kwargs):
+    """What Enhetsregisteret says (deleted, bankrupt) is part of an application's findings."""
+    from .services import mangler_refresh_for_virksomhet
+
+    mangler_refresh_for_virksomhet(virksomhet)

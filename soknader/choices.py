@@ -59,3 +59,28 @@ class Seksjonsstatus(models.TextChoices):
     IKKE_PABEGYNT = "ikke_pabegynt", "Ikke påbegynt"
     PABEGYNT = "pabegynt", "Påbegynt"
     FULLFORT = "fullfort", "Fullført"
+
+
+class Alvorlighet(models.TextChoices):
+    MANGEL = "mangel", "Mangel"
+    ADVARSEL = "advarsel", "Advarsel"
+
+
+class Mangelkode(models.TextChoices):
+    """Findings computed from an application; labels are the short forms shown in lists."""
+
+    INGEN_ARENA = "INGEN_ARENA", "Ingen læringsarena"
+    ALM055_MANGLER = "ALM055_MANGLER", "ALM-055 mangler"
+    ALM085_MANGLER = "ALM085_MANGLER", "ALM-085 mangler"
+    ALM055_085_UTEN_INSTITUSJON = "ALM055_085_UTEN_INSTITUSJON", "ALM-055/085 uten institusjon"
+    HF_AVTALE_MANGLER = "HF_AVTALE_MANGLER", "Avtale med HF mangler"
+    ARENA_UTEN_LM = "ARENA_UTEN_LM", "Arena uten læringsmål"
+    LM_UGYLDIG = "LM_UGYLDIG", "Uleselige læringsmål"
+    LM_UDEKKET = "LM_UDEKKET", "Læringsmål ikke dekket"
+    FKM_UDEKKET = "FKM_UDEKKET", "FKM ikke plassert"
+    ANSVAR_IKKE_BEKREFTET = "ANSVAR_IKKE_BEKREFTET", "Ansvar ikke bekreftet"
+    ANNEN_VIRKSOMHET_UTEN_NAVN = "ANNEN_VIRKSOMHET_UTEN_NAVN", "Annen virksomhet uten navn"
+    VEILEDERPLAN_MANGLER = "VEILEDERPLAN_MANGLER", "Plan for veilederkompetanse mangler"
+    IKKE_KOMMUNE_ALM = "IKKE_KOMMUNE_ALM", "ALM fra ikke-kommune"
+    BHT_IKKE_GODKJENT = "BHT_IKKE_GODKJENT", "BHT ikke godkjent"
+    VIRKSOMHET_SLETTET = "VIRKSOMHET_SLETTET", "Slettet/konkurs i Enhetsregisteret"

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from .choices import JaDelvisNei, Spesialitet, Status, VeiledereAnsatt, Virksomhetstype
+from .choices import Alvorlighet, JaDelvisNei, Mangelkode, Seksjon, Spesialitet, Status, VeiledereAnsatt, Virksomhetstype
 
 REDIGERBARE_STATUSER = frozenset({Status.UTKAST, Status.ANMODNING_SENDT})
 
@@ -105,6 +105,15 @@ class Soknad(models.Model):
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.UTKAST)
     referanse = models.CharField("referanse", max_length=20, unique=True, null=True, blank=True)
     soknadsdato = models.DateField("søknadsdato", null=True, blank=True)
+    vedtaksdato = models.DateField("vedtaksdato", null=True, blank=True)
+    registrert_fra = models.DateField(
+        "registrert fra", null=True, blank=True,
+        help_text="Søknadsdatoen, eller 1. mars 2019 for søknader sendt før 1. juni 2019 (overgangsregelen).",
+    )
+    avslagsgrunn = models.TextField("begrunnelse for avslag", blank=True)
+    anmodning = models.TextField(
+        "anmodning om mer informasjon", blank=True, help_text="Siste melding til søkeren fra Helsedirektoratet."
+    )
     opprettet = models.DateTimeField("opprettet", auto_now_add=True)
     opprettet_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -180,3 +189,35 @@ class Regiontilgang(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bruker} → {self.helseregion}"
+
+
+class Mangel(models.Model):
+    """A finding computed from the application (never typed); refreshed whenever the application changes."""
+
+    soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="mangler")
+    kode = models.CharField("kode", max_length=40, choices=Mangelkode.choices, db_index=True)
+    alvorlighet = models.CharField("alvorlighet", max_length=10, choices=Alvorlighet.choices)
+    melding = models.TextField("melding")
+    seksjon = models.CharField("del av søknaden", max_length=20, choices=Seksjon.choices)
+    arena_nummer = models.PositiveIntegerField("læringsarena nr.", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "mangel"
+        verbose_name_plural = "mangler"
+        ordering = ["soknad", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kode}: {self.melding}"
+
+
+class Innsending(models.Model):
+    """What the application looked like each time it was submitted, so changes can be shown."""
+
+    soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="innsendinger")
+    tidspunkt = models.DateTimeField("sendt inn", auto_now_add=True)
+    data = models.JSONField("innhold")
+
+    class Meta:
+        verbose_name = "innsending"
+        verbose_name_plural = "innsendinger"
+        ordering = ["soknad", "tidspunkt", "pk"]

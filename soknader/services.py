@@ -5,6 +5,7 @@ with what is stored now, so that two people editing the same application never o
 other silently (the loser is told and keeps what they typed).
 """
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -20,10 +21,11 @@ from brreg import services as brreg_services
 from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.tolking import katalog_for_soknad, tolk_tekst
 
-from . import sections
+from . import changes, findings, notifications, sections
 from .choices import Spesialitet, Status, Virksomhetstype
 from .forms import fingerprint
-from .models import Soknad, Statusendring, Virksomhetstilgang
+from .models import Innsending, Mangel, Soknad, Statusendring, Virksomhetstilgang
+from .roles import SAKSBEHANDLERE
 
 
 class NotEditable(Exception):
@@ -140,6 +142,7 @@ def seksjon_save(*, soknad: Soknad, seksjon: str, values: Mapping[str, Any], exp
     with transaction.atomic():
         locked = _locked_editable(soknad.pk)
         _save_fields(locked, values, field_names, expected)
+        mangler_refresh(soknad=locked)
     return locked
 
 
@@ -150,21 +153,24 @@ def laeringsarena_save(
     if "laeringsmal" in values:  # the text is kept as written, the codes it means next to it
         values |= tolk_tekst(values["laeringsmal"], soknad.spesialitet, katalog_for_soknad(soknad.soknadsdato))
     with transaction.atomic():
-        _locked_editable(soknad.pk)
+        locked_soknad = _locked_editable(soknad.pk)
         if arena is None:
-            return Laeringsarena.objects.create(soknad=soknad, **values)
-        try:
-            locked = Laeringsarena.objects.select_for_update().get(pk=arena.pk, soknad=soknad)
-        except Laeringsarena.DoesNotExist:
-            raise Conflict({}) from None
-        _save_fields(locked, values, sections.ARENA_FIELDS, expected)
-        return locked
+            saved = Laeringsarena.objects.create(soknad=soknad, **values)
+        else:
+            try:
+                saved = Laeringsarena.objects.select_for_update().get(pk=arena.pk, soknad=soknad)
+            except Laeringsarena.DoesNotExist:
+                raise Conflict({}) from None
+            _save_fields(saved, values, sections.ARENA_FIELDS, expected)
+        mangler_refresh(soknad=locked_soknad)
+        return saved
 
 
 def laeringsarena_delete(*, soknad: Soknad, arena: Laeringsarena) -> None:
     with transaction.atomic():
-        _locked_editable(soknad.pk)
+        locked = _locked_editable(soknad.pk)
         Laeringsarena.objects.filter(pk=arena.pk, soknad=soknad).delete()
+        mangler_refresh(soknad=locked)
 
 
 def _referanse(soknad: Soknad, dato) -> str:
@@ -172,7 +178,11 @@ def _referanse(soknad: Soknad, dato) -> str:
 
 
 def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
-    """Send the application to Helsedirektoratet: every section must be complete."""
+    """Send the application to Helsedirektoratet (first time, or again after an anmodning).
+
+    Every section must be complete. The søknadsdato and reference are set the first time only; each
+    submission is kept as a snapshot so the caseworker can see what changed.
+    """
     with transaction.atomic():
         locked = _locked_editable(soknad.pk)
         arenaer = list(Laeringsarena.objects.filter(soknad=locked).order_by("pk"))
@@ -187,7 +197,13 @@ def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
         if not locked.referanse:
             locked.referanse = _referanse(locked, locked.soknadsdato)
         locked.save(update_fields=["status", "soknadsdato", "referanse", "endret"])
-        Statusendring.objects.create(soknad=locked, fra_status=fra, til_status=Status.INNSENDT, utfort_av=bruker)
+        Statusendring.objects.create(
+            soknad=locked, fra_status=fra, til_status=Status.INNSENDT, utfort_av=bruker,
+            melding="Sendt inn på nytt etter anmodning" if fra == Status.ANMODNING_SENDT else "",
+        )
+        Innsending.objects.create(soknad=locked, data=changes.snapshot(locked, arenaer))
+        mangler_refresh(soknad=locked, arenaer=arenaer)
+        notifications.kvittering(locked)
     return locked
 
 
@@ -206,3 +222,137 @@ def soknad_delete_draft(*, soknad: Soknad) -> None:
         if locked.status != Status.UTKAST or locked.referanse:
             raise NotEditable()
         locked.delete()
+
+
+# ---- findings ------------------------------------------------------------------------------------
+
+def mangler_refresh(*, soknad: Soknad, arenaer: list[Laeringsarena] | None = None) -> list:
+    """Recompute the stored findings of an application (they are computed, never typed)."""
+    if arenaer is None:
+        arenaer = list(Laeringsarena.objects.filter(soknad=soknad).order_by("pk"))
+    katalog = katalog_for_soknad(soknad.soknadsdato)
+    found = findings.find(findings.application_data(soknad, arenaer, katalog))
+    with transaction.atomic():
+        Mangel.objects.filter(soknad=soknad).delete()
+        Mangel.objects.bulk_create(
+            Mangel(soknad=soknad, kode=f.kode, alvorlighet=f.alvorlighet, melding=f.melding, seksjon=f.seksjon,
+                   arena_nummer=f.arena_nummer)
+            for f in found
+        )
+    return found
+
+
+def mangler_refresh_for_virksomhet(virksomhet) -> None:
+    for soknad in Soknad.objects.filter(virksomhet=virksomhet).select_related("virksomhet"):
+        mangler_refresh(soknad=soknad)
+
+
+# ---- the case workflow ---------------------------------------------------------------------------
+
+class TransitionRefused(Exception):
+    def __init__(self, melding: str):
+        super().__init__(melding)
+        self.melding = melding
+
+
+# to-status -> the statuses it may come from, for caseworkers and for søkere
+SAKSBEHANDLER_OVERGANGER = {
+    Status.UNDER_BEHANDLING: {Status.INNSENDT},
+    Status.ANMODNING_SENDT: {Status.INNSENDT, Status.UNDER_BEHANDLING},
+    Status.REGISTRERT: {Status.INNSENDT, Status.UNDER_BEHANDLING},
+    Status.AVSLATT: {Status.INNSENDT, Status.UNDER_BEHANDLING},
+}
+SOKER_OVERGANGER = {
+    Status.INNSENDT: {Status.UTKAST, Status.ANMODNING_SENDT},
+    Status.TRUKKET: {Status.INNSENDT, Status.UNDER_BEHANDLING, Status.ANMODNING_SENDT},
+}
+OVERGANGSREGEL_FRIST = dt.date(2019, 6, 1)
+OVERGANGSREGEL_FRA = dt.date(2019, 3, 1)
+
+
+def er_saksbehandler(bruker) -> bool:
+    return bool(bruker and bruker.is_active and bruker.groups.filter(name=SAKSBEHANDLERE).exists())
+
+
+def registrert_fra(soknadsdato: dt.date) -> dt.date:
+    """Applications submitted before 1 June 2019 count from 1 March 2019; later ones from their date."""
+    return OVERGANGSREGEL_FRA if soknadsdato < OVERGANGSREGEL_FRIST else soknadsdato
+
+
+def _transition(*, soknad: Soknad, til: str, bruker, expected_status: str | None, melding: str = "",
+                allowed: Mapping[str, set], **updates) -> Soknad:
+    with transaction.atomic():
+        locked = Soknad.objects.select_for_update().select_related("virksomhet").get(pk=soknad.pk)
+        if expected_status is not None and locked.status != expected_status:
+            raise TransitionRefused(
+                f"Søknaden ble endret av en annen mens du så på den: status er nå «{locked.get_status_display()}». "
+                "Se over søknaden på nytt."
+            )
+        if locked.status not in allowed.get(til, set()):
+            raise TransitionRefused(
+                f"En søknad med status «{locked.get_status_display()}» kan ikke få status «{Status(til).label}»."
+            )
+        fra = locked.status
+        locked.status = til
+        for name, value in updates.items():
+            setattr(locked, name, value)
+        locked.save(update_fields=["status", *updates, "endret"])
+        Statusendring.objects.create(soknad=locked, fra_status=fra, til_status=til, utfort_av=bruker, melding=melding)
+    return locked
+
+
+def _require_saksbehandler(bruker) -> None:
+    if not er_saksbehandler(bruker):
+        raise TransitionRefused("Bare saksbehandlere i Helsedirektoratet kan behandle søknader.")
+
+
+def soknad_start_review(*, soknad: Soknad, bruker, expected_status: str | None = None) -> Soknad:
+    _require_saksbehandler(bruker)
+    return _transition(soknad=soknad, til=Status.UNDER_BEHANDLING, bruker=bruker, expected_status=expected_status,
+                       allowed=SAKSBEHANDLER_OVERGANGER)
+
+
+def soknad_request_information(*, soknad: Soknad, bruker, melding: str, expected_status: str | None = None) -> Soknad:
+    """Ask the applicant for more information; they may then edit and submit again."""
+    _require_saksbehandler(bruker)
+    if not melding.strip():
+        raise TransitionRefused("Skriv hva søkeren må gjøre eller svare på.")
+    with transaction.atomic():
+        result = _transition(soknad=soknad, til=Status.ANMODNING_SENDT, bruker=bruker, expected_status=expected_status,
+                             melding=melding.strip(), allowed=SAKSBEHANDLER_OVERGANGER, anmodning=melding.strip())
+        notifications.anmodning(result, melding.strip())
+    return result
+
+
+def soknad_register(*, soknad: Soknad, bruker, vedtaksdato: dt.date | None = None, melding: str = "",
+                    expected_status: str | None = None) -> Soknad:
+    _require_saksbehandler(bruker)
+    vedtaksdato = vedtaksdato or timezone.localdate()
+    with transaction.atomic():
+        current = Soknad.objects.get(pk=soknad.pk)
+        if current.soknadsdato is None:
+            raise TransitionRefused("Søknaden har ingen søknadsdato og kan ikke registreres.")
+        result = _transition(soknad=soknad, til=Status.REGISTRERT, bruker=bruker, expected_status=expected_status,
+                             melding=melding, allowed=SAKSBEHANDLER_OVERGANGER, vedtaksdato=vedtaksdato,
+                             registrert_fra=registrert_fra(current.soknadsdato))
+        notifications.vedtak(result)
+    return result
+
+
+def soknad_reject(*, soknad: Soknad, bruker, begrunnelse: str, vedtaksdato: dt.date | None = None,
+                  expected_status: str | None = None) -> Soknad:
+    _require_saksbehandler(bruker)
+    if not begrunnelse.strip():
+        raise TransitionRefused("Skriv begrunnelsen for avslaget.")
+    with transaction.atomic():
+        result = _transition(soknad=soknad, til=Status.AVSLATT, bruker=bruker, expected_status=expected_status,
+                             melding=begrunnelse.strip(), allowed=SAKSBEHANDLER_OVERGANGER,
+                             vedtaksdato=vedtaksdato or timezone.localdate(), avslagsgrunn=begrunnelse.strip())
+        notifications.vedtak(result)
+    return result
+
+
+def soknad_withdraw(*, soknad: Soknad, bruker, melding: str = "") -> Soknad:
+    """The applicant withdraws a submitted application."""
+    return _transition(soknad=soknad, til=Status.TRUKKET, bruker=bruker, expected_status=None,
+                       melding=melding.strip(), allowed=SOKER_OVERGANGER)

@@ -16,4 +16,5 @@ urlpatterns = [
     path("<int:pk>/se-over/", views.se_over, name="se_over"),
     path("<int:pk>/kvittering/", views.kvittering, name="kvittering"),
     path("<int:pk>/slett/", views.slett_utkast, name="slett_utkast"),
+    path("<int:pk>/trekk/", views.trekk, name="trekk"),
 ]

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods
 from laeringsarenaer.lmtekst import formater
 from laeringsarenaer.tolking import dekning_for, katalog_for_soknad
 
-from . import selectors, sections, services
-from .choices import Seksjon, Seksjonsstatus
+from . import findings, selectors, sections, services
+from .choices import Seksjon, Seksjonsstatus, Status
 from .forms import AnsvarForm, ForholdForm, LaeringsarenaForm, StartForm, VirksomhetForm
 
 SEKSJON_SKJEMA = {
@@ -229,6 +229,7 @@ def se_over(request, pk):
     kontekst = sections.context(soknad)
     katalog = katalog_for_soknad(soknad.soknadsdato)
     dekning = dekning_for(arenaer, soknad.spesialitet, katalog)
+    funn = findings.find(findings.application_data(soknad, arenaer, katalog))
     svar = [
         (seksjon, _seksjon_url(soknad, seksjon), form_class(instance=soknad, kontekst=kontekst).answers(),
          missing[seksjon])
@@ -249,6 +250,8 @@ def se_over(request, pk):
             "arenaer": [(a, LaeringsarenaForm(instance=a).answers(), sections.arena_problems(a)) for a in arenaer],
             "antall_ufullstendige": sum(1 for p in missing.values() if p),
             "dekning": dekning,
+            "funn": funn,
+            "kan_trekkes": soknad.status in services.SOKER_OVERGANGER[Status.TRUKKET],
             "udekket_kort": formater(dekning.udekket),
             "kan_sendes": not any(missing.values()) and soknad.er_redigerbar,
         },
@@ -274,3 +277,18 @@ def slett_utkast(request, pk):
         messages.success(request, "Utkastet er slettet.")
         return redirect("soknader:mine")
     return render(request, "soknader/slett_utkast.html", {"soknad": soknad})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def trekk(request, pk):
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    if request.method == "POST":
+        try:
+            services.soknad_withdraw(soknad=soknad, bruker=request.user, melding=request.POST.get("melding", ""))
+        except services.TransitionRefused as refused:
+            messages.error(request, refused.melding)
+        else:
+            messages.success(request, "Søknaden er trukket.")
+        return redirect("soknader:se_over", soknad.pk)
+    return render(request, "soknader/trekk.html", {"soknad": soknad})

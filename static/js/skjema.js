@@ -76,8 +76,19 @@
           if (result.status === 200) {
             var b = result.body;
             if (!navn.value || navn.dataset.autofylt === "1") { navn.value = b.navn; navn.dataset.autofylt = "1"; }
-            show((b.er_kommune ? "Kommune: " : "Virksomhet: ") + b.navn + (b.kommune && !b.er_kommune ? " (" + b.kommune + ")" : ""), "success");
+            var text = (b.er_kommune ? "Kommune: " : "Virksomhet: ") + b.navn +
+              (b.kommune && !b.er_kommune ? " (" + b.kommune + ")" : "");
+            var kind = "success";
+            if (b.slettet) { text += ". Virksomheten er slettet i Enhetsregisteret og kan ikke søke."; kind = "danger"; }
+            else if (b.konkurs) { text += ". Merk: Enhetsregisteret sier at virksomheten er konkurs."; kind = "warning"; }
+            else if (b.under_avvikling) { text += ". Merk: virksomheten er under avvikling."; kind = "warning"; }
+            if (b.utdatert && b.hentet) {
+              text += " (Enhetsregisteret svarer ikke nå; opplysningene er fra " +
+                new Date(b.hentet).toLocaleDateString("nb-NO") + ".)";
+            }
+            show(text, kind);
           } else {
+            if (navn.dataset.autofylt === "1") { navn.value = ""; navn.dataset.autofylt = ""; }
             show(result.body.melding || "Fant ikke virksomheten. Skriv navnet selv.", "warning");
           }
         })

@@ -1,0 +1,187 @@
+"""Findings ("mangler"): what a caseworker would ask for, computed from the application's data.
+
+`find(data)` is a plain function: an `ApplicationData` in, a list of `Finding` out. No ORM and no
+request, so the søker's check-answers page, the admin, the export and the regional view all ask the
+same function. `application_data()` builds the input from stored objects.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from laeringsarenaer.choices import Arenatype, Plassering
+from laeringsarenaer.lmtekst import formater
+
+from .choices import Alvorlighet, JaDelvisNei, Mangelkode, Seksjon, Spesialitet, Virksomhetstype
+from .models import ANSVAR_FIELDS, Soknad
+
+INSTITUSJONER = frozenset({Arenatype.SYKEHUS, Arenatype.PSYKISK_HELSEVERN, Arenatype.KAD, Arenatype.SYKEHJEM})
+HELSEFORETAK = frozenset({Arenatype.SYKEHUS, Arenatype.PSYKISK_HELSEVERN})
+INSTITUSJONSMAL = ("ALM-055", "ALM-085")
+
+
+@dataclass(frozen=True)
+class Finding:
+    kode: str
+    alvorlighet: str
+    melding: str
+    seksjon: str
+    arena_nummer: int | None = None
+
+    @property
+    def label(self) -> str:
+        return Mangelkode(self.kode).label
+
+
+@dataclass(frozen=True)
+class ArenaData:
+    nummer: int  # 1-based, as the user sees it
+    type: str
+    plassering: str
+    annen_virksomhet: str
+    koder: frozenset[str]
+    feil: tuple[Mapping[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class ApplicationData:
+    spesialitet: str
+    virksomhetstype: str
+    er_kommune: bool
+    felt: Mapping[str, Any]  # the application's own fields (sections 1–3)
+    arenaer: tuple[ArenaData, ...]
+    spesialitet_koder: tuple[str, ...]  # the specialty's objectives in force
+    fkm_koder: tuple[str, ...]  # the common objectives in force
+    virksomhet_slettet: bool = False
+    virksomhet_konkurs: bool = False
+    virksomhet_under_avvikling: bool = False
+
+
+def _mangel(kode, melding, seksjon, arena=None) -> Finding:
+    return Finding(kode, Alvorlighet.MANGEL, melding, seksjon, arena)
+
+
+def _advarsel(kode, melding, seksjon, arena=None) -> Finding:
+    return Finding(kode, Alvorlighet.ADVARSEL, melding, seksjon, arena)
+
+
+def _liste(numre: Iterable[int]) -> str:
+    return ", ".join(str(n) for n in numre)
+
+
+def find(data: ApplicationData) -> list[Finding]:
+    """Every finding for an application, in a stable order (organisation, sections, arenas, coverage)."""
+    result: list[Finding] = []
+    felt = data.felt
+    alm = data.spesialitet == Spesialitet.ALM
+
+    if data.virksomhet_slettet:
+        result.append(_mangel(Mangelkode.VIRKSOMHET_SLETTET, "Virksomheten er slettet i Enhetsregisteret.",
+                              Seksjon.VIRKSOMHET))
+    elif data.virksomhet_konkurs or data.virksomhet_under_avvikling:
+        hva = "konkurs" if data.virksomhet_konkurs else "under avvikling"
+        result.append(_advarsel(Mangelkode.VIRKSOMHET_SLETTET, f"Enhetsregisteret sier at virksomheten er {hva}.",
+                                Seksjon.VIRKSOMHET))
+    if alm and not data.er_kommune:
+        result.append(_mangel(Mangelkode.IKKE_KOMMUNE_ALM,
+                              "Allmennmedisin er søkt av en virksomhet som ikke er en kommune.", Seksjon.VIRKSOMHET))
+    if (data.spesialitet == Spesialitet.ARB and data.virksomhetstype == Virksomhetstype.BHT
+            and felt.get("bht_godkjent_arbeidstilsynet") is not True):
+        result.append(_mangel(Mangelkode.BHT_IKKE_GODKJENT,
+                              "Bedriftshelsetjenesten har ikke bekreftet at den er godkjent av Arbeidstilsynet.",
+                              Seksjon.ANSVAR))
+
+    ubekreftet = [name for name in ANSVAR_FIELDS[:-1] if not felt.get(name)]
+    if ubekreftet:
+        labels = "; ".join(Soknad._meta.get_field(name).verbose_name for name in ubekreftet)
+        result.append(_mangel(Mangelkode.ANSVAR_IKKE_BEKREFTET,
+                              f"{len(ubekreftet)} av ansvarspunktene er ikke bekreftet: {labels}.", Seksjon.ANSVAR))
+    if felt.get("veilederkompetanse") in (JaDelvisNei.DELVIS, JaDelvisNei.NEI) and not (
+        felt.get("veilederkompetanse_plan") or ""
+    ).strip():
+        result.append(_mangel(Mangelkode.VEILEDERPLAN_MANGLER,
+                              "Veilederne mangler helt eller delvis veilederkompetanse, og det er ingen plan for "
+                              "hvordan de skal få den.", Seksjon.FORHOLD))
+
+    arenaer = data.arenaer
+    if alm and not felt.get("hf_avtale_inngatt") and not any(
+        a.type in HELSEFORETAK and a.plassering == Plassering.ANNEN for a in arenaer
+    ):
+        result.append(_mangel(Mangelkode.HF_AVTALE_MANGLER,
+                              "Det er ikke bekreftet en avtale med helseforetak om ALM-055 og ALM-085, og ingen "
+                              "læringsarena er ved sykehus eller psykisk helsevern i en annen virksomhet.",
+                              Seksjon.ANSVAR))
+    if not arenaer:
+        result.append(_mangel(Mangelkode.INGEN_ARENA, "Søknaden har ingen læringsarenaer.", Seksjon.LAERINGSARENAER))
+        return result
+
+    for arena in arenaer:
+        if arena.plassering == Plassering.ANNEN and not arena.annen_virksomhet.strip():
+            result.append(_mangel(Mangelkode.ANNEN_VIRKSOMHET_UTEN_NAVN,
+                                  f"Læringsarena {arena.nummer} er i en annen virksomhet, men navnet mangler.",
+                                  Seksjon.LAERINGSARENAER, arena.nummer))
+        if not arena.koder:
+            result.append(_mangel(Mangelkode.ARENA_UTEN_LM,
+                                  f"Læringsarena {arena.nummer} har ingen læringsmål.",
+                                  Seksjon.LAERINGSARENAER, arena.nummer))
+        if arena.feil:
+            biter = "; ".join(f"«{f['tekst']}»" for f in arena.feil)
+            result.append(_mangel(Mangelkode.LM_UGYLDIG,
+                                  f"Læringsarena {arena.nummer}: dette kunne ikke leses som læringsmål: {biter}.",
+                                  Seksjon.LAERINGSARENAER, arena.nummer))
+
+    dekket: set[str] = set().union(*(a.koder for a in arenaer))
+    if alm:
+        for kode, mangelkode in zip(INSTITUSJONSMAL, (Mangelkode.ALM055_MANGLER, Mangelkode.ALM085_MANGLER)):
+            if kode not in dekket:
+                result.append(_mangel(mangelkode, f"Ingen læringsarena dekker {kode}.", Seksjon.LAERINGSARENAER))
+        uten_institusjon = [
+            kode for kode in INSTITUSJONSMAL
+            if kode in dekket and not any(kode in a.koder and a.type in INSTITUSJONER for a in arenaer)
+        ]
+        if uten_institusjon:
+            result.append(_advarsel(
+                Mangelkode.ALM055_085_UTEN_INSTITUSJON,
+                f"{' og '.join(uten_institusjon)} dekkes bare ved arenaer som ikke er sykehus, psykisk helsevern, "
+                "KAD eller sykehjem.", Seksjon.LAERINGSARENAER,
+            ))
+    udekket = [k for k in data.spesialitet_koder if k not in dekket]
+    if udekket:
+        result.append(_mangel(Mangelkode.LM_UDEKKET,
+                              f"{len(udekket)} læringsmål dekkes ikke av noen arena: {formater(udekket)}.",
+                              Seksjon.LAERINGSARENAER))
+    fkm_udekket = [k for k in data.fkm_koder if k not in dekket]
+    if fkm_udekket:
+        result.append(_mangel(Mangelkode.FKM_UDEKKET,
+                              f"{len(fkm_udekket)} felles kompetansemål er ikke plassert på noen arena: "
+                              f"{formater(fkm_udekket)}.", Seksjon.LAERINGSARENAER))
+    return result
+
+
+# ---- building the input from stored objects ---------------------------------------------------------
+
+FINDING_FIELDS = (*ANSVAR_FIELDS, "hf_avtale_inngatt", "bht_godkjent_arbeidstilsynet", "veilederkompetanse",
+                  "veilederkompetanse_plan")
+
+
+def application_data(soknad: Soknad, arenaer, katalog) -> ApplicationData:
+    """The input of `find` for a stored application, its arenas (in order) and the catalogue in force."""
+    virksomhet = soknad.virksomhet
+    return ApplicationData(
+        spesialitet=soknad.spesialitet,
+        virksomhetstype=soknad.virksomhetstype,
+        er_kommune=virksomhet.er_kommune,
+        felt={name: getattr(soknad, name) for name in FINDING_FIELDS},
+        arenaer=tuple(
+            ArenaData(
+                nummer=nummer, type=a.type, plassering=a.plassering, annen_virksomhet=a.annen_virksomhet,
+                koder=frozenset(a.laeringsmal_koder or ()), feil=tuple(a.laeringsmal_feil or ()),
+            )
+            for nummer, a in enumerate(arenaer, start=1)
+        ),
+        spesialitet_koder=tuple(katalog.gruppe(soknad.spesialitet)),
+        fkm_koder=tuple(katalog.gruppe("FKM")),
+        virksomhet_slettet=virksomhet.slettet,
+        virksomhet_konkurs=virksomhet.konkurs,
+        virksomhet_under_avvikling=virksomhet.under_avvikling,
+    )

@@ -1,0 +1,286 @@
+"""The public overview: how many have applied, per helseregion, and the status of every kommune.
+
+Every figure comes from an aggregate query grouped by helseregion (conditional COUNTs, EXISTS for "has this
+kommune applied"), so the number of queries does not depend on how many applications there are.
+
+Regions are data: a Kommune belongs to a Fylke, which belongs to a Helseregion. The region of an application is
+that of its Virksomhet's kommune; an application whose Virksomhet has no kommune counts only in the national
+total ("Hele landet").
+
+Order of the regions: by their highest fylkesnummer, descending, then by name. With the 2024 fylke structure
+this gives Nord (56), Midt-Norge (50), Vest (46), Sør-Øst (42), the order the ALIS-kontor use, without naming a
+region or a fylke in code. If the fylke structure changes, the order follows the data and stays stable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
+
+from brreg.models import Fylke, Kommune
+
+from .choices import Status
+from .models import Soknad
+
+HELE_LANDET = "Hele landet"
+IKKE_SOKT = "Ikke søkt"
+
+# An application "counts" once it has been sent in; drafts are nobody's business but the applicant's.
+SOKT = tuple(s for s in Status.values if s != Status.UTKAST)
+UNDER_BEHANDLING = (Status.INNSENDT, Status.UNDER_BEHANDLING)
+
+# The columns of the table and the exports, in order: (field of Regiontall, heading).
+KOLONNER = (
+    ("soknader", "Søknader"),
+    ("under_behandling", "Under behandling"),
+    ("anmodning_sendt", "Anmodning sendt"),
+    ("registrert", "Registrert"),
+    ("avslatt", "Avslått"),
+    ("trukket", "Trukket"),
+    ("ikke_sokt", "Ikke søkt"),
+    ("kommuner", "Kommuner"),
+)
+# The parts of a region's bar: every application by status, then the kommuner that have not applied.
+# Colours from the Okabe–Ito palette (distinguishable with colour-blindness), text colour chosen for contrast.
+DIAGRAMDELER = (
+    ("under_behandling", "Under behandling", "#0072B2", "#ffffff"),
+    ("anmodning_sendt", "Anmodning sendt", "#E69F00", "#000000"),
+    ("registrert", "Registrert", "#009E73", "#000000"),
+    ("avslatt", "Avslått", "#D55E00", "#000000"),
+    ("trukket", "Trukket", "#5f6670", "#ffffff"),
+    ("ikke_sokt", "Kommuner som ikke har søkt", "#e9ecef", "#000000"),
+)
+
+
+@dataclass(frozen=True)
+class Regiontall:
+    """The figures of one helseregion (or of the whole country) for one specialty."""
+
+    helseregion: str
+    kode: str
+    soknader: int = 0
+    under_behandling: int = 0
+    anmodning_sendt: int = 0
+    registrert: int = 0
+    avslatt: int = 0
+    trukket: int = 0
+    ikke_sokt: int = 0
+    kommuner: int = 0
+
+    @property
+    def verdier(self) -> list[tuple[str, str, int]]:
+        """(field, heading, value) for each column, for templates."""
+        return [(felt, tittel, getattr(self, felt)) for felt, tittel in KOLONNER]
+
+
+@dataclass(frozen=True)
+class Oversikt:
+    spesialitet: str
+    regioner: list[Regiontall]
+    hele_landet: Regiontall
+    uten_region: int  # applications whose organisation has no kommune (counted only in hele_landet)
+
+    @property
+    def rader(self) -> list[Regiontall]:
+        return [*self.regioner, self.hele_landet]
+
+
+@dataclass(frozen=True)
+class Kommunestatus:
+    nummer: str
+    navn: str
+    fylke: str
+    helseregion: str
+    status: str  # a Status value, or "" when the kommune has not applied
+    status_tekst: str
+
+
+def _sokte(spesialitet: str) -> QuerySet[Soknad]:
+    return Soknad.objects.filter(spesialitet=spesialitet, status__in=SOKT)
+
+
+def _kommunens_soknader(spesialitet: str, kommune_ref: str) -> QuerySet[Soknad]:
+    """Applications (beyond a draft) made by the kommune itself: its Virksomhet is a kommune and is in it."""
+    return _sokte(spesialitet).filter(virksomhet__er_kommune=True, virksomhet__kommune=OuterRef(kommune_ref))
+
+
+def _status_counts() -> dict[str, Count]:
+    return {
+        "soknader": Count("pk"),
+        "under_behandling": Count("pk", filter=Q(status__in=UNDER_BEHANDLING)),
+        "anmodning_sendt": Count("pk", filter=Q(status=Status.ANMODNING_SENDT)),
+        "registrert": Count("pk", filter=Q(status=Status.REGISTRERT)),
+        "avslatt": Count("pk", filter=Q(status=Status.AVSLATT)),
+        "trukket": Count("pk", filter=Q(status=Status.TRUKKET)),
+    }
+
+
+def _kommuner_per_region(spesialitet: str) -> list[dict]:
+    """One row per helseregion: its kommuner, those that have not applied, and the key that orders regions."""
+    return list(
+        Kommune.objects.values("fylke__helseregion_id", "fylke__helseregion__navn", "fylke__helseregion__kode")
+        .annotate(
+            kommuner=Count("pk"),
+            ikke_sokt=Count("pk", filter=~Exists(_kommunens_soknader(spesialitet, "pk"))),
+            hoyeste_fylke=Max("fylke_id"),
+        )
+        .order_by("-hoyeste_fylke", "fylke__helseregion__navn")
+    )
+
+
+def _soknader_per_region(spesialitet: str) -> dict[int | None, dict]:
+    """Application counts by status, keyed by helseregion id (None: the organisation has no kommune)."""
+    rader = (
+        _sokte(spesialitet)
+        .values("virksomhet__kommune__fylke__helseregion_id")
+        .annotate(**_status_counts())
+        .order_by()
+    )
+    return {rad.pop("virksomhet__kommune__fylke__helseregion_id"): rad for rad in rader}
+
+
+def region_figures(spesialitet: str) -> Oversikt:
+    """The figures of every helseregion and of the whole country for one specialty (two queries)."""
+    soknader = _soknader_per_region(spesialitet)
+    regioner = [
+        Regiontall(
+            helseregion=rad["fylke__helseregion__navn"],
+            kode=rad["fylke__helseregion__kode"],
+            ikke_sokt=rad["ikke_sokt"],
+            kommuner=rad["kommuner"],
+            **soknader.get(rad["fylke__helseregion_id"], {}),
+        )
+        for rad in _kommuner_per_region(spesialitet)
+    ]
+    hele_landet = Regiontall(
+        helseregion=HELE_LANDET,
+        kode="",
+        ikke_sokt=sum(r.ikke_sokt for r in regioner),
+        kommuner=sum(r.kommuner for r in regioner),
+        **{felt: sum(rad[felt] for rad in soknader.values()) for felt in _status_counts()},
+    )
+    uten_region = soknader.get(None, {}).get("soknader", 0)
+    return Oversikt(spesialitet=spesialitet, regioner=regioner, hele_landet=hele_landet, uten_region=uten_region)
+
+
+def kommune_statuses(spesialitet: str, *, helseregion: str = "", fylke: str = "") -> list[Kommunestatus]:
+    """Every kommune (optionally of one helseregion kode and/or one fylkesnummer) with its status (one query).
+
+    If a kommune has more than one application for the specialty (two organisations registered as the same
+    kommune), the most recently created one gives the status.
+    """
+    siste_status = _kommunens_soknader(spesialitet, "pk").order_by("-opprettet", "-pk").values("status")[:1]
+    kommuner = Kommune.objects.select_related("fylke__helseregion").annotate(status=Subquery(siste_status))
+    if helseregion:
+        kommuner = kommuner.filter(fylke__helseregion__kode=helseregion)
+    if fylke:
+        kommuner = kommuner.filter(fylke_id=fylke)
+    return [
+        Kommunestatus(
+            nummer=k.nummer,
+            navn=k.navn,
+            fylke=k.fylke.navn,
+            helseregion=k.fylke.helseregion.navn,
+            status=k.status or "",
+            status_tekst=Status(k.status).label if k.status else IKKE_SOKT,
+        )
+        for k in kommuner.order_by("nummer")
+    ]
+
+
+def fylker() -> list[Fylke]:
+    """The fylker with their helseregion, for the filter (one query)."""
+    return list(Fylke.objects.select_related("helseregion").order_by("nummer"))
+
+
+def fylker_by_region(regioner: list[Regiontall], alle_fylker: list[Fylke]) -> list[tuple[Regiontall, list[Fylke]]]:
+    """The fylker grouped under their helseregion, regions in the overview's order (no query)."""
+    return [(r, [f for f in alle_fylker if f.helseregion.kode == r.kode]) for r in regioner]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The bar chart: geometry computed here, drawn as inline SVG by the template (units of the SVG viewBox).
+
+DIAGRAM_BREDDE = 800
+DIAGRAM_VENSTRE = 120  # room for the region's name
+DIAGRAM_HOYRE = 10
+STOLPEHOYDE = 30
+RADHOYDE = 84
+
+
+@dataclass(frozen=True)
+class Stolpedel:
+    felt: str
+    tittel: str
+    verdi: int
+    x: float
+    bredde: float
+    farge: str
+    tekstfarge: str
+
+    @property
+    def midt(self) -> float:
+        return round(self.x + self.bredde / 2, 1)
+
+    @property
+    def vis_tall(self) -> bool:
+        """Label a part only if its number fits (every number is also in the line under the bar)."""
+        return self.bredde >= 10 + 8 * len(str(self.verdi))
+
+
+@dataclass(frozen=True)
+class Stolpe:
+    region: Regiontall
+    y: int
+    deler: list[Stolpedel]
+
+    @property
+    def midt_y(self) -> float:
+        return self.y + STOLPEHOYDE / 2
+
+    @property
+    def tekst_y(self) -> int:
+        return self.y + STOLPEHOYDE + 18
+
+    @property
+    def tekst2_y(self) -> int:
+        return self.tekst_y + 17
+
+    @property
+    def soknadstekst(self) -> str:
+        """E.g. "54 søknader: 18 under behandling · 26 anmodning sendt · 10 registrert" (parts that are 0 left out)."""
+        r = self.region
+        deler = [f"{getattr(r, felt)} {tittel.lower()}" for felt, tittel, *_ in DIAGRAMDELER[:-1] if getattr(r, felt)]
+        return f"{r.soknader} {'søknad' if r.soknader == 1 else 'søknader'}" + (": " + " · ".join(deler) if deler else "")
+
+    @property
+    def ikke_sokt_tekst(self) -> str:
+        return f"{self.region.ikke_sokt} av {self.region.kommuner} kommuner har ikke søkt"
+
+
+@dataclass(frozen=True)
+class Diagram:
+    stolper: list[Stolpe]
+    bredde: int
+    hoyde: int
+    stolpe_x: int
+
+
+def bar_chart(regioner: list[Regiontall]) -> Diagram:
+    """One stacked bar per region, all on one scale: applications by status, then kommuner that have not applied."""
+    lengste = max((sum(getattr(r, felt) for felt, *_ in DIAGRAMDELER) for r in regioner), default=0)
+    skala = (DIAGRAM_BREDDE - DIAGRAM_VENSTRE - DIAGRAM_HOYRE) / lengste if lengste else 0
+    stolper = []
+    for i, region in enumerate(regioner):
+        x, deler = float(DIAGRAM_VENSTRE), []
+        for felt, tittel, farge, tekstfarge in DIAGRAMDELER:
+            verdi = getattr(region, felt)
+            if verdi:
+                bredde = verdi * skala
+                deler.append(Stolpedel(felt, tittel, verdi, round(x, 1), round(bredde, 1), farge, tekstfarge))
+                x += bredde
+        stolper.append(Stolpe(region=region, y=8 + i * RADHOYDE, deler=deler))
+    return Diagram(
+        stolper=stolper, bredde=DIAGRAM_BREDDE, hoyde=8 + len(regioner) * RADHOYDE, stolpe_x=DIAGRAM_VENSTRE
+    )

@@ -1,0 +1,114 @@
+"""Thin views of the public overview (no login): the page, and the regional figures as CSV and XLSX."""
+
+import csv
+from io import BytesIO
+from urllib.parse import urlencode
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_GET
+
+from . import overview
+from .choices import Spesialitet
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EKSPORTKOLONNER = ["helseregion", "spesialitet", *(felt for felt, _ in overview.KOLONNER)]
+
+
+def _spesialitet(request: HttpRequest) -> Spesialitet:
+    verdi = request.GET.get("spesialitet") or Spesialitet.ALM
+    if verdi not in Spesialitet.values:
+        raise Http404("Ukjent spesialitet.")
+    return Spesialitet(verdi)
+
+
+def _valid(verdi: str, lovlige: set[str]) -> str:
+    """A filter value we know, or "" (no filter): an old bookmark shows every kommune instead of an error."""
+    return verdi if verdi in lovlige else ""
+
+
+def _lenker(spesialitet: Spesialitet, helseregion: str, fylke: str) -> list[dict]:
+    """One link per specialty, keeping the kommune filter."""
+    filter_ = {k: v for k, v in (("helseregion", helseregion), ("fylke", fylke)) if v}
+    return [
+        {"spesialitet": s, "aktiv": s == spesialitet, "query": urlencode({"spesialitet": s.value, **filter_})}
+        for s in Spesialitet
+    ]
+
+
+@require_GET
+def oversikt(request: HttpRequest) -> HttpResponse:
+    spesialitet = _spesialitet(request)
+    tall = overview.region_figures(spesialitet)
+    fylker = overview.fylker()
+    helseregion = _valid(request.GET.get("helseregion", ""), {r.kode for r in tall.regioner})
+    fylke = _valid(request.GET.get("fylke", ""), {f.nummer for f in fylker})
+    kommuner = overview.kommune_statuses(spesialitet, helseregion=helseregion, fylke=fylke)
+    return render(
+        request,
+        "oversikt/oversikt.html",
+        {
+            "spesialitet": spesialitet,
+            "spesialiteter": _lenker(spesialitet, helseregion, fylke),
+            "tall": tall,
+            "kolonner": overview.KOLONNER,
+            "diagram": overview.bar_chart(tall.regioner),
+            "diagramdeler": overview.DIAGRAMDELER,
+            "fylker_per_region": overview.fylker_by_region(tall.regioner, fylker),
+            "valgt_helseregion": helseregion,
+            "valgt_fylke": fylke,
+            "kommuner": kommuner,
+            "antall_kommuner": tall.hele_landet.kommuner,
+            "tidspunkt": timezone.localtime(),
+        },
+    )
+
+
+def _eksportrader(spesialitet: Spesialitet) -> list[list]:
+    tall = overview.region_figures(spesialitet)
+    return [
+        [rad.helseregion, spesialitet.value, *(getattr(rad, felt) for felt, _ in overview.KOLONNER)]
+        for rad in tall.rader
+    ]
+
+
+def _filnavn(spesialitet: Spesialitet, filtype: str) -> str:
+    return f"asa-regioner-{spesialitet.value.lower()}-{timezone.localdate():%Y-%m-%d}.{filtype}"
+
+
+def _vedlegg(innhold: bytes | str, content_type: str, filnavn: str) -> HttpResponse:
+    return HttpResponse(
+        innhold,
+        content_type=content_type,
+        headers={"Content-Disposition": content_disposition_header(as_attachment=True, filename=filnavn)},
+    )
+
+
+@require_GET
+def regioner_csv(request: HttpRequest) -> HttpResponse:
+    spesialitet = _spesialitet(request)
+    response = _vedlegg("", "text/csv; charset=utf-8", _filnavn(spesialitet, "csv"))
+    writer = csv.writer(response, lineterminator="\r\n")
+    writer.writerow(EKSPORTKOLONNER)
+    writer.writerows(_eksportrader(spesialitet))
+    return response
+
+
+@require_GET
+def regioner_xlsx(request: HttpRequest) -> HttpResponse:
+    from openpyxl import Workbook
+
+    spesialitet = _spesialitet(request)
+    arbeidsbok = Workbook()
+    ark = arbeidsbok.active
+    ark.title = f"Regioner {spesialitet.value}"
+    ark.append(EKSPORTKOLONNER)
+    for rad in _eksportrader(spesialitet):
+        ark.append(rad)
+    ark.freeze_panes = "A2"
+    ark.column_dimensions["A"].width = 14
+    fil = BytesIO()
+    arbeidsbok.save(fil)
+    return _vedlegg(fil.getvalue(), XLSX, _filnavn(spesialitet, "xlsx"))
