@@ -257,6 +257,14 @@ class BrregClient:
         number = orgnr.validate(organisasjonsnummer)  # ValidationError before any network
         config = self._config()
         deadline = time.monotonic() + config.total_timeout
+        try:
+            return self._lookup(config, number, deadline)
+        except Utilgjengelig as error:
+            error.organisasjonsnummer = number
+            logger.warning("Enhetsregisteret unavailable for %s: %s", number, error.detalj)
+            raise
+
+    def _lookup(self, config: _Config, number: str, deadline: float) -> Enhet:
         for kind, er_underenhet in (("enheter", False), ("underenheter", True)):
             path = f"/{kind}/{number}"
             status, body = self._get(config, path, deadline)
@@ -265,12 +273,11 @@ class BrregClient:
             if status == 410:
                 raise Fjernet(number, _feilmelding(body))
             if status != 200:
-                raise Utilgjengelig(organisasjonsnummer=number, detalj=f"HTTP {status} from {path}")
+                raise Utilgjengelig(detalj=f"{path}: HTTP {status}")
             try:
                 return Enhet.from_api(_json(body), organisasjonsnummer=number, er_underenhet=er_underenhet)
             except _UnexpectedShape as error:
-                logger.warning("Unexpected answer from Enhetsregisteret for %s: %s", path, error)
-                raise Utilgjengelig(organisasjonsnummer=number, detalj=f"{path}: {error}") from error
+                raise Utilgjengelig(detalj=f"{path}: unexpected answer: {error}") from error
         raise IkkeFunnet(number)
 
     def _config(self) -> _Config:
@@ -349,12 +356,21 @@ def _cap_socket_timeout(raw: urllib3.BaseHTTPResponse, read_timeout: float, dead
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise _DeadlineReached("deadline reached while reading the body")
-    sock = getattr(getattr(raw, "connection", None), "sock", None)
+    sock = _response_socket(raw)
     if sock is not None:
         try:
             sock.settimeout(min(read_timeout, remaining))
         except OSError:
             pass  # the socket is gone: the next read says so
+
+
+def _response_socket(raw: urllib3.BaseHTTPResponse) -> Any:
+    """The socket the body comes from, or None. Without it each read is still bounded by the read timeout."""
+    sock = getattr(getattr(raw, "connection", None), "sock", None)  # a kept-alive connection
+    if sock is None:  # "Connection: close": http.client handed the socket to the response's file object
+        buffered = getattr(getattr(raw, "_fp", None), "fp", None)
+        sock = getattr(getattr(buffered, "raw", None), "_sock", None)
+    return sock if hasattr(sock, "settimeout") else None
 
 
 def _json(body: bytes) -> Any:
@@ -402,11 +418,14 @@ def _error_kind(error: BaseException) -> str:
         return "read_timeout"
     if any(isinstance(e, ConnectionRefusedError) for e in causes):
         return "refused"
-    if any(
-        isinstance(e, (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError, http.client.IncompleteRead))
-        or isinstance(e, urllib3.exceptions.ProtocolError)
-        for e in causes
-    ):
+    dropped = (
+        http.client.RemoteDisconnected,
+        http.client.IncompleteRead,
+        ConnectionResetError,
+        BrokenPipeError,
+        urllib3.exceptions.ProtocolError,
+    )
+    if any(isinstance(e, dropped) for e in causes):
         return "dropped"
     if any(isinstance(e, (requests.ConnectionError, urllib3.exceptions.NewConnectionError)) for e in causes):
         return "connection_error"

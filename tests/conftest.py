@@ -22,3 +22,19 @@ def _no_real_registry(settings):
     settings.BRREG_CONNECT_TIMEOUT = 0.5
     settings.BRREG_READ_TIMEOUT = 0.5
     settings.BRREG_TOTAL_TIMEOUT = 2.0
+
+
+@pytest.fixture
+def fake_brreg(settings):
+    """A running fake Enhetsregisteret (real HTTP on 127.0.0.1), with the client pointed at it and small timeouts."""
+    from tests.brreg.fake_brreg import FakeBrreg
+
+    fake = FakeBrreg().start()
+    settings.BRREG_BASE_URL = fake.url
+    settings.BRREG_CONNECT_TIMEOUT = 0.5
+    settings.BRREG_READ_TIMEOUT = 0.5
+    settings.BRREG_TOTAL_TIMEOUT = 2.0
+    settings.BRREG_RETRIES = 2
+    settings.BRREG_BACKOFF = 0.02  # 0.2 s in production
+    yield fake
+    fake.stop()
