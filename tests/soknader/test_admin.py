@@ -1,0 +1,134 @@
+"""The caseworkers' admin: who gets in, the changelist (findings, filters, flat query count), the actions."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from brreg.models import Helseregion
+from soknader import services
+from soknader.models import Regiontilgang, Soknad
+from soknader.roles import SAKSBEHANDLERE
+from tests.brreg.factories import KommuneVirksomhetFactory
+from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, SoknadFactory, UserFactory, soker_for
+
+pytestmark = pytest.mark.django_db
+CHANGELIST = "/admin/soknader/soknad/"
+
+
+@pytest.fixture
+def saksbehandler():
+    user = UserFactory(username="sb", is_staff=True)
+    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    return user
+
+
+@pytest.fixture
+def sb_client(client, saksbehandler):
+    client.force_login(saksbehandler)
+    return client
+
+
+def _submitted(kommunenummer="1804", **kwargs):
+    soknad = KomplettSoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer=kommunenummer), **kwargs)
+    LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
+    return services.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
+
+
+def test_soker_and_alis_user_get_nothing_in_the_admin(client):
+    soknad = _submitted()
+    alis = UserFactory()
+    Regiontilgang.objects.create(bruker=alis, helseregion=Helseregion.objects.get(kode="nord"))
+    for user in (soknad.virksomhet.tilganger.get().bruker, alis):
+        client.force_login(user)
+        for url in ("/admin/", CHANGELIST, f"{CHANGELIST}{soknad.pk}/change/"):
+            response = client.get(url)
+            assert response.status_code == 302 and "/admin/login/" in response["Location"]
+        response = client.post(reverse("admin:soknader_soknad_handling", args=[soknad.pk, "under_behandling"]))
+        assert response.status_code == 302
+    soknad.refresh_from_db()
+    assert soknad.status == "innsendt"
+
+
+def test_staff_outside_the_group_sees_no_applications(client):
+    client.force_login(UserFactory(is_staff=True))
+    assert client.get(CHANGELIST).status_code == 403
+
+
+def test_changelist_shows_findings_as_short_labels(sb_client):
+    soknad = _submitted()
+    page = sb_client.get(CHANGELIST).content.decode()
+    assert "Bodø (972418013)" in page and "Nord" in page and "Sendt inn" in page
+    # "Alle; Alle FKM" at a fastlegekontor only: ALM-055/085 are not at an institution
+    assert "ALM-055/085 uten institusjon" in page and soknad.mangler.count() == 1
+
+
+def test_filters_har_mangler_code_status_region(sb_client):
+    with_findings = _submitted("1804", hf_avtale_inngatt=False, hf_avtale_navn="")
+    clean = KomplettSoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer="4601"))
+    LaeringsarenaFactory(soknad=clean, laeringsmal="Alle bortsett fra ALM 55 og 85; Alle FKM")
+    LaeringsarenaFactory(soknad=clean, type="sykehus", plassering="annen", annen_virksomhet="Haukeland",
+                         laeringsmal="ALM 55, 85")
+    clean = services.soknad_submit(soknad=clean, bruker=soker_for(clean.virksomhet))
+    assert not clean.mangler.exists(), list(clean.mangler.values_list("melding", flat=True))
+
+    def listed(query):
+        return set(sb_client.get(CHANGELIST + query).context["cl"].queryset.values_list("pk", flat=True))
+
+    assert listed("?har_mangler=ja") == {with_findings.pk}
+    assert listed("?har_mangler=nei") == {clean.pk}
+    assert listed("?mangel=HF_AVTALE_MANGLER") == {with_findings.pk}
+    assert listed("?mangel=INGEN_ARENA") == set()
+    assert listed("?helseregion=vest") == {clean.pk}
+    assert listed("?fylke=18") == {with_findings.pk}
+    assert listed("?status__exact=innsendt&spesialitet__exact=ALM") == {with_findings.pk, clean.pk}
+    assert listed("?q=4601") == set() and listed("?q=Bergen") == {clean.pk}
+    assert listed(f"?q={with_findings.referanse}") == {with_findings.pk}
+
+
+def test_changelist_query_count_is_flat(sb_client):
+    _submitted()
+    with CaptureQueriesContext(connection) as one:
+        assert sb_client.get(CHANGELIST).status_code == 200
+    kommuner = ["1806", "1811", "1812", "1813", "1815", "1816", "1818", "1820", "1822", "1824"]
+    for nummer in kommuner:
+        soknad = SoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer=nummer))
+        services.mangler_refresh(soknad=soknad)
+    with CaptureQueriesContext(connection) as many:
+        assert sb_client.get(CHANGELIST).status_code == 200
+    assert len(one.captured_queries) == len(many.captured_queries), (len(one), len(many))
+
+
+def test_change_view_shows_answers_findings_coverage_history_and_actions(sb_client):
+    soknad = _submitted()
+    page = sb_client.get(f"{CHANGELIST}{soknad.pk}/change/").content.decode()
+    for text in ("Kari Nordmann", "Mangler og advarsler", "Hvilke læringsmål dekkes?", "Historikk",
+                 "Start behandling", "Send anmodning", "Registrer", "Avslå", "Nordlandssykehuset HF"):
+        assert text in page, text
+    assert 'name="_save"' not in page  # read-only
+
+
+def test_actions_through_the_admin(sb_client, saksbehandler):
+    soknad = _submitted()
+    url = lambda action: reverse("admin:soknader_soknad_handling", args=[soknad.pk, action])  # noqa: E731
+    assert sb_client.get(url("under_behandling")).status_code == 405
+    sb_client.post(url("under_behandling"), {"status": "innsendt"})
+    soknad.refresh_from_db()
+    assert soknad.status == "under_behandling"
+    # a second caseworker still looking at "innsendt" is told
+    response = sb_client.post(url("anmodning_sendt"), {"status": "innsendt", "melding": "x"}, follow=True)
+    assert "endret av en annen" in response.content.decode()
+    sb_client.post(url("anmodning_sendt"), {"status": "under_behandling", "melding": "Send avtalen"})
+    soknad.refresh_from_db()
+    assert soknad.status == "anmodning_sendt" and soknad.anmodning == "Send avtalen"
+    response = sb_client.post(url("registrert"), {"status": "anmodning_sendt"}, follow=True)
+    assert "kan ikke få status" in response.content.decode()
+
+
+def test_export_actions(sb_client):
+    soknad = _submitted()
+    for action, content_type in (("eksporter_json", "application/json"), ("eksporter_csv", "text/csv"),
+                                 ("eksporter_xlsx", "spreadsheetml")):
+        response = sb_client.post(CHANGELIST, {"action": action, "_selected_action": [soknad.pk]})
+        assert response.status_code == 200 and content_type in response["Content-Type"], action

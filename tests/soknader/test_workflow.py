@@ -1,0 +1,187 @@
+"""The case workflow: every transition, the refused ones, history, e-mail, resubmission and its diff."""
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.urls import reverse
+
+from soknader import services
+from soknader.changes import diff
+from soknader.models import Innsending, Soknad, Statusendring
+from soknader.roles import SAKSBEHANDLERE
+from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
+
+pytestmark = pytest.mark.django_db
+ALL = ["utkast", "innsendt", "under_behandling", "anmodning_sendt", "registrert", "avslatt", "trukket"]
+
+
+@pytest.fixture
+def saksbehandler():
+    user = UserFactory(username="sb", is_staff=True, first_name="Siri")
+    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    return user
+
+
+@pytest.fixture
+def innsendt(django_capture_on_commit_callbacks):
+    soknad = KomplettSoknadFactory()
+    LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
+    soker = soker_for(soknad.virksomhet)
+    with django_capture_on_commit_callbacks(execute=True):
+        return services.soknad_submit(soknad=soknad, bruker=soker)
+
+
+def _with_status(soknad, status):
+    Soknad.objects.filter(pk=soknad.pk).update(status=status)
+    soknad.refresh_from_db()
+    return soknad
+
+
+ACTIONS = {
+    "under_behandling": lambda s, u: services.soknad_start_review(soknad=s, bruker=u),
+    "anmodning_sendt": lambda s, u: services.soknad_request_information(soknad=s, bruker=u, melding="Mangler HF"),
+    "registrert": lambda s, u: services.soknad_register(soknad=s, bruker=u),
+    "avslatt": lambda s, u: services.soknad_reject(soknad=s, bruker=u, begrunnelse="Ikke grunnlag"),
+}
+
+
+@pytest.mark.parametrize("til", list(ACTIONS))
+@pytest.mark.parametrize("fra", ALL)
+def test_every_caseworker_transition_allowed_or_refused(innsendt, saksbehandler, fra, til):
+    soknad = _with_status(innsendt, fra)
+    allowed = fra in services.SAKSBEHANDLER_OVERGANGER[til]
+    before = Statusendring.objects.count()
+    if allowed:
+        result = ACTIONS[til](soknad, saksbehandler)
+        assert result.status == til
+        row = Statusendring.objects.latest("pk")
+        assert (row.fra_status, row.til_status, row.utfort_av) == (fra, til, saksbehandler)
+    else:
+        with pytest.raises(services.TransitionRefused, match="kan ikke få status"):
+            ACTIONS[til](soknad, saksbehandler)
+        soknad.refresh_from_db()
+        assert soknad.status == fra and Statusendring.objects.count() == before
+
+
+@pytest.mark.parametrize("til", list(ACTIONS))
+def test_only_caseworkers_may_act(innsendt, til):
+    for user in (soker_for(innsendt.virksomhet), UserFactory(is_staff=True)):
+        with pytest.raises(services.TransitionRefused, match="Bare saksbehandlere"):
+            ACTIONS[til](innsendt, user)
+    innsendt.refresh_from_db()
+    assert innsendt.status == "innsendt"
+
+
+def test_two_caseworkers_at_once_one_wins_the_other_is_told(innsendt, saksbehandler):
+    seen = innsendt.status
+    services.soknad_start_review(soknad=innsendt, bruker=saksbehandler, expected_status=seen)
+    with pytest.raises(services.TransitionRefused, match="endret av en annen"):
+        services.soknad_request_information(soknad=innsendt, bruker=saksbehandler, melding="x", expected_status=seen)
+    assert Soknad.objects.get(pk=innsendt.pk).status == "under_behandling"
+
+
+@pytest.mark.parametrize(("soknadsdato", "expected"), [
+    (dt.date(2019, 5, 31), dt.date(2019, 3, 1)),
+    (dt.date(2019, 6, 1), dt.date(2019, 6, 1)),
+    (dt.date(2026, 11, 2), dt.date(2026, 11, 2)),
+])
+def test_registrering_records_vedtaksdato_and_registrert_fra(innsendt, saksbehandler, soknadsdato, expected):
+    Soknad.objects.filter(pk=innsendt.pk).update(soknadsdato=soknadsdato)
+    result = services.soknad_register(soknad=innsendt, bruker=saksbehandler, vedtaksdato=dt.date(2026, 11, 20))
+    assert (result.vedtaksdato, result.registrert_fra) == (dt.date(2026, 11, 20), expected)
+
+
+def test_avslag_needs_a_reason_and_records_it(innsendt, saksbehandler):
+    with pytest.raises(services.TransitionRefused, match="begrunnelsen"):
+        services.soknad_reject(soknad=innsendt, bruker=saksbehandler, begrunnelse=" ")
+    result = services.soknad_reject(soknad=innsendt, bruker=saksbehandler, begrunnelse="Mangler avtaler")
+    assert result.avslagsgrunn == "Mangler avtaler" and result.vedtaksdato is not None
+
+
+def test_emails_on_submission_anmodning_registrering_and_avslag(innsendt, saksbehandler,
+                                                                django_capture_on_commit_callbacks):
+    assert mail.outbox[-1].to == ["kari@bodo.kommune.no"] and innsendt.referanse in mail.outbox[-1].subject
+    with django_capture_on_commit_callbacks(execute=True):
+        services.soknad_request_information(soknad=innsendt, bruker=saksbehandler, melding="Legg ved avtale med HF")
+    assert "Legg ved avtale med HF" in mail.outbox[-1].body
+    _with_status(innsendt, "under_behandling")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.soknad_register(soknad=innsendt, bruker=saksbehandler)
+    assert "er registrert" in mail.outbox[-1].subject and "registrert som utdanningsvirksomhet" in mail.outbox[-1].body
+    _with_status(innsendt, "under_behandling")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.soknad_reject(soknad=innsendt, bruker=saksbehandler, begrunnelse="Uten grunnlag")
+    assert "avslått" in mail.outbox[-1].subject and "Uten grunnlag" in mail.outbox[-1].body
+    assert len(mail.outbox) == 4
+
+
+def test_no_email_when_the_transaction_is_refused(innsendt, saksbehandler, django_capture_on_commit_callbacks):
+    count = len(mail.outbox)
+    _with_status(innsendt, "registrert")
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(services.TransitionRefused):
+        services.soknad_request_information(soknad=innsendt, bruker=saksbehandler, melding="x")
+    assert len(mail.outbox) == count
+
+
+def test_anmodning_then_the_applicant_edits_resubmits_and_the_caseworker_sees_the_diff(
+    client, innsendt, saksbehandler
+):
+    services.soknad_request_information(soknad=innsendt, bruker=saksbehandler, melding="Beskriv organiseringen bedre")
+    soker = innsendt.virksomhet.tilganger.get().bruker
+    client.force_login(soker)
+    page = client.get(reverse("soknader:oppgaver", args=[innsendt.pk])).content.decode()
+    assert "Beskriv organiseringen bedre" in page
+    url = reverse("soknader:seksjon", args=[innsendt.pk, "forhold"])
+    shown = client.get(url).context["form"]["fingerprint"].value()
+    client.post(url, {"organisering": "Ny og bedre beskrivelse", "veiledere_ansatt": "egen_virksomhet",
+                      "veilederkompetanse": "ja", "kjent_med_oppgaver": "ja", "fingerprint": shown, "utkast": "1"})
+    client.post(reverse("soknader:ny_laeringsarena", args=[innsendt.pk]), {
+        "type": "legevakt", "plassering": "egen", "ny_veileder": "False", "laeringsmal": "ALM 1-3",
+        "supervisjon": ["vakt"]})
+    client.post(reverse("soknader:se_over", args=[innsendt.pk]))
+    innsendt.refresh_from_db()
+    assert innsendt.status == "innsendt" and innsendt.soknadsdato is not None
+    first, second = Innsending.objects.filter(soknad=innsendt).order_by("pk")
+    changes = diff(first.data, second.data)
+    assert [(c.before, c.after) for c in changes.felt] == [
+        ("Kommuneoverlegen har ansvaret; vurderingskollegium to ganger i året.", "Ny og bedre beskrivelse")]
+    assert changes.arenaer_lagt_til == ["Legevakt"] and not changes.arenaer_fjernet
+    history = list(Statusendring.objects.filter(soknad=innsendt).values_list("fra_status", "til_status"))
+    assert history == [("utkast", "innsendt"), ("innsendt", "anmodning_sendt"), ("anmodning_sendt", "innsendt")]
+
+
+@pytest.mark.parametrize("fra", ALL)
+def test_the_applicant_may_withdraw_a_submitted_application(client, innsendt, fra):
+    soknad = _with_status(innsendt, fra)
+    client.force_login(soknad.virksomhet.tilganger.get().bruker)
+    client.post(reverse("soknader:trekk", args=[soknad.pk]), {"melding": "Vi slår oss sammen"})
+    soknad.refresh_from_db()
+    expected = "trukket" if fra in ("innsendt", "under_behandling", "anmodning_sendt") else fra
+    assert soknad.status == expected
+
+
+def test_findings_are_stored_and_refreshed_on_every_change(client):
+    soknad = KomplettSoknadFactory()
+    client.force_login(soker_for(soknad.virksomhet))
+    client.post(reverse("soknader:ny_laeringsarena", args=[soknad.pk]), {
+        "type": "fastlege", "plassering": "egen", "ny_veileder": "False", "laeringsmal": "Alle bortsett fra ALM 55",
+        "supervisjon": ["til_stede"]})
+    codes = set(soknad.mangler.values_list("kode", flat=True))
+    assert {"ALM055_MANGLER", "FKM_UDEKKET", "LM_UDEKKET"} <= codes and "INGEN_ARENA" not in codes
+    arena = soknad.laeringsarenaer.get()
+    client.post(reverse("soknader:slett_laeringsarena", args=[soknad.pk, arena.pk]))
+    assert set(soknad.mangler.values_list("kode", flat=True)) == {"INGEN_ARENA"}
+
+
+def test_applicant_sees_the_findings_before_submitting_and_they_do_not_block(client):
+    soknad = KomplettSoknadFactory(hf_avtale_inngatt=False, hf_avtale_navn="")
+    LaeringsarenaFactory(soknad=soknad, laeringsmal="ALM 1-3", laeringsmal_koder=["ALM-001", "ALM-002", "ALM-003"])
+    client.force_login(soker_for(soknad.virksomhet))
+    page = client.get(reverse("soknader:se_over", args=[soknad.pk])).content.decode()
+    assert "Dette vil Helsedirektoratet se etter" in page and "Ingen læringsarena dekker ALM-055." in page
+    assert "Det er ikke bekreftet en avtale med helseforetak" in page
+    client.post(reverse("soknader:se_over", args=[soknad.pk]))
+    soknad.refresh_from_db()
+    assert soknad.status == "innsendt"
