@@ -38,3 +38,13 @@ def fake_brreg(settings):
     settings.BRREG_BACKOFF = 0.02  # 0.2 s in production
     yield fake
     fake.stop()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The cache (rate limits) starts empty for every test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
