@@ -25,6 +25,8 @@ class FieldChange:
     label: str
     before: Any
     after: Any
+    before_text: str = ""
+    after_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,22 @@ def _label(model, name: str) -> str:
     return str(model._meta.get_field(name).verbose_name)
 
 
+def _text(model, name: str, value: Any) -> str:
+    """A value as a person reads it: Ja/Nei, choice labels, lists joined, (tomt) for nothing."""
+    if value is None or value == "" or value == []:
+        return "(tomt)"
+    if isinstance(value, bool):
+        return "Ja" if value else "Nei"
+    labels = dict(model._meta.get_field(name).flatchoices)
+    if isinstance(value, list):
+        return ", ".join(str(labels.get(v, v)) for v in value)
+    return str(labels.get(value, value))
+
+
 def _field_changes(model, before: Mapping, after: Mapping, names) -> list[FieldChange]:
     return [
-        FieldChange(_label(model, name), before.get(name), after.get(name))
+        FieldChange(_label(model, name), before.get(name), after.get(name),
+                    _text(model, name, before.get(name)), _text(model, name, after.get(name)))
         for name in names
         if before.get(name) != after.get(name)
     ]
