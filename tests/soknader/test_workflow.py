@@ -185,3 +185,17 @@ def test_applicant_sees_the_findings_before_submitting_and_they_do_not_block(cli
     client.post(reverse("soknader:se_over", args=[soknad.pk]))
     soknad.refresh_from_db()
     assert soknad.status == "innsendt"
+
+
+def test_oppdater_mangler_recomputes_every_application():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    soknad = KomplettSoknadFactory()
+    LaeringsarenaFactory(soknad=soknad, laeringsmal="ALM 1", laeringsmal_koder=["ALM-001"])
+    assert not soknad.mangler.exists()
+    out = StringIO()
+    call_command("oppdater_mangler", stdout=out)
+    assert "for 1 søknader" in out.getvalue()
+    assert soknad.mangler.filter(kode="LM_UDEKKET").exists()

@@ -4,10 +4,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
-from brreg.models import Helseregion
+from brreg.models import Helseregion, Kommune
 from brreg.services import virksomhet_get_or_create
-from soknader.models import Regiontilgang, Virksomhetstilgang
+from soknader import services
+from soknader.models import ANSVAR_FIELDS, Regiontilgang, Soknad, Virksomhetstilgang
 from soknader.roles import SAKSBEHANDLERE, ensure_groups
 
 PASSORD = "demo-passord-2026"
@@ -20,8 +22,13 @@ DEMO_BHT_NAVN = "Nordlys Bedriftshelsetjeneste AS (demo)"
 class Command(BaseCommand):
     help = "Oppretter demobrukere: søker for Bodø kommune, søker for en bedriftshelsetjeneste, saksbehandler og ALIS-kontor Nord."
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        # No e-mail receipts for made-up applications (sent on commit, so the override wraps the transaction).
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            with transaction.atomic():
+                self._handle()
+
+    def _handle(self):
         ensure_groups()
         User = get_user_model()
 
@@ -49,6 +56,8 @@ class Command(BaseCommand):
         alis = bruker("alis-nord", "Anders", "ALIS-kontor Nord")
         Regiontilgang.objects.update_or_create(bruker=alis, defaults={"helseregion": Helseregion.objects.get(kode="nord")})
 
+        antall = self._eksempelsoknader(saksbehandler)
+        self.stdout.write(f"Eksempelsøknader fra andre kommuner: {antall} (for saksbehandling og oversikt).")
         self.stdout.write(self.style.SUCCESS("Demobrukere (passord for alle: %s):" % PASSORD))
         for username, rolle in [
             ("kommune", f"søker for {bodo.navn} (orgnr 972 418 013)"),
@@ -57,3 +66,59 @@ class Command(BaseCommand):
             ("alis-nord", "ALIS-kontor, helseregion Nord"),
         ]:
             self.stdout.write(f"  {username:<14} {rolle}")
+
+    def _eksempelsoknader(self, saksbehandler) -> int:
+        """Applications from other kommuner in every status, so the admin and the overview have something to show.
+
+        Bodø has none: the demo søker for Bodø starts from an empty list.
+        """
+        eier, _ = get_user_model().objects.get_or_create(username="eksempel-soker", defaults={"is_active": False})
+        created = 0
+        for nummer, status, hf_avtale in EKSEMPLER:
+            kommune = Kommune.objects.get(nummer=nummer)
+            if kommune.organisasjonsnummer is None:
+                continue
+            virksomhet = virksomhet_get_or_create(organisasjonsnummer=kommune.organisasjonsnummer)
+            if Soknad.objects.filter(virksomhet=virksomhet, spesialitet="ALM").exists():
+                continue
+            Virksomhetstilgang.objects.get_or_create(bruker=eier, virksomhet=virksomhet)
+            soknad = Soknad.objects.create(
+                virksomhet=virksomhet, spesialitet="ALM", virksomhetstype="kommune", opprettet_av=eier,
+                kontaktperson_navn="Kontaktperson", kontaktperson_epost=f"post@{nummer}.kommune.example.no",
+                kontaktperson_telefon="22 00 00 00", dba_kontakt_navn="Personvernombud",
+                dba_kontakt_epost=f"personvern@{nummer}.kommune.example.no", dba_kontakt_telefon="22 00 00 01",
+                organisering="Kommuneoverlegen har ansvaret for utdanningen og godkjenner læringsmål.",
+                veiledere_ansatt="egen_virksomhet", veilederkompetanse="ja", kjent_med_oppgaver="ja",
+                hf_avtale_inngatt=hf_avtale, hf_avtale_navn="Helseforetaket i regionen" if hf_avtale else "",
+                **{name: True for name in ANSVAR_FIELDS},
+            )
+            arena = {"type": "fastlege", "plassering": "egen", "ny_veileder": False,
+                     "laeringsmal": "Alle bortsett fra ALM 55 og 85; Alle FKM", "supervisjon": ["til_stede"]}
+            services.laeringsarena_save(soknad=soknad, arena=None, values=arena)
+            if hf_avtale:
+                services.laeringsarena_save(soknad=soknad, arena=None, values={
+                    **arena, "type": "sykehus", "plassering": "annen", "annen_virksomhet": "Helseforetaket i regionen",
+                    "laeringsmal": "ALM 55, 85", "supervisjon": ["til_stede", "vakt"]})
+            if status == "utkast":
+                created += 1
+                continue
+            soknad = services.soknad_submit(soknad=soknad, bruker=eier)
+            if status in ("under_behandling", "registrert"):
+                soknad = services.soknad_start_review(soknad=soknad, bruker=saksbehandler)
+            if status == "anmodning_sendt":
+                services.soknad_request_information(
+                    soknad=soknad, bruker=saksbehandler,
+                    melding="Bekreft avtalen med helseforetaket om ALM-055 og ALM-085, og før opp arenaen.")
+            elif status == "registrert":
+                services.soknad_register(soknad=soknad, bruker=saksbehandler)
+            created += 1
+        return created
+
+
+# (kommunenummer, status, agreement with a helseforetak) for the example applications
+EKSEMPLER = [
+    ("5501", "registrert", True), ("1806", "under_behandling", True), ("1833", "anmodning_sendt", False),
+    ("5601", "innsendt", True), ("5001", "registrert", True), ("5006", "anmodning_sendt", False),
+    ("4601", "under_behandling", True), ("1103", "innsendt", False), ("0301", "registrert", True),
+    ("3301", "innsendt", True), ("4204", "anmodning_sendt", False), ("3105", "utkast", False),
+]

@@ -1,0 +1,22 @@
+"""Recompute the stored findings of every application (after a new LM catalogue is imported, for instance)."""
+
+from django.core.management.base import BaseCommand
+from django.db.models import Prefetch
+
+from laeringsarenaer.models import Laeringsarena
+from soknader import services
+from soknader.models import Soknad
+
+
+class Command(BaseCommand):
+    help = "Beregner manglene for alle søknader på nytt, for eksempel etter at en ny læringsmålliste er importert."
+
+    def handle(self, *args, **options):
+        soknader = Soknad.objects.select_related("virksomhet").prefetch_related(
+            Prefetch("laeringsarenaer", queryset=Laeringsarena.objects.order_by("pk"))
+        )
+        total = funn = 0
+        for soknad in soknader.iterator(chunk_size=200):
+            funn += len(services.mangler_refresh(soknad=soknad, arenaer=list(soknad.laeringsarenaer.all())))
+            total += 1
+        self.stdout.write(f"Mangler beregnet på nytt for {total} søknader ({funn} funn).")
