@@ -1,12 +1,13 @@
 """Reads scoped to what a user may see. The only read path for the søker journey."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
 from brreg.models import Virksomhet
 from laeringsarenaer.models import Laeringsarena
 
-from .models import Soknad
+from .choices import Status
+from .models import Mangel, Regiontilgang, Soknad
 
 
 def virksomheter_for_bruker(bruker) -> QuerySet[Virksomhet]:
@@ -46,3 +47,29 @@ def arena_for_soker(soknad: Soknad, pk: int) -> Laeringsarena:
 
 def soknad_for_virksomhet(virksomhet: Virksomhet, spesialitet: str) -> Soknad | None:
     return Soknad.objects.filter(virksomhet=virksomhet, spesialitet=spesialitet).first()
+
+
+# ---- ALIS-kontor: one helseregion ------------------------------------------------------------------
+
+def region_for_bruker(bruker):
+    """The helseregion an ALIS-kontor user follows, or None."""
+    tilgang = Regiontilgang.objects.select_related("helseregion").filter(bruker=bruker).first()
+    return tilgang.helseregion if tilgang else None
+
+
+def soknader_for_region(helseregion) -> QuerySet[Soknad]:
+    """Submitted applications in a region, with their findings prefetched (no contact persons needed)."""
+    return (
+        Soknad.objects.filter(virksomhet__kommune__fylke__helseregion=helseregion)
+        .exclude(status=Status.UTKAST)
+        .select_related("virksomhet__kommune__fylke")
+        .prefetch_related(Prefetch("mangler", queryset=Mangel.objects.order_by("pk")))
+        .order_by("virksomhet__kommune__fylke__nummer", "virksomhet__navn", "spesialitet")
+    )
+
+
+def soknad_for_region(helseregion, pk: int) -> Soknad:
+    try:
+        return soknader_for_region(helseregion).get(pk=pk)
+    except Soknad.DoesNotExist:
+        raise Http404("Fant ikke søknaden i din region.") from None
