@@ -19,6 +19,7 @@ OBJECT_URLS = [
     ("soknader:se_over", False),
     ("soknader:kvittering", False),
     ("soknader:slett_utkast", False),
+    ("soknader:trekk", False),
 ]
 
 
