@@ -3,6 +3,10 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+admin.site.site_header = "ASA-registrering – saksbehandling"
+admin.site.site_title = "ASA-registrering"
+admin.site.index_title = "Helsedirektoratet"
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="soknader:mine", permanent=False), name="forside"),
     path("logg-inn/", auth_views.LoginView.as_view(), name="login"),
@@ -10,5 +14,6 @@ urlpatterns = [
     path("soknader/", include("soknader.urls")),
     path("brreg/", include("brreg.urls")),
     path("laeringsmal/", include("laeringsarenaer.urls")),
+    path("oversikt/", include("soknader.overview_urls")),
     path("admin/", admin.site.urls),
 ]

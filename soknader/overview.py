@@ -1,7 +1,12 @@
 """The public overview: how many have applied, per helseregion, and the status of every kommune.
 
-Every figure comes from an aggregate query grouped by helseregion (conditional COUNTs, EXISTS for "has this
-kommune applied"), so the number of queries does not depend on how many applications there are.
+Every figure comes from an aggregate query grouped by helseregion (conditional COUNTs; the kommuner that have
+applied are a COUNT DISTINCT of the kommune over the kommuner's own applications), and the status of each kommune
+from one correlated subquery, so the number of queries does not depend on how many applications there are.
+
+A kommune "has applied" for a specialty when an application for it, beyond a draft, exists from a Virksomhet that is
+a kommune (er_kommune) and whose kommune is that kommune. Other organisations (SAM, ARB) count as applications in
+their kommune's region, but never make a kommune "applied".
 
 Regions are data: a Kommune belongs to a Fylke, which belongs to a Helseregion. The region of an application is
 that of its Virksomhet's kommune; an application whose Virksomhet has no kommune counts only in the national
@@ -16,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 
 from brreg.models import Fylke, Kommune
 
@@ -116,43 +121,46 @@ def _status_counts() -> dict[str, Count]:
     }
 
 
-def _kommuner_per_region(spesialitet: str) -> list[dict]:
-    """One row per helseregion: its kommuner, those that have not applied, and the key that orders regions."""
-    return list(
-        Kommune.objects.values("fylke__helseregion_id", "fylke__helseregion__navn", "fylke__helseregion__kode")
-        .annotate(
-            kommuner=Count("pk"),
-            ikke_sokt=Count("pk", filter=~Exists(_kommunens_soknader(spesialitet, "pk"))),
-            hoyeste_fylke=Max("fylke_id"),
-        )
-        .order_by("-hoyeste_fylke", "fylke__helseregion__navn")
-    )
-
-
 def _soknader_per_region(spesialitet: str) -> dict[int | None, dict]:
-    """Application counts by status, keyed by helseregion id (None: the organisation has no kommune)."""
+    """Application counts by status, and the number of kommuner that applied themselves, keyed by helseregion id
+    (None: the organisation has no kommune). A join and GROUP BY, no correlated subquery."""
     rader = (
         _sokte(spesialitet)
         .values("virksomhet__kommune__fylke__helseregion_id")
-        .annotate(**_status_counts())
+        .annotate(
+            **_status_counts(),
+            kommuner_sokt=Count("virksomhet__kommune", distinct=True, filter=Q(virksomhet__er_kommune=True)),
+        )
         .order_by()
     )
     return {rad.pop("virksomhet__kommune__fylke__helseregion_id"): rad for rad in rader}
 
 
+def _kommuner_per_region() -> list[dict]:
+    """One row per helseregion with its number of kommuner, in the overview's order (see the module's docstring)."""
+    return list(
+        Kommune.objects.values("fylke__helseregion_id", "fylke__helseregion__navn", "fylke__helseregion__kode")
+        .annotate(kommuner=Count("pk"), hoyeste_fylke=Max("fylke_id"))
+        .order_by("-hoyeste_fylke", "fylke__helseregion__navn")
+    )
+
+
+def _region(rad: dict, soknader: dict) -> Regiontall:
+    tall = dict(soknader.get(rad["fylke__helseregion_id"], {}))
+    kommuner_sokt = tall.pop("kommuner_sokt", 0)
+    return Regiontall(
+        helseregion=rad["fylke__helseregion__navn"],
+        kode=rad["fylke__helseregion__kode"],
+        ikke_sokt=rad["kommuner"] - kommuner_sokt,
+        kommuner=rad["kommuner"],
+        **tall,
+    )
+
+
 def region_figures(spesialitet: str) -> Oversikt:
     """The figures of every helseregion and of the whole country for one specialty (two queries)."""
     soknader = _soknader_per_region(spesialitet)
-    regioner = [
-        Regiontall(
-            helseregion=rad["fylke__helseregion__navn"],
-            kode=rad["fylke__helseregion__kode"],
-            ikke_sokt=rad["ikke_sokt"],
-            kommuner=rad["kommuner"],
-            **soknader.get(rad["fylke__helseregion_id"], {}),
-        )
-        for rad in _kommuner_per_region(spesialitet)
-    ]
+    regioner = [_region(rad, soknader) for rad in _kommuner_per_region()]
     hele_landet = Regiontall(
         helseregion=HELE_LANDET,
         kode="",
@@ -249,10 +257,11 @@ class Stolpe:
 
     @property
     def soknadstekst(self) -> str:
-        """E.g. "54 søknader: 18 under behandling · 26 anmodning sendt · 10 registrert" (parts that are 0 left out)."""
+        """E.g. "54 søknader: 18 under behandling · 26 anmodning sendt · 10 registrert" (zeros left out)."""
         r = self.region
+        antall = f"{r.soknader} {'søknad' if r.soknader == 1 else 'søknader'}"
         deler = [f"{getattr(r, felt)} {tittel.lower()}" for felt, tittel, *_ in DIAGRAMDELER[:-1] if getattr(r, felt)]
-        return f"{r.soknader} {'søknad' if r.soknader == 1 else 'søknader'}" + (": " + " · ".join(deler) if deler else "")
+        return f"{antall}: {' · '.join(deler)}" if deler else antall
 
     @property
     def ikke_sokt_tekst(self) -> str:

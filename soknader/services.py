@@ -173,8 +173,15 @@ def laeringsarena_delete(*, soknad: Soknad, arena: Laeringsarena) -> None:
         mangler_refresh(soknad=locked)
 
 
-def _referanse(soknad: Soknad, dato) -> str:
-    return f"ASA-{dato.year}-{soknad.pk:05d}"
+def referanse_for(soknad: Soknad, dato, reserved: Iterable[str] = ()) -> str:
+    """ASA-{year}-{pk:05d}; with a suffix (-2, -3 …) if an imported application already carries that reference."""
+    base = f"ASA-{dato.year}-{soknad.pk:05d}"
+    reserved = set(reserved)
+    candidate, n = base, 1
+    while candidate in reserved or Soknad.objects.filter(referanse=candidate).exclude(pk=soknad.pk).exists():
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
 
 
 def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
@@ -195,7 +202,7 @@ def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
             locked.soknadsdato = timezone.localdate()
         _reread_laeringsmal(locked, arenaer)
         if not locked.referanse:
-            locked.referanse = _referanse(locked, locked.soknadsdato)
+            locked.referanse = referanse_for(locked, locked.soknadsdato)
         locked.save(update_fields=["status", "soknadsdato", "referanse", "endret"])
         Statusendring.objects.create(
             soknad=locked, fra_status=fra, til_status=Status.INNSENDT, utfort_av=bruker,

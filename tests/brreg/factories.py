@@ -36,7 +36,7 @@ def _valid_orgnr(n: int) -> str:
     """The n-th organisation number (from 900000000 upwards) that passes the MOD11 check."""
     from stdnum.no import orgnr
 
-    candidate = 900_000_000 + n * 11
+    candidate = 900_000_000 + n * 100  # far enough apart that two sequence values never meet
     while not orgnr.is_valid(str(candidate)):
         candidate += 1
     return str(candidate)

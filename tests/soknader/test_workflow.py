@@ -199,3 +199,14 @@ def test_oppdater_mangler_recomputes_every_application():
     call_command("oppdater_mangler", stdout=out)
     assert "for 1 søknader" in out.getvalue()
     assert soknad.mangler.filter(kode="LM_UDEKKET").exists()
+
+
+def test_submission_never_clashes_with_a_reference_kept_from_an_import():
+    soknad = KomplettSoknadFactory()
+    LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle")
+    import datetime as _dt
+
+    year = _dt.date.today().year
+    KomplettSoknadFactory(virksomhet__kommunenummer="5501", referanse=f"ASA-{year}-{soknad.pk:05d}", status="innsendt")
+    result = services.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
+    assert result.referanse == f"ASA-{year}-{soknad.pk:05d}-2"

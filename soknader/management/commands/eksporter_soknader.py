@@ -19,7 +19,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--status", help=f"bare søknader med denne statusen ({', '.join(Status.values)})")
-        parser.add_argument("--spesialitet", help=f"bare søknader om denne spesialiteten ({', '.join(Spesialitet.values)})")
+        parser.add_argument(
+            "--spesialitet", help=f"bare søknader om denne spesialiteten ({', '.join(Spesialitet.values)})"
+        )
 
     def handle(self, *args, **options):
         queryset = Soknad.objects.all()

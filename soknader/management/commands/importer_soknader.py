@@ -57,12 +57,13 @@ def _read(path: str):
     except UnicodeDecodeError:
         raise CommandError(f"{path} er ikke UTF-8.") from None
     except json.JSONDecodeError as error:
-        raise CommandError(f"{path} er ikke gyldig JSON (linje {error.lineno}, kolonne {error.colno}: {error.msg}).") from None
+        raise CommandError(
+            f"{path} er ikke gyldig JSON (linje {error.lineno}, kolonne {error.colno}: {error.msg})."
+        ) from None
     except OSError as error:
         raise CommandError(f"Kunne ikke lese {path}: {error.strerror}.") from None
 
 
 def _error_text(errors: list[str]) -> str:
-    heading = f"{len(errors)} feil i filen; ingen søknader er importert:" if len(errors) != 1 else (
-        "1 feil i filen; ingen søknader er importert:")
+    heading = f"{len(errors)} feil i filen; ingen søknader er importert:"
     return "\n".join([heading, *(f"  {error}" for error in errors)])

@@ -1,0 +1,52 @@
+"""The public overview in a real browser: the chart is drawn, and the kommune list filters by region.
+
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from brreg.models import Helseregion, Kommune
+
+from soknader.choices import Status
+from tests.e2e.conftest import screenshot
+from tests.soknader.factories import KommuneVirksomhetFactory, SoknadFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_chart_and_filtering_by_region(live_server, page):
+    nord = list(Kommune.objects.filter(fylke__helseregion__navn="Nord").order_by("nummer")[:6])
+    for kommune, status in zip(nord, [Status.INNSENDT, Status.UNDER_BEHANDLING, Status.ANMODNING_SENDT,
+                                      Status.REGISTRERT, Status.AVSLATT, Status.UTKAST]):
+        SoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer=kommune.nummer), status=status)
+
+    page.goto(live_server.url + "/oversikt/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Søknader om registrering som utdanningsvirksomhet")
+    chart = page.get_by_role("img", name=re.compile("Allmennmedisin: søknader etter status"))
+    expect(chart).to_be_visible()
+    box = chart.bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 200
+    expect(page.locator("#diagram g.stolpe")).to_have_count(4)
+    expect(page.locator("#diagram")).to_contain_text("5 søknader")
+    expect(page.locator("#kommuneliste tbody tr")).to_have_count(357)
+    screenshot(page, "oversikt-01-alle")
+
+    page.get_by_label("Helseregion", exact=True).select_option(label="Vest")
+    page.get_by_role("button", name="Vis kommunene").click()
+    vest_kode = Helseregion.objects.get(navn="Vest").kode
+    vest = Kommune.objects.filter(fylke__helseregion__kode=vest_kode).count()
+    expect(page.locator("#kommuneliste tbody tr")).to_have_count(vest)
+    expect(page.locator("#antall-kommuner")).to_have_text(f"Viser {vest} av 357 kommuner.")
+    regions = page.locator('#kommuneliste td[data-felt="helseregion"]').all_inner_texts()
+    assert set(regions) == {"Vest"}
+    assert f"helseregion={vest_kode}" in page.url
+    expect(page.get_by_label("Helseregion", exact=True)).to_have_value(vest_kode)
+    expect(page.locator("#diagram")).to_be_visible()  # the figures stay national
+
+    # Switching specialty keeps the filter.
+    page.get_by_role("link", name="Samfunnsmedisin").click()
+    expect(page.locator("#kommuneliste tbody tr")).to_have_count(vest)
+    expect(page.locator("#kommuneliste")).not_to_contain_text("Sendt inn")
+    screenshot(page, "oversikt-02-vest-sam")
