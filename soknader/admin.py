@@ -19,7 +19,7 @@ from laeringsarenaer.lmtekst import formater
 from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.tolking import dekning_for, katalog_for_soknad
 
-from . import changes, findings, services
+from . import changes, exports, findings, services
 from .choices import Alvorlighet, Mangelkode, Status
 from .models import Innsending, Mangel, Regiontilgang, Soknad, Statusendring, Virksomhetstilgang
 from .sections import SECTION_FIELDS
@@ -245,20 +245,14 @@ class SoknadAdmin(admin.ModelAdmin):
     # ---- export of the selected applications ----
     @admin.action(description="Eksporter valgte søknader som JSON")
     def eksporter_json(self, request, queryset):
-        from . import exports
-
         return exports.json_response(queryset)
 
     @admin.action(description="Eksporter valgte søknader som CSV")
     def eksporter_csv(self, request, queryset):
-        from . import exports
-
         return exports.csv_response(queryset)
 
     @admin.action(description="Eksporter valgte søknader som Excel (XLSX)")
     def eksporter_xlsx(self, request, queryset):
-        from . import exports
-
         return exports.xlsx_response(queryset)
 
 

@@ -10,4 +10,6 @@ urlpatterns = [
     path("", overview_views.oversikt, name="oversikt"),
     path("regioner.csv", overview_views.regioner_csv, name="regioner_csv"),
     path("regioner.xlsx", overview_views.regioner_xlsx, name="regioner_xlsx"),
+    path("region/", overview_views.region, name="region"),
+    path("region/<int:pk>/", overview_views.region_soknad, name="region_soknad"),
 ]

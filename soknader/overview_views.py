@@ -4,13 +4,15 @@ import csv
 from io import BytesIO
 from urllib.parse import urlencode
 
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
-from . import overview
+from . import overview, selectors
 from .choices import Spesialitet
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -112,3 +114,39 @@ def regioner_xlsx(request: HttpRequest) -> HttpResponse:
     fil = BytesIO()
     arbeidsbok.save(fil)
     return _vedlegg(fil.getvalue(), XLSX, _filnavn(spesialitet, "xlsx"))
+
+
+# ---- ALIS-kontor: the applications of one's own region, with their findings (no contact persons) ----
+
+def _region_or_403(request):
+    helseregion = selectors.region_for_bruker(request.user)
+    if helseregion is None:
+        raise PermissionDenied("Du er ikke knyttet til et ALIS-kontor.")
+    return helseregion
+
+
+@login_required
+@require_GET
+def region(request: HttpRequest) -> HttpResponse:
+    helseregion = _region_or_403(request)
+    spesialitet = request.GET.get("spesialitet", "")
+    soknader = selectors.soknader_for_region(helseregion)
+    if spesialitet in Spesialitet.values:
+        soknader = soknader.filter(spesialitet=spesialitet)
+    else:
+        spesialitet = ""
+    return render(request, "oversikt/region.html", {
+        "helseregion": helseregion, "soknader": soknader, "spesialitet": spesialitet,
+        "spesialiteter": Spesialitet.choices,
+    })
+
+
+@login_required
+@require_GET
+def region_soknad(request: HttpRequest, pk: int) -> HttpResponse:
+    helseregion = _region_or_403(request)
+    soknad = selectors.soknad_for_region(helseregion, pk)
+    return render(request, "oversikt/region_soknad.html", {
+        "helseregion": helseregion, "soknad": soknad, "historikk": soknad.historikk.all(),
+        "antall_arenaer": soknad.laeringsarenaer.count(),
+    })

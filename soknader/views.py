@@ -36,6 +36,7 @@ def mine_soknader(request):
         {
             "soknader": selectors.soknader_for_bruker(request.user),
             "virksomheter": selectors.virksomheter_for_bruker(request.user),
+            "helseregion": selectors.region_for_bruker(request.user),
         },
     )
 

@@ -31,7 +31,7 @@ def test_kommune_register_is_loaded():
 def test_every_page_has_exactly_one_h1(client):
     arena = LaeringsarenaFactory()
     soknad = arena.soknad
-    pages = [reverse("login")]
+    pages = [reverse("login"), reverse("oversikt:oversikt")]
     client.force_login(soker_for(soknad.virksomhet))
     pages += [
         reverse("soknader:mine"), reverse("soknader:ny"), reverse("soknader:oppgaver", args=[soknad.pk]),
@@ -40,13 +40,14 @@ def test_every_page_has_exactly_one_h1(client):
         reverse("soknader:slett_laeringsarena", args=[soknad.pk, arena.pk]),
         reverse("soknader:se_over", args=[soknad.pk]), reverse("soknader:kvittering", args=[soknad.pk]),
         reverse("soknader:slett_utkast", args=[soknad.pk]),
+        reverse("soknader:trekk", args=[soknad.pk]),
     ] + [reverse("soknader:seksjon", args=[soknad.pk, s]) for s in ("virksomhet", "ansvar", "forhold")]
     for url in pages:
-        if url == reverse("login"):
+        if url in (reverse("login"), reverse("oversikt:oversikt")):
             client.logout()
         html = client.get(url).content.decode()
         assert len(re.findall(r"<h1[\s>]", html)) == 1, url
-        if url == reverse("login"):
+        if url == reverse("oversikt:oversikt"):
             client.force_login(soker_for(soknad.virksomhet))
 
 
