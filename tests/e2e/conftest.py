@@ -88,3 +88,14 @@ def _migrated_data(request):
 def screenshot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+PASSWORD = "hemmelig-passord-1"
+
+
+def log_in(page, url: str, username: str, password: str = PASSWORD) -> None:
+    """Open a page that needs login and log in on the form it leads to (ours or the admin's)."""
+    page.goto(url)
+    page.get_by_label("Brukernavn").fill(username)
+    page.get_by_label("Passord").fill(password)
+    page.get_by_role("button", name="Logg inn").click()

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from soknader.models import Soknad
 from tests.brreg import fake_brreg as fb
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import log_in, screenshot
 from tests.soknader.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -14,10 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def _log_in(page, live_server):
     UserFactory(username="bht.bruker", password="hemmelig-passord-1")
-    page.goto(live_server.url + "/soknader/ny/")
-    page.get_by_label("Brukernavn").fill("bht.bruker")
-    page.get_by_label("Passord").fill("hemmelig-passord-1")
-    page.get_by_role("button", name="Logg inn").click()
+    log_in(page, live_server.url + "/soknader/ny/", "bht.bruker")
     expect(page.get_by_role("heading", level=1)).to_have_text("Start en ny søknad")
 
 

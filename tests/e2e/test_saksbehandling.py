@@ -8,17 +8,10 @@ from soknader import services
 from soknader.models import Soknad
 from soknader.roles import SAKSBEHANDLERE
 from tests.brreg.factories import KommuneVirksomhetFactory
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import log_in, screenshot
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _log_in(page, url, username):
-    page.goto(url)
-    page.get_by_label("Brukernavn").fill(username)
-    page.get_by_label("Passord").fill("hemmelig-passord-1")
-    page.get_by_role("button", name="Logg inn").click()
 
 
 def test_anmodning_correction_resubmission_and_registration(live_server, browser, page):
@@ -36,7 +29,7 @@ def test_anmodning_correction_resubmission_and_registration(live_server, browser
     services.soknad_submit(soknad=soknad, bruker=applicant)
 
     # The caseworker filters "har mangler" and opens the application
-    _log_in(page, live_server.url + "/admin/soknader/soknad/", "siri")
+    log_in(page, live_server.url + "/admin/soknader/soknad/", "siri")
     filters = page.locator("#changelist-filter")
     filters.get_by_role("link", name="Ja", exact=True).click()
     rows = page.locator("#result_list tbody tr")
@@ -51,7 +44,7 @@ def test_anmodning_correction_resubmission_and_registration(live_server, browser
     # The applicant sees it, edits and resubmits
     applicant_context = browser.new_context(locale="nb-NO")
     other = applicant_context.new_page()
-    _log_in(other, live_server.url + "/", "kari")
+    log_in(other, live_server.url + "/", "kari")
     other.get_by_role("link", name="Bodø").click()
     expect(other.locator("#anmodning")).to_contain_text("Bekreft avtalen med Nordlandssykehuset HF.")
     screenshot(other, "saksbehandling-01-applicant-sees-anmodning")

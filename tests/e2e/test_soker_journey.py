@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from laeringsarenaer.selectors import katalog_for
 from soknader.models import Soknad
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import log_in, screenshot
 from tests.soknader.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,11 +17,7 @@ def test_new_kommune_submits_a_complete_alm_application(live_server, page):
     UserFactory(username="ny.kommune", password="hemmelig-passord-1")
 
     # Log in
-    page.goto(live_server.url + "/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Logg inn")
-    page.get_by_label("Brukernavn").fill("ny.kommune")
-    page.get_by_label("Passord").fill("hemmelig-passord-1")
-    page.get_by_role("button", name="Logg inn").click()
+    log_in(page, live_server.url + "/", "ny.kommune")
     expect(page.get_by_role("heading", level=1)).to_have_text("Mine søknader")
 
     # Start: the kommune's name appears from the register as the org number is left
