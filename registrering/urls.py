@@ -6,6 +6,7 @@ from django.views.generic import RedirectView
 admin.site.site_header = "ASA-registrering – saksbehandling"
 admin.site.site_title = "ASA-registrering"
 admin.site.index_title = "Helsedirektoratet"
+admin.site.enable_nav_sidebar = False  # the application list needs the width
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="soknader:mine", permanent=False), name="forside"),

@@ -115,8 +115,8 @@ class LaeringsarenaInline(admin.StackedInline):
 
 @admin.register(Soknad)
 class SoknadAdmin(admin.ModelAdmin):
-    list_display = ["virksomhet_navn", "kommune", "helseregion", "spesialitet", "status", "soknadsdato",
-                    "referanse", "antall_mangler", "mangler_kort"]
+    list_display = ["virksomhet_navn", "kommune", "helseregion", "spesialitet_kort", "status", "dato",
+                    "antall_mangler", "mangler_kort"]
     list_filter = ["status", "spesialitet", HelseregionFilter, FylkeFilter, HarManglerFilter, MangelkodeFilter]
     search_fields = ["virksomhet__organisasjonsnummer", "virksomhet__navn", "referanse"]
     list_per_page = 50
@@ -124,6 +124,9 @@ class SoknadAdmin(admin.ModelAdmin):
     inlines = [LaeringsarenaInline]
     change_form_template = "admin/soknader/soknad/change_form.html"
     actions = ["eksporter_json", "eksporter_csv", "eksporter_xlsx"]
+
+    class Media:
+        css = {"all": ["css/saksbehandling.css"]}
     fieldsets = [
         ("Virksomhet og spesialitet", {"fields": ["virksomhet", "spesialitet", *SECTION_FIELDS["virksomhet"]]}),
         ("Saken", {"fields": ["status", "referanse", "soknadsdato", "vedtaksdato", "registrert_fra",
@@ -154,7 +157,15 @@ class SoknadAdmin(admin.ModelAdmin):
         kommune = obj.virksomhet.kommune
         return kommune.fylke.helseregion.navn if kommune else "–"
 
-    @admin.display(description="antall mangler", ordering="_antall_mangler")
+    @admin.display(description="spes.", ordering="spesialitet")
+    def spesialitet_kort(self, obj):
+        return format_html('<abbr title="{}">{}</abbr>', obj.get_spesialitet_display(), obj.spesialitet)
+
+    @admin.display(description="søknadsdato", ordering="soknadsdato")
+    def dato(self, obj):
+        return obj.soknadsdato.strftime("%d.%m.%Y") if obj.soknadsdato else "–"
+
+    @admin.display(description="antall", ordering="_antall_mangler")
     def antall_mangler(self, obj):
         return obj._antall_mangler
 
