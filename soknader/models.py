@@ -138,10 +138,6 @@ class Soknad(models.Model):
     def er_redigerbar(self) -> bool:
         return self.status in REDIGERBARE_STATUSER
 
-    @property
-    def er_kommune(self) -> bool:
-        return self.virksomhetstype == Virksomhetstype.KOMMUNE
-
 
 class Statusendring(models.Model):
     """One row of an application's history: every change of status, who made it and why."""
