@@ -12,9 +12,11 @@ from django.db.models import Count, Prefetch
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from brreg.models import Fylke, Helseregion
+from laeringsarenaer.choices import Supervisjon
 from laeringsarenaer.lmtekst import formater
 from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.tolking import dekning_for, katalog_for_soknad
@@ -102,8 +104,6 @@ class LaeringsarenaInline(admin.StackedInline):
 
     @admin.display(description="supervisjon vil foregå ved")
     def supervisjon_vist(self, obj):
-        from laeringsarenaer.choices import Supervisjon
-
         return ", ".join(Supervisjon(v).label for v in obj.supervisjon) or "–"
 
     def has_add_permission(self, request, obj=None):
@@ -191,7 +191,9 @@ class SoknadAdmin(admin.ModelAdmin):
 
     # ---- the change view: findings, coverage, changes, history, actions ----
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        soknad = get_object_or_404(self.get_queryset(request), pk=object_id)
+        soknad = self.get_object(request, object_id)
+        if soknad is None:  # let the admin answer as it does for a missing object
+            return super().change_view(request, object_id, form_url, extra_context)
         arenaer = list(soknad.laeringsarenaer.order_by("pk"))
         katalog = katalog_for_soknad(soknad.soknadsdato)
         dekning = dekning_for(arenaer, soknad.spesialitet, katalog)
@@ -205,7 +207,7 @@ class SoknadAdmin(admin.ModelAdmin):
             "endringer": endringer,
             "historikk": Statusendring.objects.filter(soknad=soknad).select_related("utfort_av"),
             "handlinger": self._handlinger(request, soknad),
-            "i_dag": dt.date.today().isoformat(),
+            "i_dag": timezone.localdate().isoformat(),
             **(extra_context or {}),
         }
         return super().change_view(request, object_id, form_url, extra_context=context)

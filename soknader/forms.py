@@ -7,7 +7,7 @@ them until their trigger is chosen; without JavaScript they are all shown with a
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from crispy_forms.helper import FormHelper

@@ -13,7 +13,7 @@ from brreg import services
 from brreg.models import Virksomhet
 from soknader.models import Soknad
 from tests.brreg import fake_brreg as fb
-from tests.soknader.factories import AnnenVirksomhetSoknadFactory, UserFactory, soker_for
+from tests.soknader.factories import AnnenVirksomhetSoknadFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -169,7 +169,7 @@ def test_oppdater_virksomheter_confirms_typed_names_and_reports_deleted_and_bank
     call_command("oppdater_virksomheter", stdout=out)
     report = out.getvalue()
     assert "Oppdatert fra Enhetsregisteret: 4. Ikke oppdatert: 1." in report
-    assert f"SLETTET" in report and "KONKURS" in report and "UNDER AVVIKLING" in report
+    assert "SLETTET" in report and "KONKURS" in report and "UNDER AVVIKLING" in report
     soknad.virksomhet.refresh_from_db()
     assert soknad.virksomhet.navn == "NORDLYS BEDRIFTSHELSETJENESTE AS" and soknad.virksomhet.navn_verifisert
     assert Virksomhet.objects.get(organisasjonsnummer=fb.SLETTET).navn == f"Virksomhet {fb.SLETTET}"

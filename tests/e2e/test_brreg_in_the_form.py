@@ -5,7 +5,6 @@ import pytest
 from playwright.sync_api import expect
 
 from soknader.models import Soknad
-from tests.brreg import fake_brreg as fb
 from tests.e2e.conftest import log_in, screenshot
 from tests.soknader.factories import UserFactory
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from brreg.models import Helseregion
 from soknader import services
-from soknader.models import Regiontilgang, Soknad
+from soknader.models import Regiontilgang
 from soknader.roles import SAKSBEHANDLERE
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, SoknadFactory, UserFactory, soker_for

@@ -6,7 +6,7 @@ from django.urls import reverse
 from brreg.models import Virksomhet
 from laeringsarenaer.models import Laeringsarena
 from soknader.models import Soknad, Statusendring, Virksomhetstilgang
-from tests.brreg.factories import KommuneVirksomhetFactory, VirksomhetFactory
+from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.soknader.factories import (
     AnnenVirksomhetSoknadFactory,
     KomplettSoknadFactory,
