@@ -12,8 +12,9 @@ from typing import Any
 from laeringsarenaer.choices import Arenatype, Plassering
 from laeringsarenaer.lmtekst import formater
 
-from .choices import Alvorlighet, JaDelvisNei, Mangelkode, Seksjon, Spesialitet, Virksomhetstype
-from .models import ANSVAR_FIELDS, Soknad
+from . import completeness, skjema
+from .choices import Alvorlighet, Mangelkode, Seksjon, Spesialitet
+from .models import Soknad
 
 INSTITUSJONER = frozenset({Arenatype.SYKEHUS, Arenatype.PSYKISK_HELSEVERN, Arenatype.KAD, Arenatype.SYKEHJEM})
 HELSEFORETAK = frozenset({Arenatype.SYKEHUS, Arenatype.PSYKISK_HELSEVERN})
@@ -56,6 +57,10 @@ class ApplicationData:
     virksomhet_konkurs: bool = False
     virksomhet_under_avvikling: bool = False
 
+    @property
+    def kontekst(self) -> skjema.Kontekst:
+        return skjema.Kontekst(self.spesialitet, self.virksomhetstype, self.er_kommune)
+
 
 def _mangel(kode, melding, seksjon, arena=None) -> Finding:
     return Finding(kode, Alvorlighet.MANGEL, melding, seksjon, arena)
@@ -73,6 +78,7 @@ def find(data: ApplicationData) -> list[Finding]:
     """Every finding for an application, in a stable order (organisation, sections, arenas, coverage)."""
     result: list[Finding] = []
     felt = data.felt
+    kontekst = data.kontekst
     alm = data.spesialitet == Spesialitet.ALM
 
     if data.virksomhet_slettet:
@@ -82,30 +88,31 @@ def find(data: ApplicationData) -> list[Finding]:
         hva = "konkurs" if data.virksomhet_konkurs else "under avvikling"
         result.append(_advarsel(Mangelkode.VIRKSOMHET_SLETTET, f"Enhetsregisteret sier at virksomheten er {hva}.",
                                 Seksjon.VIRKSOMHET))
-    if alm and not data.er_kommune:
+    if not skjema.kan_soke(data.spesialitet, data.er_kommune):
         result.append(_mangel(Mangelkode.IKKE_KOMMUNE_ALM,
-                              "Allmennmedisin er søkt av en virksomhet som ikke er en kommune.", Seksjon.VIRKSOMHET))
-    if (data.spesialitet == Spesialitet.ARB and data.virksomhetstype == Virksomhetstype.BHT
-            and felt.get("bht_godkjent_arbeidstilsynet") is not True):
+                              f"{Spesialitet(data.spesialitet).label} er søkt av en virksomhet som ikke er en kommune.",
+                              Seksjon.VIRKSOMHET))
+    if completeness.gjelder(skjema.FELT["bht_godkjent_arbeidstilsynet"], kontekst) and (
+        felt.get("bht_godkjent_arbeidstilsynet") is not True
+    ):
         result.append(_mangel(Mangelkode.BHT_IKKE_GODKJENT,
                               "Bedriftshelsetjenesten har ikke bekreftet at den er godkjent av Arbeidstilsynet.",
                               Seksjon.ANSVAR))
 
-    ubekreftet = [name for name in ANSVAR_FIELDS[:-1] if not felt.get(name)]
+    ubekreftet = completeness.ubekreftede(felt, kontekst)
     if ubekreftet:
-        labels = "; ".join(Soknad._meta.get_field(name).verbose_name for name in ubekreftet)
+        labels = "; ".join(skjema.etikett(name) for name in ubekreftet)
         result.append(_mangel(Mangelkode.ANSVAR_IKKE_BEKREFTET,
                               f"{len(ubekreftet)} av ansvarspunktene er ikke bekreftet: {labels}.", Seksjon.ANSVAR))
-    if felt.get("veilederkompetanse") in (JaDelvisNei.DELVIS, JaDelvisNei.NEI) and not (
-        felt.get("veilederkompetanse_plan") or ""
-    ).strip():
+    if "veilederkompetanse_plan" in completeness.problems(skjema.FORHOLD, felt, kontekst):
         result.append(_mangel(Mangelkode.VEILEDERPLAN_MANGLER,
                               "Veilederne mangler helt eller delvis veilederkompetanse, og det er ingen plan for "
                               "hvordan de skal få den.", Seksjon.FORHOLD))
 
     arenaer = data.arenaer
-    if alm and not felt.get("hf_avtale_inngatt") and not any(
-        a.type in HELSEFORETAK and a.plassering == Plassering.ANNEN for a in arenaer
+    hf_arena = any(a.type in HELSEFORETAK and a.plassering == Plassering.ANNEN for a in arenaer)
+    if completeness.gjelder(skjema.FELT["hf_avtale_inngatt"], kontekst) and not (
+        felt.get("hf_avtale_inngatt") or hf_arena
     ):
         result.append(_mangel(Mangelkode.HF_AVTALE_MANGLER,
                               "Det er ikke bekreftet en avtale med helseforetak om ALM-055 og ALM-085, og ingen "
@@ -160,10 +167,6 @@ def find(data: ApplicationData) -> list[Finding]:
 
 # ---- building the input from stored objects ---------------------------------------------------------
 
-FINDING_FIELDS = (*ANSVAR_FIELDS, "hf_avtale_inngatt", "bht_godkjent_arbeidstilsynet", "veilederkompetanse",
-                  "veilederkompetanse_plan")
-
-
 def application_data(soknad: Soknad, arenaer, katalog) -> ApplicationData:
     """The input of `find` for a stored application, its arenas (in order) and the catalogue in force."""
     virksomhet = soknad.virksomhet
@@ -171,7 +174,7 @@ def application_data(soknad: Soknad, arenaer, katalog) -> ApplicationData:
         spesialitet=soknad.spesialitet,
         virksomhetstype=soknad.virksomhetstype,
         er_kommune=virksomhet.er_kommune,
-        felt={name: getattr(soknad, name) for name in FINDING_FIELDS},
+        felt={name: getattr(soknad, name) for name in skjema.SOKNAD_FELT},
         arenaer=tuple(
             ArenaData(
                 nummer=nummer, type=a.type, plassering=a.plassering, annen_virksomhet=a.annen_virksomhet,

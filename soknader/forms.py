@@ -1,8 +1,10 @@
 """Forms of the søker journey: only about input (types, formats, which fields are shown).
 
-Whether a section is complete is decided by `regler`, on the saved data, so that a draft can always
-be saved. Conditional fields carry `data-vis-felt`/`data-vis-verdier` attributes: `skjema.js` hides
-them until their trigger is chosen; without JavaScript they are all shown with a hint.
+Each section form is built from the form's table (`skjema.py`): its fields, labels, help, widgets, who they
+apply to and when they are shown. Whether a section is complete is decided by `completeness`, on the saved
+data, so that a draft can always be saved. Conditional fields carry `data-vis-felt`/`data-vis-verdier`
+attributes: `static/js/skjema.js` hides them until their trigger is chosen; without JavaScript they are all
+shown, with a hint saying when they apply.
 """
 
 import hashlib
@@ -16,13 +18,12 @@ from django import forms
 from django.core.validators import RegexValidator
 
 from brreg import orgnr
-from laeringsarenaer.choices import Arenatype, Plassering, Supervisjon
 from laeringsarenaer.models import Laeringsarena
 
+from . import completeness, skjema
+from .choices import Spesialitet
 from .models import Soknad
-from .choices import JaDelvisNei, KjentTiltak, Spesialitet, VeiledereAnsatt, Virksomhetstype
-from .completeness import Context
-from .sections import ARENA_FIELDS, SECTION_FIELDS
+from .skjema import Del, Felt, Kontekst, Type
 
 JA_NEI = [(True, "Ja"), (False, "Nei")]
 
@@ -38,40 +39,78 @@ def fingerprint(values: Mapping[str, Any]) -> str:
     return hashlib.sha256(data.encode()).hexdigest()[:20]
 
 
-def yes_no_field(label: str, **kwargs) -> forms.TypedChoiceField:
+def formfield(felt: Felt, model_field) -> forms.Field:
+    """The form field for one row of the table: its type decides the widget, the table its texts."""
+    kwargs = {"label": felt.etikett, "help_text": felt.hjelpetekst, "required": False}
+    if felt.type in (Type.VALG, Type.NEDTREKK, Type.FLERVALG):
+        choices = felt.valgliste
+        if felt.type is Type.FLERVALG:
+            return forms.MultipleChoiceField(choices=choices, widget=forms.CheckboxSelectMultiple, **kwargs)
+        if felt.type is Type.NEDTREKK:
+            return forms.ChoiceField(choices=[("", f"Velg {felt.etikett.lower()}")] + choices, **kwargs)
+        return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **kwargs)
+    if felt.type is Type.JA_NEI:
+        return yes_no_field(**kwargs)
+    if felt.type in (Type.BEKREFT, Type.AVKRYSNING):
+        return forms.BooleanField(**kwargs)
+    attrs = {"autocomplete": felt.autocomplete} if felt.autocomplete else {}
+    if felt.type is Type.TELEFON:
+        return forms.CharField(max_length=model_field.max_length, validators=[phone_validator],
+                               widget=forms.TextInput(attrs={"type": "tel", **attrs}), **kwargs)
+    if felt.type is Type.LANGTEKST:
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": felt.rader}), **kwargs)
+    field = model_field.formfield(**kwargs)
+    field.widget.attrs.update(attrs)
+    return field
+
+
+def yes_no_field(**kwargs) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
-        label=label,
         choices=JA_NEI,
         coerce=lambda v: v in (True, "True"),
         empty_value=None,
-        required=False,
         widget=forms.RadioSelect,
         **kwargs,
     )
 
 
 class DraftForm(forms.ModelForm):
-    """Base for forms that save drafts: nothing is required here, and conflicts are detected."""
+    """A section (or an arena) as the table declares it. Nothing is required here, and conflicts are detected."""
 
     fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
+    del_: Del
+    # HTML to show right after a field (e.g. what an LM text was read as)
+    etter_felt: dict[str, str] = {}
 
-    # field -> (trigger field, values of the trigger that show it, hint shown without JavaScript)
-    conditions: dict[str, tuple[str, tuple[str, ...]]] = {}
-
-    def __init__(self, *args, kontekst: Context | None = None, **kwargs):
+    def __init__(self, *args, kontekst: Kontekst | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.kontekst = kontekst
-        for field in self.fields.values():
-            field.required = False
+        for felt in self.del_.felt:
+            if completeness.i_skjema(felt, kontekst):
+                self.fields[felt.navn] = formfield(felt, self._meta.model._meta.get_field(felt.navn))
+                if felt.vis_naar:
+                    verdier = ("on" if v is True else str(v) for v in felt.vis_naar.verdier)
+                    self.fields[felt.navn].widget.attrs.update(
+                        {"data-vis-felt": felt.vis_naar.felt, "data-vis-verdier": " ".join(verdier)}
+                    )
+            else:
+                del self.fields[felt.navn]
         self.fields["fingerprint"].initial = fingerprint(self.stored_values())
-        for name, (trigger, values) in self.conditions.items():
-            if name in self.fields:
-                self.fields[name].widget.attrs.update(
-                    {"data-vis-felt": trigger, "data-vis-verdier": " ".join(values)}
-                )
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        self.helper.layout = Layout(*self._layout(self.del_.innhold), "fingerprint")
+
+    def _layout(self, innhold) -> list:
+        result = []
+        for item in innhold:
+            if isinstance(item, skjema.Gruppe):
+                result.append(Fieldset(item.tittel, *self._layout(item.felt)))
+            elif item.navn in self.fields:
+                result.append(item.navn)
+                if item.navn in self.etter_felt:
+                    result.append(HTML(self.etter_felt[item.navn]))
+        return result
 
     @property
     def data_fields(self) -> list[str]:
@@ -83,25 +122,6 @@ class DraftForm(forms.ModelForm):
     def valid_values(self) -> dict[str, Any]:
         """What may be saved: every shown field that passed its format checks."""
         return {name: self.cleaned_data[name] for name in self.data_fields if name in self.cleaned_data}
-
-    def is_shown(self, name: str) -> bool:
-        """False for a conditional field whose trigger is not chosen in the stored data."""
-        if name not in self.conditions:
-            return True
-        trigger, wanted = self.conditions[name]
-        if not self.is_shown(trigger):
-            return False
-        value = getattr(self.instance, trigger)
-        chosen = ["on"] if value is True else value if isinstance(value, list) else [value]
-        return any(v in wanted for v in chosen)
-
-    def answers(self) -> list[tuple[str, str]]:
-        """The stored answers as (label, text), for reading back to the user; hidden fields left out."""
-        return [
-            (str(self.fields[name].label), _vis_verdi(self.fields[name], getattr(self.instance, name)))
-            for name in self.data_fields
-            if self.is_shown(name)
-        ]
 
     def refresh_fingerprint(self, instance) -> None:
         """After a save, the next save compares against what is stored now."""
@@ -116,7 +136,7 @@ class DraftForm(forms.ModelForm):
         verdier = self.valid_values()
         for name in self.data_fields:
             if name in verdier and verdier[name] != lagret.get(name):
-                vist = _vis_verdi(self.fields[name], lagret.get(name))
+                vist = skjema.vis_verdi(name, lagret.get(name))
                 self.add_error(
                     name,
                     f"Noen andre har nettopp lagret «{vist}» her. Det du skrev står fortsatt i feltet: "
@@ -129,15 +149,6 @@ class DraftForm(forms.ModelForm):
             if field is None or field in self.fields:
                 if field is None or field not in self.errors:
                     self.add_error(field, melding)
-
-
-def _vis_verdi(field: forms.Field, value: Any) -> str:
-    choices = dict(getattr(field, "choices", []) or [])
-    if isinstance(value, list):
-        return ", ".join(str(choices.get(v, v)) for v in value) or "(tomt)"
-    if isinstance(value, bool):
-        return "Ja" if value else "Nei"
-    return str(choices.get(value, value)) if value not in (None, "") else "(tomt)"
 
 
 class StartForm(forms.Form):
@@ -160,7 +171,9 @@ class StartForm(forms.Form):
         label="Spesialitet",
         choices=Spesialitet.choices,
         widget=forms.RadioSelect,
-        help_text="Det sendes én søknad per spesialitet. Allmennmedisin kan bare søkes av kommuner.",
+        help_text="Det sendes én søknad per spesialitet. "
+        + " og ".join(Spesialitet(s).label for s in skjema.BARE_KOMMUNER)
+        + " kan bare søkes av kommuner.",
         error_messages={"required": "Velg spesialiteten dere søker for.", "invalid_choice": "Velg en av spesialitetene."},
     )
 
@@ -175,190 +188,42 @@ class StartForm(forms.Form):
 
 
 class VirksomhetForm(DraftForm):
-    kontaktperson_telefon = forms.CharField(
-        label="Kontaktpersonens telefon", max_length=30, validators=[phone_validator],
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-    )
-    dba_kontakt_telefon = forms.CharField(
-        label="Telefon til kontaktperson for databehandleravtale", max_length=30, validators=[phone_validator],
-        widget=forms.TextInput(attrs={"type": "tel"}),
-    )
+    del_ = skjema.VIRKSOMHET
 
     class Meta:
         model = Soknad
-        fields = SECTION_FIELDS["virksomhet"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.kontekst and self.kontekst.er_kommune:
-            del self.fields["virksomhetstype"]  # set for the user: the kommune register says so
-        else:
-            self.fields["virksomhetstype"].choices = [
-                (value, label) for value, label in Virksomhetstype.choices if value != Virksomhetstype.KOMMUNE
-            ]
-            self.fields["virksomhetstype"].widget = forms.RadioSelect(choices=self.fields["virksomhetstype"].choices)
-        self.fields["dba_kontakt_navn"].label = "Navn på kontaktperson for databehandleravtale"
-        self.fields["dba_kontakt_epost"].label = "E-post til kontaktperson for databehandleravtale"
-        self.helper.layout = Layout(
-            *([] if "virksomhetstype" not in self.fields else ["virksomhetstype"]),
-            Fieldset("Kontaktperson", "kontaktperson_navn", "kontaktperson_epost", "kontaktperson_telefon"),
-            Fieldset("Kontaktperson for databehandleravtale", "dba_kontakt_navn", "dba_kontakt_epost",
-                     "dba_kontakt_telefon"),
-            "fingerprint",
-        )
-        self.fields["kontaktperson_navn"].help_text = (
-            "Personen som tar imot henvendelser om utdanningsløpet i spesialiteten, nå og senere."
-        )
-        self.fields["kontaktperson_navn"].widget.attrs["autocomplete"] = "name"
-        self.fields["kontaktperson_epost"].widget.attrs["autocomplete"] = "email"
-        self.fields["dba_kontakt_navn"].help_text = (
-            "Personen Helsedirektoratet kan kontakte om databehandleravtalen for kompetanseportalen."
-        )
+        fields = skjema.VIRKSOMHET.feltnavn
 
 
 class AnsvarForm(DraftForm):
-    conditions = {"hf_avtale_navn": ("hf_avtale_inngatt", ("on",))}
-
-    bht_godkjent_arbeidstilsynet = yes_no_field(
-        "Er bedriftshelsetjenesten godkjent av Arbeidstilsynet?",
-        help_text="En bedriftshelsetjeneste må være godkjent av Arbeidstilsynet for å kunne registreres "
-        "for arbeidsmedisin.",
-    )
+    del_ = skjema.ANSVAR
 
     class Meta:
         model = Soknad
-        fields = SECTION_FIELDS["ansvar"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        ktx = self.kontekst
-        if ktx and not ktx.er_kommune:
-            del self.fields["ansvar_apen_uselektert_praksis"]
-        if ktx and ktx.spesialitet != Spesialitet.ALM:
-            del self.fields["hf_avtale_inngatt"], self.fields["hf_avtale_navn"]
-        if ktx and not ktx.er_bht_arb:
-            del self.fields["bht_godkjent_arbeidstilsynet"]
-        hjelp = {
-            "ansvar_helhetlig_utdanningslop": "Virksomheten trenger ikke dekke alle læringsmål selv, men må "
-            "sørge for, eventuelt gjennom avtaler, at LIS kan nå alle i løpet av utdanningen.",
-            "ansvar_bekreftelse_tjeneste": "Bekreftelsen viser bare hvor lenge legen har arbeidet hvor, i "
-            "hvilken stilling og eventuelt fravær. LIS trenger den når de søker spesialistgodkjenning.",
-            "ansvar_databehandleravtale": "Avtalen inngås med leverandøren av kompetanseportalen. Kommuner "
-            "som allerede har avtale for LIS1, trenger ikke en ny.",
-            "ansvar_apen_uselektert_praksis": "Gjelder bare kommuner.",
-            "hf_avtale_inngatt": "Læringsmålene ALM-055 og ALM-085 oppnås vanligvis i institusjonstjeneste, "
-            "for eksempel ved et helseforetak eller en KAD.",
-        }
-        for name, text in hjelp.items():
-            if name in self.fields:
-                self.fields[name].help_text = text
+        fields = skjema.ANSVAR.feltnavn
 
 
 class ForholdForm(DraftForm):
-    conditions = {
-        "samarbeid_beskrivelse": ("samarbeid_inngatt", ("on",)),
-        "veiledere_ansatt_beskrivelse": ("veiledere_ansatt", (VeiledereAnsatt.ANNEN,)),
-        "veilederkompetanse_plan": ("veilederkompetanse", (JaDelvisNei.DELVIS, JaDelvisNei.NEI)),
-        "kjent_tiltak": ("kjent_med_oppgaver", (JaDelvisNei.DELVIS, JaDelvisNei.NEI)),
-        "kjent_annet": ("kjent_tiltak", (KjentTiltak.ANNET,)),
-    }
-
-    veiledere_ansatt = forms.ChoiceField(
-        label="Veilederne er ansatt", choices=VeiledereAnsatt.choices, widget=forms.RadioSelect,
-        help_text="Velg «Annen, spesifiser» hvis veilederne ikke er ansatt i egen virksomhet.",
-    )
-    veilederkompetanse = forms.ChoiceField(
-        label="Veilederne har dokumentert veilederkompetanse", choices=JaDelvisNei.choices, widget=forms.RadioSelect,
-        help_text="Velg «Delvis» hvis noen av veilederne har dokumentert kompetanse og andre ikke.",
-    )
-    kjent_med_oppgaver = forms.ChoiceField(
-        label="Er veilederne godt kjent med veileders oppgaver i spesialistutdanningen?",
-        choices=JaDelvisNei.choices, widget=forms.RadioSelect,
-        help_text="Velg «Delvis» hvis noen veiledere kjenner oppgavene godt og andre ikke.",
-    )
-    kjent_tiltak = forms.MultipleChoiceField(
-        label="Hvordan skal veilederne bli kjent med oppgavene?", choices=KjentTiltak.choices,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="Fylles ut hvis du svarte «Delvis» eller «Nei». Velg én eller flere.",
-    )
+    del_ = skjema.FORHOLD
 
     class Meta:
         model = Soknad
-        fields = SECTION_FIELDS["forhold"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("veiledere_ansatt", "veilederkompetanse", "kjent_med_oppgaver"):
-            self.fields[name].choices = [c for c in self.fields[name].choices if c[0]]
-        self.fields["samarbeid_inngatt"].help_text = (
-            "For eksempel interkommunalt samarbeid om veilederpooler eller læringsaktiviteter. Dette er noe "
-            "annet enn avtaler om læringsarenaer, og det er frivillig å svare."
-        )
-        self.fields["samarbeid_beskrivelse"].help_text = "Fylles ut hvis det er inngått samarbeid."
-        self.fields["organisering"].help_text = (
-            "Få med hvor i organisasjonen ansvaret for å godkjenne læringsmål ligger (linjeleder kan delegere "
-            "oppgaven, ikke ansvaret), hvordan oppnådde læringsmål skal vurderes, og hvem som legger til rette "
-            "for læringsaktivitetene."
-        )
-        self.fields["veiledere_ansatt_beskrivelse"].help_text = (
-            "Fylles ut hvis du valgte «Annen». For eksempel samarbeid med andre kommuner eller bedriftshelsetjenester, "
-            "eller en pensjonert spesialist."
-        )
-        self.fields["veilederkompetanse_plan"].help_text = (
-            "Fylles ut hvis du svarte «Delvis» eller «Nei». For eksempel statsforvalterens eller "
-            "Legeforeningens veilederkurs."
-        )
-        self.fields["kjent_annet"].help_text = "Fylles ut hvis du valgte «Annet»."
-        for name in ("samarbeid_beskrivelse", "organisering", "veiledere_ansatt_beskrivelse",
-                     "veilederkompetanse_plan", "kjent_annet"):
-            self.fields[name].widget.attrs["rows"] = 4
+        fields = skjema.FORHOLD.feltnavn
 
 
 class LaeringsarenaForm(DraftForm):
-    conditions = {
-        "annen_virksomhet": ("plassering", (Plassering.ANNEN,)),
-        "supervisjon_annet": ("supervisjon", (Supervisjon.ANNET,)),
-    }
-
-    type = forms.ChoiceField(
-        label="Type læringsarena", choices=[("", "Velg type")] + Arenatype.choices,
-        help_text="En læringsarena er en enhet med en leder, der LIS kan nå læringsmål.",
-    )
-    plassering = forms.ChoiceField(
-        label="Læringsarenaen befinner seg", choices=Plassering.choices, widget=forms.RadioSelect,
-    )
-    ny_veileder = yes_no_field(
-        "Skal LIS få ny veileder under oppholdet ved denne arenaen?",
-        help_text="LIS bør ha samme veileder over tid, men det kan være riktig å bytte, for eksempel ved "
-        "overgang til sykehus.",
-    )
-    supervisjon = forms.MultipleChoiceField(
-        label="Supervisjon vil foregå ved", choices=Supervisjon.choices, widget=forms.CheckboxSelectMultiple,
-        help_text="Velg én eller flere måter LIS får supervisjon på her.",
-    )
+    del_ = skjema.LAERINGSARENA
+    etter_felt = {"laeringsmal": '{% include "laeringsarenaer/_tolkning.html" %}'}
 
     class Meta:
         model = Laeringsarena
-        fields = ARENA_FIELDS
+        fields = skjema.LAERINGSARENA.feltnavn
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["annen_virksomhet"].help_text = (
-            "Fylles ut hvis arenaen er i en annen virksomhet. Bruk navnet på overordnet nivå, for eksempel "
-            "«Universitetssykehuset Nord-Norge» eller «Drammen kommune»."
-        )
-        self.fields["laeringsmal"].help_text = (
-            "Skriv hvilke læringsmål som kan oppnås her, også der bare deler av målet kan oppnås. For eksempel "
-            "«Alle», «Alle bortsett fra ALM-055 og ALM-085», «ALM 1-6» eller «ARB-014». Før også opp felles "
-            "kompetansemål (FKM) på arenaene der de oppnås, for eksempel «FKM 1-5»."
-        )
-        self.fields["laeringsmal"].widget.attrs["rows"] = 3
-        self.fields["supervisjon_annet"].help_text = "Fylles ut hvis du valgte «Annet»."
-        self.fields["supervisjon_annet"].widget.attrs["rows"] = 2
-        self.fields["supervisjon_annet"].label = "Beskriv annen supervisjon"
         self.fields["laeringsmal"].widget.attrs["aria-describedby"] = "id_laeringsmal_helptext lm-tolkning"
-        self.helper.layout = Layout(
-            "type", "plassering", "annen_virksomhet", "ny_veileder", "laeringsmal",
-            HTML('{% include "laeringsarenaer/_tolkning.html" %}'),
-            "supervisjon", "supervisjon_annet", "fingerprint",
-        )
+
+
+SEKSJON_SKJEMA: dict[str, type[DraftForm]] = {
+    form.del_.seksjon: form for form in (VirksomhetForm, AnsvarForm, ForholdForm)
+}

@@ -34,9 +34,9 @@ from laeringsarenaer.lmtekst import sorter
 from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.tolking import katalog_for_soknad, tolk_tekst
 
-from . import changes
+from . import changes, skjema
 from .choices import JaDelvisNei, KjentTiltak, Spesialitet, Status, VeiledereAnsatt, Virksomhetstype
-from .models import ANSVAR_FIELDS, Innsending, Mangel, Soknad, Statusendring
+from .models import Innsending, Mangel, Soknad, Statusendring
 from .services import mangler_refresh, referanse_for, registrert_fra
 
 IMPORT_MELDING = "Importert fra Altinn"
@@ -45,7 +45,7 @@ IMPORT_OPPDATERT_MELDING = "Oppdatert ved import fra Altinn"
 # ---- the shape of a record -----------------------------------------------------------------------
 
 # JSON key of each confirmation in "ansvar" -> model field
-ANSVAR_KEYS: dict[str, str] = {name.removeprefix("ansvar_"): name for name in ANSVAR_FIELDS}
+ANSVAR_KEYS: dict[str, str] = {name.removeprefix("ansvar_"): name for name in skjema.BEKREFTELSER}
 KONTAKT_KEYS = ("navn", "epost", "telefon")
 
 # Top-level keys an import reads, in the order an export writes them (export-only keys come last).

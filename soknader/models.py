@@ -4,102 +4,56 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from .skjema import etikett
 from .choices import Alvorlighet, JaDelvisNei, Mangelkode, Seksjon, Spesialitet, Status, VeiledereAnsatt, Virksomhetstype
 
 REDIGERBARE_STATUSER = frozenset({Status.UTKAST, Status.ANMODNING_SENDT})
 
-# The confirmations of section 2, in the form's order (field name, label).
-ANSVAR_FIELDS = (
-    "ansvar_forskrift",
-    "ansvar_helhetlig_utdanningslop",
-    "ansvar_veileder_oppnevnes",
-    "ansvar_supervisjon",
-    "ansvar_vurdering_lm",
-    "ansvar_kompetanseportal",
-    "ansvar_databehandleravtale",
-    "ansvar_bekreftelse_tjeneste",
-    "ansvar_apen_uselektert_praksis",
-)
-
-
 class Soknad(models.Model):
-    # Section 1: virksomhet og spesialitet
+    # Sections 1–3: labels (and every rule) come from the form's table in skjema.py
     virksomhet = models.ForeignKey(
         "brreg.Virksomhet", verbose_name="virksomhet", on_delete=models.PROTECT, related_name="soknader"
     )
     spesialitet = models.CharField("spesialitet", max_length=3, choices=Spesialitet.choices)
     virksomhetstype = models.CharField(
-        "type virksomhet", max_length=20, choices=Virksomhetstype.choices, blank=True,
-        help_text="Kommuner kjennes igjen automatisk. Andre velger den typen som passer best.",
+        etikett("virksomhetstype"), max_length=20, choices=Virksomhetstype.choices, blank=True
     )
-    kontaktperson_navn = models.CharField("Kontaktpersonens navn", max_length=200, blank=True)
-    kontaktperson_epost = models.EmailField("Kontaktpersonens e-post", blank=True)
-    kontaktperson_telefon = models.CharField("Kontaktpersonens telefon", max_length=30, blank=True)
-    dba_kontakt_navn = models.CharField("Navn", max_length=200, blank=True)
-    dba_kontakt_epost = models.EmailField("E-post", blank=True)
-    dba_kontakt_telefon = models.CharField("Telefon", max_length=30, blank=True)
+    kontaktperson_navn = models.CharField(etikett("kontaktperson_navn"), max_length=200, blank=True)
+    kontaktperson_epost = models.EmailField(etikett("kontaktperson_epost"), blank=True)
+    kontaktperson_telefon = models.CharField(etikett("kontaktperson_telefon"), max_length=30, blank=True)
+    dba_kontakt_navn = models.CharField(etikett("dba_kontakt_navn"), max_length=200, blank=True)
+    dba_kontakt_epost = models.EmailField(etikett("dba_kontakt_epost"), blank=True)
+    dba_kontakt_telefon = models.CharField(etikett("dba_kontakt_telefon"), max_length=30, blank=True)
 
-    # Section 2: virksomhetens ansvar
-    ansvar_forskrift = models.BooleanField("Virksomheten følger spesialistforskriften", default=False)
-    ansvar_helhetlig_utdanningslop = models.BooleanField(
-        "Virksomheten legger til rette for helhetlige utdanningsløp, slik at LIS kan oppnå alle læringsmål "
-        "(selv eller gjennom avtaler med andre)",
-        default=False,
-    )
-    ansvar_veileder_oppnevnes = models.BooleanField(
-        "Virksomheten oppnevner en individuell veileder for hver LIS", default=False
-    )
-    ansvar_supervisjon = models.BooleanField("Virksomheten sørger for at LIS får supervisjon", default=False)
-    ansvar_vurdering_lm = models.BooleanField(
-        "Virksomheten vurderer om læringsmål er oppnådd, med anbefaling fra veileder og supervisør",
-        default=False,
-    )
-    ansvar_kompetanseportal = models.BooleanField(
-        "Virksomheten bruker kompetanseportalen til å dokumentere læringsmål og følge opp LIS", default=False
-    )
-    ansvar_databehandleravtale = models.BooleanField(
-        "Virksomheten inngår databehandleravtale for bruk av kompetanseportalen", default=False
-    )
-    ansvar_bekreftelse_tjeneste = models.BooleanField(
-        "Virksomheten utsteder bekreftelse på gjennomført praktisk tjeneste", default=False
-    )
-    ansvar_apen_uselektert_praksis = models.BooleanField(
-        "LIS får tjeneste i åpen uselektert praksis (bekreftes bare av kommuner)", default=False
-    )
-    hf_avtale_inngatt = models.BooleanField(
-        "Det er inngått avtale med helseforetak eller annen virksomhet om læringsmålene ALM-055 og ALM-085",
-        default=False,
-    )
-    hf_avtale_navn = models.CharField("Navn på helseforetaket eller virksomheten", max_length=200, blank=True)
-    bht_godkjent_arbeidstilsynet = models.BooleanField(
-        "Bedriftshelsetjenesten er godkjent av Arbeidstilsynet", null=True, blank=True
-    )
+    ansvar_forskrift = models.BooleanField(etikett("ansvar_forskrift"), default=False)
+    ansvar_helhetlig_utdanningslop = models.BooleanField(etikett("ansvar_helhetlig_utdanningslop"), default=False)
+    ansvar_veileder_oppnevnes = models.BooleanField(etikett("ansvar_veileder_oppnevnes"), default=False)
+    ansvar_supervisjon = models.BooleanField(etikett("ansvar_supervisjon"), default=False)
+    ansvar_vurdering_lm = models.BooleanField(etikett("ansvar_vurdering_lm"), default=False)
+    ansvar_kompetanseportal = models.BooleanField(etikett("ansvar_kompetanseportal"), default=False)
+    ansvar_databehandleravtale = models.BooleanField(etikett("ansvar_databehandleravtale"), default=False)
+    ansvar_bekreftelse_tjeneste = models.BooleanField(etikett("ansvar_bekreftelse_tjeneste"), default=False)
+    ansvar_apen_uselektert_praksis = models.BooleanField(etikett("ansvar_apen_uselektert_praksis"), default=False)
+    hf_avtale_inngatt = models.BooleanField(etikett("hf_avtale_inngatt"), default=False)
+    hf_avtale_navn = models.CharField(etikett("hf_avtale_navn"), max_length=200, blank=True)
+    bht_godkjent_arbeidstilsynet = models.BooleanField(etikett("bht_godkjent_arbeidstilsynet"), null=True, blank=True)
 
-    # Section 3: forhold ved egen virksomhet
-    samarbeid_inngatt = models.BooleanField(
-        "Det er inngått samarbeid med annen virksomhet om gjennomføringen av utdanningen", default=False
-    )
-    samarbeid_beskrivelse = models.TextField("Beskriv samarbeidet", blank=True)
-    organisering = models.TextField(
-        "Beskriv kort hvordan arbeidet med spesialistutdanningen er organisert og hvor ansvaret er plassert",
-        blank=True,
-    )
+    samarbeid_inngatt = models.BooleanField(etikett("samarbeid_inngatt"), default=False)
+    samarbeid_beskrivelse = models.TextField(etikett("samarbeid_beskrivelse"), blank=True)
+    organisering = models.TextField(etikett("organisering"), blank=True)
     veiledere_ansatt = models.CharField(
-        "Veilederne er ansatt", max_length=20, choices=VeiledereAnsatt.choices, blank=True
+        etikett("veiledere_ansatt"), max_length=20, choices=VeiledereAnsatt.choices, blank=True
     )
-    veiledere_ansatt_beskrivelse = models.TextField("Hvordan skaffes veiledere utenfor egen virksomhet?", blank=True)
+    veiledere_ansatt_beskrivelse = models.TextField(etikett("veiledere_ansatt_beskrivelse"), blank=True)
     veilederkompetanse = models.CharField(
-        "Veilederne har dokumentert veilederkompetanse", max_length=10, choices=JaDelvisNei.choices, blank=True
+        etikett("veilederkompetanse"), max_length=10, choices=JaDelvisNei.choices, blank=True
     )
-    veilederkompetanse_plan = models.TextField(
-        "Hvordan skal veilederne få nødvendig veilederkompetanse?", blank=True
-    )
+    veilederkompetanse_plan = models.TextField(etikett("veilederkompetanse_plan"), blank=True)
     kjent_med_oppgaver = models.CharField(
-        "Er veilederne godt kjent med veileders oppgaver i spesialistutdanningen?",
-        max_length=10, choices=JaDelvisNei.choices, blank=True,
+        etikett("kjent_med_oppgaver"), max_length=10, choices=JaDelvisNei.choices, blank=True
     )
-    kjent_tiltak = models.JSONField("Hvordan skal veilederne bli kjent med oppgavene?", default=list, blank=True)
-    kjent_annet = models.TextField("Beskriv annen måte", blank=True)
+    kjent_tiltak = models.JSONField(etikett("kjent_tiltak"), default=list, blank=True)
+    kjent_annet = models.TextField(etikett("kjent_annet"), blank=True)
 
     # Workflow
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.UTKAST)

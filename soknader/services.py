@@ -21,7 +21,7 @@ from brreg import services as brreg_services
 from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.tolking import katalog_for_soknad, tolk_tekst
 
-from . import changes, findings, notifications, sections
+from . import changes, findings, notifications, sections, skjema
 from .choices import Spesialitet, Status, Virksomhetstype
 from .forms import fingerprint
 from .models import Innsending, Mangel, Soknad, Statusendring, Virksomhetstilgang
@@ -41,9 +41,9 @@ class Conflict(Exception):
 
 
 class SubmitRefused(Exception):
-    def __init__(self, missing: Mapping[str, Mapping[str, str]]):
+    def __init__(self, problemer: Mapping[str, Mapping[str, str]]):
         super().__init__("Søknaden er ikke fullført")
-        self.missing = missing
+        self.problemer = problemer
 
 
 def soknad_create(*, bruker, organisasjonsnummer: str, navn: str, spesialitet: str) -> Soknad:
@@ -65,8 +65,7 @@ def soknad_create(*, bruker, organisasjonsnummer: str, navn: str, spesialitet: s
             {"organisasjonsnummer": f"{found.navn or 'Virksomheten'} er slettet i Enhetsregisteret "
              f"({found.slettedato:%d.%m.%Y}) og kan ikke søke om registrering."}
         )
-    er_kommune = bool(found and found.er_kommune)
-    if spesialitet == Spesialitet.ALM and not er_kommune:
+    if not skjema.kan_soke(spesialitet, bool(found and found.er_kommune)):
         raise ValidationError(
             {"spesialitet": "Allmennmedisin kan bare søkes av en kommune, og organisasjonsnummeret er ikke en "
              "kommune. Velg samfunnsmedisin eller arbeidsmedisin, eller sjekk nummeret."}
@@ -135,7 +134,7 @@ def _locked_editable(soknad_id: int) -> Soknad:
 
 def seksjon_save(*, soknad: Soknad, seksjon: str, values: Mapping[str, Any], expected: str) -> Soknad:
     """Save the given fields of one section (a draft may be incomplete)."""
-    field_names = sections.SECTION_FIELDS[seksjon]
+    field_names = skjema.SEKSJONER[seksjon].feltnavn
     unknown = set(values) - set(field_names)
     if unknown:
         raise ValueError(f"Felt utenfor seksjonen {seksjon}: {sorted(unknown)}")
@@ -161,7 +160,7 @@ def laeringsarena_save(
                 saved = Laeringsarena.objects.select_for_update().get(pk=arena.pk, soknad=soknad)
             except Laeringsarena.DoesNotExist:
                 raise Conflict({}) from None
-            _save_fields(saved, values, sections.ARENA_FIELDS, expected)
+            _save_fields(saved, values, skjema.ARENA_FELT, expected)
         mangler_refresh(soknad=locked_soknad)
         return saved
 
@@ -193,9 +192,9 @@ def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
     with transaction.atomic():
         locked = _locked_editable(soknad.pk)
         arenaer = list(Laeringsarena.objects.filter(soknad=locked).order_by("pk"))
-        missing = {k: v for k, v in sections.missing(locked, arenaer).items() if v}
-        if missing:
-            raise SubmitRefused(missing)
+        problemer = {k: v for k, v in sections.problems(locked, arenaer).items() if v}
+        if problemer:
+            raise SubmitRefused(problemer)
         fra = locked.status
         locked.status = Status.INNSENDT
         if locked.soknadsdato is None:

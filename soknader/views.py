@@ -11,15 +11,9 @@ from django.views.decorators.http import require_http_methods
 from laeringsarenaer.lmtekst import formater
 from laeringsarenaer.tolking import dekning_for, katalog_for_soknad
 
-from . import findings, selectors, sections, services
+from . import completeness, findings, selectors, sections, services, skjema
 from .choices import Seksjon, Seksjonsstatus, Status
-from .forms import AnsvarForm, ForholdForm, LaeringsarenaForm, StartForm, VirksomhetForm
-
-SEKSJON_SKJEMA = {
-    Seksjon.VIRKSOMHET: VirksomhetForm,
-    Seksjon.ANSVAR: AnsvarForm,
-    Seksjon.FORHOLD: ForholdForm,
-}
+from .forms import SEKSJON_SKJEMA, LaeringsarenaForm, StartForm
 IKKE_REDIGERBAR = "Søknaden er sendt inn og kan ikke endres nå."
 KONFLIKT = (
     "Noen andre har lagret endringer i denne delen mens du skrev. Det du skrev er ikke lagret ennå: "
@@ -133,7 +127,8 @@ def seksjon(request, pk, seksjon):
     return render(
         request,
         "soknader/seksjon.html",
-        {"soknad": soknad, "seksjon": seksjon, "form": form, "kontekst": kontekst},
+        {"soknad": soknad, "seksjon": seksjon, "form": form, "kontekst": kontekst,
+         "valgfrie_bekreftelser": completeness.valgfrie_bekreftelser(kontekst)},
     )
 
 
@@ -226,35 +221,35 @@ def se_over(request, pk):
             messages.error(request, "Søknaden kan ikke sendes inn før alle delene er fullført. Se hva som mangler under.")
         else:
             return redirect("soknader:kvittering", soknad.pk)
-    missing = sections.missing(soknad, arenaer)
+    problemer = sections.problems(soknad, arenaer)
     kontekst = sections.context(soknad)
     katalog = katalog_for_soknad(soknad.soknadsdato)
     dekning = dekning_for(arenaer, soknad.spesialitet, katalog)
-    funn = findings.find(findings.application_data(soknad, arenaer, katalog))
     svar = [
-        (seksjon, _seksjon_url(soknad, seksjon), form_class(instance=soknad, kontekst=kontekst).answers(),
-         missing[seksjon])
-        for seksjon, form_class in SEKSJON_SKJEMA.items()
+        (seksjon, _seksjon_url(soknad, seksjon), sections.answers(soknad, del_, kontekst), problemer[seksjon])
+        for seksjon, del_ in skjema.SEKSJONER.items()
     ]
     svar[0][2][:0] = [
         ("Virksomhet", soknad.virksomhet.navn),
         ("Organisasjonsnummer", soknad.virksomhet.organisasjonsnummer_formatert),
         ("Spesialitet", soknad.get_spesialitet_display()),
-    ] + ([("Type virksomhet", soknad.get_virksomhetstype_display())] if kontekst.er_kommune else [])
+    ]
     return render(
         request,
         "soknader/se_over.html",
         {
             "soknad": soknad,
             "svar": svar,
-            "mangler_arenaer": missing[Seksjon.LAERINGSARENAER],
-            "arenaer": [(a, LaeringsarenaForm(instance=a).answers(), sections.arena_problems(a)) for a in arenaer],
-            "antall_ufullstendige": sum(1 for p in missing.values() if p),
+            "arenaproblemer": problemer[Seksjon.LAERINGSARENAER],
+            "arenaer": [
+                (a, sections.answers(a, skjema.LAERINGSARENA, None), sections.arena_problems(a)) for a in arenaer
+            ],
+            "antall_ufullstendige": sum(1 for p in problemer.values() if p),
             "dekning": dekning,
-            "funn": funn,
+            "mangler": findings.find(findings.application_data(soknad, arenaer, katalog)),
             "kan_trekkes": soknad.status in services.SOKER_OVERGANGER[Status.TRUKKET],
             "udekket_kort": formater(dekning.udekket),
-            "kan_sendes": not any(missing.values()) and soknad.er_redigerbar,
+            "kan_sendes": not any(problemer.values()) and soknad.er_redigerbar,
         },
     )
 

@@ -8,8 +8,8 @@ from django.test.utils import override_settings
 
 from brreg.models import Helseregion, Kommune
 from brreg.services import virksomhet_get_or_create
-from soknader import services
-from soknader.models import ANSVAR_FIELDS, Regiontilgang, Soknad, Virksomhetstilgang
+from soknader import services, skjema
+from soknader.models import Regiontilgang, Soknad, Virksomhetstilgang
 from soknader.roles import SAKSBEHANDLERE, ensure_groups
 
 PASSORD = "demo-passord-2026"
@@ -90,7 +90,7 @@ class Command(BaseCommand):
                 organisering="Kommuneoverlegen har ansvaret for utdanningen og godkjenner læringsmål.",
                 veiledere_ansatt="egen_virksomhet", veilederkompetanse="ja", kjent_med_oppgaver="ja",
                 hf_avtale_inngatt=hf_avtale, hf_avtale_navn="Helseforetaket i regionen" if hf_avtale else "",
-                **{name: True for name in ANSVAR_FIELDS},
+                **{name: True for name in skjema.BEKREFTELSER},
             )
             arena = {"type": "fastlege", "plassering": "egen", "ny_veileder": False,
                      "laeringsmal": "Alle bortsett fra ALM 55 og 85; Alle FKM", "supervisjon": ["til_stede"]}

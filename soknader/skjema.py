@@ -1,0 +1,398 @@
+"""The application form, declared once: every field's label, help, who it applies to, when it is shown and
+what is said when it is missing.
+
+This is the one place to read or change a rule of the form. The section forms (fields, widgets, the
+`data-vis-*` attributes and the no-JavaScript hint), completeness (`completeness.py`), the findings
+(`findings.py`), the check-answers page, the diff between submissions and the model's own labels all read
+from here. Plain data and small functions: no ORM, no request.
+
+Sources: the form's user guide and the directorate's guidance (`shared/domain/`), and the regulation
+(spesialistforskriften §§ 23, 25 og 26 for the responsibilities of section 2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from django.db.models import TextChoices
+
+from laeringsarenaer.choices import Arenatype, Plassering, Supervisjon
+
+from .choices import JaDelvisNei, KjentTiltak, Seksjon, Spesialitet, VeiledereAnsatt, Virksomhetstype
+
+TOMT = "(tomt)"
+
+
+# ---- what decides which rules apply --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kontekst:
+    """What decides which rules apply to an application: the specialty and who applies."""
+
+    spesialitet: str
+    virksomhetstype: str
+    er_kommune: bool
+
+
+@dataclass(frozen=True)
+class Gjelder:
+    """Who a field applies to. None means "any"."""
+
+    spesialiteter: frozenset[str] | None = None
+    kommune: bool | None = None
+    virksomhetstyper: frozenset[str] | None = None
+
+    def passer(self, kontekst: Kontekst | None) -> bool:
+        if kontekst is None:  # no context known (a bare form): every field is shown
+            return True
+        return (
+            (self.spesialiteter is None or kontekst.spesialitet in self.spesialiteter)
+            and (self.kommune is None or kontekst.er_kommune == self.kommune)
+            and (self.virksomhetstyper is None or kontekst.virksomhetstype in self.virksomhetstyper)
+        )
+
+
+ALLE = Gjelder()
+KOMMUNER = Gjelder(kommune=True)
+IKKE_KOMMUNER = Gjelder(kommune=False)
+ALM = Gjelder(spesialiteter=frozenset({Spesialitet.ALM}))
+BHT_ARB = Gjelder(spesialiteter=frozenset({Spesialitet.ARB}), virksomhetstyper=frozenset({Virksomhetstype.BHT}))
+
+
+@dataclass(frozen=True)
+class Naar:
+    """A field is shown (and may be required) only when another field holds one of these values."""
+
+    felt: str
+    verdier: tuple[Any, ...]
+
+    def oppfylt(self, verdi: Any) -> bool:
+        valgt = verdi if isinstance(verdi, list | tuple) else [verdi]
+        return any(v in self.verdier for v in valgt)
+
+
+class Type(Enum):
+    TEKST = "tekst"
+    LANGTEKST = "langtekst"
+    EPOST = "epost"
+    TELEFON = "telefon"
+    VALG = "valg"  # one of a few choices, as radio buttons
+    NEDTREKK = "nedtrekk"  # one of many choices, as a drop-down
+    FLERVALG = "flervalg"  # one or more choices, as checkboxes
+    BEKREFT = "bekreft"  # a confirmation: only a ticked box counts as answered
+    AVKRYSNING = "avkrysning"  # a box that may be ticked or not; both are answers
+    JA_NEI = "ja_nei"  # Ja or Nei; no answer is possible too
+
+
+@dataclass(frozen=True)
+class Felt:
+    navn: str
+    etikett: str
+    type: Type
+    hjelp: str = ""
+    valg: type[TextChoices] | None = None
+    valg_utenom: tuple[str, ...] = ()  # choices not offered in the form
+    gjelder: Gjelder = ALLE
+    vis_naar: Naar | None = None
+    mangler: str = ""  # the message when it is required and missing; "" means optional
+    automatisk: Gjelder | None = None  # filled in for the user in these contexts, so not shown in the form
+    autocomplete: str = ""
+    rader: int = 4
+
+    @property
+    def valgliste(self) -> list[tuple[str, str]]:
+        assert self.valg is not None, self.navn
+        return [(v, label) for v, label in self.valg.choices if v not in self.valg_utenom]
+
+    def er_tom(self, verdi: Any) -> bool:
+        if self.type is Type.BEKREFT:
+            return verdi is not True
+        if self.type is Type.AVKRYSNING:
+            return False
+        return verdi is None or (isinstance(verdi, str) and not verdi.strip()) or verdi in ([], ())
+
+    def vis(self, verdi: Any) -> str:
+        """The value as a person reads it: Ja/Nei, choice labels, lists joined, (tomt) for nothing."""
+        if self.type in (Type.BEKREFT, Type.AVKRYSNING) and not verdi:
+            return "Nei"
+        if verdi is None or verdi == "" or verdi == [] or verdi == ():
+            return TOMT
+        if isinstance(verdi, bool):
+            return "Ja" if verdi else "Nei"
+        etiketter = dict(self.valg.choices) if self.valg else {}
+        if isinstance(verdi, list | tuple):
+            return ", ".join(str(etiketter.get(v, v)) for v in verdi)
+        return str(etiketter.get(verdi, verdi))
+
+    @property
+    def betingelse_tekst(self) -> str:
+        """When a conditional field is to be filled in, in words: the hint shown without JavaScript."""
+        if self.vis_naar is None:
+            return ""
+        trigger = FELT[self.vis_naar.felt]
+        if trigger.type in (Type.AVKRYSNING, Type.BEKREFT):
+            return "Fylles ut hvis du har krysset av over."
+        labels = dict(trigger.valg.choices)
+        valgt = " eller ".join(f"«{labels[v]}»" for v in self.vis_naar.verdier)
+        verb = "svarte" if trigger.valg is JaDelvisNei else "valgte"
+        return f"Fylles ut hvis du {verb} {valgt}."
+
+    @property
+    def hjelpetekst(self) -> str:
+        return " ".join(t for t in (self.betingelse_tekst, self.hjelp) if t)
+
+
+@dataclass(frozen=True)
+class Gruppe:
+    """Fields shown together under a heading (a fieldset)."""
+
+    tittel: str
+    felt: tuple[Felt, ...]
+
+
+Regel = Callable[[Mapping[str, Any], Kontekst], dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Del:
+    """A section of the form (or the arena form): its fields in order, and rules across fields."""
+
+    seksjon: str
+    innhold: tuple[Felt | Gruppe, ...]
+    regler: tuple[Regel, ...] = field(default=())
+
+    @property
+    def felt(self) -> tuple[Felt, ...]:
+        return tuple(f for item in self.innhold for f in (item.felt if isinstance(item, Gruppe) else (item,)))
+
+    @property
+    def feltnavn(self) -> tuple[str, ...]:
+        return tuple(f.navn for f in self.felt)
+
+
+# ---- who may apply for what ----------------------------------------------------------------------
+
+# The guidance: only kommuner can be registered as utdanningsvirksomhet for allmennmedisin.
+BARE_KOMMUNER = frozenset({Spesialitet.ALM})
+
+
+def kan_soke(spesialitet: str, er_kommune: bool) -> bool:
+    return er_kommune or spesialitet not in BARE_KOMMUNER
+
+
+IKKE_KOMMUNE_ALM = "Allmennmedisin kan bare søkes av en kommune."
+
+
+# ---- rules across fields -------------------------------------------------------------------------
+
+
+def _virksomhetstype_stemmer(data: Mapping[str, Any], kontekst: Kontekst) -> dict[str, str]:
+    """The type must agree with the kommune register, and ALM is for kommuner only."""
+    type_ = (data.get("virksomhetstype") or "").strip()
+    if not kan_soke(kontekst.spesialitet, kontekst.er_kommune):
+        return {"virksomhetstype": IKKE_KOMMUNE_ALM}
+    if kontekst.er_kommune and type_ != Virksomhetstype.KOMMUNE:
+        return {"virksomhetstype": "Virksomheten er en kommune. Velg «Kommune»."}
+    if not kontekst.er_kommune and type_ == Virksomhetstype.KOMMUNE:
+        return {"virksomhetstype": "Virksomheten er ikke en kommune i kommuneregisteret. Velg en annen type."}
+    return {}
+
+
+def _bare_kommuner_bekrefter_apen_praksis(data: Mapping[str, Any], kontekst: Kontekst) -> dict[str, str]:
+    if data.get("ansvar_apen_uselektert_praksis") and not kontekst.er_kommune:
+        return {"ansvar_apen_uselektert_praksis": "Bare kommuner kan bekrefte åpen uselektert praksis."}
+    return {}
+
+
+# ---- the table -----------------------------------------------------------------------------------
+
+BEKREFT = "Du må bekrefte dette punktet for å fullføre søknaden."
+DELVIS_ELLER_NEI = (JaDelvisNei.DELVIS, JaDelvisNei.NEI)
+
+
+def _bekreft(navn: str, etikett: str, hjelp: str = "") -> Felt:
+    return Felt(navn, etikett, Type.BEKREFT, hjelp=hjelp, mangler=BEKREFT)
+
+
+VIRKSOMHET = Del(
+    Seksjon.VIRKSOMHET,
+    (
+        Felt(
+            "virksomhetstype", "Type virksomhet", Type.VALG, valg=Virksomhetstype,
+            valg_utenom=(Virksomhetstype.KOMMUNE,), automatisk=KOMMUNER,
+            hjelp="Velg den typen som passer best. Kommuner kjennes igjen automatisk.",
+            mangler="Velg hvilken type virksomhet dette er.",
+        ),
+        Gruppe("Kontaktperson", (
+            Felt("kontaktperson_navn", "Kontaktpersonens navn", Type.TEKST, autocomplete="name",
+                 hjelp="Personen som tar imot henvendelser om utdanningsløpet i spesialiteten, nå og senere.",
+                 mangler="Skriv navnet på kontaktpersonen."),
+            Felt("kontaktperson_epost", "Kontaktpersonens e-post", Type.EPOST, autocomplete="email",
+                 mangler="Skriv e-postadressen til kontaktpersonen."),
+            Felt("kontaktperson_telefon", "Kontaktpersonens telefon", Type.TELEFON, autocomplete="tel",
+                 mangler="Skriv telefonnummeret til kontaktpersonen."),
+        )),
+        Gruppe("Kontaktperson for databehandleravtale", (
+            Felt("dba_kontakt_navn", "Navn på kontaktperson for databehandleravtale", Type.TEKST,
+                 hjelp="Personen Helsedirektoratet kan kontakte om databehandleravtalen for kompetanseportalen.",
+                 mangler="Skriv navnet på kontaktpersonen for databehandleravtalen."),
+            Felt("dba_kontakt_epost", "E-post til kontaktperson for databehandleravtale", Type.EPOST,
+                 mangler="Skriv e-postadressen til kontaktpersonen for databehandleravtalen."),
+            Felt("dba_kontakt_telefon", "Telefon til kontaktperson for databehandleravtale", Type.TELEFON,
+                 mangler="Skriv telefonnummeret til kontaktpersonen for databehandleravtalen."),
+        )),
+    ),
+    regler=(_virksomhetstype_stemmer,),
+)
+
+ANSVAR = Del(
+    Seksjon.ANSVAR,
+    (
+        _bekreft("ansvar_forskrift", "Virksomheten følger spesialistforskriften"),
+        _bekreft(
+            "ansvar_helhetlig_utdanningslop",
+            "Virksomheten legger til rette for helhetlige utdanningsløp, slik at LIS kan oppnå alle læringsmål "
+            "(selv eller gjennom avtaler med andre)",
+            "Virksomheten trenger ikke dekke alle læringsmål selv, men må sørge for, eventuelt gjennom avtaler, at "
+            "LIS kan nå alle i løpet av utdanningen.",
+        ),
+        _bekreft("ansvar_veileder_oppnevnes", "Virksomheten oppnevner en individuell veileder for hver LIS"),
+        _bekreft("ansvar_supervisjon", "Virksomheten sørger for at LIS får supervisjon"),
+        _bekreft("ansvar_vurdering_lm",
+                 "Virksomheten vurderer om læringsmål er oppnådd, med anbefaling fra veileder og supervisør"),
+        _bekreft("ansvar_kompetanseportal",
+                 "Virksomheten bruker kompetanseportalen til å dokumentere læringsmål og følge opp LIS"),
+        _bekreft(
+            "ansvar_databehandleravtale", "Virksomheten inngår databehandleravtale for bruk av kompetanseportalen",
+            "Avtalen inngås med leverandøren av kompetanseportalen. Kommuner som allerede har avtale for LIS1, "
+            "trenger ikke en ny.",
+        ),
+        _bekreft(
+            "ansvar_bekreftelse_tjeneste", "Virksomheten utsteder bekreftelse på gjennomført praktisk tjeneste",
+            "Bekreftelsen viser bare hvor lenge legen har arbeidet hvor, i hvilken stilling og eventuelt fravær. LIS "
+            "trenger den når de søker spesialistgodkjenning.",
+        ),
+        Felt("ansvar_apen_uselektert_praksis",
+             "LIS får tjeneste i åpen uselektert praksis (bekreftes bare av kommuner)", Type.BEKREFT,
+             gjelder=KOMMUNER, hjelp="Gjelder bare kommuner."),
+        Felt(
+            "hf_avtale_inngatt",
+            "Det er inngått avtale med helseforetak eller annen virksomhet om læringsmålene ALM-055 og ALM-085",
+            Type.AVKRYSNING, gjelder=ALM,
+            hjelp="Læringsmålene ALM-055 og ALM-085 oppnås vanligvis i institusjonstjeneste, for eksempel ved et "
+            "helseforetak eller en KAD.",
+        ),
+        Felt("hf_avtale_navn", "Navn på helseforetaket eller virksomheten", Type.TEKST, gjelder=ALM,
+             vis_naar=Naar("hf_avtale_inngatt", (True,)),
+             mangler="Skriv navnet på helseforetaket eller virksomheten avtalen er inngått med."),
+        Felt("bht_godkjent_arbeidstilsynet", "Er bedriftshelsetjenesten godkjent av Arbeidstilsynet?", Type.JA_NEI,
+             gjelder=BHT_ARB,
+             hjelp="En bedriftshelsetjeneste må være godkjent av Arbeidstilsynet for å kunne registreres for "
+             "arbeidsmedisin.",
+             mangler="Svar på om bedriftshelsetjenesten er godkjent av Arbeidstilsynet."),
+    ),
+    regler=(_bare_kommuner_bekrefter_apen_praksis,),
+)
+
+FORHOLD = Del(
+    Seksjon.FORHOLD,
+    (
+        Felt("samarbeid_inngatt",
+             "Det er inngått samarbeid med annen virksomhet om gjennomføringen av utdanningen", Type.AVKRYSNING,
+             hjelp="For eksempel interkommunalt samarbeid om veilederpooler eller læringsaktiviteter. Dette er noe "
+             "annet enn avtaler om læringsarenaer, og det er frivillig å svare."),
+        Felt("samarbeid_beskrivelse", "Beskriv samarbeidet", Type.LANGTEKST,
+             vis_naar=Naar("samarbeid_inngatt", (True,)),
+             mangler="Beskriv samarbeidet med den andre virksomheten."),
+        Felt("organisering",
+             "Beskriv kort hvordan arbeidet med spesialistutdanningen er organisert og hvor ansvaret er plassert",
+             Type.LANGTEKST,
+             hjelp="Få med hvor i organisasjonen ansvaret for å godkjenne læringsmål ligger (linjeleder kan delegere "
+             "oppgaven, ikke ansvaret), hvordan oppnådde læringsmål skal vurderes, og hvem som legger til rette for "
+             "læringsaktivitetene.",
+             mangler="Beskriv hvordan arbeidet med spesialistutdanningen er organisert."),
+        Felt("veiledere_ansatt", "Veilederne er ansatt", Type.VALG, valg=VeiledereAnsatt,
+             hjelp="Velg «Annen, spesifiser» hvis veilederne ikke er ansatt i egen virksomhet.",
+             mangler="Velg hvor veilederne er ansatt."),
+        Felt("veiledere_ansatt_beskrivelse", "Hvordan skaffes veiledere utenfor egen virksomhet?", Type.LANGTEKST,
+             vis_naar=Naar("veiledere_ansatt", (VeiledereAnsatt.ANNEN,)),
+             hjelp="For eksempel samarbeid med andre kommuner eller bedriftshelsetjenester, eller en pensjonert "
+             "spesialist.",
+             mangler="Beskriv hvordan veiledere skaffes utenfor egen virksomhet."),
+        Felt("veilederkompetanse", "Veilederne har dokumentert veilederkompetanse", Type.VALG, valg=JaDelvisNei,
+             hjelp="Velg «Delvis» hvis noen av veilederne har dokumentert kompetanse og andre ikke.",
+             mangler="Svar på om veilederne har dokumentert veilederkompetanse."),
+        Felt("veilederkompetanse_plan", "Hvordan skal veilederne få nødvendig veilederkompetanse?", Type.LANGTEKST,
+             vis_naar=Naar("veilederkompetanse", DELVIS_ELLER_NEI),
+             hjelp="For eksempel statsforvalterens eller Legeforeningens veilederkurs.",
+             mangler="Beskriv hvordan veilederne skal få nødvendig veilederkompetanse."),
+        Felt("kjent_med_oppgaver", "Er veilederne godt kjent med veileders oppgaver i spesialistutdanningen?",
+             Type.VALG, valg=JaDelvisNei,
+             hjelp="Velg «Delvis» hvis noen veiledere kjenner oppgavene godt og andre ikke.",
+             mangler="Svar på om veilederne er kjent med veileders oppgaver."),
+        Felt("kjent_tiltak", "Hvordan skal veilederne bli kjent med oppgavene?", Type.FLERVALG, valg=KjentTiltak,
+             vis_naar=Naar("kjent_med_oppgaver", DELVIS_ELLER_NEI), hjelp="Velg én eller flere.",
+             mangler="Velg minst én måte veilederne skal bli kjent med oppgavene på."),
+        Felt("kjent_annet", "Beskriv annen måte", Type.LANGTEKST, vis_naar=Naar("kjent_tiltak", (KjentTiltak.ANNET,)),
+             mangler="Beskriv den andre måten veilederne skal bli kjent med oppgavene på."),
+    ),
+)
+
+LAERINGSARENA = Del(
+    Seksjon.LAERINGSARENAER,
+    (
+        Felt("type", "Type læringsarena", Type.NEDTREKK, valg=Arenatype,
+             hjelp="En læringsarena er en enhet med en leder, der LIS kan nå læringsmål.",
+             mangler="Velg type læringsarena."),
+        Felt("plassering", "Læringsarenaen befinner seg", Type.VALG, valg=Plassering,
+             mangler="Velg om læringsarenaen er i egen eller annen virksomhet."),
+        Felt("annen_virksomhet", "Navn på annen virksomhet", Type.TEKST,
+             vis_naar=Naar("plassering", (Plassering.ANNEN,)),
+             hjelp="Bruk navnet på overordnet nivå, for eksempel «Universitetssykehuset Nord-Norge» eller «Drammen "
+             "kommune».",
+             mangler="Skriv navnet på den andre virksomheten (på overordnet nivå)."),
+        Felt("ny_veileder", "Skal LIS få ny veileder under oppholdet ved denne arenaen?", Type.JA_NEI,
+             hjelp="LIS bør ha samme veileder over tid, men det kan være riktig å bytte, for eksempel ved overgang "
+             "til sykehus.",
+             mangler="Svar på om LIS skal få ny veileder ved denne arenaen."),
+        Felt("laeringsmal", "Læringsmål som kan oppnås her", Type.LANGTEKST, rader=3,
+             hjelp="Skriv hvilke læringsmål som kan oppnås her, også der bare deler av målet kan oppnås. For "
+             "eksempel «Alle», «Alle bortsett fra ALM-055 og ALM-085», «ALM 1-6» eller «ARB-014». Før også opp "
+             "felles kompetansemål (FKM) på arenaene der de oppnås, for eksempel «FKM 1-5».",
+             mangler="Skriv hvilke læringsmål som kan oppnås her, for eksempel «Alle» eller «ALM 1-6»."),
+        Felt("supervisjon", "Supervisjon vil foregå ved", Type.FLERVALG, valg=Supervisjon,
+             hjelp="Velg én eller flere måter LIS får supervisjon på her.",
+             mangler="Velg minst én måte supervisjonen skal foregå på."),
+        Felt("supervisjon_annet", "Beskriv annen supervisjon", Type.LANGTEKST, rader=2,
+             vis_naar=Naar("supervisjon", (Supervisjon.ANNET,)),
+             mangler="Beskriv hvordan supervisjonen ellers skal foregå."),
+    ),
+)
+
+# The three sections stored on the application itself, in the form's order (section 4 is its arenas).
+SEKSJONER: dict[str, Del] = {d.seksjon: d for d in (VIRKSOMHET, ANSVAR, FORHOLD)}
+SOKNAD_FELT: tuple[str, ...] = tuple(navn for d in SEKSJONER.values() for navn in d.feltnavn)
+ARENA_FELT: tuple[str, ...] = LAERINGSARENA.feltnavn
+FELT: dict[str, Felt] = {f.navn: f for d in (*SEKSJONER.values(), LAERINGSARENA) for f in d.felt}
+BEKREFTELSER: tuple[str, ...] = tuple(f.navn for f in ANSVAR.felt if f.type is Type.BEKREFT)
+
+
+def vis_verdi(navn: str, verdi: Any) -> str:
+    """Any stored answer of the form as a person reads it (the one display function for answers)."""
+    return FELT[navn].vis(verdi)
+
+
+def etikett(navn: str) -> str:
+    return FELT[navn].etikett
+
+
+def hjelp(navn: str) -> str:
+    return FELT[navn].hjelpetekst
+
+
+def felt_i(navn: Iterable[str]) -> list[Felt]:
+    return [FELT[n] for n in navn]

@@ -1,0 +1,267 @@
+"""Every rule of the form's table (`soknader/skjema.py`), each tested once, on plain data (no database,
+no request); and the table against the forms, so that no field can skip it."""
+
+import pytest
+
+from soknader import completeness, skjema
+from soknader.completeness import problems as problemer
+from soknader.skjema import ANSVAR, FORHOLD, VIRKSOMHET, Kontekst
+
+KOMMUNE_ALM = Kontekst(spesialitet="ALM", virksomhetstype="kommune", er_kommune=True)
+KOMMUNE_SAM = Kontekst(spesialitet="SAM", virksomhetstype="kommune", er_kommune=True)
+BHT_ARB = Kontekst(spesialitet="ARB", virksomhetstype="bht", er_kommune=False)
+PRIVAT_SAM = Kontekst(spesialitet="SAM", virksomhetstype="privat", er_kommune=False)
+
+KONTAKT = {
+    "virksomhetstype": "kommune",
+    "kontaktperson_navn": "Kari",
+    "kontaktperson_epost": "kari@example.no",
+    "kontaktperson_telefon": "75555000",
+    "dba_kontakt_navn": "Ola",
+    "dba_kontakt_epost": "ola@example.no",
+    "dba_kontakt_telefon": "75555001",
+}
+BEKREFTET = {name: True for name in skjema.BEKREFTELSER if name != "ansvar_apen_uselektert_praksis"}
+FORHOLD_DATA = {"organisering": "Slik", "veiledere_ansatt": "egen_virksomhet", "veilederkompetanse": "ja",
+           "kjent_med_oppgaver": "ja"}
+ARENA = {"type": "legevakt", "plassering": "egen", "ny_veileder": False, "laeringsmal": "Alle",
+         "supervisjon": ["vakt"]}
+
+
+def test_complete_sections_have_no_problems():
+    assert problemer(VIRKSOMHET, KONTAKT, KOMMUNE_ALM) == {}
+    assert problemer(ANSVAR, BEKREFTET, KOMMUNE_ALM) == {}
+    assert problemer(FORHOLD, FORHOLD_DATA, KOMMUNE_ALM) == {}
+    assert completeness.laeringsarena(ARENA) == {}
+    assert completeness.laeringsarenaer([ARENA]) == {}
+
+
+@pytest.mark.parametrize("field", list(KONTAKT))
+def test_every_contact_field_is_required(field):
+    problems = problemer(VIRKSOMHET, {**KONTAKT, field: "  "}, KOMMUNE_ALM)
+    assert list(problems) == [field]
+    assert problems[field].startswith(("Skriv", "Velg"))
+
+
+def test_only_a_kommune_may_say_it_is_a_kommune():
+    problems = problemer(VIRKSOMHET, {**KONTAKT, "virksomhetstype": "kommune"}, PRIVAT_SAM)
+    assert "ikke en kommune" in problems["virksomhetstype"]
+    problems = problemer(VIRKSOMHET, {**KONTAKT, "virksomhetstype": "privat"}, KOMMUNE_ALM)
+    assert "er en kommune" in problems["virksomhetstype"]
+
+
+def test_alm_only_for_kommuner():
+    ctx = Kontekst(spesialitet="ALM", virksomhetstype="privat", er_kommune=False)
+    problems = problemer(VIRKSOMHET, {**KONTAKT, "virksomhetstype": "privat"}, ctx)
+    assert problems["virksomhetstype"] == "Allmennmedisin kan bare søkes av en kommune."
+
+
+@pytest.mark.parametrize("field", list(BEKREFTET))
+def test_every_confirmation_but_the_last_is_required(field):
+    problems = problemer(ANSVAR, {**BEKREFTET, field: False}, KOMMUNE_ALM)
+    assert problems == {field: skjema.BEKREFT}
+
+
+def test_open_unselected_practice_is_optional_for_kommuner_and_refused_for_others():
+    assert problemer(ANSVAR, {**BEKREFTET, "ansvar_apen_uselektert_praksis": False}, KOMMUNE_ALM) == {}
+    assert problemer(ANSVAR, {**BEKREFTET, "ansvar_apen_uselektert_praksis": True}, KOMMUNE_ALM) == {}
+    problems = problemer(ANSVAR, {**BEKREFTET, "ansvar_apen_uselektert_praksis": True}, PRIVAT_SAM)
+    assert problems == {"ansvar_apen_uselektert_praksis": "Bare kommuner kan bekrefte åpen uselektert praksis."}
+
+
+def test_hf_agreement_needs_the_counterpart_only_when_confirmed():
+    assert problemer(ANSVAR, {**BEKREFTET, "hf_avtale_inngatt": False}, KOMMUNE_ALM) == {}
+    problems = problemer(ANSVAR, {**BEKREFTET, "hf_avtale_inngatt": True, "hf_avtale_navn": ""}, KOMMUNE_ALM)
+    assert list(problems) == ["hf_avtale_navn"]
+    assert problemer(ANSVAR, {**BEKREFTET, "hf_avtale_inngatt": True, "hf_avtale_navn": "UNN HF"}, KOMMUNE_ALM) == {}
+
+
+def test_bht_for_arbeidsmedisin_must_answer_arbeidstilsynet():
+    problems = problemer(ANSVAR, {**BEKREFTET, "bht_godkjent_arbeidstilsynet": None}, BHT_ARB)
+    assert list(problems) == ["bht_godkjent_arbeidstilsynet"]
+    assert problemer(ANSVAR, {**BEKREFTET, "bht_godkjent_arbeidstilsynet": False}, BHT_ARB) == {}
+    assert problemer(ANSVAR, {**BEKREFTET, "bht_godkjent_arbeidstilsynet": None}, PRIVAT_SAM) == {}
+
+
+@pytest.mark.parametrize("field", ["organisering", "veiledere_ansatt", "veilederkompetanse", "kjent_med_oppgaver"])
+def test_forhold_required_fields(field):
+    assert list(problemer(FORHOLD, {**FORHOLD_DATA, field: ""}, KOMMUNE_ALM)) == [field]
+
+
+@pytest.mark.parametrize(
+    ("trigger", "dependent", "text_field"),
+    [
+        ({"samarbeid_inngatt": True}, "samarbeid_beskrivelse", "samarbeid_beskrivelse"),
+        ({"veiledere_ansatt": "annen"}, "veiledere_ansatt_beskrivelse", "veiledere_ansatt_beskrivelse"),
+        ({"veilederkompetanse": "delvis"}, "veilederkompetanse_plan", "veilederkompetanse_plan"),
+        ({"veilederkompetanse": "nei"}, "veilederkompetanse_plan", "veilederkompetanse_plan"),
+    ],
+)
+def test_forhold_conditional_texts_required_exactly_when_triggered(trigger, dependent, text_field):
+    assert list(problemer(FORHOLD, {**FORHOLD_DATA, **trigger}, KOMMUNE_ALM)) == [dependent]
+    assert problemer(FORHOLD, {**FORHOLD_DATA, **trigger, text_field: "Slik gjør vi det"}, KOMMUNE_ALM) == {}
+    assert problemer(FORHOLD, FORHOLD_DATA, KOMMUNE_ALM) == {}
+
+
+@pytest.mark.parametrize("answer", ["delvis", "nei"])
+def test_kjent_med_oppgaver_needs_measures_and_annet_needs_text(answer):
+    data = {**FORHOLD_DATA, "kjent_med_oppgaver": answer}
+    assert list(problemer(FORHOLD, data, KOMMUNE_ALM)) == ["kjent_tiltak"]
+    assert problemer(FORHOLD, {**data, "kjent_tiltak": ["kurs"]}, KOMMUNE_ALM) == {}
+    assert list(problemer(FORHOLD, {**data, "kjent_tiltak": ["kurs", "annet"]}, KOMMUNE_ALM)) == ["kjent_annet"]
+    assert problemer(FORHOLD, {**data, "kjent_tiltak": ["annet"], "kjent_annet": "Mentor"}, KOMMUNE_ALM) == {}
+
+
+def test_measures_not_required_when_veiledere_know_their_tasks():
+    assert problemer(FORHOLD, {**FORHOLD_DATA, "kjent_med_oppgaver": "ja", "kjent_tiltak": []}, KOMMUNE_ALM) == {}
+
+
+@pytest.mark.parametrize("field", ["type", "plassering", "ny_veileder", "laeringsmal", "supervisjon"])
+def test_arena_required_fields(field):
+    empty = [] if field == "supervisjon" else None if field == "ny_veileder" else ""
+    assert list(completeness.laeringsarena({**ARENA, field: empty})) == [field]
+
+
+def test_arena_new_veileder_answered_no_counts_as_answered():
+    assert completeness.laeringsarena({**ARENA, "ny_veileder": False}) == {}
+
+
+def test_arena_in_another_organisation_needs_its_name():
+    assert list(completeness.laeringsarena({**ARENA, "plassering": "annen"})) == ["annen_virksomhet"]
+    assert completeness.laeringsarena({**ARENA, "plassering": "annen", "annen_virksomhet": "UNN HF"}) == {}
+
+
+def test_arena_supervision_annet_needs_text():
+    assert list(completeness.laeringsarena({**ARENA, "supervisjon": ["annet"]})) == ["supervisjon_annet"]
+    assert completeness.laeringsarena({**ARENA, "supervisjon": ["annet"], "supervisjon_annet": "Gruppe"}) == {}
+
+
+def test_section_four_needs_an_arena_and_names_the_incomplete_ones():
+    assert completeness.laeringsarenaer([]) == {"__all__": "Legg til minst én læringsarena."}
+    problems = completeness.laeringsarenaer([ARENA, {**ARENA, "type": ""}, ARENA, {**ARENA, "laeringsmal": ""}])
+    assert problems == {"__all__": "Læringsarena 2, 4 mangler opplysninger."}
+
+
+# ---- the table itself ---------------------------------------------------------------------------
+
+
+def test_each_field_is_declared_once_and_triggers_come_before_what_they_show():
+    for del_ in (*skjema.SEKSJONER.values(), skjema.LAERINGSARENA):
+        names = del_.feltnavn
+        assert len(names) == len(set(names)), del_.seksjon
+        for i, felt in enumerate(del_.felt):
+            if felt.vis_naar:
+                assert felt.vis_naar.felt in names[:i], f"{felt.navn} is shown by a field after it"
+
+
+def test_every_field_of_every_section_form_is_in_the_table():
+    from soknader.forms import SEKSJON_SKJEMA, LaeringsarenaForm
+
+    for seksjon, form_class in SEKSJON_SKJEMA.items():
+        form = form_class(kontekst=None)
+        assert set(form.data_fields) == set(skjema.SEKSJONER[seksjon].feltnavn), seksjon
+    assert set(LaeringsarenaForm().data_fields) == set(skjema.ARENA_FELT)
+
+
+def test_every_stored_field_of_the_application_is_in_the_table_or_is_workflow():
+    from soknader.models import Soknad
+
+    workflow = {"id", "virksomhet", "spesialitet", "status", "referanse", "soknadsdato", "vedtaksdato",
+                "registrert_fra", "avslagsgrunn", "anmodning", "opprettet", "opprettet_av", "endret"}
+    stored = {f.name for f in Soknad._meta.concrete_fields}
+    assert stored - workflow == set(skjema.SOKNAD_FELT)
+    for name in skjema.SOKNAD_FELT:
+        assert Soknad._meta.get_field(name).verbose_name == skjema.etikett(name)
+
+
+@pytest.mark.parametrize(
+    ("kontekst", "shown", "hidden"),
+    [
+        (KOMMUNE_ALM, {"ansvar_apen_uselektert_praksis", "hf_avtale_inngatt", "hf_avtale_navn"},
+         {"bht_godkjent_arbeidstilsynet"}),
+        (BHT_ARB, {"bht_godkjent_arbeidstilsynet"},
+         {"ansvar_apen_uselektert_praksis", "hf_avtale_inngatt", "hf_avtale_navn"}),
+        (PRIVAT_SAM, set(), {"ansvar_apen_uselektert_praksis", "hf_avtale_inngatt", "bht_godkjent_arbeidstilsynet"}),
+    ],
+)
+def test_forms_show_exactly_the_fields_that_apply(kontekst, shown, hidden):
+    from soknader.forms import AnsvarForm, VirksomhetForm
+
+    fields = set(AnsvarForm(kontekst=kontekst).fields)
+    assert shown <= fields
+    assert not hidden & fields
+    # the type is filled in for kommuner, and asked of everyone else
+    assert ("virksomhetstype" in VirksomhetForm(kontekst=kontekst).fields) is (not kontekst.er_kommune)
+
+
+def test_conditional_fields_carry_their_trigger_for_the_browser_and_a_hint_without_it():
+    from soknader.forms import ForholdForm, LaeringsarenaForm
+
+    form = ForholdForm(kontekst=KOMMUNE_ALM)
+    attrs = form.fields["veilederkompetanse_plan"].widget.attrs
+    assert attrs["data-vis-felt"] == "veilederkompetanse"
+    assert attrs["data-vis-verdier"] == "delvis nei"
+    assert form.fields["veilederkompetanse_plan"].help_text.startswith("Fylles ut hvis du svarte «Delvis» eller «Nei».")
+    assert form.fields["samarbeid_beskrivelse"].widget.attrs["data-vis-verdier"] == "on"
+    assert form.fields["kjent_annet"].help_text == "Fylles ut hvis du valgte «Annet, spesifiser»."
+    arena = LaeringsarenaForm()
+    assert arena.fields["annen_virksomhet"].widget.attrs["data-vis-felt"] == "plassering"
+    assert "data-vis-felt" not in arena.fields["type"].widget.attrs
+
+
+def test_a_field_shown_by_a_hidden_field_is_hidden_too():
+    # kjent_annet hangs on kjent_tiltak, which hangs on kjent_med_oppgaver: "ja" hides both
+    data = {**FORHOLD_DATA, "kjent_med_oppgaver": "ja", "kjent_tiltak": ["annet"], "kjent_annet": ""}
+    assert problemer(FORHOLD, data, KOMMUNE_ALM) == {}
+    assert not completeness.vises(skjema.FELT["kjent_annet"], data, KOMMUNE_ALM)
+
+
+def test_optional_confirmations_are_named_in_the_section_introduction():
+    assert [f.navn for f in completeness.valgfrie_bekreftelser(KOMMUNE_ALM)] == ["ansvar_apen_uselektert_praksis"]
+    assert completeness.valgfrie_bekreftelser(PRIVAT_SAM) == []
+
+
+def test_started_ignores_what_is_filled_in_for_the_user():
+    assert not completeness.pabegynt(VIRKSOMHET, {"virksomhetstype": "kommune"}, KOMMUNE_ALM)
+    assert completeness.pabegynt(VIRKSOMHET, {"virksomhetstype": "privat"}, PRIVAT_SAM)
+
+
+def test_only_alm_is_limited_to_kommuner():
+    assert not skjema.kan_soke("ALM", er_kommune=False)
+    assert skjema.kan_soke("ALM", er_kommune=True)
+    assert skjema.kan_soke("SAM", er_kommune=False) and skjema.kan_soke("ARB", er_kommune=False)
+
+
+# ---- one display function for every stored answer ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "text"),
+    [
+        ("kontaktperson_navn", "Kari Nordmann", "Kari Nordmann"),  # text
+        ("kontaktperson_navn", "", "(tomt)"),
+        ("kontaktperson_epost", "kari@example.no", "kari@example.no"),  # e-mail
+        ("kontaktperson_telefon", "75 55 50 00", "75 55 50 00"),  # phone
+        ("organisering", "Slik", "Slik"),  # long text
+        ("virksomhetstype", "bht", "Bedriftshelsetjeneste"),  # choice
+        ("veilederkompetanse", "delvis", "Delvis"),
+        ("veilederkompetanse", "", "(tomt)"),
+        ("type", "kad", "Kommunal akutt døgnenhet (KAD)"),  # drop-down
+        ("kjent_tiltak", ["kurs", "annet"], "Kurs, Annet, spesifiser"),  # multiple choice, stored without choices
+        ("kjent_tiltak", [], "(tomt)"),
+        ("supervisjon", ["vakt", "telefon_digitalt"], "Supervisjon på vakt, Supervisør tilgjengelig på telefon/digitalt"),
+        ("ansvar_forskrift", True, "Ja"),  # confirmation
+        ("ansvar_forskrift", False, "Nei"),
+        ("samarbeid_inngatt", False, "Nei"),  # optional box
+        ("bht_godkjent_arbeidstilsynet", None, "(tomt)"),  # yes/no
+        ("bht_godkjent_arbeidstilsynet", False, "Nei"),
+        ("ny_veileder", True, "Ja"),
+    ],
+)
+def test_every_field_type_is_shown_as_a_person_reads_it(name, value, text):
+    assert skjema.vis_verdi(name, value) == text
+
+
+def test_labels_say_what_they_are_about_without_context():
+    assert skjema.etikett("dba_kontakt_navn") == "Navn på kontaktperson for databehandleravtale"
+    assert skjema.etikett("dba_kontakt_telefon") == "Telefon til kontaktperson for databehandleravtale"
