@@ -187,30 +187,6 @@ class StartForm(forms.Form):
         return orgnr.validate(self.cleaned_data["organisasjonsnummer"])
 
 
-class VirksomhetForm(DraftForm):
-    del_ = skjema.VIRKSOMHET
-
-    class Meta:
-        model = Soknad
-        fields = skjema.VIRKSOMHET.feltnavn
-
-
-class AnsvarForm(DraftForm):
-    del_ = skjema.ANSVAR
-
-    class Meta:
-        model = Soknad
-        fields = skjema.ANSVAR.feltnavn
-
-
-class ForholdForm(DraftForm):
-    del_ = skjema.FORHOLD
-
-    class Meta:
-        model = Soknad
-        fields = skjema.FORHOLD.feltnavn
-
-
 class LaeringsarenaForm(DraftForm):
     del_ = skjema.LAERINGSARENA
     etter_felt = {"laeringsmal": '{% include "laeringsarenaer/_tolkning.html" %}'}
@@ -224,6 +200,11 @@ class LaeringsarenaForm(DraftForm):
         self.fields["laeringsmal"].widget.attrs["aria-describedby"] = "id_laeringsmal_helptext lm-tolkning"
 
 
-SEKSJON_SKJEMA: dict[str, type[DraftForm]] = {
-    form.del_.seksjon: form for form in (VirksomhetForm, AnsvarForm, ForholdForm)
-}
+def _seksjonsskjema(del_: Del) -> type[DraftForm]:
+    """The form of one of sections 1–3: the application's fields as the table declares them."""
+    form_class = forms.modelform_factory(Soknad, form=DraftForm, fields=del_.feltnavn)
+    form_class.del_ = del_
+    return form_class
+
+
+SEKSJON_SKJEMA: dict[str, type[DraftForm]] = {navn: _seksjonsskjema(del_) for navn, del_ in skjema.SEKSJONER.items()}

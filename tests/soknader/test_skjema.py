@@ -185,19 +185,19 @@ def test_every_stored_field_of_the_application_is_in_the_table_or_is_workflow():
     ],
 )
 def test_forms_show_exactly_the_fields_that_apply(kontekst, shown, hidden):
-    from soknader.forms import AnsvarForm, VirksomhetForm
+    from soknader.forms import SEKSJON_SKJEMA
 
-    fields = set(AnsvarForm(kontekst=kontekst).fields)
+    fields = set(SEKSJON_SKJEMA["ansvar"](kontekst=kontekst).fields)
     assert shown <= fields
     assert not hidden & fields
     # the type is filled in for kommuner, and asked of everyone else
-    assert ("virksomhetstype" in VirksomhetForm(kontekst=kontekst).fields) is (not kontekst.er_kommune)
+    assert ("virksomhetstype" in SEKSJON_SKJEMA["virksomhet"](kontekst=kontekst).fields) is (not kontekst.er_kommune)
 
 
 def test_conditional_fields_carry_their_trigger_for_the_browser_and_a_hint_without_it():
-    from soknader.forms import ForholdForm, LaeringsarenaForm
+    from soknader.forms import SEKSJON_SKJEMA, LaeringsarenaForm
 
-    form = ForholdForm(kontekst=KOMMUNE_ALM)
+    form = SEKSJON_SKJEMA["forhold"](kontekst=KOMMUNE_ALM)
     attrs = form.fields["veilederkompetanse_plan"].widget.attrs
     assert attrs["data-vis-felt"] == "veilederkompetanse"
     assert attrs["data-vis-verdier"] == "delvis nei"
