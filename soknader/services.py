@@ -54,9 +54,9 @@ def soknad_create(*, bruker, organisasjonsnummer: str, navn: str, spesialitet: s
     """
     try:
         found = brreg_services.lookup(organisasjonsnummer)
-    except (brreg_client.IkkeFunnet, brreg_client.Fjernet) as error:
+    except (brreg_client.NotFound, brreg_client.Removed) as error:
         raise ValidationError({"organisasjonsnummer": error.melding}) from None
-    except brreg_client.Utilgjengelig as error:
+    except brreg_client.Unavailable as error:
         if not navn.strip():
             raise ValidationError({"navn": error.melding}) from None
         found = None
