@@ -62,7 +62,7 @@ def main() -> int:
     client_logger.addHandler(calls)
     client_logger.propagate = args.logg
 
-    from brreg.client import BrregFeil, get_enhet
+    from brreg.client import BrregError, get_enhet
 
     print(
         f"Innstillinger: connect {settings.BRREG_CONNECT_TIMEOUT} s, read {settings.BRREG_READ_TIMEOUT} s, "
@@ -91,7 +91,7 @@ def main() -> int:
             try:
                 get_enhet(number)
                 outcomes.add("funnet")
-            except BrregFeil as error:
+            except BrregError as error:
                 outcomes.add(type(error).__name__)
             waits.append(time.monotonic() - started)
         if black_hole is not None:

@@ -11,6 +11,7 @@ class HelseregionAdmin(admin.ModelAdmin):
 @admin.register(Fylke)
 class FylkeAdmin(admin.ModelAdmin):
     list_display = ["nummer", "navn", "helseregion"]
+    ordering = ["navn"]  # also the order of the fylke filter on the applications' changelist
     list_filter = ["helseregion"]
 
 

@@ -1,6 +1,6 @@
 """Enhetsregisteret (Brønnøysundregistrene): the only module that talks to it.
 
-    enhet = get_enhet("972 418 013")   # -> Enhet, or raises ValidationError / IkkeFunnet / Fjernet / Utilgjengelig
+    enhet = get_enhet("972 418 013")   # -> Enhet, or raises ValidationError / NotFound / Removed / Unavailable
 
 A number is checked locally first (`brreg.orgnr.validate`), so a mistyped number never reaches the network.
 Then `GET {BRREG_BASE_URL}/enheter/{orgnr}`; on 404 `GET {BRREG_BASE_URL}/underenheter/{orgnr}`.
@@ -15,7 +15,7 @@ user is waiting). One limit remains: resolving the host name (DNS) happens befor
 Settings are read at call time, so tests can override them. Besides the BRREG_* settings in
 registrering/settings.py, an optional `BRREG_BACKOFF` (seconds, default 0.2) sets the first backoff step; the
 test suite makes it small. Every network or parse problem becomes
-`Utilgjengelig`, whose `melding` tells the user to type the name and go on.
+`Unavailable`, whose `melding` tells the user to type the name and go on.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ _RETRYABLE_KINDS = frozenset({"refused", "dropped", "connect_timeout", "connecti
 # --- Errors ---------------------------------------------------------------------------------------------
 
 
-class BrregFeil(Exception):
+class BrregError(Exception):
     """A lookup that gave no unit. `melding` is Norwegian and may be shown to the user."""
 
     default_melding = MELDING_UTILGJENGELIG
@@ -74,7 +74,7 @@ class BrregFeil(Exception):
         super().__init__(self.melding)
 
 
-class IkkeFunnet(BrregFeil):
+class NotFound(BrregError):
     """404 from both /enheter and /underenheter."""
 
     def __init__(self, organisasjonsnummer: str):
@@ -84,7 +84,7 @@ class IkkeFunnet(BrregFeil):
         )
 
 
-class Fjernet(BrregFeil):
+class Removed(BrregError):
     """410: removed from the open data for legal reasons. `feilmelding` is the registry's own text, if any."""
 
     def __init__(self, organisasjonsnummer: str, feilmelding: str | None = None):
@@ -95,7 +95,7 @@ class Fjernet(BrregFeil):
         self.feilmelding = feilmelding
 
 
-class Utilgjengelig(BrregFeil):
+class Unavailable(BrregError):
     """No usable answer: 5xx after retries, timeout, no connection, or a body we cannot read."""
 
 
@@ -259,7 +259,7 @@ class BrregClient:
         deadline = time.monotonic() + config.total_timeout
         try:
             return self._lookup(config, number, deadline)
-        except Utilgjengelig as error:
+        except Unavailable as error:
             error.organisasjonsnummer = number
             logger.warning("Enhetsregisteret unavailable for %s: %s", number, error.detalj)
             raise
@@ -271,14 +271,14 @@ class BrregClient:
             if status == 404:
                 continue
             if status == 410:
-                raise Fjernet(number, _feilmelding(body))
+                raise Removed(number, _feilmelding(body))
             if status != 200:
-                raise Utilgjengelig(detalj=f"{path}: HTTP {status}")
+                raise Unavailable(detalj=f"{path}: HTTP {status}")
             try:
                 return Enhet.from_api(_json(body), organisasjonsnummer=number, er_underenhet=er_underenhet)
             except _UnexpectedShape as error:
-                raise Utilgjengelig(detalj=f"{path}: unexpected answer: {error}") from error
-        raise IkkeFunnet(number)
+                raise Unavailable(detalj=f"{path}: unexpected answer: {error}") from error
+        raise NotFound(number)
 
     def _config(self) -> _Config:
         def pick(value, name, default):
@@ -296,12 +296,12 @@ class BrregClient:
         )
 
     def _get(self, config: _Config, path: str, deadline: float) -> tuple[int, bytes]:
-        """GET with retries. Returns (status, body) for any status below 500; raises Utilgjengelig otherwise."""
+        """GET with retries. Returns (status, body) for any status below 500; raises Unavailable otherwise."""
         attempt = 0
         while True:
             attempt += 1
             if deadline - time.monotonic() < MIN_ATTEMPT_SECONDS:
-                raise Utilgjengelig(detalj=f"{path}: no time left for attempt {attempt}")
+                raise Unavailable(detalj=f"{path}: no time left for attempt {attempt}")
             started = time.monotonic()
             try:
                 status, body = self._attempt(config, path, deadline)
@@ -319,10 +319,10 @@ class BrregClient:
                     return status, body
                 retryable, detalj, cause = True, f"{path}: HTTP {status}", None
             if not retryable or attempt > config.retries:
-                raise Utilgjengelig(detalj=detalj) from cause
+                raise Unavailable(detalj=detalj) from cause
             delay = config.backoff * 2 ** (attempt - 1) * random.uniform(0.5, 1.0)
             if deadline - time.monotonic() - delay < MIN_ATTEMPT_SECONDS:
-                raise Utilgjengelig(detalj=f"{detalj}; no time left to retry") from cause
+                raise Unavailable(detalj=f"{detalj}; no time left to retry") from cause
             time.sleep(delay)
 
     def _attempt(self, config: _Config, path: str, deadline: float) -> tuple[int, bytes]:
@@ -485,5 +485,5 @@ def default_client() -> BrregClient:
 
 
 def get_enhet(organisasjonsnummer: str) -> Enhet:
-    """The unit or sub-unit with this number. Raises ValidationError, IkkeFunnet, Fjernet or Utilgjengelig."""
+    """The unit or sub-unit with this number. Raises ValidationError, NotFound, Removed or Unavailable."""
     return default_client().get_enhet(organisasjonsnummer)

@@ -1,7 +1,7 @@
 """Finding organisations: the kommune register first (no network), then what we stored, then Enhetsregisteret.
 
-Callers decide how to degrade: `lookup` raises the client's errors (`IkkeFunnet`, `Fjernet`,
-`Utilgjengelig`) when it has nothing to offer, and otherwise says where its answer came from.
+Callers decide how to degrade: `lookup` raises the client's errors (`NotFound`, `Removed`,
+`Unavailable`) when it has nothing to offer, and otherwise says where its answer came from.
 """
 
 import datetime as dt
@@ -81,7 +81,7 @@ def lookup(organisasjonsnummer: str, *, refresh: bool = False) -> Lookup:
 
     Kommuner come from the kommune register with no network. Others come from what Enhetsregisteret
     said within BRREG_CACHE_TTL, else from the registry (and are stored). When the registry cannot be
-    reached, a stored answer is returned marked `utdatert`; with none, `client.Utilgjengelig` is raised.
+    reached, a stored answer is returned marked `utdatert`; with none, `client.Unavailable` is raised.
     """
     kommune = kommune_for_orgnr(organisasjonsnummer)
     if kommune is not None:
@@ -91,7 +91,7 @@ def lookup(organisasjonsnummer: str, *, refresh: bool = False) -> Lookup:
         return _from_stored(stored)
     try:
         enhet = client.get_enhet(organisasjonsnummer)
-    except client.Utilgjengelig:
+    except client.Unavailable:
         if stored is not None and stored.brreg_hentet is not None:
             return _from_stored(stored, utdatert=True)
         raise

@@ -35,11 +35,11 @@ def enhet(request, organisasjonsnummer: str):
                              "igjen, eller skriv navnet selv."}, status=429)
     try:
         found = lookup(number)
-    except client.IkkeFunnet as error:
+    except client.NotFound as error:
         return JsonResponse({"melding": error.melding}, status=404)
-    except client.Fjernet as error:
+    except client.Removed as error:
         return JsonResponse({"melding": error.melding}, status=410)
-    except client.Utilgjengelig as error:
+    except client.Unavailable as error:
         return JsonResponse({"melding": error.melding}, status=503)
     return JsonResponse(
         {

@@ -5,52 +5,26 @@ and adds the findings, the LM × arena coverage, what changed since the previous
 history and the action buttons; actions are POSTed to extra admin URLs that call soknader.services.
 """
 
-import datetime as dt
+import copy
 
 from django.contrib import admin, messages
 from django.db.models import Count, Prefetch
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from brreg.models import Fylke, Helseregion
 from laeringsarenaer.choices import Supervisjon
 from laeringsarenaer.lmtekst import formater
 from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.tolking import dekning_for, katalog_for_soknad
 
 from . import changes, exports, findings, services
+from .admin_forms import HANDLING_FORMS, handling_form
 from .choices import Alvorlighet, Mangelkode, Status
 from .models import Innsending, Mangel, Regiontilgang, Soknad, Statusendring, Virksomhetstilgang
+from .roles import BEHANDLE_SOKNAD
 from .sections import SECTION_FIELDS
-
-
-class HelseregionFilter(admin.SimpleListFilter):
-    title = "helseregion"
-    parameter_name = "helseregion"
-
-    def lookups(self, request, model_admin):
-        return [(r.kode, r.navn) for r in Helseregion.objects.order_by("navn")]
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(virksomhet__kommune__fylke__helseregion__kode=self.value())
-        return queryset
-
-
-class FylkeFilter(admin.SimpleListFilter):
-    title = "fylke"
-    parameter_name = "fylke"
-
-    def lookups(self, request, model_admin):
-        return [(f.nummer, f.navn) for f in Fylke.objects.order_by("navn")]
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(virksomhet__kommune__fylke__nummer=self.value())
-        return queryset
 
 
 class HarManglerFilter(admin.SimpleListFilter):
@@ -117,7 +91,10 @@ class LaeringsarenaInline(admin.StackedInline):
 class SoknadAdmin(admin.ModelAdmin):
     list_display = ["virksomhet_navn", "kommune", "helseregion", "spesialitet_kort", "status", "dato",
                     "antall_mangler", "mangler_kort"]
-    list_filter = ["status", "spesialitet", HelseregionFilter, FylkeFilter, HarManglerFilter, MangelkodeFilter]
+    # region and fylke by path: Django builds the choices (one query each) and titles them from the fields'
+    # verbose names ("helseregion", "fylke")
+    list_filter = ["status", "spesialitet", "virksomhet__kommune__fylke__helseregion", "virksomhet__kommune__fylke",
+                   HarManglerFilter, MangelkodeFilter]
     search_fields = ["virksomhet__organisasjonsnummer", "virksomhet__navn", "referanse"]
     list_per_page = 50
     ordering = ["-soknadsdato", "-pk"]
@@ -199,6 +176,7 @@ class SoknadAdmin(admin.ModelAdmin):
         dekning = dekning_for(arenaer, soknad.spesialitet, katalog)
         innsendinger = list(Innsending.objects.filter(soknad=soknad).order_by("-tidspunkt", "-pk")[:2])
         endringer = changes.diff(innsendinger[1].data, innsendinger[0].data) if len(innsendinger) == 2 else None
+        bound = (extra_context or {}).pop("bound_form", None)
         context = {
             "funn": findings.find(findings.application_data(soknad, arenaer, katalog)),
             "dekning": dekning,
@@ -206,16 +184,20 @@ class SoknadAdmin(admin.ModelAdmin):
             "arenaer": arenaer,
             "endringer": endringer,
             "historikk": Statusendring.objects.filter(soknad=soknad).select_related("utfort_av"),
-            "handlinger": self._handlinger(request, soknad),
-            "i_dag": timezone.localdate().isoformat(),
+            "handlinger": self._handlinger(request, soknad, bound),
             **(extra_context or {}),
         }
         return super().change_view(request, object_id, form_url, extra_context=context)
 
-    def _handlinger(self, request, soknad):
-        if not services.er_saksbehandler(request.user):
+    def _handlinger(self, request, soknad, bound=None):
+        """(to-status, form) for each action open to this user now; `bound` = (to-status, form) just refused."""
+        if not request.user.has_perm(BEHANDLE_SOKNAD):
             return []
-        return [til for til, fra in services.SAKSBEHANDLER_OVERGANGER.items() if soknad.status in fra]
+        return [
+            (til, bound[1] if bound and bound[0] == til
+             else handling_form(til, status=soknad.status, soknadsdato=soknad.soknadsdato))
+            for til, fra in services.SAKSBEHANDLER_OVERGANGER.items() if soknad.status in fra
+        ]
 
     def get_urls(self):
         return [
@@ -225,35 +207,43 @@ class SoknadAdmin(admin.ModelAdmin):
         ]
 
     def handling_view(self, request, pk, handling):
+        """POST of one case action: refused input is shown again next to its field; otherwise back to the case."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         soknad = get_object_or_404(Soknad, pk=pk)
         if not self.has_view_permission(request, soknad):
             return HttpResponseRedirect(reverse("admin:index"))
-        expected = request.POST.get("status") or None
-        melding = request.POST.get("melding", "")
-        try:
-            vedtaksdato = dt.date.fromisoformat(request.POST["vedtaksdato"]) if request.POST.get("vedtaksdato") else None
-        except ValueError:
-            vedtaksdato = None
-            self.message_user(request, "Ugyldig vedtaksdato; dagens dato er brukt.", messages.WARNING)
-        kwargs = {"soknad": soknad, "bruker": request.user, "expected_status": expected}
+        if handling not in HANDLING_FORMS:
+            raise Http404("Ukjent handling.")
+        back = HttpResponseRedirect(reverse("admin:soknader_soknad_change", args=[pk]))
+        if not request.user.has_perm(BEHANDLE_SOKNAD):
+            self.message_user(request, services.IKKE_SAKSBEHANDLER, messages.ERROR)
+            return back
+        form = handling_form(handling, request.POST, soknadsdato=soknad.soknadsdato)
+        if not form.is_valid():
+            if "status" in form.errors:  # a page that lost its hidden field: nothing the caseworker can fix there
+                self.message_user(request, form.errors["status"][0], messages.ERROR)
+                return back
+            # show the case again with this form's errors and input; as a GET, so the admin renders, not saves
+            as_get = copy.copy(request)
+            as_get.method = "GET"
+            return self.change_view(as_get, str(pk), extra_context={"bound_form": (handling, form)})
+        data = form.cleaned_data
+        kwargs = {"soknad": soknad, "bruker": request.user, "expected_status": data["status"]}
         try:
             if handling == Status.UNDER_BEHANDLING:
                 services.soknad_start_review(**kwargs)
             elif handling == Status.ANMODNING_SENDT:
-                services.soknad_request_information(melding=melding, **kwargs)
+                services.soknad_request_information(melding=data["melding"], **kwargs)
             elif handling == Status.REGISTRERT:
-                services.soknad_register(vedtaksdato=vedtaksdato, melding=melding, **kwargs)
+                services.soknad_register(vedtaksdato=data["vedtaksdato"], **kwargs)
             elif handling == Status.AVSLATT:
-                services.soknad_reject(begrunnelse=melding, vedtaksdato=vedtaksdato, **kwargs)
-            else:
-                raise services.TransitionRefused("Ukjent handling.")
+                services.soknad_reject(begrunnelse=data["begrunnelse"], vedtaksdato=data["vedtaksdato"], **kwargs)
         except services.TransitionRefused as refused:
             self.message_user(request, refused.melding, messages.ERROR)
         else:
             self.message_user(request, f"Søknaden har nå status «{Status(handling).label}».", messages.SUCCESS)
-        return HttpResponseRedirect(reverse("admin:soknader_soknad_change", args=[pk]))
+        return back
 
     # ---- export of the selected applications ----
     @admin.action(description="Eksporter valgte søknader som JSON")

@@ -540,10 +540,10 @@ def _resolve_organisations(parsed: list[ParsedRecord]) -> tuple[dict[str, _Organ
         if found is None and not registry_down:
             try:
                 found = brreg_services.lookup(nummer)
-            except (brreg_client.IkkeFunnet, brreg_client.Fjernet) as error:
+            except (brreg_client.NotFound, brreg_client.Removed) as error:
                 warnings.append(f"Post {p.post}: {error.melding} Virksomheten er opprettet som «{navn}», "
                                 "ikke verifisert.")
-            except brreg_client.Utilgjengelig:
+            except brreg_client.Unavailable:
                 registry_down = True
         if found is None and registry_down:
             unavailable.append(f"{orgnr.format_orgnr(nummer)} «{navn}» (post {p.post})")

@@ -81,6 +81,7 @@ class Soknad(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["virksomhet", "spesialitet"], name="en_soknad_per_virksomhet_og_spesialitet")
         ]
+        permissions = [("behandle_soknad", "Kan behandle søknader")]
 
     def __str__(self) -> str:
         return f"{self.referanse or 'Utkast'}: {self.get_spesialitet_display()}"

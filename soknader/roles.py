@@ -1,11 +1,16 @@
-"""The groups users are given, and what each may do in the admin."""
+"""The groups users are given, and what each may do in the admin.
+
+Code asks for the permission, never for the group: `user.has_perm(BEHANDLE_SOKNAD)`. The group is only the
+usual way to hand the permission out (an administrator may also give it to one user directly).
+"""
 
 from django.contrib.auth.models import Group, Permission
 
 SAKSBEHANDLERE = "Saksbehandlere"
+BEHANDLE_SOKNAD = "soknader.behandle_soknad"  # start review, anmodning, register, reject
 
 _SAKSBEHANDLER_PERMS = {
-    "soknader": ["view_soknad", "change_soknad", "view_statusendring", "view_virksomhetstilgang",
+    "soknader": ["view_soknad", "change_soknad", "behandle_soknad", "view_statusendring", "view_virksomhetstilgang",
                  "add_virksomhetstilgang", "delete_virksomhetstilgang", "view_regiontilgang"],
     "laeringsarenaer": ["view_laeringsarena", "view_laeringsmal"],
     "brreg": ["view_virksomhet", "view_kommune", "view_fylke", "view_helseregion"],

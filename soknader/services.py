@@ -25,7 +25,7 @@ from . import changes, findings, notifications, sections, skjema
 from .choices import Spesialitet, Status, Virksomhetstype
 from .forms import fingerprint
 from .models import Innsending, Mangel, Soknad, Statusendring, Virksomhetstilgang
-from .roles import SAKSBEHANDLERE
+from .roles import BEHANDLE_SOKNAD
 
 
 class NotEditable(Exception):
@@ -54,9 +54,9 @@ def soknad_create(*, bruker, organisasjonsnummer: str, navn: str, spesialitet: s
     """
     try:
         found = brreg_services.lookup(organisasjonsnummer)
-    except (brreg_client.IkkeFunnet, brreg_client.Fjernet) as error:
+    except (brreg_client.NotFound, brreg_client.Removed) as error:
         raise ValidationError({"organisasjonsnummer": error.melding}) from None
-    except brreg_client.Utilgjengelig as error:
+    except brreg_client.Unavailable as error:
         if not navn.strip():
             raise ValidationError({"navn": error.melding}) from None
         found = None
@@ -277,7 +277,8 @@ OVERGANGSREGEL_FRA = dt.date(2019, 3, 1)
 
 
 def er_saksbehandler(bruker) -> bool:
-    return bool(bruker and bruker.is_active and bruker.groups.filter(name=SAKSBEHANDLERE).exists())
+    """May this user act on applications (the permission `behandle_soknad`, usually through the group)?"""
+    return bool(bruker and bruker.has_perm(BEHANDLE_SOKNAD))
 
 
 def registrert_fra(soknadsdato: dt.date) -> dt.date:
@@ -307,9 +308,12 @@ def _transition(*, soknad: Soknad, til: str, bruker, expected_status: str | None
     return locked
 
 
+IKKE_SAKSBEHANDLER = "Bare saksbehandlere i Helsedirektoratet kan behandle søknader."
+
+
 def _require_saksbehandler(bruker) -> None:
     if not er_saksbehandler(bruker):
-        raise TransitionRefused("Bare saksbehandlere i Helsedirektoratet kan behandle søknader.")
+        raise TransitionRefused(IKKE_SAKSBEHANDLER)
 
 
 def soknad_start_review(*, soknad: Soknad, bruker, expected_status: str | None = None) -> Soknad:

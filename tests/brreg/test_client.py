@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from brreg import client
-from brreg.client import BrregClient, BrregFeil, Enhet, Fjernet, IkkeFunnet, Utilgjengelig, get_enhet
+from brreg.client import BrregClient, BrregError, Enhet, NotFound, Removed, Unavailable, get_enhet
 from tests.brreg import fake_brreg as fb
 
 MARGIN = 0.3  # seconds of slack on timing assertions
@@ -133,17 +133,17 @@ def test_enhet_is_frozen(fake_brreg):
 
 
 def test_not_found_anywhere(fake_brreg):
-    with pytest.raises(IkkeFunnet) as caught:
+    with pytest.raises(NotFound) as caught:
         get_enhet(fb.IKKE_FUNNET)
 
     assert caught.value.melding == "Organisasjonsnummeret 123 456 785 finnes ikke i Enhetsregisteret."
     assert caught.value.organisasjonsnummer == fb.IKKE_FUNNET
-    assert isinstance(caught.value, BrregFeil)
+    assert isinstance(caught.value, BrregError)
     assert fake_brreg.paths == [f"/enheter/{fb.IKKE_FUNNET}", f"/underenheter/{fb.IKKE_FUNNET}"]
 
 
 def test_removed_410(fake_brreg):
-    with pytest.raises(Fjernet) as caught:
+    with pytest.raises(Removed) as caught:
         get_enhet(fb.FJERNET)
 
     assert caught.value.melding == "Organisasjonsnummeret 912 345 068 er fjernet fra Enhetsregisteret."
@@ -153,7 +153,7 @@ def test_removed_410(fake_brreg):
 
 def test_removed_410_with_unreadable_body(fake_brreg):
     fake_brreg.set_response(f"/enheter/{fb.FJERNET}", 410, b"<html>Gone</html>")
-    with pytest.raises(Fjernet) as caught:
+    with pytest.raises(Removed) as caught:
         get_enhet(fb.FJERNET)
     assert caught.value.feilmelding is None
 
@@ -172,7 +172,7 @@ def test_bad_number_makes_no_request(fake_brreg, value):
 
 
 def test_500_every_time_is_retried_then_utilgjengelig(fake_brreg):
-    with pytest.raises(Utilgjengelig) as caught:
+    with pytest.raises(Unavailable) as caught:
         get_enhet(fb.ALWAYS_500)
 
     assert caught.value.melding == UTILGJENGELIG
@@ -185,14 +185,14 @@ def test_500_every_time_is_retried_then_utilgjengelig(fake_brreg):
 
 def test_retries_setting_is_read_at_call_time(fake_brreg, settings):
     settings.BRREG_RETRIES = 0
-    with pytest.raises(Utilgjengelig):
+    with pytest.raises(Unavailable):
         get_enhet(fb.ALWAYS_500)
     assert fake_brreg.count() == 1
 
 
 def test_retries_back_off_exponentially(fake_brreg, settings):
     settings.BRREG_BACKOFF = 0.1
-    with pytest.raises(Utilgjengelig):
+    with pytest.raises(Unavailable):
         get_enhet(fb.ALWAYS_500)
     times = [r.time for r in fake_brreg.requests]
     gaps = [b - a for a, b in zip(times, times[1:])]
@@ -210,7 +210,7 @@ def test_500_then_200_succeeds_on_retry(fake_brreg):
 
 
 def test_dropped_connection_is_retried_then_utilgjengelig(fake_brreg):
-    with pytest.raises(Utilgjengelig) as caught:
+    with pytest.raises(Unavailable) as caught:
         get_enhet(fb.DROPPED)
     assert caught.value.melding == UTILGJENGELIG
     assert fake_brreg.count(f"/enheter/{fb.DROPPED}") == 3
@@ -219,7 +219,7 @@ def test_dropped_connection_is_retried_then_utilgjengelig(fake_brreg):
 def test_slow_registry_gives_up_after_the_read_timeout(fake_brreg, settings):
     result, seconds = timed(get_enhet, fb.SLOW)
 
-    assert isinstance(result, Utilgjengelig)
+    assert isinstance(result, Unavailable)
     assert result.melding == UTILGJENGELIG
     assert seconds < settings.BRREG_READ_TIMEOUT + MARGIN
     assert fake_brreg.count() == 1  # a read timeout is not retried
@@ -232,7 +232,7 @@ def test_hanging_registry_never_holds_us_past_the_total_deadline(fake_brreg, set
 
     result, seconds = timed(get_enhet, fb.SLOW)
 
-    assert isinstance(result, Utilgjengelig)
+    assert isinstance(result, Unavailable)
     assert seconds < settings.BRREG_TOTAL_TIMEOUT + MARGIN
 
 
@@ -241,7 +241,7 @@ def test_trickling_body_is_cut_at_the_total_deadline(fake_brreg, settings):
 
     result, seconds = timed(get_enhet, fb.TRICKLE)
 
-    assert isinstance(result, Utilgjengelig)
+    assert isinstance(result, Unavailable)
     assert settings.BRREG_TOTAL_TIMEOUT - 0.1 < seconds < settings.BRREG_TOTAL_TIMEOUT + MARGIN
     assert fake_brreg.count() == 1
 
@@ -257,7 +257,7 @@ def test_slow_bytes_are_cut_at_the_deadline_not_after_a_read_timeout(settings, p
 
         result, seconds = timed(get_enhet, fb.TRICKLE)
 
-    assert isinstance(result, Utilgjengelig)
+    assert isinstance(result, Unavailable)
     assert seconds < settings.BRREG_TOTAL_TIMEOUT + 0.15
 
 
@@ -275,7 +275,7 @@ def test_retries_stop_at_the_total_deadline(fake_brreg, settings):
 
     result, seconds = timed(get_enhet, fb.ALWAYS_500)
 
-    assert isinstance(result, Utilgjengelig)
+    assert isinstance(result, Unavailable)
     assert seconds < settings.BRREG_TOTAL_TIMEOUT + MARGIN
     assert 3 < fake_brreg.count() < 15  # backoff 0.02 s doubling: about 6 attempts fit
 
@@ -290,7 +290,7 @@ def test_connect_timeouts_are_retried_within_the_deadline(fake_brreg, settings, 
         settings.BRREG_BASE_URL = black_hole.url
         result, seconds = timed(get_enhet, fb.KOMMUNE_BODO)
 
-    assert isinstance(result, Utilgjengelig)
+    assert isinstance(result, Unavailable)
     assert seconds < settings.BRREG_TOTAL_TIMEOUT + MARGIN
     outcomes = [r.brreg_outcome for r in caplog.records if r.name == "brreg.client" and r.levelno == logging.INFO]
     assert outcomes[:2] == ["connect_timeout", "connect_timeout"]  # retried, the last attempt cut short
@@ -301,7 +301,7 @@ def test_registry_down_is_utilgjengelig_quickly(fake_brreg):
 
     result, seconds = timed(get_enhet, fb.KOMMUNE_BODO)
 
-    assert isinstance(result, Utilgjengelig)
+    assert isinstance(result, Unavailable)
     assert result.melding == UTILGJENGELIG
     assert seconds < 0.5  # refused at once; only the two short backoffs
 
@@ -310,13 +310,13 @@ def test_registry_down_after_a_successful_call(fake_brreg):
     """A pooled connection to a registry that has gone must not hang or leak another error."""
     assert get_enhet(fb.KOMMUNE_BODO).er_kommune
     fake_brreg.stop()
-    with pytest.raises(Utilgjengelig):
+    with pytest.raises(Unavailable):
         get_enhet(fb.KOMMUNE_BODO)
 
 
 def test_5xx_on_the_sub_unit_lookup(fake_brreg):
     fake_brreg.set_response(f"/underenheter/{fb.IKKE_FUNNET}", 503, b"")
-    with pytest.raises(Utilgjengelig):
+    with pytest.raises(Unavailable):
         get_enhet(fb.IKKE_FUNNET)
     assert fake_brreg.count(f"/underenheter/{fb.IKKE_FUNNET}") == 3
 
@@ -324,7 +324,7 @@ def test_5xx_on_the_sub_unit_lookup(fake_brreg):
 @pytest.mark.parametrize("status", [301, 400, 403, 429])
 def test_other_statuses_are_utilgjengelig_without_retry(fake_brreg, status):
     fake_brreg.set_response(f"/enheter/{fb.KOMMUNE_BODO}", status, {"status": status})
-    with pytest.raises(Utilgjengelig):
+    with pytest.raises(Unavailable):
         get_enhet(fb.KOMMUNE_BODO)
     assert fake_brreg.count() == 1
 
@@ -333,14 +333,14 @@ def test_other_statuses_are_utilgjengelig_without_retry(fake_brreg, status):
 
 
 def test_malformed_json(fake_brreg):
-    with pytest.raises(Utilgjengelig) as caught:
+    with pytest.raises(Unavailable) as caught:
         get_enhet(fb.MALFORMED_JSON)
     assert caught.value.melding == UTILGJENGELIG
     assert fake_brreg.count() == 1
 
 
 def test_json_list_instead_of_object(fake_brreg):
-    with pytest.raises(Utilgjengelig) as caught:
+    with pytest.raises(Unavailable) as caught:
         get_enhet(fb.WRONG_SHAPE)
     assert caught.value.melding == UTILGJENGELIG
 
@@ -378,7 +378,7 @@ def test_json_list_instead_of_object(fake_brreg):
 )
 def test_body_of_unexpected_shape_is_utilgjengelig(fake_brreg, body):
     fake_brreg.set_response(f"/enheter/{fb.BEDRIFTSHELSETJENESTE}", 200, body)
-    with pytest.raises(Utilgjengelig) as caught:
+    with pytest.raises(Unavailable) as caught:
         get_enhet(fb.BEDRIFTSHELSETJENESTE)
     assert caught.value.melding == UTILGJENGELIG
 
@@ -388,11 +388,11 @@ def test_body_of_unexpected_shape_is_utilgjengelig(fake_brreg, body):
 
 def test_every_call_is_logged(fake_brreg, caplog):
     caplog.set_level(logging.INFO, logger="brreg.client")
-    with pytest.raises(Utilgjengelig):
+    with pytest.raises(Unavailable):
         get_enhet(fb.ALWAYS_500)
     get_enhet(fb.UNDERENHET)
     fake_brreg.stop()
-    with pytest.raises(Utilgjengelig):
+    with pytest.raises(Unavailable):
         get_enhet(fb.KOMMUNE_BODO)
 
     records = [r for r in caplog.records if r.name == "brreg.client" and r.levelno == logging.INFO]
@@ -420,7 +420,7 @@ def test_every_call_is_logged(fake_brreg, caplog):
 def test_error_kinds_in_the_log(fake_brreg, caplog):
     caplog.set_level(logging.INFO, logger="brreg.client")
     for number in (fb.SLOW, fb.DROPPED):
-        with pytest.raises(Utilgjengelig):
+        with pytest.raises(Unavailable):
             get_enhet(number)
     outcomes = {r.brreg_outcome for r in caplog.records if r.name == "brreg.client" and r.levelno == logging.INFO}
     assert outcomes == {"read_timeout", "dropped"}

@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.urls import reverse
 
@@ -72,6 +72,13 @@ def test_only_caseworkers_may_act(innsendt, til):
             ACTIONS[til](innsendt, user)
     innsendt.refresh_from_db()
     assert innsendt.status == "innsendt"
+
+
+@pytest.mark.parametrize("til", list(ACTIONS))
+def test_the_permission_without_the_group_is_enough(innsendt, til):
+    user = UserFactory(username="direkte")
+    user.user_permissions.add(Permission.objects.get(codename="behandle_soknad"))
+    assert ACTIONS[til](innsendt, user).status == til
 
 
 def test_two_caseworkers_at_once_one_wins_the_other_is_told(innsendt, saksbehandler):

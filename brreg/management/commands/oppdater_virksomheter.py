@@ -25,7 +25,7 @@ class Command(BaseCommand):
         for virksomhet in virksomheter.iterator():
             try:
                 enhet = client.get_enhet(virksomhet.organisasjonsnummer)
-            except client.BrregFeil as error:
+            except client.BrregError as error:
                 feil.append(f"{virksomhet}: {error.melding}")
                 continue
             stored = virksomhet_store_enhet(enhet)

@@ -1,0 +1,100 @@
+"""The caseworker's case actions in the admin, one form each: what was typed, checked before any service is called.
+
+Every form carries the status the caseworker saw (a hidden field), so that a change made by someone else in the
+meantime is caught by the service (`expected_status`) instead of being overwritten.
+"""
+
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+
+from .choices import Status
+
+STATUS_MANGLER = "Siden manglet søknadens status. Last siden på nytt og prøv igjen."
+
+
+class HandlingForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=Status.choices, widget=forms.HiddenInput,
+        error_messages={"required": STATUS_MANGLER, "invalid_choice": STATUS_MANGLER},
+    )
+
+    def __init__(self, *args, soknadsdato: dt.date | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.soknadsdato = soknadsdato
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:  # screen readers read the message with the field (the template gives it this id)
+            if name in self.fields:
+                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}-feil"
+
+
+class StartReviewForm(HandlingForm):
+    pass
+
+
+class AnmodningForm(HandlingForm):
+    melding = forms.CharField(
+        label="Be om flere opplysninger (sendes til kontaktpersonen)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Skriv hva søkeren må gjøre eller svare på."},
+    )
+
+
+class VedtakForm(HandlingForm):
+    """A decision: the date it was made, not after today and not before the application was submitted."""
+
+    vedtaksdato = forms.DateField(
+        label="Vedtaksdato",
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": "Skriv vedtaksdatoen.",
+            "invalid": "Vedtaksdatoen er ikke en gyldig dato. Skriv den som dd.mm.åååå, for eksempel 20.11.2026.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("vedtaksdato", timezone.localdate())
+        super().__init__(*args, **kwargs)
+
+    def clean_vedtaksdato(self) -> dt.date:
+        dato = self.cleaned_data["vedtaksdato"]
+        if dato > timezone.localdate():
+            raise forms.ValidationError("Vedtaksdatoen kan ikke være etter dagens dato.")
+        if self.soknadsdato and dato < self.soknadsdato:
+            raise forms.ValidationError(
+                f"Vedtaksdatoen kan ikke være før søknadsdatoen ({self.soknadsdato:%d.%m.%Y})."
+            )
+        return dato
+
+
+class RegisterForm(VedtakForm):
+    pass
+
+
+class RejectForm(VedtakForm):
+    begrunnelse = forms.CharField(
+        label="Begrunnelse for avslag",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Skriv begrunnelsen for avslaget."},
+    )
+    field_order = ["status", "begrunnelse", "vedtaksdato"]
+
+
+# to-status -> (form, prefix of the field ids on the page)
+HANDLING_FORMS = {
+    Status.UNDER_BEHANDLING: (StartReviewForm, "start"),
+    Status.ANMODNING_SENDT: (AnmodningForm, "anmodning"),
+    Status.REGISTRERT: (RegisterForm, "registrer"),
+    Status.AVSLATT: (RejectForm, "avslag"),
+}
+
+
+def handling_form(handling: str, data=None, *, status: str = "", soknadsdato: dt.date | None = None) -> HandlingForm:
+    """The form for one action, bound to `data` when given, else showing the current status and today's date."""
+    form_class, prefix = HANDLING_FORMS[handling]
+    initial = {"status": status}
+    return form_class(data, initial=initial, auto_id=f"{prefix}-%s", soknadsdato=soknadsdato)
