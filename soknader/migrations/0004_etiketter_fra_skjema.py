@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('soknader', '0002_saksbehandling'),
+        ('soknader', '0003_behandle_soknad'),
     ]
 
     operations = [
