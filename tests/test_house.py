@@ -31,14 +31,18 @@ MAY_IMPORT = {
 }
 
 
-def _imported_apps(path: Path) -> set[str]:
+def _imported_modules(path: Path) -> set[str]:
     names = set()
     for node in ast.walk(ast.parse(path.read_text(), str(path))):
         if isinstance(node, ast.Import):
             names |= {alias.name.split(".")[0] for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names.add(node.module.split(".")[0])
-    return names & set(MAY_IMPORT)
+    return names
+
+
+def _imported_apps(path: Path) -> set[str]:
+    return _imported_modules(path) & set(MAY_IMPORT)
 
 
 def test_apps_import_each_other_in_one_direction_only():
@@ -48,6 +52,18 @@ def test_apps_import_each_other_in_one_direction_only():
         for app, allowed in MAY_IMPORT.items()
         for path in sorted((ROOT / app).rglob("*.py"))
         for other in _imported_apps(path) - allowed - {app}
+    ]
+    assert not wrong, wrong
+
+
+def test_migrations_import_no_app_code():
+    """A migration must give every database the same result, whenever it runs: Django only, data frozen inside."""
+    wrong = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for app in MAY_IMPORT
+        for path in sorted((ROOT / app / "migrations").glob("*.py"))
+        for name in _imported_modules(path)
+        if name != "django"
     ]
     assert not wrong, wrong
 
