@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 
 from brreg.models import Fylke, Kommune
-
 from soknader.choices import Status
 from soknader.models import Soknad
 
