@@ -16,6 +16,7 @@ install: $(STAMP)
 
 run: install
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py last_referansedata
 	DJANGO_DEBUG=1 $(PY) manage.py demodata
 	@echo "ASA-registrering kjører på http://127.0.0.1:8000  (stopp med Ctrl+C)"
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000

@@ -130,6 +130,7 @@ def main() -> int:
     args = parser.parse_args()
 
     database = _setup()
+    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.urls import reverse
@@ -140,6 +141,7 @@ def main() -> int:
     print(f"Database: {database}")
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
+        call_command("last_referansedata", verbosity=0)
         started = time.perf_counter()
         antall = _fill(args.skala)
         print(f"Fylte inn {antall} søknader ({Soknad.objects.exclude(status='utkast').count()} sendt inn) "

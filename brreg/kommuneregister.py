@@ -1,7 +1,7 @@
 """Loading the kommune register (`data/kommuner-2024.csv`) into Helseregion, Fylke and Kommune.
 
-The loader takes the model classes as arguments so that a data migration can pass its historical
-models and a management command the current ones.
+`manage.py last_referansedata` loads it (see `referansedata.py`, which gives the file its version), never a
+migration. The loader takes the model classes as arguments, as it did for the data migration it used to serve.
 """
 
 import csv

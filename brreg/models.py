@@ -107,3 +107,24 @@ class Virksomhet(models.Model):
     @property
     def slettet(self) -> bool:
         return self.slettedato is not None
+
+
+class Referansedata(models.Model):
+    """Which version of a reference data set (the kommune register, the LM catalogue) this database holds.
+
+    Written only by `manage.py last_referansedata` (see `brreg/referansedata.py`).
+    """
+
+    navn = models.CharField("datasett", max_length=50, primary_key=True)
+    versjon = models.DateField("versjon", help_text="Dataenes egen dato.")
+    sjekksum = models.CharField("sjekksum (SHA-256)", max_length=64)
+    rader = models.PositiveIntegerField("rader")
+    lastet = models.DateTimeField("lastet", auto_now=True)
+
+    class Meta:
+        verbose_name = "referansedata"
+        verbose_name_plural = "referansedata"
+        ordering = ["navn"]
+
+    def __str__(self) -> str:
+        return f"{self.navn} {self.versjon:%Y-%m-%d}"

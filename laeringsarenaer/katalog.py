@@ -1,7 +1,7 @@
 """The learning-objective catalogue: loading the file in the repo, importing official lists.
 
-Loading functions take the model class as an argument so that a data migration can pass its
-historical model.
+The repo's file is loaded by `manage.py last_referansedata` (its version: `referansedata.py`), never by a
+migration. Loading functions take the model class as an argument.
 """
 
 import csv

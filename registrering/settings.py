@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "brreg",
     "laeringsarenaer",
     "soknader",
+    "oversikt",
 ]
 
 MIDDLEWARE = [

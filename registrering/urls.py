@@ -15,6 +15,6 @@ urlpatterns = [
     path("soknader/", include("soknader.urls")),
     path("brreg/", include("brreg.urls")),
     path("laeringsmal/", include("laeringsarenaer.urls")),
-    path("oversikt/", include("soknader.overview_urls")),
+    path("oversikt/", include("oversikt.urls")),
     path("admin/", admin.site.urls),
 ]

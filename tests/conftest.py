@@ -1,10 +1,38 @@
 import pytest
+from django.core.management import call_command
 
 
 def pytest_report_header(config):
     from django.conf import settings
 
     return f"database: {settings.DATABASES['default']['ENGINE']}"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database gets the reference data (kommune register, LM catalogue) once, from the same command as
+    `make run` and deployment; every test in a transaction that is rolled back keeps seeing it."""
+    with django_db_blocker.unblock():
+        call_command("last_referansedata", verbosity=0)
+
+
+def _transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return (
+        bool(marker and marker.kwargs.get("transaction"))
+        or "transactional_db" in request.fixturenames
+        or "live_server" in request.fixturenames
+    )
+
+
+@pytest.fixture(autouse=True)
+def _referansedata(request):
+    """A transactional test (the browser journeys) leaves an emptied database behind, reference data included:
+    load it again before each one (a no-op while the data is still there). Django's flush recreates the caseworker
+    group itself, through post_migrate, as migrate does."""
+    if _transactional(request):
+        request.getfixturevalue("transactional_db")
+        call_command("last_referansedata", verbosity=0)
 
 
 @pytest.fixture(autouse=True)

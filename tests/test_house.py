@@ -1,5 +1,7 @@
-"""Checks that guard the whole house: migrations, one <h1> per page, static files without a CDN."""
+"""Checks that guard the whole house: migrations, imports between the apps, one <h1> per page, static files without
+a CDN."""
 
+import ast
 import re
 from io import StringIO
 from pathlib import Path
@@ -18,6 +20,52 @@ def test_no_pending_migrations():
     out = StringIO()
     call_command("makemigrations", "--check", "--dry-run", stdout=out)
     assert "No changes detected" in out.getvalue()
+
+
+# Which of our apps each app may import: arrows point one way, oversikt -> soknader -> laeringsarenaer -> brreg.
+MAY_IMPORT = {
+    "brreg": set(),
+    "laeringsarenaer": {"brreg"},
+    "soknader": {"laeringsarenaer", "brreg"},
+    "oversikt": {"soknader", "laeringsarenaer", "brreg"},
+}
+
+
+def _imported_modules(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def _imported_apps(path: Path) -> set[str]:
+    return _imported_modules(path) & set(MAY_IMPORT)
+
+
+def test_apps_import_each_other_in_one_direction_only():
+    """Migrations included: a migration that imports app code changes when the code does."""
+    wrong = [
+        f"{path.relative_to(ROOT)} imports {other}"
+        for app, allowed in MAY_IMPORT.items()
+        for path in sorted((ROOT / app).rglob("*.py"))
+        for other in _imported_apps(path) - allowed - {app}
+    ]
+    assert not wrong, wrong
+
+
+def test_migrations_import_no_app_code():
+    """A migration must give every database the same result, whenever it runs: Django only, data frozen inside."""
+    wrong = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for app in MAY_IMPORT
+        for path in sorted((ROOT / app / "migrations").glob("*.py"))
+        for name in _imported_modules(path)
+        if name != "django"
+    ]
+    assert not wrong, wrong
 
 
 def test_kommune_register_is_loaded():

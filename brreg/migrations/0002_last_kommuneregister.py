@@ -1,14 +1,10 @@
+"""Loaded the kommune register until November 2026. Reference data is now loaded by `manage.py last_referansedata`
+(versioned by the data's own date, see brreg/referansedata.py), so this migration does nothing; it is kept so that
+databases that ran it and new ones have the same migration history. A migration never imports app code."""
+
 from django.db import migrations
-
-from brreg.kommuneregister import load_kommuneregister
-
-
-def forwards(apps, schema_editor):
-    load_kommuneregister(
-        apps.get_model("brreg", "Helseregion"), apps.get_model("brreg", "Fylke"), apps.get_model("brreg", "Kommune")
-    )
 
 
 class Migration(migrations.Migration):
     dependencies = [("brreg", "0001_initial")]
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    operations = []

@@ -64,27 +64,6 @@ def page(browser, request):
     assert not errors, f"JavaScript errors on the page: {errors}"
 
 
-def _load_migrated_data() -> None:
-    from brreg.kommuneregister import load_kommuneregister
-    from brreg.models import Fylke, Helseregion, Kommune
-    from laeringsarenaer.katalog import load_catalogue
-    from laeringsarenaer.models import Laeringsmal
-    from soknader.roles import ensure_groups
-
-    load_kommuneregister(Helseregion, Fylke, Kommune)
-    load_catalogue(Laeringsmal)
-    ensure_groups()
-
-
-@pytest.fixture(autouse=True)
-def _migrated_data(request):
-    """A browser test runs in a transactional database that is emptied afterwards, the data the migrations
-    loaded (kommune register, LM catalogue, the caseworker group) included; load it again before each test."""
-    if "live_server" in request.fixturenames:
-        request.getfixturevalue("transactional_db")
-        _load_migrated_data()
-
-
 def screenshot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
@@ -23,6 +23,8 @@ class Command(BaseCommand):
     help = "Oppretter demobrukere: søker for Bodø kommune, søker for en bedriftshelsetjeneste, saksbehandler og ALIS-kontor Nord."
 
     def handle(self, *args, **options):
+        if not Kommune.objects.exists():
+            raise CommandError("Kommuneregisteret er ikke lastet. Kjør «manage.py last_referansedata» først.")
         # No e-mail receipts for made-up applications (sent on commit, so the override wraps the transaction).
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             with transaction.atomic():

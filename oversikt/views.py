@@ -1,4 +1,5 @@
-"""Thin views of the public overview (no login): the page, and the regional figures as CSV and XLSX."""
+"""Thin views of the public overview (no login): the page, and the regional figures as CSV and XLSX; and the
+ALIS-kontor's view of its own region (login, scoped by soknader's selectors)."""
 
 import csv
 from io import BytesIO
@@ -12,11 +13,13 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
-from . import overview, selectors
-from .choices import Spesialitet
+from soknader import selectors as soknad_selectors
+from soknader.choices import Spesialitet
+
+from . import diagram, selectors
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-EKSPORTKOLONNER = ["helseregion", "spesialitet", *(felt for felt, _ in overview.KOLONNER)]
+EKSPORTKOLONNER = ["helseregion", "spesialitet", *(felt for felt, _ in selectors.KOLONNER)]
 
 
 def _spesialitet(request: HttpRequest) -> Spesialitet:
@@ -43,11 +46,11 @@ def _lenker(spesialitet: Spesialitet, helseregion: str, fylke: str) -> list[dict
 @require_GET
 def oversikt(request: HttpRequest) -> HttpResponse:
     spesialitet = _spesialitet(request)
-    tall = overview.region_figures(spesialitet)
-    fylker = overview.fylker()
+    tall = selectors.region_figures(spesialitet)
+    fylker = selectors.fylker()
     helseregion = _valid(request.GET.get("helseregion", ""), {r.kode for r in tall.regioner})
     fylke = _valid(request.GET.get("fylke", ""), {f.nummer for f in fylker})
-    kommuner = overview.kommune_statuses(spesialitet, helseregion=helseregion, fylke=fylke)
+    kommuner = selectors.kommune_statuses(spesialitet, helseregion=helseregion, fylke=fylke)
     return render(
         request,
         "oversikt/oversikt.html",
@@ -55,10 +58,10 @@ def oversikt(request: HttpRequest) -> HttpResponse:
             "spesialitet": spesialitet,
             "spesialiteter": _lenker(spesialitet, helseregion, fylke),
             "tall": tall,
-            "kolonner": overview.KOLONNER,
-            "diagram": overview.bar_chart(tall.regioner),
-            "diagramdeler": overview.DIAGRAMDELER,
-            "fylker_per_region": overview.fylker_by_region(tall.regioner, fylker),
+            "kolonner": selectors.KOLONNER,
+            "diagram": diagram.bar_chart(tall.regioner),
+            "diagramdeler": diagram.DIAGRAMDELER,
+            "fylker_per_region": selectors.fylker_by_region(tall.regioner, fylker),
             "valgt_helseregion": helseregion,
             "valgt_fylke": fylke,
             "kommuner": kommuner,
@@ -69,9 +72,9 @@ def oversikt(request: HttpRequest) -> HttpResponse:
 
 
 def _eksportrader(spesialitet: Spesialitet) -> list[list]:
-    tall = overview.region_figures(spesialitet)
+    tall = selectors.region_figures(spesialitet)
     return [
-        [rad.helseregion, spesialitet.value, *(getattr(rad, felt) for felt, _ in overview.KOLONNER)]
+        [rad.helseregion, spesialitet.value, *(getattr(rad, felt) for felt, _ in selectors.KOLONNER)]
         for rad in tall.rader
     ]
 
@@ -119,7 +122,7 @@ def regioner_xlsx(request: HttpRequest) -> HttpResponse:
 # ---- ALIS-kontor: the applications of one's own region, with their findings (no contact persons) ----
 
 def _region_or_403(request):
-    helseregion = selectors.region_for_bruker(request.user)
+    helseregion = soknad_selectors.region_for_bruker(request.user)
     if helseregion is None:
         raise PermissionDenied("Du er ikke knyttet til et ALIS-kontor.")
     return helseregion
@@ -130,7 +133,7 @@ def _region_or_403(request):
 def region(request: HttpRequest) -> HttpResponse:
     helseregion = _region_or_403(request)
     spesialitet = request.GET.get("spesialitet", "")
-    soknader = selectors.soknader_for_region(helseregion)
+    soknader = soknad_selectors.soknader_for_region(helseregion)
     if spesialitet in Spesialitet.values:
         soknader = soknader.filter(spesialitet=spesialitet)
     else:
@@ -145,7 +148,7 @@ def region(request: HttpRequest) -> HttpResponse:
 @require_GET
 def region_soknad(request: HttpRequest, pk: int) -> HttpResponse:
     helseregion = _region_or_403(request)
-    soknad = selectors.soknad_for_region(helseregion, pk)
+    soknad = soknad_selectors.soknad_for_region(helseregion, pk)
     return render(request, "oversikt/region_soknad.html", {
         "helseregion": helseregion, "soknad": soknad, "historikk": soknad.historikk.all(),
         "antall_arenaer": soknad.laeringsarenaer.count(),

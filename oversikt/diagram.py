@@ -1,0 +1,103 @@
+"""The bar chart of the public overview: geometry computed here, drawn as inline SVG by the template
+(units of the SVG viewBox). Plain functions on the figures from `selectors`, no queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .selectors import Regiontall
+
+# The parts of a region's bar: every application by status, then the kommuner that have not applied.
+# Colours from the Okabe–Ito palette (distinguishable with colour-blindness), text colour chosen for contrast.
+DIAGRAMDELER = (
+    ("under_behandling", "Under behandling", "#0072B2", "#ffffff"),
+    ("anmodning_sendt", "Anmodning sendt", "#E69F00", "#000000"),
+    ("registrert", "Registrert", "#009E73", "#000000"),
+    ("avslatt", "Avslått", "#D55E00", "#000000"),
+    ("trukket", "Trukket", "#5f6670", "#ffffff"),
+    ("ikke_sokt", "Kommuner som ikke har søkt", "#e9ecef", "#000000"),
+)
+
+DIAGRAM_BREDDE = 800
+DIAGRAM_VENSTRE = 120  # room for the region's name
+DIAGRAM_HOYRE = 10
+STOLPEHOYDE = 30
+RADHOYDE = 84
+
+
+@dataclass(frozen=True)
+class Stolpedel:
+    felt: str
+    tittel: str
+    verdi: int
+    x: float
+    bredde: float
+    farge: str
+    tekstfarge: str
+
+    @property
+    def midt(self) -> float:
+        return round(self.x + self.bredde / 2, 1)
+
+    @property
+    def vis_tall(self) -> bool:
+        """Label a part only if its number fits (every number is also in the line under the bar)."""
+        return self.bredde >= 10 + 8 * len(str(self.verdi))
+
+
+@dataclass(frozen=True)
+class Stolpe:
+    region: Regiontall
+    y: int
+    deler: list[Stolpedel]
+
+    @property
+    def midt_y(self) -> float:
+        return self.y + STOLPEHOYDE / 2
+
+    @property
+    def tekst_y(self) -> int:
+        return self.y + STOLPEHOYDE + 18
+
+    @property
+    def tekst2_y(self) -> int:
+        return self.tekst_y + 17
+
+    @property
+    def soknadstekst(self) -> str:
+        """E.g. "54 søknader: 18 under behandling · 26 anmodning sendt · 10 registrert" (zeros left out)."""
+        r = self.region
+        antall = f"{r.soknader} {'søknad' if r.soknader == 1 else 'søknader'}"
+        deler = [f"{getattr(r, felt)} {tittel.lower()}" for felt, tittel, *_ in DIAGRAMDELER[:-1] if getattr(r, felt)]
+        return f"{antall}: {' · '.join(deler)}" if deler else antall
+
+    @property
+    def ikke_sokt_tekst(self) -> str:
+        return f"{self.region.ikke_sokt} av {self.region.kommuner} kommuner har ikke søkt"
+
+
+@dataclass(frozen=True)
+class Diagram:
+    stolper: list[Stolpe]
+    bredde: int
+    hoyde: int
+    stolpe_x: int
+
+
+def bar_chart(regioner: list[Regiontall]) -> Diagram:
+    """One stacked bar per region, all on one scale: applications by status, then kommuner that have not applied."""
+    lengste = max((sum(getattr(r, felt) for felt, *_ in DIAGRAMDELER) for r in regioner), default=0)
+    skala = (DIAGRAM_BREDDE - DIAGRAM_VENSTRE - DIAGRAM_HOYRE) / lengste if lengste else 0
+    stolper = []
+    for i, region in enumerate(regioner):
+        x, deler = float(DIAGRAM_VENSTRE), []
+        for felt, tittel, farge, tekstfarge in DIAGRAMDELER:
+            verdi = getattr(region, felt)
+            if verdi:
+                bredde = verdi * skala
+                deler.append(Stolpedel(felt, tittel, verdi, round(x, 1), round(bredde, 1), farge, tekstfarge))
+                x += bredde
+        stolper.append(Stolpe(region=region, y=8 + i * RADHOYDE, deler=deler))
+    return Diagram(
+        stolper=stolper, bredde=DIAGRAM_BREDDE, hoyde=8 + len(regioner) * RADHOYDE, stolpe_x=DIAGRAM_VENSTRE
+    )
