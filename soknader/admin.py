@@ -14,17 +14,29 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from laeringsarenaer.choices import Supervisjon
 from laeringsarenaer.lmtekst import formater
 from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.tolking import dekning_for, katalog_for_soknad
 
-from . import changes, exports, findings, services
+from . import changes, exports, findings, services, skjema
 from .admin_forms import HANDLING_FORMS, handling_form
 from .choices import Alvorlighet, Mangelkode, Status
 from .models import Innsending, Mangel, Regiontilgang, Soknad, Statusendring, Virksomhetstilgang
 from .roles import BEHANDLE_SOKNAD
-from .sections import SECTION_FIELDS
+
+
+def svar(navn: str):
+    """A read-only field showing a stored answer as the applicant's form does (labels and values from skjema)."""
+
+    def vis(obj):
+        return skjema.vis_verdi(navn, getattr(obj, navn))
+
+    vis.__name__ = navn
+    return admin.display(description=skjema.etikett(navn))(vis)
+
+
+def svarene(del_: skjema.Del) -> list:
+    return [svar(navn) for navn in del_.feltnavn]
 
 
 class HarManglerFilter(admin.SimpleListFilter):
@@ -60,8 +72,7 @@ class LaeringsarenaInline(admin.StackedInline):
     model = Laeringsarena
     extra = 0
     can_delete = False
-    fields = ["type", "plassering", "annen_virksomhet", "ny_veileder", "laeringsmal", "tolket",
-              "supervisjon_vist", "supervisjon_annet"]
+    fields = [*svarene(skjema.LAERINGSARENA), "tolket"]
     readonly_fields = fields
     verbose_name_plural = "læringsarenaer"
 
@@ -75,10 +86,6 @@ class LaeringsarenaInline(admin.StackedInline):
             return format_html("{}<br><strong>Kunne ikke leses:</strong> {}", text,
                                "; ".join(f["melding"] for f in tolkning["feil"]))
         return text
-
-    @admin.display(description="supervisjon vil foregå ved")
-    def supervisjon_vist(self, obj):
-        return ", ".join(Supervisjon(v).label for v in obj.supervisjon) or "–"
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -105,11 +112,11 @@ class SoknadAdmin(admin.ModelAdmin):
     class Media:
         css = {"all": ["css/saksbehandling.css"]}
     fieldsets = [
-        ("Virksomhet og spesialitet", {"fields": ["virksomhet", "spesialitet", *SECTION_FIELDS["virksomhet"]]}),
+        ("Virksomhet og spesialitet", {"fields": ["virksomhet", "spesialitet", *svarene(skjema.VIRKSOMHET)]}),
         ("Saken", {"fields": ["status", "referanse", "soknadsdato", "vedtaksdato", "registrert_fra",
                               "avslagsgrunn", "anmodning"]}),
-        ("Virksomhetens ansvar", {"fields": list(SECTION_FIELDS["ansvar"])}),
-        ("Forhold ved egen virksomhet", {"fields": list(SECTION_FIELDS["forhold"])}),
+        ("Virksomhetens ansvar", {"fields": svarene(skjema.ANSVAR)}),
+        ("Forhold ved egen virksomhet", {"fields": svarene(skjema.FORHOLD)}),
     ]
 
     def get_queryset(self, request):

@@ -13,7 +13,6 @@ from . import completeness, skjema
 from .choices import Seksjon, Seksjonsstatus
 from .models import Soknad
 
-SECTION_FIELDS: dict[str, tuple[str, ...]] = {navn: del_.feltnavn for navn, del_ in skjema.SEKSJONER.items()}
 
 
 def context(soknad: Soknad) -> skjema.Kontekst:

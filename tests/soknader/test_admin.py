@@ -113,6 +113,16 @@ def test_change_view_shows_answers_findings_coverage_history_and_actions(sb_clie
     assert 'name="_save"' not in page  # read-only
 
 
+def test_change_view_shows_answers_with_the_form_labels_and_readable_values(sb_client):
+    soknad = _submitted(kjent_med_oppgaver="delvis", kjent_tiltak=["kurs", "annet"], kjent_annet="Mentorordning",
+                        dba_kontakt_navn="Ola Dataansvarlig")
+    page = sb_client.get(f"{CHANGELIST}{soknad.pk}/change/").content.decode()
+    assert "Kurs, Annet, spesifiser" in page  # stored as codes, shown as the form's choices
+    assert "[&quot;kurs&quot;" not in page and '["kurs"' not in page
+    assert "Navn på kontaktperson for databehandleravtale" in page
+    assert "Supervisjon på vakt" in page or "Supervisør" in page  # the arenas' multi-choice too
+
+
 def test_actions_through_the_admin(sb_client, saksbehandler):
     soknad = _submitted()
     url = lambda action: reverse("admin:soknader_soknad_handling", args=[soknad.pk, action])  # noqa: E731

@@ -155,8 +155,27 @@ def test_anmodning_then_the_applicant_edits_resubmits_and_the_caseworker_sees_th
     assert [(c.before, c.after) for c in changes.felt] == [
         ("Kommuneoverlegen har ansvaret; vurderingskollegium to ganger i året.", "Ny og bedre beskrivelse")]
     assert changes.arenaer_lagt_til == ["Legevakt"] and not changes.arenaer_fjernet
+    label = "Beskriv kort hvordan arbeidet med spesialistutdanningen er organisert og hvor ansvaret er plassert"
+    assert [c.label for c in changes.felt] == [label]
     history = list(Statusendring.objects.filter(soknad=innsendt).values_list("fra_status", "til_status"))
     assert history == [("utkast", "innsendt"), ("innsendt", "anmodning_sendt"), ("anmodning_sendt", "innsendt")]
+
+
+def test_the_diff_names_fields_and_values_as_the_form_does():
+    before = {"felt": {"dba_kontakt_navn": "Ola", "kjent_tiltak": ["kurs"]}, "arenaer": [
+        {"id": 1, "navn": "Legevakt", "supervisjon": ["vakt"], "ny_veileder": None}]}
+    after = {"felt": {"dba_kontakt_navn": "Kari", "kjent_tiltak": ["kurs", "annet"]}, "arenaer": [
+        {"id": 1, "navn": "Legevakt", "supervisjon": ["vakt", "annet"], "ny_veileder": True}]}
+    changes = diff(before, after)
+    assert [(c.label, c.before_text, c.after_text) for c in changes.felt] == [
+        ("Navn på kontaktperson for databehandleravtale", "Ola", "Kari"),
+        ("Hvordan skal veilederne bli kjent med oppgavene?", "Kurs", "Kurs, Annet, spesifiser"),
+    ]
+    (navn, felt), = changes.arenaer_endret
+    assert [(c.label, c.before_text, c.after_text) for c in felt] == [
+        ("Skal LIS få ny veileder under oppholdet ved denne arenaen?", "(tomt)", "Ja"),
+        ("Supervisjon vil foregå ved", "Supervisjon på vakt", "Supervisjon på vakt, Annet, spesifiser"),
+    ]
 
 
 @pytest.mark.parametrize("fra", ALL)
