@@ -125,6 +125,10 @@ def _contact(key: str, prefix: str) -> Field:
     return _object(key, *(Field(name, "text", f"{prefix}_{name}") for name in ("navn", "epost", "telefon")))
 
 
+def _export_only(key: str, kind: str, model: str, on: type[models.Model]) -> Field:
+    return Field(key, kind, model, imported="ignored", on=on)
+
+
 def _choice(key: str, model: str, choices: type[models.TextChoices], what: str = "en gyldig verdi", **kw) -> Field:
     return Field(key, "choice", model, choices, what, **kw)
 
@@ -170,11 +174,11 @@ RECORD = (
     Field("anmodning", "text", "anmodning"),
     Field("laeringsmal_dekket", "codes", "laeringsarenaer", imported="ignored", out=laeringsmal_dekket),
     Field("mangler", "list", "mangler", imported="ignored",
-          fields=tuple(Field(key, "text", key, on=Mangel) for key in ("kode", "alvorlighet", "melding"))),
+          fields=tuple(_export_only(key, "text", key, Mangel) for key in ("kode", "alvorlighet", "melding"))),
     Field("historikk", "list", "historikk", imported="ignored", fields=(
-        Field("fra", "text", "fra_status", on=Statusendring),
-        Field("til", "text", "til_status", on=Statusendring),
-        Field("tidspunkt", "time", "tidspunkt", on=Statusendring),
-        Field("melding", "text", "melding", on=Statusendring),
+        _export_only("fra", "text", "fra_status", Statusendring),
+        _export_only("til", "text", "til_status", Statusendring),
+        _export_only("tidspunkt", "time", "tidspunkt", Statusendring),
+        _export_only("melding", "text", "melding", Statusendring),
     )),
 )

@@ -5,6 +5,8 @@ import csv
 import datetime as dt
 import io
 import json
+import re
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -32,6 +34,7 @@ from tests.soknader.factories import (
 
 pytestmark = pytest.mark.django_db
 
+DOC = Path(__file__).resolve().parents[2] / "docs" / "soknad-format.md"
 IMPORT_KEYS = [f.key for f in fields.RECORD if f.imported != "ignored"]
 ANSVAR_KEYS = [f.key for f in next(f for f in fields.RECORD if f.key == "ansvar").fields]
 
@@ -697,9 +700,7 @@ def test_export_command_validates_its_options(args, expected):
 # ---- the documentation --------------------------------------------------------------------------------
 
 def test_the_documented_example_imports_and_exports_as_shown():
-    from pathlib import Path
-
-    text = (Path(__file__).resolve().parents[2] / "docs" / "soknad-format.md").read_text(encoding="utf-8")
+    text = DOC.read_text(encoding="utf-8")
     example = json.loads(text.split("## A full example", 1)[1].split("```json", 1)[1].split("```", 1)[0])
     assert validate_records(example) == []
     result = import_records(example)
@@ -708,3 +709,49 @@ def test_the_documented_example_imports_and_exports_as_shown():
     for record in (example[0], exported[0]):
         del record["historikk"][0]["tidspunkt"]
     assert exported == example
+
+
+def _documented_keys() -> dict[str, list[str]]:
+    """The rows of the key tables (the record's and the arenas'), by key: [type, allowed values, model, import]."""
+    text = DOC.read_text(encoding="utf-8").split("## The record", 1)[1].split("## Spreadsheets", 1)[0]
+    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in text.splitlines()
+            if line.startswith("| `")]
+    return {cells[0].strip("`"): cells[1:] for cells in rows}
+
+
+def _model_cell(field: fields.Field) -> str:
+    if not field.model:
+        return ""
+    name = field.model if field.on is Soknad else f"{field.on.__name__}.{field.model}"
+    return f"computed from `{name}`" if field.out else f"`{name}`"
+
+
+def test_the_documented_key_tables_are_the_field_map():
+    documented = _documented_keys()
+    declared = dict(fields.flat(fields.RECORD))
+    assert sorted(documented) == sorted(declared)
+    assert [key for key in documented if "." not in key] == [f.key for f in fields.RECORD]  # the export's order
+    for key, field in declared.items():
+        type_, allowed, model, imported = documented[key]
+        treatment = imported.split()[0].rstrip(",;:")
+        assert (type_, model, treatment) == (field.label, _model_cell(field), field.imported), key
+        if field.choices:
+            assert set(re.findall(r"`([^`]*)`", allowed)) >= set(field.choices.values), key
+        if field.kind == "text" and field.imported != "ignored" and field.model_field.max_length:
+            assert f"up to {field.model_field.max_length} characters" in allowed, key
+
+
+def test_every_stored_answer_has_a_key():
+    """A new field of the application or of an arena cannot be left out of the interchange format."""
+    declared = dict(fields.flat(fields.RECORD))
+    internal = {"id", "soknad", "opprettet", "opprettet_av", "endret"}
+    for model, computed in ((Soknad, set()), (Laeringsarena, {"laeringsmal_koder", "laeringsmal_feil"})):
+        stored = {f.name for f in model._meta.concrete_fields} - internal - computed
+        mapped = {f.model.split(".")[0] for f in declared.values() if f.on is model and f.model and not f.out}
+        assert stored <= mapped, stored - mapped
+
+
+def test_the_documented_spreadsheet_columns_are_the_exported_ones():
+    text = DOC.read_text(encoding="utf-8").split("header row of these column names:", 1)[1]
+    text = text.split("`spesialitet` and", 1)[0]
+    assert [name for name in re.findall(r"`([^`]*)`", text) if " " not in name] == list(exports.COLUMNS)
