@@ -4,10 +4,8 @@
     errors = validate_records(data)                          # [] or Norwegian messages naming post and field
     result = import_records(data, bruker=user)               # all or nothing; raises ImportRefused
 
-The format is described in docs/soknad-format.md. `fields.py` holds the one field map (JSON key, model field,
-kind, choices, how an import treats it) that export, validation (`reading.py`) and import (`writing.py`) follow.
-An import writes through the same services as the application: status change with history, reference,
-submission snapshot and findings.
+The format is described in docs/soknad-format.md. The one field map (`fields.py`) drives export (here),
+validation (`reading.py`) and import (`writing.py`); an import writes through the application's services.
 """
 
 from django.db.models import Prefetch, QuerySet

@@ -1,9 +1,5 @@
-"""The field map: every key of an interchange record, declared once.
-
-A Field says which JSON key maps onto which model attribute, its kind (how it is read and written), its choices,
-and how an import treats it. Export (`Field.dump`), validation and import (`reading.py`, `writing.py`), the
-spreadsheets (`soknader/exports.py`) and the key tables of docs/soknad-format.md (checked by a test) all follow
-it. Text lengths, e-mail checks and whether a value may be null come from the model field.
+"""The field map: every key of an interchange record, declared once (JSON key, model attribute, kind, choices,
+how an import treats it). Text lengths, e-mail checks and whether a value may be null come from the model field.
 """
 
 from __future__ import annotations
@@ -36,26 +32,24 @@ KINDS = {
     "object": "object",  # a group of keys onto fields of the same row
     "list": "list of objects",  # related rows, in order
 }
-# How an import treats a key: required (must be given), read (left out: not answered), optional (left out: kept,
-# defaulted or computed, see the format document), ignored (export only; accepted so an export can be imported).
-IMPORTED = ("required", "read", "optional", "ignored")
 
 
 @dataclass(frozen=True)
 class Field:
+    """One key of a record: read by reading.Reader.read_<kind>, written by `dump`."""
+
     key: str
-    kind: str
+    kind: str  # one of KINDS
     model: str = ""  # attribute of an `on` row ("virksomhet.navn"); empty for an object
     choices: type[models.TextChoices] | None = None
     what: str = ""  # how an error names a valid code: "en gyldig type"
+    # how an import treats the key: required (must be given), read (left out: not answered), optional (left out:
+    # kept, defaulted or computed, see the format document), ignored (export only, accepted so it can come back)
     imported: str = "read"
+    required_for: frozenset[str] = frozenset()  # the statuses that need it given
     fields: tuple[Field, ...] = ()  # an object's keys, or the keys of each of a list's rows
     on: type[models.Model] = Soknad
     out: Callable[[Any], Any] | None = None  # export: computed from the model value instead of the value itself
-
-    def __post_init__(self):
-        if self.kind not in KINDS or self.imported not in IMPORTED:
-            raise ValueError(f"{self.key}: unknown kind {self.kind!r} or import treatment {self.imported!r}")
 
     @cached_property
     def model_field(self) -> Any:
@@ -151,8 +145,8 @@ RECORD = (
     _choice("spesialitet", "spesialitet", Spesialitet, "en gyldig spesialitet", imported="required"),
     _choice("virksomhetstype", "virksomhetstype", Virksomhetstype, "en gyldig virksomhetstype", imported="optional"),
     _choice("status", "status", Status, "en gyldig status", imported="required"),
-    Field("soknadsdato", "date", "soknadsdato"),
-    Field("vedtaksdato", "date", "vedtaksdato"),
+    Field("soknadsdato", "date", "soknadsdato", required_for=frozenset(Status.values) - {Status.UTKAST}),
+    Field("vedtaksdato", "date", "vedtaksdato", required_for=frozenset({Status.REGISTRERT, Status.AVSLATT})),
     Field("registrert_fra", "date", "registrert_fra", imported="optional"),
     _contact("kontaktperson", "kontaktperson"),
     _contact("kontaktperson_databehandleravtale", "dba_kontakt"),

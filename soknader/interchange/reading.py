@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import re
@@ -15,12 +16,9 @@ from django.utils import timezone
 
 from brreg import orgnr
 
-from ..choices import Spesialitet, Status
+from ..choices import Spesialitet
 from ..models import Soknad
 from .fields import RECORD, Field
-
-# Statuses that need a decision date.
-VEDTAK_STATUSER = frozenset({Status.REGISTRERT, Status.AVSLATT})
 
 _DATO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -32,21 +30,16 @@ class Parsed:
     post: int  # 1-based position in the file
     values: dict[str, Any]  # model attribute of each key read ("virksomhet.navn", "laeringsarenaer": [{...}])
 
+    @property
+    def key(self) -> tuple[str, str]:
+        """Organisation and specialty: what identifies an application."""
+        return self.values["virksomhet.organisasjonsnummer"], self.values["spesialitet"]
+
 
 def _type_name(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, str):
-        return "tekst"
-    if isinstance(value, (int, float)):
-        return "et tall"
-    if isinstance(value, list):
-        return "en liste"
-    if isinstance(value, dict):
-        return "et objekt"
-    return type(value).__name__
+    names = ((type(None), "null"), (bool, "true/false"), (str, "tekst"), ((int, float), "et tall"),
+             (list, "en liste"), (dict, "et objekt"))
+    return next((name for types, name in names if isinstance(value, types)), type(value).__name__)
 
 
 def _blank(value: Any) -> bool:
@@ -58,10 +51,22 @@ def _short(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# kind -> the JSON type its value must have, how an error names that type, and what null (not answered) reads as
+_JSON = {
+    "text": (str, "tekst", ""),
+    "choice": (str, "tekst", ""),
+    "orgnr": (str, "tekst (ni siffer i anførselstegn)", ""),
+    "date": (str, "en dato som tekst (ÅÅÅÅ-MM-DD)", None),
+    "bool": (bool, "true eller false", False),
+    "codes": (list, "en liste", []),
+    "list": (list, "en liste", []),
+}
+
+
 class Reader:
     """Reads one record by the field map, collecting every problem as «Post N, felt: melding».
 
-    Each kind of field has its `read_<kind>(value, path, field)`; null or a left-out key means "not answered".
+    A value of the right JSON type is converted by `read_<kind>(value, path, field)`.
     """
 
     def __init__(self, post: int, errors: list[str]):
@@ -72,20 +77,23 @@ class Reader:
         self.errors.append(f"Post {self.post}, {path}: {melding}")
 
     def read(self, fields: tuple[Field, ...], value: Any, path: str = "") -> dict[str, Any]:
-        """An object's keys as model attribute -> value (an object's own keys merged in)."""
+        """An object's keys as model attribute -> value (the keys of an object inside it merged in)."""
         obj = self._object(value, path, fields)
         values: dict[str, Any] = {}
         for f in fields:
             if f.imported == "ignored":
                 continue
-            where = f"{path}.{f.key}" if path else f.key
-            if f.imported == "required" and _blank(obj.get(f.key)):
+            where, raw = f"{path}.{f.key}" if path else f.key, obj.get(f.key)
+            if f.imported == "required" and _blank(raw):
                 self.error(where, "må fylles ut.")
                 values[f.model] = ""
+            elif values.get("status") in f.required_for and _blank(raw):  # the map has the status first
+                self.error(where, f"må fylles ut når status er «{values['status']}».")
+                values[f.model] = None
             elif f.kind == "object":
-                values |= self.read(f.fields, obj.get(f.key), where)
+                values |= self.read(f.fields, raw, where)
             else:
-                values[f.model] = getattr(self, f"read_{f.kind}")(obj.get(f.key), where, f)
+                values[f.model] = self._value(raw, where, f)
         return values
 
     def _object(self, value: Any, path: str, fields: tuple[Field, ...]) -> dict[str, Any]:
@@ -103,28 +111,23 @@ class Reader:
                 self.error(f"{path}.{key}" if path else str(key), f"ukjent felt.{hint}")
         return value
 
-    def read_list(self, value: Any, path: str, f: Field) -> list[dict[str, Any]]:
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.error(path, f"må være en liste, ikke {_type_name(value)}.")
-            return []
-        rows = []
-        for i, item in enumerate(value, start=1):
-            if not isinstance(item, dict):
-                self.error(f"{path}[{i}]", f"må være et objekt, ikke {_type_name(item)}.")
-            rows.append(self.read(f.fields, item if isinstance(item, dict) else {}, f"{path}[{i}]"))
-        return rows
+    def _value(self, value: Any, path: str, f: Field) -> Any:
+        json_type, named, empty = _JSON[f.kind]
+        empty = None if f.nullable else copy.copy(empty)
+        if value is None or (value == "" and f.kind in ("choice", "date")):
+            return empty
+        if not isinstance(value, json_type):
+            if f.kind == "bool":
+                named = "true, false eller null" if f.nullable else named
+                self.error(path, f"må være {named}, ikke {_type_name(value)} («{_short(value)}»).")
+            else:
+                self.error(path, f"må være {named}, ikke {_type_name(value)}.")
+            return empty
+        convert = getattr(self, f"read_{f.kind}", None)  # a bool needs no converting
+        return convert(value, path, f) if convert else value
 
-    def read_text(self, value: Any, path: str, f: Field) -> str | None:
-        empty = None if f.nullable else ""
-        if value is None:
-            return empty
-        if not isinstance(value, str):
-            self.error(path, f"må være tekst, ikke {_type_name(value)}.")
-            return empty
-        value = value.strip()
-        max_length = f.model_field.max_length
+    def read_text(self, value: str, path: str, f: Field) -> str | None:
+        value, max_length = value.strip(), f.model_field.max_length
         if max_length is not None and len(value) > max_length:
             self.error(path, f"er for lang ({len(value)} tegn, høyst {max_length}).")
         if value and isinstance(f.model_field, models.EmailField):
@@ -132,62 +135,36 @@ class Reader:
                 validate_email(value)
             except ValidationError:
                 self.error(path, f"«{_short(value)}» er ikke en gyldig e-postadresse.")
-        return value or empty
+        return value or (None if f.nullable else "")
 
-    def read_orgnr(self, value: Any, path: str, f: Field) -> str:
-        if not isinstance(value, str):
-            self.error(path, f"må være tekst (ni siffer i anførselstegn), ikke {_type_name(value)}.")
-            return ""
+    def read_orgnr(self, value: str, path: str, f: Field) -> str:
         try:
             return orgnr.validate(value)
         except ValidationError as error:
             self.error(path, error.messages[0])
             return ""
 
-    def read_bool(self, value: Any, path: str, f: Field) -> bool | None:
-        empty = None if f.nullable else False
-        if value is None:
-            return empty
-        if not isinstance(value, bool):
-            lovlig = "true, false eller null" if f.nullable else "true eller false"
-            self.error(path, f"må være {lovlig}, ikke {_type_name(value)} («{_short(value)}»).")
-            return empty
-        return value
+    def read_choice(self, value: str, path: str, f: Field) -> str:
+        if value in f.choices.values:
+            return value
+        self._not_a_code(value, path, f)
+        return ""
 
-    def read_choice(self, value: Any, path: str, f: Field) -> str:
-        if value is None or value == "":
-            return ""
-        if not isinstance(value, str):
-            self.error(path, f"må være tekst, ikke {_type_name(value)}.")
-            return ""
-        if value not in f.choices.values:
-            self.error(path, f"«{_short(value)}» er ikke {f.what} (gyldige: {', '.join(f.choices.values)}).")
-            return ""
-        return value
-
-    def read_codes(self, value: Any, path: str, f: Field) -> list[str]:
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.error(path, f"må være en liste, ikke {_type_name(value)}.")
-            return []
+    def read_codes(self, value: list, path: str, f: Field) -> list[str]:
         result: list[str] = []
         for i, item in enumerate(value, start=1):
             if not isinstance(item, str) or item not in f.choices.values:
-                self.error(f"{path}[{i}]",
-                           f"«{_short(item)}» er ikke {f.what} (gyldige: {', '.join(f.choices.values)}).")
+                self._not_a_code(item, f"{path}[{i}]", f)
             elif item in result:
                 self.error(f"{path}[{i}]", f"«{item}» står mer enn én gang.")
             else:
                 result.append(item)
         return result
 
-    def read_date(self, value: Any, path: str, f: Field) -> dt.date | None:
-        if value is None or value == "":
-            return None
-        if not isinstance(value, str):
-            self.error(path, f"må være en dato som tekst (ÅÅÅÅ-MM-DD), ikke {_type_name(value)}.")
-            return None
+    def _not_a_code(self, value: Any, path: str, f: Field) -> None:
+        self.error(path, f"«{_short(value)}» er ikke {f.what} (gyldige: {', '.join(f.choices.values)}).")
+
+    def read_date(self, value: str, path: str, f: Field) -> dt.date | None:
         try:
             if not _DATO.fullmatch(value):
                 raise ValueError
@@ -197,18 +174,20 @@ class Reader:
                        f"«{_short(value)}» er ikke en gyldig dato (skriv ÅÅÅÅ-MM-DD, for eksempel 2019-05-20).")
             return None
 
+    def read_list(self, value: list, path: str, f: Field) -> list[dict[str, Any]]:
+        rows = []
+        for i, item in enumerate(value, start=1):
+            if not isinstance(item, dict):
+                self.error(f"{path}[{i}]", f"må være et objekt, ikke {_type_name(item)}.")
+            rows.append(self.read(f.fields, item if isinstance(item, dict) else {}, f"{path}[{i}]"))
+        return rows
 
-def _check_dates(r: Reader, record: dict[str, Any], values: dict[str, Any]) -> None:
-    """The rules between keys: dates not in the future, the dates a status needs, decision after application."""
-    idag = timezone.localdate()
+
+def _check_dates(r: Reader, values: dict[str, Any]) -> None:
+    """The dates' rules beyond their keys: not in the future, the decision not before the application."""
     for key in ("soknadsdato", "vedtaksdato"):
-        if values[key] and values[key] > idag:
+        if values[key] and values[key] > timezone.localdate():
             r.error(key, f"{values[key]:%Y-%m-%d} er fram i tid.")
-    status = values["status"]
-    if status and status != Status.UTKAST and _blank(record.get("soknadsdato")):
-        r.error("soknadsdato", f"må fylles ut når status er «{status}».")
-    if status in VEDTAK_STATUSER and _blank(record.get("vedtaksdato")):
-        r.error("vedtaksdato", f"må fylles ut når status er «{status}».")
     if values["soknadsdato"] and values["vedtaksdato"] and values["vedtaksdato"] < values["soknadsdato"]:
         r.error("vedtaksdato", "kan ikke være før søknadsdatoen.")
 
@@ -225,29 +204,19 @@ def parse(data: Any) -> tuple[list[Parsed], list[str]]:
             continue
         reader = Reader(post, errors)
         values = reader.read(RECORD, record)
-        _check_dates(reader, record, values)
+        _check_dates(reader, values)
         parsed.append(Parsed(post, values))
 
     forste: dict[tuple[str, str], int] = {}
     referanser: dict[str, int] = {}
     for p in parsed:
-        nummer, spesialitet, referanse = (p.values[k] for k in ("virksomhet.organisasjonsnummer", "spesialitet",
-                                                                "referanse"))
-        if nummer and spesialitet:
-            if (nummer, spesialitet) in forste:
-                errors.append(
-                    f"Post {p.post}, organisasjonsnummer: {orgnr.format_orgnr(nummer)} har allerede en søknad om "
-                    f"{Spesialitet(spesialitet).label.lower()} i post {forste[nummer, spesialitet]}."
-                )
-            else:
-                forste[nummer, spesialitet] = p.post
-        if referanse:
-            if referanse in referanser:
-                errors.append(
-                    f"Post {p.post}, referanse: «{referanse}» er også brukt i post {referanser[referanse]}."
-                )
-            else:
-                referanser[referanse] = p.post
+        if all(p.key) and forste.setdefault(p.key, p.post) != p.post:
+            nummer, spesialitet = p.key
+            errors.append(f"Post {p.post}, organisasjonsnummer: {orgnr.format_orgnr(nummer)} har allerede en søknad "
+                          f"om {Spesialitet(spesialitet).label.lower()} i post {forste[p.key]}.")
+        referanse = p.values["referanse"]
+        if referanse and referanser.setdefault(referanse, p.post) != p.post:
+            errors.append(f"Post {p.post}, referanse: «{referanse}» er også brukt i post {referanser[referanse]}.")
 
     if not errors and referanser:
         errors += _referanse_conflicts(parsed)
@@ -260,9 +229,7 @@ def _referanse_conflicts(parsed: list[Parsed]) -> list[str]:
     errors = []
     for soknad in Soknad.objects.filter(referanse__in=given).select_related("virksomhet"):
         p = given[soknad.referanse]
-        if (soknad.virksomhet.organisasjonsnummer, soknad.spesialitet) != (
-            p.values["virksomhet.organisasjonsnummer"], p.values["spesialitet"]
-        ):
+        if (soknad.virksomhet.organisasjonsnummer, soknad.spesialitet) != p.key:
             errors.append((p.post, (
                 f"Post {p.post}, referanse: «{soknad.referanse}» tilhører en annen søknad "
                 f"({soknad.virksomhet.navn}, {soknad.get_spesialitet_display().lower()})."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,22 +42,20 @@ class ImportResult:
     soknader: list[Soknad] = field(default_factory=list)
 
 
-def _lookup_organisations(parsed: list[Parsed]) -> tuple[dict[str, tuple[brreg_services.Lookup | None, str]],
-                                                          list[str]]:
+Found = tuple[brreg_services.Lookup | None, str]  # what the registry said (None: not verified), the name then
+
+
+def _lookup_organisations(parsed: list[Parsed]) -> tuple[dict[str, Found], list[str]]:
     """Look up the organisations we do not know locally, before any transaction is opened.
 
-    Gives, per organisation number, what the registry said (None: create it as not verified) and the name to use
-    then. After the first time Enhetsregisteret cannot be reached, the rest are not asked (each attempt costs
+    After the first time Enhetsregisteret cannot be reached, the rest are not asked (each attempt costs
     seconds); they are created as not verified like the first.
     """
-    organisations: dict[str, tuple[brreg_services.Lookup | None, str]] = {}
+    organisations: dict[str, Found] = {}
     warnings: list[str] = []
     unavailable: list[str] = []
     registry_down = False
-    navn_i_filen: dict[str, str] = {}
-    for p in parsed:
-        if p.values[NAVN]:
-            navn_i_filen.setdefault(p.values[ORGNR], p.values[NAVN])
+    navn_i_filen = {p.values[ORGNR]: p.values[NAVN] for p in reversed(parsed) if p.values[NAVN]}  # the first one
     for p in parsed:
         nummer = p.values[ORGNR]
         if nummer in organisations:
@@ -86,20 +84,14 @@ def _lookup_organisations(parsed: list[Parsed]) -> tuple[dict[str, tuple[brreg_s
 
 def _save_arenas(soknad: Soknad, rows: list[dict[str, Any]], katalog) -> list[Laeringsarena]:
     """Replace the arenas position by position (arena n keeps its id, so later changes can be shown)."""
-    existing = list(Laeringsarena.objects.filter(soknad=soknad).order_by("pk"))
-    saved = []
-    for i, values in enumerate(rows):
-        values = values | tolk_tekst(values["laeringsmal"], soknad.spesialitet, katalog)
-        if i < len(existing):
-            arena = existing[i]
-            for name, value in values.items():
-                setattr(arena, name, value)
-            arena.save()
-        else:
-            arena = Laeringsarena.objects.create(soknad=soknad, **values)
-        saved.append(arena)
-    Laeringsarena.objects.filter(pk__in=[a.pk for a in existing[len(rows):]]).delete()
-    return saved
+    arenaer = list(Laeringsarena.objects.filter(soknad=soknad).order_by("pk"))
+    Laeringsarena.objects.filter(pk__in=[a.pk for a in arenaer[len(rows):]]).delete()
+    arenaer = arenaer[: len(rows)] + [Laeringsarena(soknad=soknad) for _ in range(len(rows) - len(arenaer))]
+    for arena, values in zip(arenaer, rows, strict=True):
+        for name, value in (values | tolk_tekst(values["laeringsmal"], soknad.spesialitet, katalog)).items():
+            setattr(arena, name, value)
+        arena.save()
+    return arenaer
 
 
 def _write(p: Parsed, virksomhet: Virksomhet, *, bruker, reserved: set[str], katalog_for) -> tuple[Soknad, bool]:
@@ -147,24 +139,15 @@ def import_records(records: Any, *, bruker=None) -> ImportResult:
     organisations, warnings = _lookup_organisations(parsed)
     result = ImportResult(warnings=warnings)
     reserved = {p.values["referanse"] for p in parsed if p.values["referanse"]}
-    kataloger: dict[dt.date | None, Any] = {}
-
-    def katalog_for(dato: dt.date | None):
-        if dato not in kataloger:
-            kataloger[dato] = katalog_for_soknad(dato)
-        return kataloger[dato]
-
-    virksomheter: dict[str, Virksomhet] = {}
+    katalog_for = functools.cache(katalog_for_soknad)  # one catalogue per søknadsdato
     with transaction.atomic():
+        virksomheter = {
+            nummer: brreg_services.virksomhet_from_lookup(found) if found is not None
+            else brreg_services.virksomhet_create_unverified(organisasjonsnummer=nummer, navn=navn)
+            for nummer, (found, navn) in organisations.items()
+        }
         for p in parsed:
-            nummer = p.values[ORGNR]
-            if nummer not in virksomheter:
-                found, navn = organisations[nummer]
-                virksomheter[nummer] = (
-                    brreg_services.virksomhet_from_lookup(found) if found is not None
-                    else brreg_services.virksomhet_create_unverified(organisasjonsnummer=nummer, navn=navn)
-                )
-            soknad, created = _write(p, virksomheter[nummer], bruker=bruker, reserved=reserved,
+            soknad, created = _write(p, virksomheter[p.values[ORGNR]], bruker=bruker, reserved=reserved,
                                      katalog_for=katalog_for)
             result.soknader.append(soknad)
             result.created += created
