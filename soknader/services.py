@@ -205,10 +205,10 @@ def status_change(*, soknad: Soknad, til: str, bruker, melding: str = "", **upda
     return soknad
 
 
-def innsending_create(*, soknad: Soknad, arenaer: list[Laeringsarena], unless_unchanged: bool = False) -> None:
+def innsending_create(*, soknad: Soknad, arenaer: list[Laeringsarena], only_if_changed: bool = False) -> None:
     """Keep what the application looks like now, so a later submission can show what changed."""
     data = changes.snapshot(soknad, arenaer)
-    if unless_unchanged:
+    if only_if_changed:
         last = Innsending.objects.filter(soknad=soknad).order_by("-tidspunkt", "-pk").first()
         if last is not None and last.data == data:
             return

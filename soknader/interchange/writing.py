@@ -120,7 +120,7 @@ def _write(p: Parsed, virksomhet: Virksomhet, *, bruker, reserved: set[str], kat
     referanse_assign(soknad=soknad, reserved=reserved)
     saved = _save_arenas(soknad, arenaer, katalog_for(soknad.soknadsdato))
     if soknad.status != Status.UTKAST:  # what it looked like when it came in, as on a submission
-        innsending_create(soknad=soknad, arenaer=saved, unless_unchanged=not created)
+        innsending_create(soknad=soknad, arenaer=saved, only_if_changed=not created)
     mangler_refresh(soknad=soknad, arenaer=saved)
     return soknad, created
 
