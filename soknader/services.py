@@ -183,6 +183,37 @@ def referanse_for(soknad: Soknad, dato, reserved: Iterable[str] = ()) -> str:
     return candidate
 
 
+def referanse_assign(*, soknad: Soknad, reserved: Iterable[str] = ()) -> None:
+    """Give an application that has left draft its reference, once (dated by its søknadsdato)."""
+    if not soknad.referanse and soknad.status != Status.UTKAST:
+        soknad.referanse = referanse_for(soknad, soknad.soknadsdato, reserved)
+        soknad.save(update_fields=["referanse"])
+
+
+def status_change(*, soknad: Soknad, til: str, bruker, melding: str = "", **updates) -> Soknad:
+    """Give a (locked) application a new status and the given values, and record the change in its history.
+
+    The workflow's rules (who may move it where) are the caller's: the workflow below, or an import.
+    """
+    fra = soknad.status
+    soknad.status = til
+    for name, value in updates.items():
+        setattr(soknad, name, value)
+    soknad.save(update_fields=["status", *updates, "endret"])
+    Statusendring.objects.create(soknad=soknad, fra_status=fra, til_status=til, utfort_av=bruker, melding=melding)
+    return soknad
+
+
+def innsending_create(*, soknad: Soknad, arenaer: list[Laeringsarena], only_if_changed: bool = False) -> None:
+    """Keep what the application looks like now, so a later submission can show what changed."""
+    data = changes.snapshot(soknad, arenaer)
+    if only_if_changed:
+        last = Innsending.objects.filter(soknad=soknad).order_by("-tidspunkt", "-pk").first()
+        if last is not None and last.data == data:
+            return
+    Innsending.objects.create(soknad=soknad, data=data)
+
+
 def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
     """Send the application to Helsedirektoratet (first time, or again after an anmodning).
 
@@ -195,19 +226,14 @@ def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
         problemer = {k: v for k, v in sections.problems(locked, arenaer).items() if v}
         if problemer:
             raise SubmitRefused(problemer)
-        fra = locked.status
-        locked.status = Status.INNSENDT
+        melding = "Sendt inn på nytt etter anmodning" if locked.status == Status.ANMODNING_SENDT else ""
         if locked.soknadsdato is None:
             locked.soknadsdato = timezone.localdate()
         _reread_laeringsmal(locked, arenaer)
-        if not locked.referanse:
-            locked.referanse = referanse_for(locked, locked.soknadsdato)
-        locked.save(update_fields=["status", "soknadsdato", "referanse", "endret"])
-        Statusendring.objects.create(
-            soknad=locked, fra_status=fra, til_status=Status.INNSENDT, utfort_av=bruker,
-            melding="Sendt inn på nytt etter anmodning" if fra == Status.ANMODNING_SENDT else "",
-        )
-        Innsending.objects.create(soknad=locked, data=changes.snapshot(locked, arenaer))
+        status_change(soknad=locked, til=Status.INNSENDT, bruker=bruker, melding=melding,
+                      soknadsdato=locked.soknadsdato)
+        referanse_assign(soknad=locked)
+        innsending_create(soknad=locked, arenaer=arenaer)
         mangler_refresh(soknad=locked, arenaer=arenaer)
         notifications.kvittering(locked)
     return locked
@@ -299,13 +325,7 @@ def _transition(*, soknad: Soknad, til: str, bruker, expected_status: str | None
             raise TransitionRefused(
                 f"En søknad med status «{locked.get_status_display()}» kan ikke få status «{Status(til).label}»."
             )
-        fra = locked.status
-        locked.status = til
-        for name, value in updates.items():
-            setattr(locked, name, value)
-        locked.save(update_fields=["status", *updates, "endret"])
-        Statusendring.objects.create(soknad=locked, fra_status=fra, til_status=til, utfort_av=bruker, melding=melding)
-    return locked
+        return status_change(soknad=locked, til=til, bruker=bruker, melding=melding, **updates)
 
 
 IKKE_SAKSBEHANDLER = "Bare saksbehandlere i Helsedirektoratet kan behandle søknader."
