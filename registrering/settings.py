@@ -209,6 +209,7 @@ OIDC_PROVIDERS = {
 }
 OIDC_TIMEOUT = float(os.environ.get("OIDC_TIMEOUT", "5"))  # seconds, each call to a provider
 OIDC_DISCOVERY_TTL = int(os.environ.get("OIDC_DISCOVERY_TTL", "3600"))  # seconds a discovery document is reused
+OIDC_LEEWAY = int(os.environ.get("OIDC_LEEWAY", "30"))  # seconds of clock skew allowed when checking exp/iat
 
 # Altinn 3 (which organisations a person may act for). Empty base URL: Altinn is not asked (development: demo data
 # writes the organisations of the demo users instead).

@@ -128,14 +128,28 @@ class OIDCBackend(OIDCAuthenticationBackend):
         try:
             return jwt.decode(
                 payload, key, algorithms=["RS256"], audience=self.config["client_id"],
-                issuer=self.config["issuer"], leeway=30, options={"require": ["exp", "iat", "iss", "aud", "sub"]},
+                issuer=self.config["issuer"], leeway=settings.OIDC_LEEWAY, options={"require": ["exp", "iat", "iss", "aud", "sub"]},
             )
         except jwt.InvalidTokenError as error:
             raise SuspiciousOperation(f"ID-tokenet ble avvist: {type(error).__name__}") from None
 
     def retrieve_matching_jwk(self, token):
+        """The provider's signing key for this token: by `kid`, or the only RSA signing key when the token names
+        none (providers that publish one key). A key of another type or algorithm is never used."""
+        response = requests.get(self.config["jwks_uri"], timeout=settings.OIDC_TIMEOUT)
+        response.raise_for_status()
         try:
-            return super().retrieve_matching_jwk(token)
+            header = jwt.get_unverified_header(token)
+            keys = [k for k in response.json()["keys"] if k.get("kty") == "RSA" and k.get("use", "sig") == "sig"
+                    and k.get("alg", "RS256") == "RS256"]
+        except (jwt.PyJWTError, ValueError, KeyError, TypeError, AttributeError) as error:
+            raise SuspiciousOperation(f"ugyldig nøkkelsett eller token: {type(error).__name__}") from None
+        if header.get("kid") is not None:
+            keys = [k for k in keys if k.get("kid") == header["kid"]]
+        if len(keys) != 1:
+            raise SuspiciousOperation("fant ingen entydig signaturnøkkel for ID-tokenet")
+        try:
+            return jwt.PyJWK(keys[0])
         except jwt.PyJWTError as error:
             raise SuspiciousOperation(f"ugyldig nøkkel: {type(error).__name__}") from None
 

@@ -117,7 +117,7 @@ def callback(request, provider):
     if provider == Innloggingskilde.IDPORTEN:
         request.session[session.PID] = str(backend.claims[backend.config.get("subject_claim", "pid")])
         oppslag = session.refresh_organisations(request, force=True)
-        if not oppslag.brukbar:
+        if oppslag is not None and not oppslag.brukbar:
             return _feil(request, tittel="Vi får ikke hentet tilgangene dine fra Altinn", status=503,
                          provider=provider,
                          melding="Du er logget inn, men Altinn svarer ikke, så vi vet ikke hvilke virksomheter du kan "

@@ -1,0 +1,117 @@
+"""A fake Altinn 3 Access Management: a real HTTP server on 127.0.0.1 answering the resource owner's
+"authorized parties" API like Altinn does (POST /accessmanagement/api/v1/resourceowner/authorizedparties).
+
+    fake = FakeAltinn().start()
+    fake.url                                   # use as ALTINN_BASE_URL
+    fake.set_parties(pid, [party(A), party(B, subunits=[party(C, resources=[])])])
+    fake.set_fault(pid, "500" | "timeout" | "malformed" | "wrong_shape" | "flaky")
+    fake.requests                              # [(path, query, json body, headers)]
+    fake.stop()                                # Altinn is down (connection refused)
+
+A pid nobody set answers an empty list (the person may act for no organisation). The resource id in
+`authorizedResources` is RESOURCE unless a party says otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+PATH = "/accessmanagement/api/v1/resourceowner/authorizedparties"
+RESOURCE = "helsedir-asa-registrering"
+
+
+def party(orgnr: str, name: str = "", *, resources=(RESOURCE,), subunits=(), deleted=False, kind="Organization",
+          hierarchy_only=False) -> dict:
+    """One entry shaped like Altinn's AuthorizedParty."""
+    return {
+        "partyUuid": f"00000000-0000-4000-8000-{orgnr.rjust(12, '0')}",
+        "name": name or f"Virksomhet {orgnr}",
+        "organizationNumber": orgnr if kind == "Organization" else None,
+        "personId": orgnr if kind == "Person" else None,
+        "partyId": int(orgnr[:8]),
+        "type": kind,
+        "unitType": "KOMM" if kind == "Organization" else None,
+        "isDeleted": deleted,
+        "onlyHierarchyElementWithNoAccess": hierarchy_only,
+        "authorizedAccessPackages": [],
+        "authorizedResources": list(resources),
+        "authorizedRoles": ["DAGL"] if resources else [],
+        "authorizedInstances": [],
+        "subunits": list(subunits),
+    }
+
+
+class FakeAltinn:
+    def __init__(self):
+        self.parties: dict[str, list] = {}
+        self.faults: dict[str, str] = {}
+        self.requests: list[tuple] = []
+        self.slow_seconds = 5.0
+        self._flaky_seen: set[str] = set()
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def _send(self, status: int, body: bytes, content_type="application/json"):
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_POST(self):
+                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                parts = urlsplit(self.path)
+                try:
+                    body = json.loads(raw or b"{}")
+                except ValueError:
+                    body = None
+                fake.requests.append((parts.path, parts.query, body, dict(self.headers)))
+                if parts.path != PATH or not isinstance(body, dict):
+                    return self._send(404 if parts.path != PATH else 400, b'{"title":"Bad request"}')
+                if body.get("type") != "urn:altinn:person:identifier-no":
+                    return self._send(400, b'{"title":"Unsupported type"}')
+                pid = str(body.get("value"))
+                fault = fake.faults.get(pid)
+                if fault == "500":
+                    return self._send(500, b'{"title":"Internal Server Error"}')
+                if fault == "flaky" and pid not in fake._flaky_seen:
+                    fake._flaky_seen.add(pid)
+                    return self._send(503, b'{"title":"Service Unavailable"}')
+                if fault == "timeout":
+                    time.sleep(fake.slow_seconds)
+                if fault == "malformed":
+                    return self._send(200, b'[{"partyUuid": "0000", "name": "Bod')
+                if fault == "wrong_shape":
+                    return self._send(200, b'{"parties": "not a list"}')
+                self._send(200, json.dumps(fake.parties.get(pid, [])).encode())
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def set_parties(self, pid: str, parties: list) -> None:
+        self.parties[pid] = parties
+        self.faults.pop(pid, None)
+
+    def set_fault(self, pid: str, fault: str) -> None:
+        self.faults[pid] = fault
+
+    def count(self, pid: str | None = None) -> int:
+        return sum(1 for r in self.requests if pid is None or (r[2] or {}).get("value") == pid)
+
+    def start(self) -> "FakeAltinn":
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
