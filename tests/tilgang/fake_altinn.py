@@ -115,3 +115,31 @@ class FakeAltinn:
     def stop(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+# `make run-oidc`: the fake Altinn for trying the real login on a development machine.
+DEMO_PID = "24079410876"  # the demo søker's made-up fødselsnummer (the local provider's user "kari.kommune")
+
+
+def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="A fake Altinn on 127.0.0.1 for development (make run-oidc).")
+    parser.add_argument("--port", type=int, default=9401)
+    args = parser.parse_args()
+    fake = FakeAltinn()
+    fake.server.server_close()
+    fake.server = ThreadingHTTPServer(("127.0.0.1", args.port), fake.server.RequestHandlerClass)
+    fake.set_parties(DEMO_PID, [
+        party("972418013", "BODØ KOMMUNE"),
+        party("999888771", "NORDLYS BEDRIFTSHELSETJENESTE AS (DEMO)"),
+    ])
+    print(f"Fake Altinn på http://127.0.0.1:{args.port} (kari.kommune kan søke for Bodø og Nordlys BHT)", flush=True)
+    try:
+        fake.server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()
