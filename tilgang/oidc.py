@@ -119,6 +119,10 @@ class OIDCBackend(OIDCAuthenticationBackend):
             return None
         return super().authenticate(request, **kwargs)
 
+    def get_user(self, user_id):
+        user = super().get_user(user_id)
+        return user if user is not None and user.is_active else None
+
     # ---- the ID token ------------------------------------------------------------------------------
 
     def _verify_jws(self, payload, key):

@@ -1,13 +1,17 @@
 """What the session holds for a person who logged in through ID-porten, and the refresh of their organisations.
 
-The fødselsnummer is kept in the (server-side) session only, so Altinn can be asked again during the session;
-it is gone when the session ends. It is never written to the database or shown.
+Altinn is asked by fødselsnummer, also during the session, so the session keeps it: encrypted (Fernet, with a key
+derived from TILGANG_PERSON_KEY), so the session table never holds it in clear; it is gone when the session ends.
+It is never shown.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 
+from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
 from django.contrib import messages
 from django.utils import timezone
@@ -20,9 +24,28 @@ PROVIDER = "tilgang_provider"
 LAST_ASKED = "tilgang_altinn_spurt"
 
 
+def _fernet() -> Fernet:
+    key = (settings.TILGANG_PERSON_KEY or settings.SECRET_KEY).encode()
+    return Fernet(base64.urlsafe_b64encode(hashlib.sha256(b"tilgang-session:" + key).digest()))
+
+
+def pid_store(request, pid: str) -> None:
+    request.session[PID] = _fernet().encrypt(pid.encode()).decode()
+
+
+def pid_read(request) -> str | None:
+    token = request.session.get(PID)
+    if not token:
+        return None
+    try:
+        return _fernet().decrypt(token.encode()).decode()
+    except InvalidToken:
+        return None
+
+
 def refresh_organisations(request, *, force: bool = False) -> services.Oppslag | None:
     """Ask Altinn again if the last question is older than ALTINN_REFRESH_MINUTES (or `force`). None: not due."""
-    pid = request.session.get(PID)
+    pid = pid_read(request)
     if not pid or not altinn.er_satt_opp():  # without Altinn (development) the cache is what demo data wrote
         return None
     now = timezone.now()

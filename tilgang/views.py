@@ -115,7 +115,7 @@ def callback(request, provider):
     auth.login(request, user, backend=oidc.BACKEND)
     request.session["oidc_id_token"] = id_token
     if provider == Innloggingskilde.IDPORTEN:
-        request.session[session.PID] = str(backend.claims[backend.config.get("subject_claim", "pid")])
+        session.pid_store(request, str(backend.claims[backend.config.get("subject_claim", "pid")]))
         oppslag = session.refresh_organisations(request, force=True)
         if oppslag is not None and not oppslag.brukbar:
             return _feil(request, tittel="Vi får ikke hentet tilgangene dine fra Altinn", status=503,

@@ -123,8 +123,12 @@ def test_development_rows_do_not_count_once_altinn_is_set_up(fake_altinn, person
 def _logged_in_person(client, user, pid=PID):
     """As after an ID-porten login: the pid in the (server-side) session."""
     client.force_login(user)
+    from django.test import RequestFactory
+
     store = client.session
-    store[session.PID] = pid
+    request = RequestFactory().get("/")
+    request.session = store
+    session.pid_store(request, pid)
     store[session.PROVIDER] = "idporten"
     store.save()
 

@@ -74,8 +74,12 @@ def world(client, fake_altinn, settings):
     Person.objects.create(bruker=user, kilde="idporten", ident="y" * 64)
     fake_altinn.set_parties(PID, [party(a.virksomhet.organisasjonsnummer, "BODØ KOMMUNE")])
     client.force_login(user)
+    from django.test import RequestFactory
+
     store = client.session
-    store[session.PID] = PID
+    request = RequestFactory().get("/")
+    request.session = store
+    session.pid_store(request, PID)
     store.save()
     return {"a": (a, arena_a), "b": (b, arena_b), "fake": fake_altinn, "client": client}
 

@@ -227,3 +227,12 @@ def test_password_login_is_off_for_sokere_when_the_setting_says_so(client, setti
     client.post(reverse("login"), {"username": "admin", "password": "feil"})
     assert Hendelse.objects.filter(hendelse="innlogging_feilet", kilde="passord").exists()
     assert Hendelse.objects.filter(hendelse="innlogging", kilde="passord", brukernavn="admin").exists()
+
+
+def test_the_fodselsnummer_is_not_in_the_session_table_in_clear(client, idporten, fake_altinn):
+    from django.contrib.sessions.models import Session
+
+    fake_altinn.set_parties(PID, [party("972418013")])
+    login(client, new_person(idporten))
+    assert all(PID not in s.get_decoded().__repr__() and PID not in s.session_data for s in Session.objects.all())
+    assert fake_altinn.count(PID) == 1  # and yet Altinn was asked by it
