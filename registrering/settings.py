@@ -203,7 +203,7 @@ OIDC_PROVIDERS = {
         "acr_values": os.environ.get("OIDC_ANSATT_ACR_VALUES", ""),
         "subject_claim": os.environ.get("OIDC_ANSATT_SUBJECT_CLAIM", "sub"),  # "oid" for Entra ID
         "groups_claim": os.environ.get("OIDC_ANSATT_GROUPS_CLAIM", "groups"),
-        # group id/name in the claim -> our role: "saksbehandler" or "alis:<helseregion kode>" (nord, midt, vest, sor-ost)
+        # group in the claim -> our role: "saksbehandler" or "alis:<helseregion kode>" (nord, midt, vest, sor-ost)
         "roller": env_roles("OIDC_ANSATT_ROLLER"),
     },
 }

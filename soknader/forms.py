@@ -163,7 +163,8 @@ class StartForm(forms.Form):
 
     def __init__(self, *args, virksomheter=(), **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [(v.organisasjonsnummer, f"{v.navn} (org.nr. {v.organisasjonsnummer_formatert})") for v in virksomheter]
+        choices = [(v.organisasjonsnummer, f"{v.navn} (org.nr. {v.organisasjonsnummer_formatert})")
+                   for v in virksomheter]
         self.fields["organisasjonsnummer"].choices = choices
         if len(choices) == 1:
             self.fields["organisasjonsnummer"].initial = choices[0][0]

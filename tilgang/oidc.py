@@ -132,7 +132,8 @@ class OIDCBackend(OIDCAuthenticationBackend):
         try:
             return jwt.decode(
                 payload, key, algorithms=["RS256"], audience=self.config["client_id"],
-                issuer=self.config["issuer"], leeway=settings.OIDC_LEEWAY, options={"require": ["exp", "iat", "iss", "aud", "sub"]},
+                issuer=self.config["issuer"], leeway=settings.OIDC_LEEWAY,
+                options={"require": ["exp", "iat", "iss", "aud", "sub"]},
             )
         except jwt.InvalidTokenError as error:
             raise SuspiciousOperation(f"ID-tokenet ble avvist: {type(error).__name__}") from None
