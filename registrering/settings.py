@@ -215,7 +215,8 @@ OIDC_LEEWAY = int(os.environ.get("OIDC_LEEWAY", "30"))  # seconds of clock skew 
 # writes the organisations of the demo users instead).
 ALTINN_BASE_URL = os.environ.get("ALTINN_BASE_URL", "")  # https://platform.altinn.no (tt02: platform.tt02.altinn.no)
 ALTINN_RESOURCE_ID = os.environ.get("ALTINN_RESOURCE_ID", "helsedir-asa-registrering")
-ALTINN_TOKEN = os.environ.get("ALTINN_TOKEN", "")  # an Altinn token exchanged from Maskinporten
+ALTINN_TOKEN = os.environ.get("ALTINN_TOKEN", "")  # a fixed Altinn token (a short trial); else Maskinporten below
+ALTINN_TOKEN_TTL = int(os.environ.get("ALTINN_TOKEN_TTL", "1500"))  # seconds an exchanged Altinn token is reused
 ALTINN_SUBSCRIPTION_KEY = os.environ.get("ALTINN_SUBSCRIPTION_KEY", "")
 ALTINN_CONNECT_TIMEOUT = float(os.environ.get("ALTINN_CONNECT_TIMEOUT", "2.0"))
 ALTINN_READ_TIMEOUT = float(os.environ.get("ALTINN_READ_TIMEOUT", "5.0"))
@@ -224,6 +225,15 @@ ALTINN_RETRIES = int(os.environ.get("ALTINN_RETRIES", "2"))
 ALTINN_BACKOFF = float(os.environ.get("ALTINN_BACKOFF", "0.2"))
 ALTINN_REFRESH_MINUTES = float(os.environ.get("ALTINN_REFRESH_MINUTES", "5"))  # ask again during a session
 ALTINN_GRACE_HOURS = float(os.environ.get("ALTINN_GRACE_HOURS", "24"))  # use the last answer while Altinn is down
+# Maskinporten (our token for Altinn, exchanged at Altinn). Test: https://test.maskinporten.no/token and audience
+# https://test.maskinporten.no/.
+MASKINPORTEN_TOKEN_URL = os.environ.get("MASKINPORTEN_TOKEN_URL", "https://maskinporten.no/token")
+MASKINPORTEN_AUDIENCE = os.environ.get("MASKINPORTEN_AUDIENCE", "https://maskinporten.no/")
+MASKINPORTEN_CLIENT_ID = os.environ.get("MASKINPORTEN_CLIENT_ID", "")
+MASKINPORTEN_KEY_ID = os.environ.get("MASKINPORTEN_KEY_ID", "")  # the kid registered with the client's public key
+MASKINPORTEN_PRIVATE_KEY = os.environ.get("MASKINPORTEN_PRIVATE_KEY", "")  # PEM text, or:
+MASKINPORTEN_PRIVATE_KEY_FILE = os.environ.get("MASKINPORTEN_PRIVATE_KEY_FILE", "")
+MASKINPORTEN_SCOPE = os.environ.get("MASKINPORTEN_SCOPE", "altinn:accessmanagement/authorizedparties.resourceowner")
 
 LOGGING = {
     "version": 1,

@@ -13,8 +13,11 @@ counts when Altinn lists the resource for it, or when it is listed under a main 
 (rights given for the main unit reach its sub-units in Altinn); `hovedenhet` then says which. Persons (the
 user themself), deleted units and hierarchy-only entries are left out.
 
-Every request carries `Authorization: Bearer {ALTINN_TOKEN}` (an Altinn token exchanged from a Maskinporten
-token) and `Ocp-Apim-Subscription-Key: {ALTINN_SUBSCRIPTION_KEY}` when they are set.
+Every request carries an Altinn token (`Authorization: Bearer …`) and `Ocp-Apim-Subscription-Key:
+{ALTINN_SUBSCRIPTION_KEY}` when set. The token is ALTINN_TOKEN when set (tests, a short trial); otherwise a
+Maskinporten token (tilgang/maskinporten.py, scope MASKINPORTEN_SCOPE) exchanged at
+`GET {ALTINN_BASE_URL}/authentication/api/v1/exchange/maskinporten`, reused for ALTINN_TOKEN_TTL seconds and
+dropped when Altinn answers 401.
 
 Connection errors, timeouts and 5xx answers are retried `ALTINN_RETRIES` times with a short backoff; the
 whole call ends within `ALTINN_TOTAL_TIMEOUT`. Everything that is not a usable answer becomes
@@ -30,10 +33,15 @@ from dataclasses import dataclass
 
 import requests
 from django.conf import settings
+from django.core.cache import cache
+
+from . import maskinporten
 
 logger = logging.getLogger(__name__)
 
 PATH = "/accessmanagement/api/v1/resourceowner/authorizedparties"
+EXCHANGE_PATH = "/authentication/api/v1/exchange/maskinporten"
+TOKEN_CACHE_KEY = "altinn:token"
 USER_AGENT = "ASA-registrering/1.0 (Helsedirektoratet)"
 
 
@@ -69,8 +77,9 @@ def authorized_organisations(pid: str) -> list[AltinnVirksomhet]:
 def _post_authorized_parties(pid: str):
     url = settings.ALTINN_BASE_URL.rstrip("/") + PATH
     headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
-    if settings.ALTINN_TOKEN:
-        headers["Authorization"] = f"Bearer {settings.ALTINN_TOKEN}"
+    token = altinn_token()
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
     if settings.ALTINN_SUBSCRIPTION_KEY:
         headers["Ocp-Apim-Subscription-Key"] = settings.ALTINN_SUBSCRIPTION_KEY
     body = {"type": "urn:altinn:person:identifier-no", "value": pid}
@@ -108,8 +117,10 @@ def _post_authorized_parties(pid: str):
                 last_error = f"HTTP {response.status_code}"
                 retry = True
             else:
-                logger.error("altinn svarte %s: sjekk ALTINN_TOKEN, ALTINN_SUBSCRIPTION_KEY og ressursen",
+                logger.error("altinn svarte %s: sjekk Maskinporten-klienten, ALTINN_SUBSCRIPTION_KEY og ressursen",
                              response.status_code)
+                if response.status_code == 401:
+                    cache.delete(TOKEN_CACHE_KEY)
                 last_error = f"HTTP {response.status_code}"
                 retry = False
         if not retry:
@@ -118,6 +129,34 @@ def _post_authorized_parties(pid: str):
         if attempt < attempts:
             time.sleep(min(settings.ALTINN_BACKOFF * 2 ** (attempt - 1), max(0.0, deadline - time.monotonic())))
     raise AltinnUtilgjengelig(f"Altinn svarte ikke brukbart ({last_error})")
+
+
+def altinn_token() -> str:
+    """The token for Altinn: ALTINN_TOKEN, or a Maskinporten token exchanged at Altinn (cached)."""
+    if settings.ALTINN_TOKEN:
+        return settings.ALTINN_TOKEN
+    if not maskinporten.er_satt_opp():
+        return ""
+    token = cache.get(TOKEN_CACHE_KEY)
+    if token:
+        return token
+    try:
+        mp_token = maskinporten.access_token(settings.MASKINPORTEN_SCOPE)
+        response = requests.get(
+            settings.ALTINN_BASE_URL.rstrip("/") + EXCHANGE_PATH,
+            headers={"Authorization": f"Bearer {mp_token}", "User-Agent": USER_AGENT},
+            timeout=(settings.ALTINN_CONNECT_TIMEOUT, settings.ALTINN_READ_TIMEOUT),
+        )
+    except maskinporten.MaskinportenFeil as error:
+        raise AltinnUtilgjengelig(str(error)) from None
+    except requests.RequestException as error:
+        raise AltinnUtilgjengelig(f"tokenveksling: {type(error).__name__}") from None
+    if response.status_code != 200 or not response.text.strip():
+        logger.error("altinn tokenveksling svarte %s", response.status_code)
+        raise AltinnUtilgjengelig(f"tokenveksling: HTTP {response.status_code}")
+    token = response.text.strip().strip('"')
+    cache.set(TOKEN_CACHE_KEY, token, settings.ALTINN_TOKEN_TTL)
+    return token
 
 
 def parse_parties(data, resource_id: str) -> list[AltinnVirksomhet]:

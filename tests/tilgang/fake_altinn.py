@@ -8,6 +8,11 @@
     fake.requests                              # [(path, query, json body, headers)]
     fake.stop()                                # Altinn is down (connection refused)
 
+It also plays Maskinporten (`POST /maskinporten/token`: checks the JWT grant's RS256 signature against
+`fake.maskinporten_public_key`, and its aud, iss, scope and expiry) and Altinn's token exchange
+(`GET /authentication/api/v1/exchange/maskinporten`: a Maskinporten token it issued -> an Altinn token).
+The parties API answers 401 unless the bearer token is in `fake.accepted_tokens` (None: no check).
+
 A pid nobody set answers an empty list (the person may act for no organisation). The resource id in
 `authorizedResources` is RESOURCE unless a party says otherwise.
 """
@@ -17,6 +22,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
@@ -52,6 +58,11 @@ class FakeAltinn:
         self.requests: list[tuple] = []
         self.slow_seconds = 5.0
         self._flaky_seen: set[str] = set()
+        self.accepted_tokens: set[str] | None = {"altinn-token-for-test"}
+        self.maskinporten_public_key = None
+        self.maskinporten_client_id = "asa-maskinporten"
+        self.maskinporten_audience = "https://test.maskinporten.no/"
+        self.maskinporten_tokens: set[str] = set()
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -67,9 +78,44 @@ class FakeAltinn:
                 self.end_headers()
                 self.wfile.write(body)
 
+            def do_GET(self):
+                parts = urlsplit(self.path)
+                fake.requests.append((parts.path, parts.query, None, dict(self.headers)))
+                if parts.path != "/authentication/api/v1/exchange/maskinporten":
+                    return self._send(404, b'{"title":"Not found"}')
+                bearer = self.headers.get("Authorization", "").removeprefix("Bearer ")
+                if bearer not in fake.maskinporten_tokens:
+                    return self._send(401, b'{"title":"Unauthorized"}')
+                token = f"altinn-{uuid.uuid4().hex}"
+                if fake.accepted_tokens is not None:
+                    fake.accepted_tokens.add(token)
+                self._send(200, token.encode(), "text/plain")
+
+            def _maskinporten(self, raw: bytes):
+                import jwt
+                from urllib.parse import parse_qs
+
+                form = {k: v[0] for k, v in parse_qs(raw.decode()).items()}
+                try:
+                    assert form.get("grant_type") == "urn:ietf:params:oauth:grant-type:jwt-bearer"
+                    claims = jwt.decode(form["assertion"], fake.maskinporten_public_key, algorithms=["RS256"],
+                                        audience=fake.maskinporten_audience, issuer=fake.maskinporten_client_id,
+                                        options={"require": ["exp", "iat", "jti", "scope"]})
+                    assert claims["exp"] - claims["iat"] <= 120
+                    assert claims["scope"] == "altinn:accessmanagement/authorizedparties.resourceowner"
+                except (AssertionError, KeyError, jwt.PyJWTError):
+                    return self._send(400, b'{"error":"invalid_grant"}')
+                token = f"mp-{uuid.uuid4().hex}"
+                fake.maskinporten_tokens.add(token)
+                self._send(200, json.dumps({"access_token": token, "token_type": "Bearer", "expires_in": 119,
+                                            "scope": claims["scope"]}).encode())
+
             def do_POST(self):
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 parts = urlsplit(self.path)
+                if parts.path == "/maskinporten/token":
+                    fake.requests.append((parts.path, parts.query, None, dict(self.headers)))
+                    return self._maskinporten(raw)
                 try:
                     body = json.loads(raw or b"{}")
                 except ValueError:
@@ -77,6 +123,9 @@ class FakeAltinn:
                 fake.requests.append((parts.path, parts.query, body, dict(self.headers)))
                 if parts.path != PATH or not isinstance(body, dict):
                     return self._send(404 if parts.path != PATH else 400, b'{"title":"Bad request"}')
+                bearer = self.headers.get("Authorization", "").removeprefix("Bearer ")
+                if fake.accepted_tokens is not None and bearer not in fake.accepted_tokens:
+                    return self._send(401, b'{"title":"Unauthorized"}')
                 if body.get("type") != "urn:altinn:person:identifier-no":
                     return self._send(400, b'{"title":"Unsupported type"}')
                 pid = str(body.get("value"))
@@ -105,8 +154,10 @@ class FakeAltinn:
     def set_fault(self, pid: str, fault: str) -> None:
         self.faults[pid] = fault
 
-    def count(self, pid: str | None = None) -> int:
-        return sum(1 for r in self.requests if pid is None or (r[2] or {}).get("value") == pid)
+    def count(self, pid: str | None = None, path: str | None = None) -> int:
+        if path is not None:
+            return sum(1 for r in self.requests if r[0] == path)
+        return sum(1 for r in self.requests if r[0] == PATH and (pid is None or (r[2] or {}).get("value") == pid))
 
     def start(self) -> "FakeAltinn":
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
@@ -128,6 +179,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=9401)
     args = parser.parse_args()
     fake = FakeAltinn()
+    fake.accepted_tokens = None  # make run-oidc sets no Altinn credentials
     fake.server.server_close()
     fake.server = ThreadingHTTPServer(("127.0.0.1", args.port), fake.server.RequestHandlerClass)
     fake.set_parties(DEMO_PID, [

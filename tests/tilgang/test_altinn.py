@@ -192,3 +192,53 @@ def test_login_with_altinn_down_uses_the_previous_answer_and_says_so(client, idp
     assert response.status_code == 302
     text = client.get(response["Location"]).content.decode()
     assert "Vi får ikke kontakt med Altinn nå" in text and "Bodø" in text
+
+
+# ---- our token: Maskinporten, exchanged at Altinn ----------------------------------------------------
+
+@pytest.fixture
+def maskinporten(fake_altinn, settings):
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    fake_altinn.maskinporten_public_key = key.public_key()
+    settings.ALTINN_TOKEN = ""
+    settings.MASKINPORTEN_TOKEN_URL = fake_altinn.url + "/maskinporten/token"
+    settings.MASKINPORTEN_AUDIENCE = "https://test.maskinporten.no/"
+    settings.MASKINPORTEN_CLIENT_ID = "asa-maskinporten"
+    settings.MASKINPORTEN_PRIVATE_KEY = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()).decode()
+    return fake_altinn
+
+
+def test_altinn_is_called_with_a_maskinporten_token_exchanged_at_altinn_and_reused(maskinporten):
+    maskinporten.set_parties(PID, [party(BODO)])
+    assert orgnrs(altinn.authorized_organisations(PID)) == [BODO]
+    assert orgnrs(altinn.authorized_organisations(PID)) == [BODO]
+    assert maskinporten.count(path="/maskinporten/token") == 1
+    assert maskinporten.count(path="/authentication/api/v1/exchange/maskinporten") == 1
+    bearer = maskinporten.requests[-1][3]["Authorization"]
+    assert bearer.startswith("Bearer altinn-")
+
+
+def test_a_token_altinn_no_longer_accepts_is_replaced(maskinporten):
+    maskinporten.set_parties(PID, [party(BODO)])
+    altinn.authorized_organisations(PID)
+    maskinporten.accepted_tokens.clear()  # Altinn forgets the token (expired, revoked)
+    with pytest.raises(altinn.AltinnUtilgjengelig):
+        altinn.authorized_organisations(PID)
+    assert orgnrs(altinn.authorized_organisations(PID)) == [BODO]
+    assert maskinporten.count(path="/authentication/api/v1/exchange/maskinporten") == 2
+
+
+def test_a_wrong_maskinporten_key_is_a_clear_exception(maskinporten, settings):
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    other = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    settings.MASKINPORTEN_PRIVATE_KEY = other.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()).decode()
+    with pytest.raises(altinn.AltinnUtilgjengelig, match="Maskinporten svarte HTTP 400"):
+        altinn.authorized_organisations(PID)
+    assert maskinporten.count(PID) == 0
