@@ -53,8 +53,10 @@ def access_token(scope: str) -> str:
     except (ValueError, TypeError, jwt.PyJWTError) as error:
         raise MaskinportenFeil(f"kan ikke signere med MASKINPORTEN_PRIVATE_KEY: {type(error).__name__}") from None
     try:
-        response = requests.post(settings.MASKINPORTEN_TOKEN_URL, data={"grant_type": GRANT_TYPE, "assertion": assertion},
-                                 timeout=(settings.ALTINN_CONNECT_TIMEOUT, settings.ALTINN_READ_TIMEOUT))
+        response = requests.post(
+            settings.MASKINPORTEN_TOKEN_URL, data={"grant_type": GRANT_TYPE, "assertion": assertion},
+            timeout=(settings.ALTINN_CONNECT_TIMEOUT, settings.ALTINN_READ_TIMEOUT),
+        )
     except requests.RequestException as error:
         raise MaskinportenFeil(f"Maskinporten svarte ikke: {type(error).__name__}") from None
     if response.status_code != 200:
