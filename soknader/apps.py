@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 
 
 class SoknaderConfig(AppConfig):
@@ -10,9 +10,14 @@ class SoknaderConfig(AppConfig):
     def ready(self):
         from brreg.signals import virksomhet_oppdatert
 
-        from .roles import ensure_groups
+        from tilgang.signals import ansatt_roller
+
+        from .models import Statusendring
+        from .roles import apply_staff_roles, ensure_groups
 
         post_migrate.connect(ensure_groups, sender=self)
+        post_save.connect(_audit_status, sender=Statusendring, dispatch_uid="soknader-revisjonslogg-status")
+        ansatt_roller.connect(apply_staff_roles, dispatch_uid="soknader-roller-fra-innlogging")
         virksomhet_oppdatert.connect(_refresh_findings, dispatch_uid="soknader-mangler-ved-brreg")
 
 
@@ -21,3 +26,14 @@ def _refresh_findings(sender, virksomhet, **kwargs):
     from .services import mangler_refresh_for_virksomhet
 
     mangler_refresh_for_virksomhet(virksomhet)
+
+
+def _audit_status(sender, instance, created, **kwargs):
+    """Every status change (services, import) is also a row of tilgang's audit log."""
+    if not created:
+        return
+    from tilgang import audit
+
+    soknad = instance.soknad
+    audit.statusendring(virksomhet=soknad.virksomhet, fra=instance.fra_status, til=instance.til_status,
+                        bruker=instance.utfort_av, soknad_id=soknad.pk, referanse=soknad.referanse or "")

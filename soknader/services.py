@@ -20,11 +20,12 @@ from brreg import client as brreg_client
 from brreg import services as brreg_services
 from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.tolking import katalog_for_soknad, tolk_tekst
+from tilgang import selectors as tilgang_selectors
 
 from . import changes, findings, notifications, sections, skjema
 from .choices import Spesialitet, Status, Virksomhetstype
 from .forms import fingerprint
-from .models import Innsending, Mangel, Soknad, Statusendring, Virksomhetstilgang
+from .models import Innsending, Mangel, Soknad, Statusendring
 from .roles import BEHANDLE_SOKNAD
 
 
@@ -46,36 +47,36 @@ class SubmitRefused(Exception):
         self.problemer = problemer
 
 
-def soknad_create(*, bruker, organisasjonsnummer: str, navn: str, spesialitet: str) -> Soknad:
-    """Start an application; raises ValidationError keyed by the start form's fields.
+def soknad_create(*, bruker, organisasjonsnummer: str, spesialitet: str) -> Soknad:
+    """Start an application for one of the organisations Altinn says the user may act for; raises
+    ValidationError keyed by the start form's fields.
 
-    The organisation is looked up before any transaction is opened (the registry may be slow). When
-    Enhetsregisteret cannot be reached, the name the user typed is kept as not verified.
+    The organisation is looked up in Enhetsregisteret before any transaction is opened (the registry may be
+    slow). When the registry cannot be reached, the name Altinn gave is kept as not verified.
     """
+    if not tilgang_selectors.kan_representere(bruker, organisasjonsnummer):
+        raise ValidationError({"organisasjonsnummer": IKKE_TILGANG})
     try:
         found = brreg_services.lookup(organisasjonsnummer)
     except (brreg_client.NotFound, brreg_client.Removed) as error:
         raise ValidationError({"organisasjonsnummer": error.melding}) from None
-    except brreg_client.Unavailable as error:
-        if not navn.strip():
-            raise ValidationError({"navn": error.melding}) from None
+    except brreg_client.Unavailable:
         found = None
     if found is not None and found.slettet:
         raise ValidationError(
             {"organisasjonsnummer": f"{found.navn or 'Virksomheten'} er slettet i Enhetsregisteret "
              f"({found.slettedato:%d.%m.%Y}) og kan ikke søke om registrering."}
         )
-    if not skjema.kan_soke(spesialitet, bool(found and found.er_kommune)):
-        raise ValidationError(
-            {"spesialitet": "Allmennmedisin kan bare søkes av en kommune, og organisasjonsnummeret er ikke en "
-             "kommune. Velg samfunnsmedisin eller arbeidsmedisin, eller sjekk nummeret."}
-        )
     with transaction.atomic():
         if found is not None:
             virksomhet = brreg_services.virksomhet_from_lookup(found)
         else:
-            virksomhet = brreg_services.virksomhet_create_unverified(organisasjonsnummer=organisasjonsnummer, navn=navn)
-        _grant_access(bruker, virksomhet)
+            virksomhet = Virksomhet.objects.get(organisasjonsnummer=organisasjonsnummer)
+        if not skjema.kan_soke(spesialitet, virksomhet.er_kommune):
+            raise ValidationError(
+                {"spesialitet": f"{Spesialitet(spesialitet).label} kan bare søkes av en kommune, og {virksomhet.navn} "
+                 "er ikke en kommune. Velg en annen spesialitet, eller velg en annen virksomhet."}
+            )
         existing = Soknad.objects.filter(virksomhet=virksomhet, spesialitet=spesialitet).first()
         if existing is not None:
             raise ValidationError(
@@ -103,17 +104,10 @@ def soknad_create(*, bruker, organisasjonsnummer: str, navn: str, spesialitet: s
             ) from None
 
 
-def _grant_access(bruker, virksomhet: Virksomhet) -> None:
-    """A user may start acting for an organisation nobody acts for yet; otherwise they need access."""
-    tilganger = Virksomhetstilgang.objects.filter(virksomhet=virksomhet)
-    if tilganger.filter(bruker=bruker).exists():
-        return
-    if tilganger.exists():
-        raise ValidationError(
-            {"organisasjonsnummer": "Andre søker allerede for denne virksomheten, og du har ikke tilgang til den. "
-             "Be en av dem gi deg tilgang, eller kontakt Helsedirektoratet."}
-        )
-    Virksomhetstilgang.objects.create(bruker=bruker, virksomhet=virksomhet)
+IKKE_TILGANG = (
+    "Du kan bare starte en søknad for virksomheter som har gitt deg tilgang til tjenesten i Altinn. Be den som "
+    "styrer tilganger i virksomheten (i Altinn) om tilgang, og logg inn på nytt."
+)
 
 
 def _save_fields(obj, values: Mapping[str, Any], field_names: Iterable[str], expected: str) -> None:
@@ -230,9 +224,10 @@ def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
         if locked.soknadsdato is None:
             locked.soknadsdato = timezone.localdate()
         _reread_laeringsmal(locked, arenaer)
-        status_change(soknad=locked, til=Status.INNSENDT, bruker=bruker, melding=melding,
-                      soknadsdato=locked.soknadsdato)
-        referanse_assign(soknad=locked)
+        updates = {"soknadsdato": locked.soknadsdato}
+        if not locked.referanse:  # set with the status, so the history row (and the audit log) can name it
+            updates["referanse"] = referanse_for(locked, locked.soknadsdato)
+        status_change(soknad=locked, til=Status.INNSENDT, bruker=bruker, melding=melding, **updates)
         innsending_create(soknad=locked, arenaer=arenaer)
         mangler_refresh(soknad=locked, arenaer=arenaer)
         notifications.kvittering(locked)
