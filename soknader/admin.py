@@ -185,7 +185,7 @@ class SoknadAdmin(admin.ModelAdmin):
         endringer = changes.diff(innsendinger[1].data, innsendinger[0].data) if len(innsendinger) == 2 else None
         bound = (extra_context or {}).pop("bound_form", None)
         context = {
-            "funn": findings.find(findings.application_data(soknad, arenaer, katalog)),
+            "mangler": findings.find(findings.application_data(soknad, arenaer, katalog)),
             "dekning": dekning,
             "udekket_kort": formater(dekning.udekket),
             "arenaer": arenaer,
