@@ -78,6 +78,7 @@ class Mangelkode(models.TextChoices):
     LM_UGYLDIG = "LM_UGYLDIG", "Uleselige læringsmål"
     LM_UDEKKET = "LM_UDEKKET", "Læringsmål ikke dekket"
     FKM_UDEKKET = "FKM_UDEKKET", "FKM ikke plassert"
+    DEKNING_USIKKER = "DEKNING_USIKKER", "Dekning usikker (foreløpig liste)"
     ANSVAR_IKKE_BEKREFTET = "ANSVAR_IKKE_BEKREFTET", "Ansvar ikke bekreftet"
     ANNEN_VIRKSOMHET_UTEN_NAVN = "ANNEN_VIRKSOMHET_UTEN_NAVN", "Annen virksomhet uten navn"
     VEILEDERPLAN_MANGLER = "VEILEDERPLAN_MANGLER", "Plan for veilederkompetanse mangler"

@@ -199,7 +199,7 @@ def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
         locked.status = Status.INNSENDT
         if locked.soknadsdato is None:
             locked.soknadsdato = timezone.localdate()
-        _reread_laeringsmal(locked, arenaer)
+        laeringsmal_reread(soknad=locked, arenaer=arenaer)
         if not locked.referanse:
             locked.referanse = referanse_for(locked, locked.soknadsdato)
         locked.save(update_fields=["status", "soknadsdato", "referanse", "endret"])
@@ -213,8 +213,9 @@ def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
     return locked
 
 
-def _reread_laeringsmal(soknad: Soknad, arenaer: list[Laeringsarena]) -> None:
-    """On submission, read every arena's text against the catalogue valid on the søknadsdato."""
+def laeringsmal_reread(*, soknad: Soknad, arenaer: list[Laeringsarena]) -> None:
+    """Read every arena's text again against the catalogue valid on the søknadsdato (today for a draft): on
+    submission, and after a new catalogue is loaded (`oppdater_mangler`)."""
     katalog = katalog_for_soknad(soknad.soknadsdato)
     for arena in arenaer:
         for name, value in tolk_tekst(arena.laeringsmal, soknad.spesialitet, katalog).items():

@@ -8,8 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from laeringsarenaer.lmtekst import formater
-from laeringsarenaer.tolking import dekning_for, katalog_for_soknad
+from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
 
 from . import completeness, findings, selectors, sections, services, skjema
 from .choices import Seksjon, Seksjonsstatus, Status
@@ -224,7 +223,6 @@ def se_over(request, pk):
     problemer = sections.problems(soknad, arenaer)
     kontekst = sections.context(soknad)
     katalog = katalog_for_soknad(soknad.soknadsdato)
-    dekning = dekning_for(arenaer, soknad.spesialitet, katalog)
     svar = [
         (seksjon, _seksjon_url(soknad, seksjon), sections.answers(soknad, del_, kontekst), problemer[seksjon])
         for seksjon, del_ in skjema.SEKSJONER.items()
@@ -245,10 +243,9 @@ def se_over(request, pk):
                 (a, sections.answers(a, skjema.LAERINGSARENA, None), sections.arena_problems(a)) for a in arenaer
             ],
             "antall_ufullstendige": sum(1 for p in problemer.values() if p),
-            "dekning": dekning,
+            **dekning_kontekst(arenaer, soknad.spesialitet, katalog, soknad.soknadsdato),
             "mangler": findings.find(findings.application_data(soknad, arenaer, katalog)),
             "kan_trekkes": soknad.status in services.SOKER_OVERGANGER[Status.TRUKKET],
-            "udekket_kort": formater(dekning.udekket),
             "kan_sendes": not any(problemer.values()) and soknad.er_redigerbar,
         },
     )

@@ -136,8 +136,8 @@ def test_export_can_be_imported_again_unchanged():
 def test_export_only_fields_are_computed():
     import_records([bodo_alm()])
     record = _exported()[0]
-    assert "ALM-055" in record["laeringsmal_dekket"] and "FKM-74" in record["laeringsmal_dekket"]
-    assert "FKM-75" not in record["laeringsmal_dekket"]  # in force from 2024-09-01, after the søknadsdato
+    assert "ALM-055" in record["laeringsmal_dekket"] and "FKM-024" in record["laeringsmal_dekket"]
+    assert "FKM-025" not in record["laeringsmal_dekket"]  # 24 del 2–3 objectives before 2026-03-01
     assert record["laeringsmal_dekket"] == interchange.sorter(record["laeringsmal_dekket"])
     assert record["historikk"] == [
         {"fra": "utkast", "til": "registrert", "tidspunkt": record["historikk"][0]["tidspunkt"],
@@ -428,7 +428,7 @@ def test_learning_objectives_are_read_and_findings_computed():
     soknad = import_records([record]).soknader[0]
     fastlege, sykehus = soknad.laeringsarenaer.order_by("pk")
     assert "ALM-054" in fastlege.laeringsmal_koder and "ALM-055" not in fastlege.laeringsmal_koder
-    assert sykehus.laeringsmal_koder == ["ALM-055", "FKM-01", "FKM-02", "FKM-03", "FKM-04", "FKM-05"]
+    assert sykehus.laeringsmal_koder == ["ALM-055", "FKM-001", "FKM-002", "FKM-003", "FKM-004", "FKM-005"]
     assert sykehus.laeringsmal_feil and "xyz" in sykehus.laeringsmal_feil[0]["tekst"]
     koder = set(soknad.mangler.values_list("kode", flat=True))
     assert Mangelkode.ALM085_MANGLER in koder
@@ -514,7 +514,7 @@ def _applications(n: int) -> None:
     for nummer, _ in zip(_orgnumre(), range(n)):
         soknad = AnnenVirksomhetSoknadFactory(virksomhet=VirksomhetFactory(organisasjonsnummer=nummer),
                                               status=Status.INNSENDT, soknadsdato=dt.date(2024, 1, 2))
-        LaeringsarenaFactory.create_batch(2, soknad=soknad, laeringsmal_koder=["ARB-001", "FKM-01"])
+        LaeringsarenaFactory.create_batch(2, soknad=soknad, laeringsmal_koder=["ARB-001", "FKM-001"])
         Statusendring.objects.create(soknad=soknad, fra_status=Status.UTKAST, til_status=Status.INNSENDT)
         mangler_refresh(soknad=soknad)
 
@@ -546,7 +546,7 @@ def _dangerous_application() -> Soknad:
     )
     soknad.virksomhet.navn = "-2+3"
     soknad.virksomhet.save()
-    LaeringsarenaFactory(soknad=soknad, laeringsmal_koder=["ALM-001", "ALM-002", "FKM-01"])
+    LaeringsarenaFactory(soknad=soknad, laeringsmal_koder=["ALM-001", "ALM-002", "FKM-001"])
     mangler_refresh(soknad=soknad)
     return soknad
 
@@ -668,7 +668,7 @@ def test_export_command_writes_everything_with_findings():
     assert [r["spesialitet"] for r in records] == ["ALM", "ARB"]
     assert records == export_records(Soknad.objects.order_by("spesialitet"))
     assert records[0]["mangler"] == []  # complete
-    assert {m["kode"] for m in records[1]["mangler"]} >= {"ANSVAR_IKKE_BEKREFTET", "FKM_UDEKKET"}
+    assert {m["kode"] for m in records[1]["mangler"]} >= {"ANSVAR_IKKE_BEKREFTET", "DEKNING_USIKKER"}
     assert "Bodø" in json.dumps(records, ensure_ascii=False)
 
 

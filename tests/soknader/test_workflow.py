@@ -227,6 +227,19 @@ def test_oppdater_mangler_recomputes_every_application():
     assert soknad.mangler.filter(kode="LM_UDEKKET").exists()
 
 
+def test_oppdater_mangler_rereads_texts_stored_with_the_old_two_digit_fkm_codes():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    soknad = KomplettSoknadFactory(soknadsdato=dt.date(2026, 3, 2), status="innsendt")
+    arena = LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; FKM 1-14", laeringsmal_koder=["FKM-01"])
+    call_command("oppdater_mangler", stdout=StringIO())
+    arena.refresh_from_db()
+    assert arena.laeringsmal_koder[-14:] == [f"FKM-{i:03d}" for i in range(1, 15)]
+    assert not soknad.mangler.filter(kode="FKM_UDEKKET").exists()
+
+
 def test_submission_never_clashes_with_a_reference_kept_from_an_import():
     soknad = KomplettSoknadFactory()
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle")
