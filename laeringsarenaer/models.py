@@ -16,6 +16,10 @@ class Laeringsarena(models.Model):
     ny_veileder = models.BooleanField(
         "Skal LIS få ny veileder under oppholdet ved denne arenaen?", null=True, blank=True
     )
+    avtale_veiledning_supervisjon = models.BooleanField(
+        "Sikrer avtalen med den andre virksomheten veiledning og supervisjon av LIS ved denne arenaen?",
+        null=True, blank=True,
+    )
     laeringsmal = models.TextField("læringsmål som kan oppnås her", blank=True)
     laeringsmal_koder = models.JSONField(
         "læringsmål (tolket)", default=list, blank=True, help_text="Kodene teksten ble tolket til, sortert."

@@ -81,6 +81,7 @@ class Mangelkode(models.TextChoices):
     DEKNING_USIKKER = "DEKNING_USIKKER", "Dekning usikker (foreløpig liste)"
     ANSVAR_IKKE_BEKREFTET = "ANSVAR_IKKE_BEKREFTET", "Ansvar ikke bekreftet"
     ANNEN_VIRKSOMHET_UTEN_NAVN = "ANNEN_VIRKSOMHET_UTEN_NAVN", "Annen virksomhet uten navn"
+    AVTALE_UTEN_VEILEDNING = "AVTALE_UTEN_VEILEDNING", "Avtale sikrer ikke veiledning/supervisjon"
     VEILEDERPLAN_MANGLER = "VEILEDERPLAN_MANGLER", "Plan for veilederkompetanse mangler"
     IKKE_KOMMUNE_ALM = "IKKE_KOMMUNE_ALM", "ALM fra ikke-kommune"
     BHT_IKKE_GODKJENT = "BHT_IKKE_GODKJENT", "BHT ikke godkjent"

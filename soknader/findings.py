@@ -17,7 +17,6 @@ from .choices import Alvorlighet, Mangelkode, Seksjon, Spesialitet
 from .models import Soknad
 
 INSTITUSJONER = frozenset({Arenatype.SYKEHUS, Arenatype.PSYKISK_HELSEVERN, Arenatype.KAD, Arenatype.SYKEHJEM})
-HELSEFORETAK = frozenset({Arenatype.SYKEHUS, Arenatype.PSYKISK_HELSEVERN})
 INSTITUSJONSMAL = ("ALM-055", "ALM-085")
 
 
@@ -42,6 +41,7 @@ class ArenaData:
     annen_virksomhet: str
     koder: frozenset[str]
     feil: tuple[Mapping[str, str], ...] = ()
+    avtale_veiledning_supervisjon: bool | None = None  # for an arena in another organisation
 
 
 @dataclass(frozen=True)
@@ -111,14 +111,13 @@ def find(data: ApplicationData) -> list[Finding]:
                               "hvordan de skal få den.", Seksjon.FORHOLD))
 
     arenaer = data.arenaer
-    hf_arena = any(a.type in HELSEFORETAK and a.plassering == Plassering.ANNEN for a in arenaer)
-    if completeness.gjelder(skjema.FELT["hf_avtale_inngatt"], kontekst) and not (
-        felt.get("hf_avtale_inngatt") or hf_arena
-    ):
+    # The guidance asks every kommune to tick the agreement on ALM 055/085 and says those without one will be
+    # contacted: the finding fires whenever the box is not ticked (a hospital arena elsewhere is no substitute).
+    if completeness.gjelder(skjema.FELT["hf_avtale_inngatt"], kontekst) and not felt.get("hf_avtale_inngatt"):
         result.append(_mangel(Mangelkode.HF_AVTALE_MANGLER,
-                              "Det er ikke bekreftet en avtale med helseforetak om ALM-055 og ALM-085, og ingen "
-                              "læringsarena er ved sykehus eller psykisk helsevern i en annen virksomhet.",
-                              Seksjon.ANSVAR))
+                              "Det er ikke krysset av for en avtale med helseforetak eller annen virksomhet om "
+                              "læringsmålene ALM-055 og ALM-085. Veiledningen sier at kommuner uten slik avtale "
+                              "skal kontaktes.", Seksjon.ANSVAR))
     if not arenaer:
         result.append(_mangel(Mangelkode.INGEN_ARENA, "Søknaden har ingen læringsarenaer.", Seksjon.LAERINGSARENAER))
         return result
@@ -128,6 +127,10 @@ def find(data: ApplicationData) -> list[Finding]:
             result.append(_mangel(Mangelkode.ANNEN_VIRKSOMHET_UTEN_NAVN,
                                   f"Læringsarena {arena.nummer} er i en annen virksomhet, men navnet mangler.",
                                   Seksjon.LAERINGSARENAER, arena.nummer))
+        if arena.plassering == Plassering.ANNEN and arena.avtale_veiledning_supervisjon is False:
+            result.append(_mangel(Mangelkode.AVTALE_UTEN_VEILEDNING,
+                                  f"Læringsarena {arena.nummer} er i en annen virksomhet, og avtalen sikrer ikke "
+                                  "veiledning og supervisjon av LIS der.", Seksjon.LAERINGSARENAER, arena.nummer))
         if not arena.koder:
             result.append(_mangel(Mangelkode.ARENA_UTEN_LM,
                                   f"Læringsarena {arena.nummer} har ingen læringsmål.",
@@ -198,6 +201,7 @@ def application_data(soknad: Soknad, arenaer, katalog) -> ApplicationData:
             ArenaData(
                 nummer=nummer, type=a.type, plassering=a.plassering, annen_virksomhet=a.annen_virksomhet,
                 koder=frozenset(a.laeringsmal_koder or ()), feil=tuple(a.laeringsmal_feil or ()),
+                avtale_veiledning_supervisjon=a.avtale_veiledning_supervisjon,
             )
             for nummer, a in enumerate(arenaer, start=1)
         ),

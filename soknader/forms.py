@@ -54,14 +54,31 @@ def formfield(felt: Felt, model_field) -> forms.Field:
     if felt.type in (Type.BEKREFT, Type.AVKRYSNING):
         return forms.BooleanField(**kwargs)
     attrs = {"autocomplete": felt.autocomplete} if felt.autocomplete else {}
+    if felt.maks_lengde:  # the browser lets one type more and the server names the limit (see MaksLengde)
+        kwargs["validators"] = [MaksLengde(felt)]
     if felt.type is Type.TELEFON:
-        return forms.CharField(max_length=model_field.max_length, validators=[phone_validator],
-                               widget=forms.TextInput(attrs={"type": "tel", **attrs}), **kwargs)
+        kwargs["validators"].append(phone_validator)
+        return forms.CharField(widget=forms.TextInput(attrs={"type": "tel", **attrs}), **kwargs)
     if felt.type is Type.LANGTEKST:
         return forms.CharField(widget=forms.Textarea(attrs={"rows": felt.rader}), **kwargs)
-    field = model_field.formfield(**kwargs)
+    field = model_field.formfield(max_length=None, **kwargs)  # the limit is the table's, with its message
     field.widget.attrs.update(attrs)
     return field
+
+
+class MaksLengde:
+    """A text longer than the table's limit for its field: the message names the length and the limit."""
+
+    def __init__(self, felt: Felt):
+        self.felt = felt
+
+    def __call__(self, value) -> None:
+        melding = self.felt.for_lang(value)
+        if melding:
+            raise forms.ValidationError(melding, code="max_length")
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, MaksLengde) and other.felt == self.felt
 
 
 def yes_no_field(**kwargs) -> forms.TypedChoiceField:

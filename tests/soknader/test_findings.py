@@ -18,8 +18,9 @@ def arena(nummer=1, type="fastlege", plassering="egen", annen_virksomhet="", kod
     return ArenaData(nummer, type, plassering, annen_virksomhet, frozenset(koder), tuple(feil))
 
 
-def sykehus(nummer=2, koder=("ALM-055", "ALM-085")):
-    return arena(nummer, "sykehus", "annen", "Nordlandssykehuset HF", koder)
+def sykehus(nummer=2, koder=("ALM-055", "ALM-085"), avtale=True):
+    return dataclasses.replace(arena(nummer, "sykehus", "annen", "Nordlandssykehuset HF", koder),
+                               avtale_veiledning_supervisjon=avtale)
 
 
 COMPLETE = ApplicationData(
@@ -65,14 +66,23 @@ def test_alm055_085_only_outside_institutions_is_a_warning():
         assert "ALM055_085_UTEN_INSTITUSJON" not in codes(change(arenaer=arenaer))
 
 
-def test_hf_avtale_missing_unless_a_hospital_arena_in_another_organisation():
+def test_hf_avtale_missing_whenever_the_box_is_not_ticked():
+    # The guidance: "Det skal krysses av for at det er inngått en avtale med et helseforetak eller annen virksomhet
+    # som kan bidra til oppnåelse av læringsmålene ALM 055 og ALM 085. [...] De som ikke har en avtale med et
+    # helseforetak når de søker, vil få en henvendelse fra oss". No exception for a hospital arena elsewhere.
     felt = {**FELT, "hf_avtale_inngatt": False}
-    only_own = (arena(koder=ALM + FKM),)
-    assert "HF_AVTALE_MANGLER" in codes(change(felt=felt, arenaer=only_own))
-    assert "HF_AVTALE_MANGLER" not in codes(change(felt=felt))  # sykehus in another organisation
-    assert "HF_AVTALE_MANGLER" not in codes(change(arenaer=only_own))  # agreement confirmed
-    own_hospital = (arena(koder=ALM + FKM), arena(2, "sykehus", "egen", koder=("ALM-055",)))
-    assert "HF_AVTALE_MANGLER" in codes(change(felt=felt, arenaer=own_hospital))
+    assert "HF_AVTALE_MANGLER" in codes(change(felt=felt))  # even with a sykehus arena in another organisation
+    assert "HF_AVTALE_MANGLER" in codes(change(felt=felt, arenaer=(arena(koder=ALM + FKM),)))
+    assert "HF_AVTALE_MANGLER" not in codes(COMPLETE)  # agreement ticked
+    assert "HF_AVTALE_MANGLER" not in codes(change(felt=felt, spesialitet="SAM", spesialitet_koder=()))
+
+
+def test_an_arena_elsewhere_whose_agreement_does_not_cover_veiledning_and_supervisjon():
+    # The guide: "må det fremgå av avtalene hvordan veiledningen og supervisjonen vil bli ivaretatt"
+    found = find(change(arenaer=(COMPLETE.arenaer[0], sykehus(avtale=False))))
+    [f] = [f for f in found if f.kode == "AVTALE_UTEN_VEILEDNING"]
+    assert (f.alvorlighet, f.arena_nummer) == ("mangel", 2) and "veiledning og supervisjon" in f.melding
+    assert "AVTALE_UTEN_VEILEDNING" not in codes(change(arenaer=(COMPLETE.arenaer[0], sykehus(avtale=None))))
 
 
 def test_arena_uten_lm_points_at_the_arena():
@@ -133,8 +143,11 @@ def test_ansvar_ikke_bekreftet(field):
     assert "1 av ansvarspunktene" in found[0].melding
 
 
-def test_open_practice_is_not_required():
-    assert find(change(felt={**FELT, "ansvar_apen_uselektert_praksis": False})) == []
+def test_open_practice_is_required_of_a_kommune_applying_for_alm_only():
+    found = find(change(felt={**FELT, "ansvar_apen_uselektert_praksis": False}))
+    assert [f.kode for f in found] == ["ANSVAR_IKKE_BEKREFTET"] and "åpen uselektert praksis" in found[0].melding
+    sam = change(spesialitet="SAM", spesialitet_koder=(), felt={**FELT, "ansvar_apen_uselektert_praksis": False})
+    assert "ANSVAR_IKKE_BEKREFTET" not in codes(sam)
 
 
 def test_annen_virksomhet_uten_navn():

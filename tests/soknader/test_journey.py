@@ -236,7 +236,7 @@ def test_saving_a_different_section_meanwhile_is_no_conflict(client, bruker):
 
 ARENA_POST = {
     "type": "sykehus", "plassering": "annen", "annen_virksomhet": "Nordlandssykehuset HF", "ny_veileder": "True",
-    "laeringsmal": "ALM 055, 085; FKM 1-5", "supervisjon": ["til_stede", "vakt"],
+    "avtale_veiledning_supervisjon": "True", "laeringsmal": "ALM 055, 085; FKM 1-5", "supervisjon": ["til_stede", "vakt"],
 }
 
 
@@ -246,6 +246,7 @@ def test_add_edit_and_remove_an_arena(client, bruker):
     assert response["Location"] == reverse("soknader:laeringsarenaer", args=[soknad.pk])
     arena = Laeringsarena.objects.get()
     assert arena.laeringsmal == "ALM 055, 085; FKM 1-5" and arena.ny_veileder is True
+    assert arena.avtale_veiledning_supervisjon is True
     assert arena.supervisjon == ["til_stede", "vakt"]
     page = text(client.get(reverse("soknader:laeringsarenaer", args=[soknad.pk])))
     assert "Sykehusavdeling (helseforetak) – Nordlandssykehuset HF" in page
