@@ -112,7 +112,7 @@ class SoknadAdmin(admin.ModelAdmin):
         css = {"all": ["css/saksbehandling.css"]}
     fieldsets = [
         ("Virksomhet og spesialitet", {"fields": ["virksomhet", "spesialitet", *svarene(skjema.VIRKSOMHET)]}),
-        ("Saken", {"fields": ["status", "referanse", "soknadsdato", "vedtaksdato", "registrert_fra",
+        ("Saken", {"fields": ["status", "midlertidig", "referanse", "soknadsdato", "vedtaksdato", "registrert_fra",
                               "avslagsgrunn", "anmodning"]}),
         ("Virksomhetens ansvar", {"fields": svarene(skjema.ANSVAR)}),
         ("Forhold ved egen virksomhet", {"fields": svarene(skjema.FORHOLD)}),
@@ -158,6 +158,11 @@ class SoknadAdmin(admin.ModelAdmin):
             " ", '<span class="mangel-merke mangel-{}" title="{}">{}</span>',
             ((m.alvorlighet, m.melding, m.get_kode_display()) for m in obj.mangler.all()),
         )
+
+    @admin.display(description="midlertidig registrert fra")
+    def midlertidig(self, obj):
+        fra = obj.midlertidig_registrert_fra
+        return f"{fra:%d.%m.%Y} (til søknaden er avgjort)" if fra else "–"
 
     # ---- read-only: caseworkers act through the buttons, never by editing the søker's answers ----
     def get_readonly_fields(self, request, obj=None):

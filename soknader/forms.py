@@ -190,12 +190,21 @@ class StartForm(forms.Form):
         widget=forms.RadioSelect,
         help_text="Det sendes én søknad per spesialitet. "
         + " og ".join(Spesialitet(s).label for s in skjema.BARE_KOMMUNER)
-        + " kan bare søkes av kommuner.",
+        + " kan bare søkes av kommuner. Sykehusavdelinger og STAMI kan i stedet søke om godkjenning som "
+        "utdanningsvirksomhet i arbeidsmedisin, med et eget skjema.",
         error_messages={"required": "Velg spesialiteten dere søker for.", "invalid_choice": "Velg en av spesialitetene."},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, er_kommune: bool | None = None, virksomhetsnavn: str = "", **kwargs):
+        """`er_kommune`: whether the organisation is a kommune, when known (None: not looked up yet)."""
         super().__init__(*args, **kwargs)
+        valg = skjema.spesialiteter_for(er_kommune=er_kommune, navn=virksomhetsnavn)
+        field = self.fields["spesialitet"]
+        field.choices = [(v.spesialitet, v.etikett) for v in valg if v.kan_velges]
+        field.widget.attrs["data-bare-kommuner"] = " ".join(skjema.BARE_KOMMUNER)  # the browser greys them out
+        grunner = [v.grunn for v in valg if not v.kan_velges]
+        if grunner:
+            field.help_text = " ".join(["Det sendes én søknad per spesialitet.", *grunner])
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

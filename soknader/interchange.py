@@ -619,7 +619,8 @@ def _write(p: ParsedRecord, virksomhet: Virksomhet, *, bruker, reserved: set[str
     soknad.virksomhetstype = p.virksomhetstype or _default_virksomhetstype(virksomhet, p)
     if not p.registrert_fra_given:
         soknad.registrert_fra = (
-            registrert_fra(soknad.soknadsdato) if p.status == Status.REGISTRERT and soknad.soknadsdato else None
+            registrert_fra(soknad.soknadsdato, er_kommune=virksomhet.er_kommune)
+            if p.status == Status.REGISTRERT and soknad.soknadsdato else None
         )
     if p.referanse:
         soknad.referanse = p.referanse

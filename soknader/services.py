@@ -24,7 +24,17 @@ from laeringsarenaer.tolking import katalog_for_soknad, tolk_tekst
 from . import changes, findings, notifications, sections, skjema
 from .choices import Spesialitet, Status, Virksomhetstype
 from .forms import fingerprint
-from .models import Innsending, Mangel, Soknad, Statusendring, Virksomhetstilgang
+from .models import (  # noqa: F401 (registrert_fra and the dates are read from here by the interchange)
+    AVSLUTTEDE_STATUSER,
+    OVERGANGSREGEL_FRA,
+    OVERGANGSREGEL_FRIST,
+    Innsending,
+    Mangel,
+    Soknad,
+    Statusendring,
+    Virksomhetstilgang,
+    registrert_fra,
+)
 from .roles import BEHANDLE_SOKNAD
 
 
@@ -66,17 +76,17 @@ def soknad_create(*, bruker, organisasjonsnummer: str, navn: str, spesialitet: s
              f"({found.slettedato:%d.%m.%Y}) og kan ikke søke om registrering."}
         )
     if not skjema.kan_soke(spesialitet, bool(found and found.er_kommune)):
-        raise ValidationError(
-            {"spesialitet": "Allmennmedisin kan bare søkes av en kommune, og organisasjonsnummeret er ikke en "
-             "kommune. Velg samfunnsmedisin eller arbeidsmedisin, eller sjekk nummeret."}
-        )
+        raise ValidationError({"spesialitet": skjema.IKKE_KOMMUNE_ALM_START})
     with transaction.atomic():
         if found is not None:
             virksomhet = brreg_services.virksomhet_from_lookup(found)
         else:
             virksomhet = brreg_services.virksomhet_create_unverified(organisasjonsnummer=organisasjonsnummer, navn=navn)
         _grant_access(bruker, virksomhet)
-        existing = Soknad.objects.filter(virksomhet=virksomhet, spesialitet=spesialitet).first()
+        apne = Soknad.objects.filter(virksomhet=virksomhet, spesialitet=spesialitet).exclude(
+            status__in=AVSLUTTEDE_STATUSER
+        )
+        existing = apne.first()
         if existing is not None:
             raise ValidationError(
                 {"spesialitet": format_html(
@@ -94,7 +104,7 @@ def soknad_create(*, bruker, organisasjonsnummer: str, navn: str, spesialitet: s
                     opprettet_av=bruker,
                 )
         except IntegrityError:  # someone started the same application a moment ago
-            existing = Soknad.objects.get(virksomhet=virksomhet, spesialitet=spesialitet)
+            existing = apne.get()
             raise ValidationError(
                 {"spesialitet": format_html(
                     "Søknaden ble nettopp opprettet av en annen. <a href=\"{}\">Gå til søknaden</a>.",
@@ -273,18 +283,11 @@ SOKER_OVERGANGER = {
     Status.INNSENDT: {Status.UTKAST, Status.ANMODNING_SENDT},
     Status.TRUKKET: {Status.INNSENDT, Status.UNDER_BEHANDLING, Status.ANMODNING_SENDT},
 }
-OVERGANGSREGEL_FRIST = dt.date(2019, 6, 1)
-OVERGANGSREGEL_FRA = dt.date(2019, 3, 1)
 
 
 def er_saksbehandler(bruker) -> bool:
     """May this user act on applications (the permission `behandle_soknad`, usually through the group)?"""
     return bool(bruker and bruker.has_perm(BEHANDLE_SOKNAD))
-
-
-def registrert_fra(soknadsdato: dt.date) -> dt.date:
-    """Applications submitted before 1 June 2019 count from 1 March 2019; later ones from their date."""
-    return OVERGANGSREGEL_FRA if soknadsdato < OVERGANGSREGEL_FRIST else soknadsdato
 
 
 def _transition(*, soknad: Soknad, til: str, bruker, expected_status: str | None, melding: str = "",
@@ -340,12 +343,13 @@ def soknad_register(*, soknad: Soknad, bruker, vedtaksdato: dt.date | None = Non
     _require_saksbehandler(bruker)
     vedtaksdato = vedtaksdato or timezone.localdate()
     with transaction.atomic():
-        current = Soknad.objects.get(pk=soknad.pk)
+        current = Soknad.objects.select_related("virksomhet").get(pk=soknad.pk)
         if current.soknadsdato is None:
             raise TransitionRefused("Søknaden har ingen søknadsdato og kan ikke registreres.")
         result = _transition(soknad=soknad, til=Status.REGISTRERT, bruker=bruker, expected_status=expected_status,
                              melding=melding, allowed=SAKSBEHANDLER_OVERGANGER, vedtaksdato=vedtaksdato,
-                             registrert_fra=registrert_fra(current.soknadsdato))
+                             registrert_fra=registrert_fra(current.soknadsdato,
+                                                           er_kommune=current.virksomhet.er_kommune))
         notifications.vedtak(result)
     return result
 

@@ -42,12 +42,21 @@ def ny_soknad(request):
         try:
             soknad = services.soknad_create(bruker=request.user, **form.cleaned_data)
         except ValidationError as error:
+            if skjema.IKKE_KOMMUNE_ALM_START in error.message_dict.get("spesialitet", []):
+                # now we know: offer only what this organisation may apply for, with the reason
+                form = StartForm(request.POST, er_kommune=False, virksomhetsnavn=form.cleaned_data["navn"])
+                form.is_valid()
+                form.errors.pop("spesialitet", None)  # ALM is no longer a choice: one message, ours
             for field, messages_ in error.message_dict.items():
                 for message in messages_:
                     form.add_error(field, message)
         else:
             messages.success(request, "Søknaden er opprettet. Du kan fylle ut delene i den rekkefølgen du vil.")
             virksomhet = soknad.virksomhet
+            merknad = skjema.godkjenning_i_stedet(spesialitet=soknad.spesialitet, navn=virksomhet.navn,
+                                                  organisasjonsform=virksomhet.organisasjonsform)
+            if merknad:
+                messages.info(request, merknad)
             if virksomhet.konkurs or virksomhet.under_avvikling:
                 messages.warning(request, f"Enhetsregisteret sier at {virksomhet.navn} er "
                                  f"{'konkurs' if virksomhet.konkurs else 'under avvikling'}. Helsedirektoratet vil se "

@@ -82,6 +82,15 @@
             if (b.slettet) { text += ". Virksomheten er slettet i Enhetsregisteret og kan ikke søke."; kind = "danger"; }
             else if (b.konkurs) { text += ". Merk: Enhetsregisteret sier at virksomheten er konkurs."; kind = "warning"; }
             else if (b.under_avvikling) { text += ". Merk: virksomheten er under avvikling."; kind = "warning"; }
+            document.querySelectorAll("input[data-bare-kommuner]").forEach(function (radio) {
+              var bare = radio.dataset.bareKommuner.split(" ").indexOf(radio.value) >= 0;
+              radio.disabled = bare && !b.er_kommune;
+              if (radio.disabled && radio.checked) radio.checked = false;
+              if (radio.disabled) {
+                var label = document.querySelector("label[for='" + radio.id + "']");
+                text += ". " + (label ? label.textContent.trim() : radio.value) + " kan bare søkes av en kommune";
+              }
+            });
             if (b.utdatert && b.hentet) {
               text += " (Enhetsregisteret svarer ikke nå; opplysningene er fra " +
                 new Date(b.hentet).toLocaleDateString("nb-NO") + ".)";

@@ -64,6 +64,37 @@ def test_alm_is_refused_for_a_non_kommune_with_the_input_kept(client, bruker):
     assert not Soknad.objects.exists() and not Virksomhet.objects.exists()
 
 
+def test_after_refusing_alm_the_start_page_offers_only_what_the_organisation_may_apply_for(client, bruker):
+    response = client.post(
+        reverse("soknader:ny"), {"organisasjonsnummer": "999888771", "navn": "Bedrift AS", "spesialitet": "ALM"}
+    )
+    choices = [value for value, _ in response.context["form"].fields["spesialitet"].choices]
+    assert choices == ["SAM", "ARB"]
+    assert "Allmennmedisin kan bare søkes av en kommune, og Bedrift AS er ikke en kommune." in text(response)
+    assert "Velg en av spesialitetene" not in text(response)
+
+
+@pytest.mark.parametrize("status", ["avslatt", "trukket"])
+def test_a_kommune_may_apply_again_after_avslag_or_trekk_and_the_old_application_is_kept(client, bruker, status):
+    old = KomplettSoknadFactory(status=status, referanse="ASA-2020-00001")
+    Virksomhetstilgang.objects.create(bruker=bruker, virksomhet=old.virksomhet)
+    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "972418013", "spesialitet": "ALM"})
+    assert response.status_code == 302
+    new = Soknad.objects.exclude(pk=old.pk).get()
+    assert (new.virksomhet, new.spesialitet, new.status) == (old.virksomhet, "ALM", "utkast")
+    assert Soknad.objects.get(pk=old.pk).status == status
+    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "972418013", "spesialitet": "ALM"})
+    assert "Bodø har allerede en søknad om allmennmedisin" in text(response)  # but only one open at a time
+
+
+def test_arb_from_a_hospital_is_told_about_godkjenning_without_being_blocked(client, bruker):
+    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "999888771",
+                                                    "navn": "Nordlandssykehuset HF", "spesialitet": "ARB"},
+                           follow=True)
+    assert Soknad.objects.get().spesialitet == "ARB"
+    assert "kan søke om godkjenning som utdanningsvirksomhet i arbeidsmedisin i stedet" in text(response)
+
+
 def test_with_the_registry_down_another_organisation_types_its_name_and_goes_on(client, bruker):
     response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "999888771", "spesialitet": "ARB"})
     assert "Vi får ikke kontakt med Enhetsregisteret nå" in text(response)

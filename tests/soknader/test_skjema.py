@@ -247,6 +247,35 @@ def test_started_ignores_what_is_filled_in_for_the_user():
     assert completeness.pabegynt(VIRKSOMHET, {"virksomhetstype": "privat"}, PRIVAT_SAM)
 
 
+def test_the_start_page_offers_each_organisation_only_what_it_may_apply_for_and_says_why():
+    # The guide: a registered utdanningsvirksomhet is a kommune for allmennmedisin; for samfunnsmedisin and
+    # arbeidsmedisin "en kommune eller en annen offentlig virksomhet eller en privat virksomhet".
+    ikke_kommune = skjema.spesialiteter_for(er_kommune=False, navn="Nordlys BHT AS")
+    assert [(v.spesialitet, v.kan_velges) for v in ikke_kommune] == [("ALM", False), ("SAM", True), ("ARB", True)]
+    assert ikke_kommune[0].grunn == "Allmennmedisin kan bare søkes av en kommune, og Nordlys BHT AS er ikke en kommune."
+    assert all(v.kan_velges for v in skjema.spesialiteter_for(er_kommune=True))
+    assert all(v.kan_velges for v in skjema.spesialiteter_for(er_kommune=None))  # not looked up yet
+
+
+@pytest.mark.parametrize(
+    ("spesialitet", "navn", "organisasjonsform", "merknad"),
+    [
+        ("ARB", "Nordlandssykehuset HF", "HF", True),
+        ("ARB", "HELSE BERGEN HF", "", True),
+        ("ARB", "Universitetssykehuset Nord-Norge", "", True),
+        ("ARB", "STATENS ARBEIDSMILJØINSTITUTT", "ORGL", True),
+        ("ARB", "Nordlys Bedriftshelsetjeneste AS", "AS", False),
+        ("SAM", "Nordlandssykehuset HF", "HF", False),
+    ],
+)
+def test_arb_from_hospitals_and_stami_is_told_about_godkjenning(spesialitet, navn, organisasjonsform, merknad):
+    # The guide: "Virksomheter som skal utdanne leger i arbeidsmedisin, kan søke om godkjenning som
+    # utdanningsvirksomhet (f.eks. sykehusavdelinger og STAMI) i stedet for registrering."
+    tekst = skjema.godkjenning_i_stedet(spesialitet=spesialitet, navn=navn, organisasjonsform=organisasjonsform)
+    assert bool(tekst) is merknad
+    assert not tekst or "søke om godkjenning" in tekst and "likevel" in tekst
+
+
 def test_only_alm_is_limited_to_kommuner():
     assert not skjema.kan_soke("ALM", er_kommune=False)
     assert skjema.kan_soke("ALM", er_kommune=True)
