@@ -23,6 +23,9 @@ def test_the_name_appears_when_the_number_is_typed(live_server, page, fake_brreg
     page.get_by_label("Organisasjonsnummer").blur()
     expect(page.locator("#orgnr-oppslag")).to_contain_text("Virksomhet: NORDLYS BEDRIFTSHELSETJENESTE AS")
     expect(page.get_by_label("Navn på virksomheten")).to_have_value("NORDLYS BEDRIFTSHELSETJENESTE AS")
+    # not a kommune: allmennmedisin cannot be chosen, and the lookup says why
+    expect(page.get_by_label("Allmennmedisin")).to_be_disabled()
+    expect(page.locator("#orgnr-oppslag")).to_contain_text("Allmennmedisin kan bare søkes av en kommune")
     page.get_by_label("Arbeidsmedisin").check()
     page.get_by_role("button", name="Start søknaden").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("NORDLYS BEDRIFTSHELSETJENESTE AS – arbeidsmedisin")
