@@ -429,8 +429,8 @@ FORHOLD = Del(
              # men ikke ansvaret. [...] avholde vurderingskollegium ved jevne mellomrom [...] skal det innhentes
              # anbefalinger fra veileder og minst en av dem som har deltatt i supervisjonen. Det bør være minst to
              # forskjellige personer fyller rollene som hhv leder, veileder og supervisør"
-             hjelp="Få med hvor i organisasjonen ansvaret for å godkjenne læringsmål ligger, og på hvilket nivå: det er "
-             "linjeleder som godkjenner, og linjeleder kan delegere oppgaven, men ikke ansvaret. Beskriv hvordan "
+             hjelp="Få med hvor i organisasjonen ansvaret for å godkjenne læringsmål ligger, og på hvilket nivå: det "
+             "er linjeleder som godkjenner, og linjeleder kan delegere oppgaven, men ikke ansvaret. Beskriv hvordan "
              "oppnådde læringsmål skal vurderes, for eksempel i et vurderingskollegium som møtes jevnlig. Før et "
              "læringsmål godkjennes, skal det hentes inn anbefaling fra veilederen og minst én av dem som har gitt "
              "supervisjon, og minst to forskjellige personer bør ha rollene som leder, veileder og supervisør. Skriv "

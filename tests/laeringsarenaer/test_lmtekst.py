@@ -378,7 +378,8 @@ def test_formater():
     assert formater([]) == ""
     assert formater(["ALM-001"]) == "ALM 1"
     assert (
-        formater(["FKM-003", "ALM-055", "ALM-001", "ALM-002", "ALM-008", "FKM-001", "FKM-002"] + _koder("ALM", range(3, 7)))
+        formater(["FKM-003", "ALM-055", "ALM-001", "ALM-002", "ALM-008", "FKM-001", "FKM-002"]
+                 + _koder("ALM", range(3, 7)))
         == "ALM 1-6, 8, 55; FKM 1-3"
     )
     assert formater(["SAM-004", "SAM-005", "ARB-001"]) == "SAM 4-5; ARB 1"

@@ -267,7 +267,8 @@ def test_saving_a_different_section_meanwhile_is_no_conflict(client, bruker):
 
 ARENA_POST = {
     "type": "sykehus", "plassering": "annen", "annen_virksomhet": "Nordlandssykehuset HF", "ny_veileder": "True",
-    "avtale_veiledning_supervisjon": "True", "laeringsmal": "ALM 055, 085; FKM 1-5", "supervisjon": ["til_stede", "vakt"],
+    "avtale_veiledning_supervisjon": "True", "laeringsmal": "ALM 055, 085; FKM 1-5",
+    "supervisjon": ["til_stede", "vakt"],
 }
 
 

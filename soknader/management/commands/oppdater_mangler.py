@@ -10,7 +10,10 @@ from soknader.models import Soknad
 
 
 class Command(BaseCommand):
-    help = "Leser læringsmålene og beregner manglene for alle søknader på nytt, for eksempel etter at en ny læringsmålliste er importert."
+    help = (
+        "Leser læringsmålene og beregner manglene for alle søknader på nytt, for eksempel etter at en ny "
+        "læringsmålliste er importert."
+    )
 
     def handle(self, *args, **options):
         soknader = Soknad.objects.select_related("virksomhet").prefetch_related(
