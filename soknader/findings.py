@@ -17,6 +17,7 @@ from .choices import Alvorlighet, Mangelkode, Seksjon, Spesialitet
 from .models import Soknad
 
 INSTITUSJONER = frozenset({Arenatype.SYKEHUS, Arenatype.PSYKISK_HELSEVERN, Arenatype.KAD, Arenatype.SYKEHJEM})
+HELSEFORETAK = frozenset({Arenatype.SYKEHUS, Arenatype.PSYKISK_HELSEVERN})
 INSTITUSJONSMAL = ("ALM-055", "ALM-085")
 
 
@@ -114,10 +115,13 @@ def find(data: ApplicationData) -> list[Finding]:
     # The guidance asks every kommune to tick the agreement on ALM 055/085 and says those without one will be
     # contacted: the finding fires whenever the box is not ticked (a hospital arena elsewhere is no substitute).
     if completeness.gjelder(skjema.FELT["hf_avtale_inngatt"], kontekst) and not felt.get("hf_avtale_inngatt"):
+        ved_hf = [a.nummer for a in arenaer if a.type in HELSEFORETAK and a.plassering == Plassering.ANNEN]
+        hint = (f" Læringsarena {_liste(ved_hf)} er ved sykehus eller psykisk helsevern i en annen virksomhet: finnes "
+                "avtalen, må det krysses av for den." if ved_hf else "")
         result.append(_mangel(Mangelkode.HF_AVTALE_MANGLER,
                               "Det er ikke krysset av for en avtale med helseforetak eller annen virksomhet om "
                               "læringsmålene ALM-055 og ALM-085. Veiledningen sier at kommuner uten slik avtale "
-                              "skal kontaktes.", Seksjon.ANSVAR))
+                              f"skal kontaktes.{hint}", Seksjon.ANSVAR))
     if not arenaer:
         result.append(_mangel(Mangelkode.INGEN_ARENA, "Søknaden har ingen læringsarenaer.", Seksjon.LAERINGSARENAER))
         return result

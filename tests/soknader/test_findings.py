@@ -71,7 +71,8 @@ def test_hf_avtale_missing_whenever_the_box_is_not_ticked():
     # som kan bidra til oppnåelse av læringsmålene ALM 055 og ALM 085. [...] De som ikke har en avtale med et
     # helseforetak når de søker, vil få en henvendelse fra oss". No exception for a hospital arena elsewhere.
     felt = {**FELT, "hf_avtale_inngatt": False}
-    assert "HF_AVTALE_MANGLER" in codes(change(felt=felt))  # even with a sykehus arena in another organisation
+    [f] = [f for f in find(change(felt=felt)) if f.kode == "HF_AVTALE_MANGLER"]  # even with a sykehus elsewhere,
+    assert "Læringsarena 2 er ved sykehus" in f.melding  # which the message names
     assert "HF_AVTALE_MANGLER" in codes(change(felt=felt, arenaer=(arena(koder=ALM + FKM),)))
     assert "HF_AVTALE_MANGLER" not in codes(COMPLETE)  # agreement ticked
     assert "HF_AVTALE_MANGLER" not in codes(change(felt=felt, spesialitet="SAM", spesialitet_koder=()))
