@@ -56,7 +56,7 @@ class Laeringsarena(models.Model):
 class Laeringsmal(models.Model):
     """One learning objective (LM) in one version of the catalogue.
 
-    A code can have several versions over time (FKM-01 before and after the 2026 revision); an
+    A code can have several versions over time (FKM-001 before and after the 2026 revision); an
     application is read against the versions valid on its søknadsdato.
     """
 
