@@ -40,8 +40,13 @@ def read_catalogue_file(path: Path = KATALOG_CSV) -> list[dict]:
 
 
 def load_catalogue(Laeringsmal, path: Path = KATALOG_CSV) -> int:
-    """Insert or update every row of the repo's catalogue file; idempotent."""
+    """Insert or update every row of the repo's catalogue file; idempotent.
+
+    Rows whose code is not canonical any more are removed: the file's versions before 2026-11-23 wrote the
+    FKM with two digits (`FKM-01` … `FKM-75`), codes that do not exist (the regulation writes `FKM-001`).
+    """
     rows = read_catalogue_file(path)
+    Laeringsmal.objects.exclude(kode__regex=r"^(ALM|SAM|ARB|FKM)-[0-9]{3}$").delete()
     for row in rows:
         Laeringsmal.objects.update_or_create(
             kode=row["kode"], gyldig_fra=row["gyldig_fra"],
@@ -90,7 +95,7 @@ def read_official_list(path: Path) -> dict[str, str]:
         raw = row[i_kode] if i_kode < len(row) else ""
         code = normalise_code(raw)
         if code is None:
-            errors.append(f"rad {line}: «{raw}» er ikke en læringsmålkode (for eksempel ALM-055 eller FKM-01)")
+            errors.append(f"rad {line}: «{raw}» er ikke en læringsmålkode (for eksempel ALM-055 eller FKM-001)")
             continue
         if code in result:
             errors.append(f"rad {line}: {code} står flere ganger")

@@ -3,7 +3,7 @@
 Applicants describe, per learning arena, which learning objectives can be
 reached there as free text: ``"Alle"``, ``"Alle bortsett fra ALM-055 og
 ALM-085"``, ``"ALM 1-6, 8; FKM 1-3"`` and so on.  This module turns such text
-into a set of canonical codes (``ALM-055``, ``FKM-03``) with a list of
+into a set of canonical codes (``ALM-055``, ``FKM-003``) with a list of
 problems written in Norwegian for the user, formats code sets back into a
 compact text, and computes which relevant objectives the arenas cover.
 
@@ -77,11 +77,12 @@ _KODE_RE = re.compile(r"(ALM|SAM|ARB|FKM)-([0-9]{1,12})")
 
 
 def kanonisk_kode(gruppe: str, nummer: int) -> str:
-    """Return the canonical code for a group and number.
+    """Return the canonical code for a group and number: three digits (``ALM-055``, ``FKM-003``).
 
-    FKM codes have two digits (``FKM-03``), the others three (``ALM-055``).
+    Spesialistforskriften vedlegg 2 writes every code so, the felles kompetansemål too (``FKM-001`` in
+    FOR-2025-01-24-114); users write ``FKM 1``, ``FKM-01`` or ``FKM-001``, all read as the same code.
     """
-    return f"{gruppe}-{nummer:02d}" if gruppe == "FKM" else f"{gruppe}-{nummer:03d}"
+    return f"{gruppe}-{nummer:03d}"
 
 
 def _del_kode(kode: str) -> tuple[str, int]:
@@ -116,16 +117,18 @@ def sorter(koder: Iterable[str]) -> list[str]:
 class Katalog:
     """The set of learning-objective codes that exist (for one point in time).
 
-    Built from canonical codes (``Katalog(["ALM-001", ..., "FKM-01"])``).
-    Versioning (e.g. the 75 old and 29 new FKM) is the caller's business: pass
-    the codes valid on the relevant date.
+    Built from canonical codes (``Katalog(["ALM-001", ..., "FKM-001"])``).
+    Versioning (e.g. the old and the 2026 FKM) is the caller's business: pass
+    the codes valid on the relevant date.  ``forelopige`` names the codes whose
+    existence is assumed, not confirmed by an official list (a provisional
+    count): coverage may name them only as uncertain.
 
     Raises ValueError for a string that is not a canonical code.
     """
 
-    __slots__ = ("_nummer", "_koder", "_alle", "_rang")
+    __slots__ = ("_nummer", "_koder", "_alle", "_rang", "forelopige")
 
-    def __init__(self, koder: Iterable[str]) -> None:
+    def __init__(self, koder: Iterable[str], forelopige: Iterable[str] = ()) -> None:
         per_gruppe: dict[str, set[int]] = {g: set() for g in GRUPPER}
         for kode in koder:
             gruppe, nummer = _del_kode(kode)
@@ -142,6 +145,7 @@ class Katalog:
         self._rang: dict[str, int] = {
             kode: i for i, kode in enumerate(k for g in GRUPPER for k in self._koder[g])
         }
+        self.forelopige: frozenset[str] = frozenset(k for k in forelopige if k in self._rang)
 
     def __contains__(self, kode: object) -> bool:
         return kode in self._rang

@@ -16,6 +16,10 @@ class Laeringsarena(models.Model):
     ny_veileder = models.BooleanField(
         "Skal LIS få ny veileder under oppholdet ved denne arenaen?", null=True, blank=True
     )
+    avtale_veiledning_supervisjon = models.BooleanField(
+        "Sikrer avtalen med den andre virksomheten veiledning og supervisjon av LIS ved denne arenaen?",
+        null=True, blank=True,
+    )
     laeringsmal = models.TextField("læringsmål som kan oppnås her", blank=True)
     laeringsmal_koder = models.JSONField(
         "læringsmål (tolket)", default=list, blank=True, help_text="Kodene teksten ble tolket til, sortert."
@@ -52,7 +56,7 @@ class Laeringsarena(models.Model):
 class Laeringsmal(models.Model):
     """One learning objective (LM) in one version of the catalogue.
 
-    A code can have several versions over time (FKM-01 before and after the 2026 revision); an
+    A code can have several versions over time (FKM-001 before and after the 2026 revision); an
     application is read against the versions valid on its søknadsdato.
     """
 

@@ -15,5 +15,6 @@ def laeringsmal_in_force(dato: dt.date | None = None, grupper=None) -> QuerySet[
 
 
 def katalog_for(dato: dt.date | None = None) -> Katalog:
-    """The catalogue in force on a day (today if none): one query."""
-    return Katalog(laeringsmal_in_force(dato).values_list("kode", flat=True))
+    """The catalogue in force on a day (today if none), with its provisional codes: one query."""
+    rows = list(laeringsmal_in_force(dato).values_list("kode", "forelopig"))
+    return Katalog((kode for kode, _ in rows), forelopige=(kode for kode, forelopig in rows if forelopig))

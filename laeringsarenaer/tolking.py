@@ -3,7 +3,9 @@
 import datetime as dt
 from dataclasses import asdict
 
-from .lmtekst import Dekning, Katalog, Tolkning, dekning, tolk
+from django.utils import timezone
+
+from .lmtekst import GRUPPENAVN, Dekning, Katalog, Tolkning, dekning, formater, tolk
 from .selectors import katalog_for
 
 
@@ -26,3 +28,32 @@ def dekning_for(arenaer, spesialitet: str, katalog: Katalog) -> Dekning:
 def katalog_for_soknad(soknadsdato: dt.date | None) -> Katalog:
     """An application is read against the catalogue valid on its søknadsdato (today for a draft)."""
     return katalog_for(soknadsdato)
+
+
+def katalogbeskrivelse(katalog: Katalog, spesialitet: str, soknadsdato: dt.date | None) -> str:
+    """Which catalogue an application is read against, in words: its date, the data set's version, and per group
+    whether the list is official or provisional (the caseworker must know when a gap may not be real)."""
+    from brreg.models import Referansedata
+
+    lastet = Referansedata.objects.filter(navn="laeringsmal").values_list("versjon", flat=True).first()
+    dato = soknadsdato or timezone.localdate()
+    deler = []
+    for gruppe in (spesialitet, "FKM"):
+        koder = katalog.gruppe(gruppe)
+        antatt = len(set(koder) & katalog.forelopige)
+        status = (f"foreløpig liste ({antatt} av kodene er antatt, ikke bekreftet)" if antatt
+                  else "offisiell liste")
+        deler.append(f"{GRUPPENAVN[gruppe]}: {len(koder)} mål, {status}")
+    versjon = f", versjon {lastet:%d.%m.%Y}" if lastet else ""
+    return f"Lest mot læringsmålkatalogen som gjaldt {dato:%d.%m.%Y}{versjon}. " + "; ".join(deler) + "."
+
+
+def dekning_kontekst(arenaer, spesialitet: str, katalog: Katalog, soknadsdato: dt.date | None) -> dict:
+    """What the coverage section shows: the matrix, the gaps the catalogue confirms and those it only assumes."""
+    resultat = dekning_for(arenaer, spesialitet, katalog)
+    return {
+        "dekning": resultat,
+        "udekket_kort": formater(k for k in resultat.udekket if k not in katalog.forelopige),
+        "usikre_kort": formater(k for k in resultat.udekket if k in katalog.forelopige),
+        "katalogbeskrivelse": katalogbeskrivelse(katalog, spesialitet, soknadsdato),
+    }

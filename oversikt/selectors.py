@@ -19,13 +19,14 @@ region or a fylke in code. If the fylke structure changes, the order follows the
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
 
 from brreg.models import Fylke, Kommune
 from soknader.choices import Status
-from soknader.models import Soknad
+from soknader.models import VENTENDE_STATUSER, Soknad, registrert_fra
 
 HELE_LANDET = "Hele landet"
 IKKE_SOKT = "Ikke søkt"
@@ -86,10 +87,16 @@ class Kommunestatus:
     helseregion: str
     status: str  # a Status value, or "" when the kommune has not applied
     status_tekst: str
+    midlertidig_fra: dt.date | None = None  # pending: temporarily registered from this date
 
 
 def _sokte(spesialitet: str) -> QuerySet[Soknad]:
-    return Soknad.objects.filter(spesialitet=spesialitet, status__in=SOKT)
+    """Each organisation's latest application (beyond a draft) for the specialty: one that applies again after an
+    avslag or a trekk counts once, with its new application."""
+    nyere = Soknad.objects.filter(
+        virksomhet=OuterRef("virksomhet"), spesialitet=spesialitet, status__in=SOKT, pk__gt=OuterRef("pk")
+    )
+    return Soknad.objects.filter(spesialitet=spesialitet, status__in=SOKT).exclude(Exists(nyere))
 
 
 def _kommunens_soknader(spesialitet: str, kommune_ref: str) -> QuerySet[Soknad]:
@@ -165,8 +172,10 @@ def kommune_statuses(spesialitet: str, *, helseregion: str = "", fylke: str = ""
     If a kommune has more than one application for the specialty (two organisations registered as the same
     kommune), the most recently created one gives the status.
     """
-    siste_status = _kommunens_soknader(spesialitet, "pk").order_by("-opprettet", "-pk").values("status")[:1]
-    kommuner = Kommune.objects.select_related("fylke__helseregion").annotate(status=Subquery(siste_status))
+    siste = _kommunens_soknader(spesialitet, "pk").order_by("-opprettet", "-pk")
+    kommuner = Kommune.objects.select_related("fylke__helseregion").annotate(
+        status=Subquery(siste.values("status")[:1]), soknadsdato=Subquery(siste.values("soknadsdato")[:1])
+    )
     if helseregion:
         kommuner = kommuner.filter(fylke__helseregion__kode=helseregion)
     if fylke:
@@ -179,6 +188,9 @@ def kommune_statuses(spesialitet: str, *, helseregion: str = "", fylke: str = ""
             helseregion=k.fylke.helseregion.navn,
             status=k.status or "",
             status_tekst=Status(k.status).label if k.status else IKKE_SOKT,
+            # the kommune's own application (er_kommune), so the transitional rule may apply
+            midlertidig_fra=registrert_fra(k.soknadsdato, er_kommune=True)
+            if k.status in VENTENDE_STATUSER and k.soknadsdato else None,
         )
         for k in kommuner.order_by("nummer")
     ]

@@ -14,9 +14,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from laeringsarenaer.lmtekst import formater
 from laeringsarenaer.models import Laeringsarena
-from laeringsarenaer.tolking import dekning_for, katalog_for_soknad
+from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
 
 from . import changes, exports, findings, services, skjema
 from .admin_forms import HANDLING_FORMS, handling_form
@@ -113,7 +112,7 @@ class SoknadAdmin(admin.ModelAdmin):
         css = {"all": ["css/saksbehandling.css"]}
     fieldsets = [
         ("Virksomhet og spesialitet", {"fields": ["virksomhet", "spesialitet", *svarene(skjema.VIRKSOMHET)]}),
-        ("Saken", {"fields": ["status", "referanse", "soknadsdato", "vedtaksdato", "registrert_fra",
+        ("Saken", {"fields": ["status", "midlertidig", "referanse", "soknadsdato", "vedtaksdato", "registrert_fra",
                               "avslagsgrunn", "anmodning"]}),
         ("Virksomhetens ansvar", {"fields": svarene(skjema.ANSVAR)}),
         ("Forhold ved egen virksomhet", {"fields": svarene(skjema.FORHOLD)}),
@@ -160,6 +159,11 @@ class SoknadAdmin(admin.ModelAdmin):
             ((m.alvorlighet, m.melding, m.get_kode_display()) for m in obj.mangler.all()),
         )
 
+    @admin.display(description="midlertidig registrert fra")
+    def midlertidig(self, obj):
+        fra = obj.midlertidig_registrert_fra
+        return f"{fra:%d.%m.%Y} (til søknaden er avgjort)" if fra else "–"
+
     # ---- read-only: caseworkers act through the buttons, never by editing the søker's answers ----
     def get_readonly_fields(self, request, obj=None):
         return [name for fieldset in self.fieldsets for name in fieldset[1]["fields"]]
@@ -180,14 +184,12 @@ class SoknadAdmin(admin.ModelAdmin):
             return super().change_view(request, object_id, form_url, extra_context)
         arenaer = list(soknad.laeringsarenaer.order_by("pk"))
         katalog = katalog_for_soknad(soknad.soknadsdato)
-        dekning = dekning_for(arenaer, soknad.spesialitet, katalog)
         innsendinger = list(Innsending.objects.filter(soknad=soknad).order_by("-tidspunkt", "-pk")[:2])
         endringer = changes.diff(innsendinger[1].data, innsendinger[0].data) if len(innsendinger) == 2 else None
         bound = (extra_context or {}).pop("bound_form", None)
         context = {
             "mangler": findings.find(findings.application_data(soknad, arenaer, katalog)),
-            "dekning": dekning,
-            "udekket_kort": formater(dekning.udekket),
+            **dekning_kontekst(arenaer, soknad.spesialitet, katalog, soknad.soknadsdato),
             "arenaer": arenaer,
             "endringer": endringer,
             "historikk": Statusendring.objects.filter(soknad=soknad).select_related("utfort_av"),

@@ -37,12 +37,11 @@ def i_skjema(felt: Felt, kontekst: Kontekst | None) -> bool:
 
 
 def problems(del_: Del, data: Mapping[str, Any], kontekst: Kontekst | None) -> Problems:
-    """Every required field that is shown and empty, then the section's rules across fields."""
-    result = {
-        felt.navn: felt.mangler
-        for felt in del_.felt
-        if felt.mangler and vises(felt, data, kontekst) and felt.er_tom(data.get(felt.navn))
-    }
+    """Every text that is too long, every required field that is shown and empty, then the rules across fields."""
+    result = {felt.navn: felt.for_lang(data.get(felt.navn)) for felt in del_.felt if felt.for_lang(data.get(felt.navn))}
+    for felt in del_.felt:
+        if felt.kreves(kontekst) and vises(felt, data, kontekst) and felt.er_tom(data.get(felt.navn)):
+            result.setdefault(felt.navn, felt.mangler)
     if kontekst is not None:
         for regel in del_.regler:
             for navn, melding in regel(data, kontekst).items():
@@ -83,5 +82,5 @@ def valgfrie_bekreftelser(kontekst: Kontekst) -> list[Felt]:
     """Confirmations shown to this applicant that they need not give (said in the section's introduction)."""
     return [
         felt for felt in skjema.ANSVAR.felt
-        if felt.navn in skjema.BEKREFTELSER and not felt.mangler and i_skjema(felt, kontekst)
+        if felt.navn in skjema.BEKREFTELSER and not felt.kreves(kontekst) and i_skjema(felt, kontekst)
     ]

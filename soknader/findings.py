@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from laeringsarenaer.choices import Arenatype, Plassering
-from laeringsarenaer.lmtekst import formater
+from laeringsarenaer.lmtekst import GRUPPENAVN, formater
 
 from . import completeness, skjema
 from .choices import Alvorlighet, Mangelkode, Seksjon, Spesialitet
@@ -42,6 +42,7 @@ class ArenaData:
     annen_virksomhet: str
     koder: frozenset[str]
     feil: tuple[Mapping[str, str], ...] = ()
+    avtale_veiledning_supervisjon: bool | None = None  # for an arena in another organisation
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class ApplicationData:
     arenaer: tuple[ArenaData, ...]
     spesialitet_koder: tuple[str, ...]  # the specialty's objectives in force
     fkm_koder: tuple[str, ...]  # the common objectives in force
+    forelopige: frozenset[str] = frozenset()  # codes of a provisional catalogue: their existence is assumed
     virksomhet_slettet: bool = False
     virksomhet_konkurs: bool = False
     virksomhet_under_avvikling: bool = False
@@ -110,14 +112,16 @@ def find(data: ApplicationData) -> list[Finding]:
                               "hvordan de skal få den.", Seksjon.FORHOLD))
 
     arenaer = data.arenaer
-    hf_arena = any(a.type in HELSEFORETAK and a.plassering == Plassering.ANNEN for a in arenaer)
-    if completeness.gjelder(skjema.FELT["hf_avtale_inngatt"], kontekst) and not (
-        felt.get("hf_avtale_inngatt") or hf_arena
-    ):
+    # The guidance asks every kommune to tick the agreement on ALM 055/085 and says those without one will be
+    # contacted: the finding fires whenever the box is not ticked (a hospital arena elsewhere is no substitute).
+    if completeness.gjelder(skjema.FELT["hf_avtale_inngatt"], kontekst) and not felt.get("hf_avtale_inngatt"):
+        ved_hf = [a.nummer for a in arenaer if a.type in HELSEFORETAK and a.plassering == Plassering.ANNEN]
+        hint = (f" Læringsarena {_liste(ved_hf)} er ved sykehus eller psykisk helsevern i en annen virksomhet: finnes "
+                "avtalen, må det krysses av for den." if ved_hf else "")
         result.append(_mangel(Mangelkode.HF_AVTALE_MANGLER,
-                              "Det er ikke bekreftet en avtale med helseforetak om ALM-055 og ALM-085, og ingen "
-                              "læringsarena er ved sykehus eller psykisk helsevern i en annen virksomhet.",
-                              Seksjon.ANSVAR))
+                              "Det er ikke krysset av for en avtale med helseforetak eller annen virksomhet om "
+                              "læringsmålene ALM-055 og ALM-085. Veiledningen sier at kommuner uten slik avtale "
+                              f"skal kontaktes.{hint}", Seksjon.ANSVAR))
     if not arenaer:
         result.append(_mangel(Mangelkode.INGEN_ARENA, "Søknaden har ingen læringsarenaer.", Seksjon.LAERINGSARENAER))
         return result
@@ -127,6 +131,10 @@ def find(data: ApplicationData) -> list[Finding]:
             result.append(_mangel(Mangelkode.ANNEN_VIRKSOMHET_UTEN_NAVN,
                                   f"Læringsarena {arena.nummer} er i en annen virksomhet, men navnet mangler.",
                                   Seksjon.LAERINGSARENAER, arena.nummer))
+        if arena.plassering == Plassering.ANNEN and arena.avtale_veiledning_supervisjon is False:
+            result.append(_mangel(Mangelkode.AVTALE_UTEN_VEILEDNING,
+                                  f"Læringsarena {arena.nummer} er i en annen virksomhet, og avtalen sikrer ikke "
+                                  "veiledning og supervisjon av LIS der.", Seksjon.LAERINGSARENAER, arena.nummer))
         if not arena.koder:
             result.append(_mangel(Mangelkode.ARENA_UTEN_LM,
                                   f"Læringsarena {arena.nummer} har ingen læringsmål.",
@@ -152,16 +160,34 @@ def find(data: ApplicationData) -> list[Finding]:
                 f"{' og '.join(uten_institusjon)} dekkes bare ved arenaer som ikke er sykehus, psykisk helsevern, "
                 "KAD eller sykehjem.", Seksjon.LAERINGSARENAER,
             ))
-    udekket = [k for k in data.spesialitet_koder if k not in dekket]
-    if udekket:
-        result.append(_mangel(Mangelkode.LM_UDEKKET,
-                              f"{len(udekket)} læringsmål dekkes ikke av noen arena: {formater(udekket)}.",
-                              Seksjon.LAERINGSARENAER))
-    fkm_udekket = [k for k in data.fkm_koder if k not in dekket]
-    if fkm_udekket:
+    result += _dekning(data.spesialitet, data.spesialitet_koder, dekket, data.forelopige)
+    result += _dekning("FKM", data.fkm_koder, dekket, data.forelopige)
+    return result
+
+
+def _dekning(gruppe: str, koder: Iterable[str], dekket: set[str], forelopige: frozenset[str]) -> list[Finding]:
+    """Objectives no arena covers. Only a code the catalogue confirms is named as missing; codes of a provisional
+    catalogue (a count assumed, not read from the official list) are named in a warning that says so."""
+    udekket = [k for k in koder if k not in dekket]
+    sikre = [k for k in udekket if k not in forelopige]
+    usikre = [k for k in udekket if k in forelopige]
+    result = []
+    if sikre and gruppe == "FKM":
         result.append(_mangel(Mangelkode.FKM_UDEKKET,
-                              f"{len(fkm_udekket)} felles kompetansemål er ikke plassert på noen arena: "
-                              f"{formater(fkm_udekket)}.", Seksjon.LAERINGSARENAER))
+                              f"{len(sikre)} felles kompetansemål er ikke plassert på noen arena: {formater(sikre)}.",
+                              Seksjon.LAERINGSARENAER))
+    elif sikre:
+        result.append(_mangel(Mangelkode.LM_UDEKKET,
+                              f"{len(sikre)} læringsmål dekkes ikke av noen arena: {formater(sikre)}.",
+                              Seksjon.LAERINGSARENAER))
+    if usikre:
+        result.append(_advarsel(
+            Mangelkode.DEKNING_USIKKER,
+            f"Listen over læringsmål for {GRUPPENAVN[gruppe]} er foreløpig: at {formater(usikre)} finnes, er ikke "
+            f"bekreftet av den offisielle listen. Ingen arena dekker {'dem' if len(usikre) > 1 else 'det'}; sjekk "
+            "mot spesialistforskriften vedlegg 2 før du ber søkeren om mer.",
+            Seksjon.LAERINGSARENAER,
+        ))
     return result
 
 
@@ -179,11 +205,13 @@ def application_data(soknad: Soknad, arenaer, katalog) -> ApplicationData:
             ArenaData(
                 nummer=nummer, type=a.type, plassering=a.plassering, annen_virksomhet=a.annen_virksomhet,
                 koder=frozenset(a.laeringsmal_koder or ()), feil=tuple(a.laeringsmal_feil or ()),
+                avtale_veiledning_supervisjon=a.avtale_veiledning_supervisjon,
             )
             for nummer, a in enumerate(arenaer, start=1)
         ),
         spesialitet_koder=tuple(katalog.gruppe(soknad.spesialitet)),
         fkm_koder=tuple(katalog.gruppe("FKM")),
+        forelopige=katalog.forelopige,
         virksomhet_slettet=virksomhet.slettet,
         virksomhet_konkurs=virksomhet.konkurs,
         virksomhet_under_avvikling=virksomhet.under_avvikling,

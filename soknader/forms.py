@@ -17,7 +17,6 @@ from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
 from django.core.validators import RegexValidator
 
-from brreg import orgnr
 from laeringsarenaer.models import Laeringsarena
 
 from . import completeness, skjema
@@ -54,14 +53,31 @@ def formfield(felt: Felt, model_field) -> forms.Field:
     if felt.type in (Type.BEKREFT, Type.AVKRYSNING):
         return forms.BooleanField(**kwargs)
     attrs = {"autocomplete": felt.autocomplete} if felt.autocomplete else {}
+    if felt.maks_lengde:  # the browser lets one type more and the server names the limit (see MaksLengde)
+        kwargs["validators"] = [MaksLengde(felt)]
     if felt.type is Type.TELEFON:
-        return forms.CharField(max_length=model_field.max_length, validators=[phone_validator],
-                               widget=forms.TextInput(attrs={"type": "tel", **attrs}), **kwargs)
+        kwargs["validators"].append(phone_validator)
+        return forms.CharField(widget=forms.TextInput(attrs={"type": "tel", **attrs}), **kwargs)
     if felt.type is Type.LANGTEKST:
         return forms.CharField(widget=forms.Textarea(attrs={"rows": felt.rader}), **kwargs)
-    field = model_field.formfield(**kwargs)
+    field = model_field.formfield(max_length=None, **kwargs)  # the limit is the table's, with its message
     field.widget.attrs.update(attrs)
     return field
+
+
+class MaksLengde:
+    """A text longer than the table's limit for its field: the message names the length and the limit."""
+
+    def __init__(self, felt: Felt):
+        self.felt = felt
+
+    def __call__(self, value) -> None:
+        melding = self.felt.for_lang(value)
+        if melding:
+            raise forms.ValidationError(melding, code="max_length")
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, MaksLengde) and other.felt == self.felt
 
 
 def yes_no_field(**kwargs) -> forms.TypedChoiceField:
@@ -151,12 +167,24 @@ class DraftForm(forms.ModelForm):
                     self.add_error(field, melding)
 
 
+class OrganisasjonSelect(forms.RadioSelect):
+    """The organisations as radio buttons, each saying whether it is a kommune (the browser then greys out the
+    specialties only kommuner may apply for)."""
+
+    kommuner: frozenset[str] = frozenset()
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        option["attrs"]["data-kommune"] = "1" if value in self.kommuner else "0"
+        return option
+
+
 class StartForm(forms.Form):
     """Which organisation (one of those Altinn says the user may act for) and which specialty."""
 
     organisasjonsnummer = forms.ChoiceField(
         label="Virksomhet",
-        widget=forms.RadioSelect,
+        widget=OrganisasjonSelect,
         help_text="Virksomhetene du kan søke for, slik Altinn viser dem. Mangler en virksomhet, må den som styrer "
         "tilganger i virksomheten gi deg tilgang til tjenesten i Altinn.",
         error_messages={
@@ -171,20 +199,48 @@ class StartForm(forms.Form):
         widget=forms.RadioSelect,
         help_text="Det sendes én søknad per spesialitet. "
         + " og ".join(Spesialitet(s).label for s in skjema.BARE_KOMMUNER)
-        + " kan bare søkes av kommuner.",
+        + " kan bare søkes av kommuner. Sykehusavdelinger og STAMI kan i stedet søke om godkjenning som "
+        "utdanningsvirksomhet i arbeidsmedisin, med et eget skjema.",
         error_messages={"required": "Velg spesialiteten dere søker for.", "invalid_choice": "Velg en av spesialitetene."},
     )
 
     def __init__(self, *args, virksomheter=(), **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [(v.organisasjonsnummer, f"{v.navn} (org.nr. {v.organisasjonsnummer_formatert})")
-                   for v in virksomheter]
-        self.fields["organisasjonsnummer"].choices = choices
-        if len(choices) == 1:
-            self.fields["organisasjonsnummer"].initial = choices[0][0]
+        virksomheter = list(virksomheter)
+        field = self.fields["organisasjonsnummer"]
+        field.choices = [(v.organisasjonsnummer, f"{v.navn} (org.nr. {v.organisasjonsnummer_formatert})")
+                         for v in virksomheter]
+        # not known to be anything else until the registry has answered: then the server decides on save
+        field.widget.kommuner = frozenset(v.organisasjonsnummer for v in virksomheter
+                                          if v.er_kommune or not v.navn_verifisert)
+        if len(virksomheter) == 1:
+            field.initial = virksomheter[0].organisasjonsnummer
+        self._offer_specialties(virksomheter)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+
+    def _offer_specialties(self, virksomheter) -> None:
+        """Offer what the organisation may apply for, with the reason for the rest (skjema.spesialiteter_for).
+
+        The organisation is known when there is only one, or when the form was posted, and the kommune register or
+        Enhetsregisteret has said what it is; otherwise every specialty is
+        offered and the browser greys out the ones the chosen organisation may not apply for (and the server checks
+        again when it is posted)."""
+        valgt = self.data.get("organisasjonsnummer") if self.is_bound else None
+        kjent = [v for v in virksomheter if v.organisasjonsnummer == valgt] or (
+            virksomheter if len(virksomheter) == 1 else [])
+        if kjent and kjent[0].navn_verifisert:  # the register or Enhetsregisteret has said what it is
+            valg = skjema.spesialiteter_for(er_kommune=kjent[0].er_kommune, navn=kjent[0].navn)
+        else:
+            valg = skjema.spesialiteter_for(er_kommune=None)
+        field = self.fields["spesialitet"]
+        field.choices = [(v.spesialitet, v.etikett) for v in valg if v.kan_velges]
+        field.widget.attrs["data-bare-kommuner"] = " ".join(skjema.BARE_KOMMUNER)
+        grunner = [v.grunn for v in valg if not v.kan_velges]
+        if grunner:
+            field.help_text = " ".join(["Det sendes én søknad per spesialitet.", *grunner])
+            field.error_messages = {**field.error_messages, "invalid_choice": " ".join(grunner)}
 
 
 class LaeringsarenaForm(DraftForm):

@@ -1,13 +1,35 @@
 """The application (søknad) for registration as utdanningsvirksomhet, and who may see it."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 
 from .skjema import etikett
 from .choices import Alvorlighet, JaDelvisNei, Mangelkode, Seksjon, Spesialitet, Status, VeiledereAnsatt, Virksomhetstype
 
 REDIGERBARE_STATUSER = frozenset({Status.UTKAST, Status.ANMODNING_SENDT})
+# Closed applications: the organisation may apply again for the specialty (the old one is kept, with its history).
+AVSLUTTEDE_STATUSER = (Status.AVSLATT, Status.TRUKKET)
+# Sent in and not decided: the applicant is temporarily registered meanwhile.
+VENTENDE_STATUSER = frozenset({Status.INNSENDT, Status.UNDER_BEHANDLING, Status.ANMODNING_SENDT})
+
+# The guidance: "alle kommuner som søkte innen 1. juni 2019, har en midlertidig registrering fra 1. mars 2019".
+# "Innen 1. juni" includes 1 June, and the rule is about kommuner.
+OVERGANGSREGEL_FRIST = dt.date(2019, 6, 1)
+OVERGANGSREGEL_FRA = dt.date(2019, 3, 1)
+
+
+def overgangsregel_gjelder(soknadsdato: dt.date | None, *, er_kommune: bool) -> bool:
+    return er_kommune and soknadsdato is not None and soknadsdato <= OVERGANGSREGEL_FRIST
+
+
+def registrert_fra(soknadsdato: dt.date, *, er_kommune: bool) -> dt.date:
+    """A kommune that applied by 1 June 2019 counts from 1 March 2019; every other application from its date."""
+    return OVERGANGSREGEL_FRA if overgangsregel_gjelder(soknadsdato, er_kommune=er_kommune) else soknadsdato
+
 
 class Soknad(models.Model):
     # Sections 1–3: labels (and every rule) come from the form's table in skjema.py
@@ -62,7 +84,7 @@ class Soknad(models.Model):
     vedtaksdato = models.DateField("vedtaksdato", null=True, blank=True)
     registrert_fra = models.DateField(
         "registrert fra", null=True, blank=True,
-        help_text="Søknadsdatoen, eller 1. mars 2019 for søknader sendt før 1. juni 2019 (overgangsregelen).",
+        help_text="Søknadsdatoen, eller 1. mars 2019 for kommuner som søkte innen 1. juni 2019 (overgangsregelen).",
     )
     avslagsgrunn = models.TextField("begrunnelse for avslag", blank=True)
     anmodning = models.TextField(
@@ -79,7 +101,11 @@ class Soknad(models.Model):
         verbose_name_plural = "søknader"
         ordering = ["-opprettet"]
         constraints = [
-            models.UniqueConstraint(fields=["virksomhet", "spesialitet"], name="en_soknad_per_virksomhet_og_spesialitet")
+            # one open application per organisation and specialty; after avslag or trekk it may apply again
+            models.UniqueConstraint(
+                fields=["virksomhet", "spesialitet"], condition=~Q(status__in=AVSLUTTEDE_STATUSER),
+                name="en_apen_soknad_per_virksomhet_og_spesialitet",
+            )
         ]
         permissions = [("behandle_soknad", "Kan behandle søknader")]
 
@@ -92,6 +118,14 @@ class Soknad(models.Model):
     @property
     def er_redigerbar(self) -> bool:
         return self.status in REDIGERBARE_STATUSER
+
+    @property
+    def midlertidig_registrert_fra(self) -> dt.date | None:
+        """While a sent application waits for its decision, the applicant is temporarily registered: a kommune that
+        applied by 1 June 2019 from 1 March 2019, others from the søknadsdato. None when not pending."""
+        if self.status not in VENTENDE_STATUSER or self.soknadsdato is None:
+            return None
+        return registrert_fra(self.soknadsdato, er_kommune=self.virksomhet.er_kommune)
 
 
 class Statusendring(models.Model):

@@ -25,7 +25,7 @@ from tilgang import selectors as tilgang_selectors
 from . import changes, findings, notifications, sections, skjema
 from .choices import Spesialitet, Status, Virksomhetstype
 from .forms import fingerprint
-from .models import Innsending, Mangel, Soknad, Statusendring
+from .models import AVSLUTTEDE_STATUSER, Innsending, Mangel, Soknad, Statusendring, registrert_fra
 from .roles import BEHANDLE_SOKNAD
 
 
@@ -73,11 +73,12 @@ def soknad_create(*, bruker, organisasjonsnummer: str, spesialitet: str) -> Sokn
         else:
             virksomhet = Virksomhet.objects.get(organisasjonsnummer=organisasjonsnummer)
         if not skjema.kan_soke(spesialitet, virksomhet.er_kommune):
-            raise ValidationError(
-                {"spesialitet": f"{Spesialitet(spesialitet).label} kan bare søkes av en kommune, og {virksomhet.navn} "
-                 "er ikke en kommune. Velg en annen spesialitet, eller velg en annen virksomhet."}
-            )
-        existing = Soknad.objects.filter(virksomhet=virksomhet, spesialitet=spesialitet).first()
+            valg = skjema.spesialiteter_for(er_kommune=False, navn=virksomhet.navn)
+            raise ValidationError({"spesialitet": " ".join(v.grunn for v in valg if v.spesialitet == spesialitet)})
+        apne = Soknad.objects.filter(virksomhet=virksomhet, spesialitet=spesialitet).exclude(
+            status__in=AVSLUTTEDE_STATUSER
+        )
+        existing = apne.first()
         if existing is not None:
             raise ValidationError(
                 {"spesialitet": format_html(
@@ -95,7 +96,7 @@ def soknad_create(*, bruker, organisasjonsnummer: str, spesialitet: str) -> Sokn
                     opprettet_av=bruker,
                 )
         except IntegrityError:  # someone started the same application a moment ago
-            existing = Soknad.objects.get(virksomhet=virksomhet, spesialitet=spesialitet)
+            existing = apne.get()
             raise ValidationError(
                 {"spesialitet": format_html(
                     "Søknaden ble nettopp opprettet av en annen. <a href=\"{}\">Gå til søknaden</a>.",
@@ -223,7 +224,7 @@ def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
         melding = "Sendt inn på nytt etter anmodning" if locked.status == Status.ANMODNING_SENDT else ""
         if locked.soknadsdato is None:
             locked.soknadsdato = timezone.localdate()
-        _reread_laeringsmal(locked, arenaer)
+        laeringsmal_reread(soknad=locked, arenaer=arenaer)
         updates = {"soknadsdato": locked.soknadsdato}
         if not locked.referanse:  # set with the status, so the history row (and the audit log) can name it
             updates["referanse"] = referanse_for(locked, locked.soknadsdato)
@@ -234,8 +235,9 @@ def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
     return locked
 
 
-def _reread_laeringsmal(soknad: Soknad, arenaer: list[Laeringsarena]) -> None:
-    """On submission, read every arena's text against the catalogue valid on the søknadsdato."""
+def laeringsmal_reread(*, soknad: Soknad, arenaer: list[Laeringsarena]) -> None:
+    """Read every arena's text again against the catalogue valid on the søknadsdato (today for a draft): on
+    submission, and after a new catalogue is loaded (`oppdater_mangler`)."""
     katalog = katalog_for_soknad(soknad.soknadsdato)
     for arena in arenaer:
         for name, value in tolk_tekst(arena.laeringsmal, soknad.spesialitet, katalog).items():
@@ -293,18 +295,11 @@ SOKER_OVERGANGER = {
     Status.INNSENDT: {Status.UTKAST, Status.ANMODNING_SENDT},
     Status.TRUKKET: {Status.INNSENDT, Status.UNDER_BEHANDLING, Status.ANMODNING_SENDT},
 }
-OVERGANGSREGEL_FRIST = dt.date(2019, 6, 1)
-OVERGANGSREGEL_FRA = dt.date(2019, 3, 1)
 
 
 def er_saksbehandler(bruker) -> bool:
     """May this user act on applications (the permission `behandle_soknad`, usually through the group)?"""
     return bool(bruker and bruker.has_perm(BEHANDLE_SOKNAD))
-
-
-def registrert_fra(soknadsdato: dt.date) -> dt.date:
-    """Applications submitted before 1 June 2019 count from 1 March 2019; later ones from their date."""
-    return OVERGANGSREGEL_FRA if soknadsdato < OVERGANGSREGEL_FRIST else soknadsdato
 
 
 def _transition(*, soknad: Soknad, til: str, bruker, expected_status: str | None, melding: str = "",
@@ -354,12 +349,13 @@ def soknad_register(*, soknad: Soknad, bruker, vedtaksdato: dt.date | None = Non
     _require_saksbehandler(bruker)
     vedtaksdato = vedtaksdato or timezone.localdate()
     with transaction.atomic():
-        current = Soknad.objects.get(pk=soknad.pk)
+        current = Soknad.objects.select_related("virksomhet").get(pk=soknad.pk)
         if current.soknadsdato is None:
             raise TransitionRefused("Søknaden har ingen søknadsdato og kan ikke registreres.")
         result = _transition(soknad=soknad, til=Status.REGISTRERT, bruker=bruker, expected_status=expected_status,
                              melding=melding, allowed=SAKSBEHANDLER_OVERGANGER, vedtaksdato=vedtaksdato,
-                             registrert_fra=registrert_fra(current.soknadsdato))
+                             registrert_fra=registrert_fra(current.soknadsdato,
+                                                           er_kommune=current.virksomhet.er_kommune))
         notifications.vedtak(result)
     return result
 

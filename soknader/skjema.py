@@ -60,6 +60,7 @@ ALLE = Gjelder()
 KOMMUNER = Gjelder(kommune=True)
 IKKE_KOMMUNER = Gjelder(kommune=False)
 ALM = Gjelder(spesialiteter=frozenset({Spesialitet.ALM}))
+KOMMUNE_ALM = Gjelder(spesialiteter=frozenset({Spesialitet.ALM}), kommune=True)
 BHT_ARB = Gjelder(spesialiteter=frozenset({Spesialitet.ARB}), virksomhetstyper=frozenset({Virksomhetstype.BHT}))
 
 
@@ -88,6 +89,22 @@ class Type(Enum):
     JA_NEI = "ja_nei"  # Ja or Nei; no answer is possible too
 
 
+def _tall(n: int) -> str:
+    """A number as Norwegian writes it: 20 000 (a no-break space between thousands)."""
+    return f"{n:,}".replace(",", "\u00a0")
+
+
+# The longest text accepted, per type, unless a field says otherwise (`Felt.maks`). Chosen far above anything a real
+# application writes (a long description in the Altinn form runs to a page or two, 2 000–6 000 characters), and far
+# below what hurts: a 2 MB LM text once made every page that shows it 30 MB. Short texts match their database column.
+MAKS_LENGDE: dict[Type, int] = {
+    Type.TEKST: 200,
+    Type.EPOST: 254,
+    Type.TELEFON: 30,
+    Type.LANGTEKST: 20_000,
+}
+
+
 @dataclass(frozen=True)
 class Felt:
     navn: str
@@ -99,9 +116,26 @@ class Felt:
     gjelder: Gjelder = ALLE
     vis_naar: Naar | None = None
     mangler: str = ""  # the message when it is required and missing; "" means optional
+    kreves_for: Gjelder | None = None  # required only in these contexts (None: wherever it is shown)
+    maks: int | None = None  # the longest text accepted (None: the type's default, MAKS_LENGDE)
     automatisk: Gjelder | None = None  # filled in for the user in these contexts, so not shown in the form
     autocomplete: str = ""
     rader: int = 4
+
+    def kreves(self, kontekst: Kontekst | None) -> bool:
+        """An answer is required (when the field is shown) for this applicant."""
+        return bool(self.mangler) and (self.kreves_for is None or self.kreves_for.passer(kontekst))
+
+    @property
+    def maks_lengde(self) -> int | None:
+        return self.maks or MAKS_LENGDE.get(self.type)
+
+    def for_lang(self, verdi: Any) -> str:
+        """The message when a text is longer than the field accepts; "" when it is not."""
+        maks = self.maks_lengde
+        if maks is None or not isinstance(verdi, str) or len(verdi) <= maks:
+            return ""
+        return f"Teksten er for lang ({_tall(len(verdi))} tegn). Den kan være høyst {_tall(maks)} tegn."
 
     @property
     def valgliste(self) -> list[tuple[str, str]]:
@@ -185,6 +219,62 @@ def kan_soke(spesialitet: str, er_kommune: bool) -> bool:
 
 
 IKKE_KOMMUNE_ALM = "Allmennmedisin kan bare søkes av en kommune."
+
+
+@dataclass(frozen=True)
+class Spesialitetsvalg:
+    """One specialty on the start page: whether this organisation may choose it, and why not."""
+
+    spesialitet: str
+    kan_velges: bool
+    grunn: str = ""
+
+    @property
+    def etikett(self) -> str:
+        return Spesialitet(self.spesialitet).label
+
+
+def spesialiteter_for(*, er_kommune: bool | None, navn: str = "") -> list[Spesialitetsvalg]:
+    """The specialties an organisation may apply for, with the reason for each it may not.
+
+    The guide: "En registrert utdanningsvirksomhet er en kommune som er registrert [...] i spesialiteten
+    allmennmedisin. For spesialitetene samfunnsmedisin og arbeidsmedisin, er en registrert utdanningsvirksomhet en
+    kommune eller en annen offentlig virksomhet eller en privat virksomhet". `er_kommune` None: not known yet
+    (the organisation is not looked up), so every specialty is offered and the rule is said in the help text.
+    """
+    hvem = navn or "Virksomheten"
+    return [
+        Spesialitetsvalg(s, True) if er_kommune is not False or kan_soke(s, False)
+        else Spesialitetsvalg(s, False, f"{Spesialitet(s).label} kan bare søkes av en kommune, og {hvem} er ikke en "
+                              "kommune.")
+        for s in Spesialitet.values
+    ]
+
+
+# Enhetsregisteret: organisasjonsform HF = helseforetak. Names as the register writes them (capitals).
+_GODKJENNING_ORGFORMER = frozenset({"HF"})
+_GODKJENNING_NAVN = ("SYKEHUS", "HELSEFORETAK", "STATENS ARBEIDSMILJØINSTITUTT", "STAMI")
+
+
+def godkjenning_i_stedet(*, spesialitet: str, navn: str, organisasjonsform: str = "") -> str:
+    """A notice (not a refusal) for an ARB applicant that looks like a hospital or STAMI; "" otherwise.
+
+    The guide: "Virksomheter som skal utdanne leger i arbeidsmedisin, kan søke om godkjenning som
+    utdanningsvirksomhet (f.eks. sykehusavdelinger og STAMI) i stedet for registrering. Da skal søknadskjema for
+    godkjenning brukes."
+    """
+    if spesialitet != Spesialitet.ARB:
+        return ""
+    ord_ = navn.upper().replace("-", " ").split()
+    treff = organisasjonsform.upper() in _GODKJENNING_ORGFORMER or ord_[-1:] == ["HF"] or any(
+        n in navn.upper() for n in _GODKJENNING_NAVN
+    )
+    if not treff:
+        return ""
+    return (f"{navn or 'Virksomheten'} ser ut til å være et sykehus, et helseforetak eller STAMI. Slike virksomheter "
+            "kan søke om godkjenning som utdanningsvirksomhet i arbeidsmedisin i stedet for registrering, med "
+            "søknadsskjemaet for godkjenning (kravene er noe strengere, spesialistforskriften § 22). Du kan likevel "
+            "søke om registrering her.")
 
 
 # ---- rules across fields -------------------------------------------------------------------------
@@ -271,20 +361,38 @@ ANSVAR = Del(
             "Avtalen inngås med leverandøren av kompetanseportalen. Kommuner som allerede har avtale for LIS1, "
             "trenger ikke en ny.",
         ),
+        # The guide: "I bekreftelsen skal det kun stå hvor lenge legen har arbeidet hvor (eventuelt hvilken
+        # avdeling), hvilken stilling og eventuelt fravær fra tjenesten. [...] minstekravene til utdanningstid
+        # (6,5år). Kun tjeneste etter fullført medisinsk grunnutdanning skal bekreftes. Mal for bekreftelse av
+        # praktisk tjeneste finnes på Helsedirektoratets nettsider"
         _bekreft(
             "ansvar_bekreftelse_tjeneste", "Virksomheten utsteder bekreftelse på gjennomført praktisk tjeneste",
-            "Bekreftelsen viser bare hvor lenge legen har arbeidet hvor, i hvilken stilling og eventuelt fravær. LIS "
-            "trenger den når de søker spesialistgodkjenning.",
+            "Bekreftelsen skal bare vise hvor lenge legen har arbeidet hvor (eventuelt hvilken avdeling), i hvilken "
+            "stilling, og eventuelt fravær. Bare tjeneste etter fullført medisinsk grunnutdanning bekreftes. LIS "
+            "trenger bekreftelsen for å dokumentere minstekravet til utdanningstid (6,5 år) når de søker "
+            "spesialistgodkjenning. Helsedirektoratet har en mal for bekreftelse av praktisk tjeneste på sine "
+            "nettsider.",
         ),
+        # The guide: "Alle punktene, med unntak av siste punkt, må bekreftes for å få fullført registreringsskjemaet,
+        # dette punktet om åpen uselektert praksis skal kun bekreftes av kommunene." Required of a kommune applying
+        # for ALM; for a kommune's SAM or ARB the guide is silent, so it is shown there as optional, and says so.
         Felt("ansvar_apen_uselektert_praksis",
              "LIS får tjeneste i åpen uselektert praksis (bekreftes bare av kommuner)", Type.BEKREFT,
-             gjelder=KOMMUNER, hjelp="Gjelder bare kommuner."),
+             gjelder=KOMMUNER, kreves_for=KOMMUNE_ALM, mangler=BEKREFT,
+             hjelp="Punktet bekreftes bare av kommuner. Søker kommunen om allmennmedisin, må det bekreftes: "
+             "spesialiteten krever tjeneste i åpen uselektert praksis. For samfunnsmedisin og arbeidsmedisin sier "
+             "brukerveiledningen ikke noe om punktet, så der er det valgfritt."),
+        # The guidance: "Det skal krysses av for at det er inngått en avtale med et helseforetak eller annen
+        # virksomhet som kan bidra til oppnåelse av læringsmålene ALM 055 og ALM 085. [...] De som ikke har en
+        # avtale med et helseforetak når de søker, vil få en henvendelse fra oss"
         Felt(
             "hf_avtale_inngatt",
             "Det er inngått avtale med helseforetak eller annen virksomhet om læringsmålene ALM-055 og ALM-085",
             Type.AVKRYSNING, gjelder=ALM,
-            hjelp="Læringsmålene ALM-055 og ALM-085 oppnås vanligvis i institusjonstjeneste, for eksempel ved et "
-            "helseforetak eller en KAD.",
+            hjelp="Læringsmålene ALM-055 og ALM-085 nås i institusjonstjeneste, for eksempel ved et helseforetak, en "
+            "KAD eller en annen institusjon. Avtalen avklarer ansvaret mellom kommunen og virksomheten, og bør være "
+            "inngått før dere søker. Har dere ingen avtale, tar Helsedirektoratet kontakt og anbefaler at dere "
+            "inngår en.",
         ),
         Felt("hf_avtale_navn", "Navn på helseforetaket eller virksomheten", Type.TEKST, gjelder=ALM,
              vis_naar=Naar("hf_avtale_inngatt", (True,)),
@@ -303,17 +411,28 @@ FORHOLD = Del(
     (
         Felt("samarbeid_inngatt",
              "Det er inngått samarbeid med annen virksomhet om gjennomføringen av utdanningen", Type.AVKRYSNING,
-             hjelp="For eksempel interkommunalt samarbeid om veilederpooler eller læringsaktiviteter. Dette er noe "
-             "annet enn avtaler om læringsarenaer, og det er frivillig å svare."),
+             # The guide: "[kommuner som skal samarbeide] må sende inn søknad hver for seg. Dette gjelder også
+             # kommuner som planlegger kommunesammenslåing." / "Det er ikke obligatorisk å svare på."
+             hjelp="For eksempel interkommunalt samarbeid om veilederpooler eller om læringsaktiviteter utenom kurs og "
+             "gruppeveiledning, eller samarbeid mellom bedriftshelsetjenester. Dette er samarbeid på overordnet, "
+             "administrativt nivå, noe annet enn avtaler om læringsarenaer, og det er frivillig å svare. Kommuner som "
+             "samarbeider, også kommuner som planlegger å slå seg sammen, sender hver sin søknad."),
         Felt("samarbeid_beskrivelse", "Beskriv samarbeidet", Type.LANGTEKST,
              vis_naar=Naar("samarbeid_inngatt", (True,)),
              mangler="Beskriv samarbeidet med den andre virksomheten."),
         Felt("organisering",
              "Beskriv kort hvordan arbeidet med spesialistutdanningen er organisert og hvor ansvaret er plassert",
              Type.LANGTEKST,
-             hjelp="Få med hvor i organisasjonen ansvaret for å godkjenne læringsmål ligger (linjeleder kan delegere "
-             "oppgaven, ikke ansvaret), hvordan oppnådde læringsmål skal vurderes, og hvem som legger til rette for "
-             "læringsaktivitetene.",
+             # The guide: "Det er linjeleder som innehar rollen som godkjenner. [...] Linjeleder kan deleger oppgaven,
+             # men ikke ansvaret. [...] avholde vurderingskollegium ved jevne mellomrom [...] skal det innhentes
+             # anbefalinger fra veileder og minst en av dem som har deltatt i supervisjonen. Det bør være minst to
+             # forskjellige personer fyller rollene som hhv leder, veileder og supervisør"
+             hjelp="Få med hvor i organisasjonen ansvaret for å godkjenne læringsmål ligger, og på hvilket nivå: det "
+             "er linjeleder som godkjenner, og linjeleder kan delegere oppgaven, men ikke ansvaret. Beskriv hvordan "
+             "oppnådde læringsmål skal vurderes, for eksempel i et vurderingskollegium som møtes jevnlig. Før et "
+             "læringsmål godkjennes, skal det hentes inn anbefaling fra veilederen og minst én av dem som har gitt "
+             "supervisjon, og minst to forskjellige personer bør ha rollene som leder, veileder og supervisør. Skriv "
+             "også hvem som legger til rette for læringsaktivitetene, og hvordan.",
              mangler="Beskriv hvordan arbeidet med spesialistutdanningen er organisert."),
         Felt("veiledere_ansatt", "Veilederne er ansatt", Type.VALG, valg=VeiledereAnsatt,
              hjelp="Velg «Annen, spesifiser» hvis veilederne ikke er ansatt i egen virksomhet.",
@@ -346,26 +465,42 @@ LAERINGSARENA = Del(
     Seksjon.LAERINGSARENAER,
     (
         Felt("type", "Type læringsarena", Type.NEDTREKK, valg=Arenatype,
-             hjelp="En læringsarena er en enhet med en leder, der LIS kan nå læringsmål.",
+             hjelp="En læringsarena er en enhet med en leder med personal-, fag- og/eller administrativt ansvar, der "
+             "LIS kan nå læringsmål: for eksempel et fastlegekontor, en helsestasjon eller et sykehjem, en avdeling "
+             "på sykehus, eller for arbeidsmedisin en avdeling i en bedriftshelsetjeneste eller STAMI. Før opp alle "
+             "arenaene som kan bli brukt, også de som ikke brukes hele tiden eller av alle LIS.",
              mangler="Velg type læringsarena."),
         Felt("plassering", "Læringsarenaen befinner seg", Type.VALG, valg=Plassering,
+             hjelp="Både arenaer i egen virksomhet og i virksomheter dere har avtale med, skal beskrives.",
              mangler="Velg om læringsarenaen er i egen eller annen virksomhet."),
         Felt("annen_virksomhet", "Navn på annen virksomhet", Type.TEKST,
              vis_naar=Naar("plassering", (Plassering.ANNEN,)),
-             hjelp="Bruk navnet på overordnet nivå, for eksempel «Universitetssykehuset Nord-Norge» eller «Drammen "
-             "kommune».",
-             mangler="Skriv navnet på den andre virksomheten (på overordnet nivå)."),
+             hjelp="Bruk navnet på overordnet nivå, for eksempel «Universitetssykehuset Nord-Norge», «Drammen "
+             "kommune» eller «Statens arbeidsmiljøinstitutt».",
+             mangler="Skriv navnet på den andre virksomheten (på overordnet nivå).", maks=200),
+        # The guide: "Dersom LIS skal gjennomføre tjeneste [...] i [...] virksomheter som ikke er godkjente eller
+        # registrerte utdanningsvirksomheter, må det fremgå av avtalene hvordan veiledningen og supervisjonen vil bli
+        # ivaretatt." The guidance: "Virksomheten skal [...] sørge for veiledning og supervisjon."
+        Felt("avtale_veiledning_supervisjon",
+             "Sikrer avtalen med den andre virksomheten veiledning og supervisjon av LIS ved denne arenaen?",
+             Type.JA_NEI, vis_naar=Naar("plassering", (Plassering.ANNEN,)),
+             hjelp="Avtalen med virksomheten skal si hvordan LIS får veiledning og supervisjon der. Avtalen trenger "
+             "ikke legges ved søknaden.",
+             mangler="Svar på om avtalen sikrer veiledning og supervisjon ved denne arenaen."),
         Felt("ny_veileder", "Skal LIS få ny veileder under oppholdet ved denne arenaen?", Type.JA_NEI,
              hjelp="LIS bør ha samme veileder over tid, men det kan være riktig å bytte, for eksempel ved overgang "
              "til sykehus.",
              mangler="Svar på om LIS skal få ny veileder ved denne arenaen."),
-        Felt("laeringsmal", "Læringsmål som kan oppnås her", Type.LANGTEKST, rader=3,
+        Felt("laeringsmal", "Læringsmål som kan oppnås her", Type.LANGTEKST, rader=3, maks=5_000,
              hjelp="Skriv hvilke læringsmål som kan oppnås her, også der bare deler av målet kan oppnås. For "
-             "eksempel «Alle», «Alle bortsett fra ALM-055 og ALM-085», «ALM 1-6» eller «ARB-014». Før også opp "
-             "felles kompetansemål (FKM) på arenaene der de oppnås, for eksempel «FKM 1-5».",
+             "eksempel «Alle», «Alle bortsett fra ALM-055 og ALM-085», «ALM 1-6» eller «ARB-014». Kan et læringsmål "
+             "nås flere steder, før det opp på alle. Før også opp felles kompetansemål (FKM) på arenaene der de "
+             "oppnås, for eksempel «FKM 1-14».",
              mangler="Skriv hvilke læringsmål som kan oppnås her, for eksempel «Alle» eller «ALM 1-6»."),
         Felt("supervisjon", "Supervisjon vil foregå ved", Type.FLERVALG, valg=Supervisjon,
-             hjelp="Velg én eller flere måter LIS får supervisjon på her.",
+             hjelp="Supervisjon er at en erfaren lege eller annen fagperson bistår, gir råd og vurderer LIS i det "
+             "daglige arbeidet; supervisørene skifter med arenaen. Velg én eller flere måter LIS får supervisjon på "
+             "her.",
              mangler="Velg minst én måte supervisjonen skal foregå på."),
         Felt("supervisjon_annet", "Beskriv annen supervisjon", Type.LANGTEKST, rader=2,
              vis_naar=Naar("supervisjon", (Supervisjon.ANNET,)),

@@ -8,8 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from laeringsarenaer.lmtekst import formater
-from laeringsarenaer.tolking import dekning_for, katalog_for_soknad
+from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
 
 from . import completeness, findings, selectors, sections, services, skjema
 from .choices import Seksjon, Seksjonsstatus, Status
@@ -50,6 +49,10 @@ def ny_soknad(request):
         else:
             messages.success(request, "Søknaden er opprettet. Du kan fylle ut delene i den rekkefølgen du vil.")
             virksomhet = soknad.virksomhet
+            merknad = skjema.godkjenning_i_stedet(spesialitet=soknad.spesialitet, navn=virksomhet.navn,
+                                                  organisasjonsform=virksomhet.organisasjonsform)
+            if merknad:
+                messages.info(request, merknad)
             if virksomhet.konkurs or virksomhet.under_avvikling:
                 messages.warning(request, f"Enhetsregisteret sier at {virksomhet.navn} er "
                                  f"{'konkurs' if virksomhet.konkurs else 'under avvikling'}. Helsedirektoratet vil se "
@@ -58,7 +61,12 @@ def ny_soknad(request):
                 messages.info(request, "Vi fikk ikke bekreftet navnet i Enhetsregisteret nå. Vi bruker navnet fra "
                               "Altinn, og prøver igjen senere.")
             return redirect("soknader:oppgaver", soknad.pk)
-    return render(request, "soknader/ny_soknad.html", {"form": form, "virksomheter": virksomheter})
+    godkjenning = [  # ARB from a hospital or STAMI: they may seek godkjenning instead (told, not blocked)
+        merknad for v in virksomheter
+        if (merknad := skjema.godkjenning_i_stedet(spesialitet="ARB", navn=v.navn, organisasjonsform=v.organisasjonsform))
+    ]
+    return render(request, "soknader/ny_soknad.html",
+                  {"form": form, "virksomheter": virksomheter, "godkjenning": godkjenning})
 
 
 @login_required
@@ -225,7 +233,6 @@ def se_over(request, pk):
     problemer = sections.problems(soknad, arenaer)
     kontekst = sections.context(soknad)
     katalog = katalog_for_soknad(soknad.soknadsdato)
-    dekning = dekning_for(arenaer, soknad.spesialitet, katalog)
     svar = [
         (seksjon, _seksjon_url(soknad, seksjon), sections.answers(soknad, del_, kontekst), problemer[seksjon])
         for seksjon, del_ in skjema.SEKSJONER.items()
@@ -246,10 +253,9 @@ def se_over(request, pk):
                 (a, sections.answers(a, skjema.LAERINGSARENA, None), sections.arena_problems(a)) for a in arenaer
             ],
             "antall_ufullstendige": sum(1 for p in problemer.values() if p),
-            "dekning": dekning,
+            **dekning_kontekst(arenaer, soknad.spesialitet, katalog, soknad.soknadsdato),
             "mangler": findings.find(findings.application_data(soknad, arenaer, katalog)),
             "kan_trekkes": soknad.status in services.SOKER_OVERGANGER[Status.TRUKKET],
-            "udekket_kort": formater(dekning.udekket),
             "kan_sendes": not any(problemer.values()) and soknad.er_redigerbar,
         },
     )

@@ -133,6 +133,7 @@ ARENA = (
     _choice("plassering", "plassering", Plassering, "en gyldig plassering", on=Laeringsarena),
     Field("virksomhet", "text", "annen_virksomhet", on=Laeringsarena),
     Field("ny_veileder", "bool", "ny_veileder", on=Laeringsarena),
+    Field("avtale_veiledning_supervisjon", "bool", "avtale_veiledning_supervisjon", on=Laeringsarena),
     Field("laeringsmal", "text", "laeringsmal", on=Laeringsarena),
     Field("supervisjon", "codes", "supervisjon", Supervisjon, "en gyldig supervisjonsmåte", on=Laeringsarena),
     Field("supervisjon_annet", "text", "supervisjon_annet", on=Laeringsarena),

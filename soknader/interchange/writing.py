@@ -16,8 +16,8 @@ from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.tolking import katalog_for_soknad, tolk_tekst
 
 from ..choices import Status, Virksomhetstype
-from ..models import Soknad
-from ..services import innsending_create, mangler_refresh, referanse_assign, registrert_fra, status_change
+from ..models import Soknad, registrert_fra
+from ..services import innsending_create, mangler_refresh, referanse_assign, status_change
 from .reading import Parsed, parse
 
 IMPORT_MELDING = "Importert fra Altinn"
@@ -111,7 +111,7 @@ def _write(p: Parsed, virksomhet: Virksomhet, *, bruker, reserved: set[str], kat
             else Virksomhetstype.BHT if soknad.bht_godkjent_arbeidstilsynet is not None else ""
         )
     if soknad.registrert_fra is None and status == Status.REGISTRERT and soknad.soknadsdato:
-        soknad.registrert_fra = registrert_fra(soknad.soknadsdato)
+        soknad.registrert_fra = registrert_fra(soknad.soknadsdato, er_kommune=virksomhet.er_kommune)
     soknad.referanse = referanse or soknad.referanse
     soknad.save()
     if created or soknad.status != status:

@@ -51,55 +51,25 @@
     update();
   }
 
-  function setupOrgnrLookup() {
-    var input = document.querySelector("[data-orgnr-oppslag]");
-    var box = document.getElementById("orgnr-oppslag");
-    var navn = document.getElementById("id_navn");
-    if (!input || !box || !navn) return;
-    var last = null;
+  /* The start page: a specialty only kommuner may apply for is greyed out while a non-kommune is chosen
+     (the server says the same when the form is sent without JavaScript). */
+  function setupSpesialitetValg() {
+    var orgs = document.querySelectorAll("input[name='organisasjonsnummer'][data-kommune]");
+    var spesialiteter = document.querySelectorAll("input[data-bare-kommuner]");
+    if (!orgs.length || !spesialiteter.length) return;
 
-    function show(text, kind) {
-      box.textContent = text;
-      box.className = "alert alert-" + kind;
+    function update() {
+      var chosen = document.querySelector("input[name='organisasjonsnummer'][data-kommune]:checked");
+      var kommune = !chosen || chosen.dataset.kommune === "1";
+      spesialiteter.forEach(function (radio) {
+        var bare = radio.dataset.bareKommuner.split(" ").indexOf(radio.value) >= 0;
+        radio.disabled = bare && !kommune;
+        if (radio.disabled && radio.checked) radio.checked = false;
+      });
     }
 
-    function lookup() {
-      var orgnr = input.value.replace(/\s+/g, "");
-      if (orgnr === last) return;
-      last = orgnr;
-      if (!/^\d{9}$/.test(orgnr)) { box.className = "alert d-none"; return; }
-      fetch("/brreg/enhet/" + orgnr + "/", { headers: { Accept: "application/json" }, credentials: "same-origin" })
-        .then(function (response) {
-          return response.json().then(function (body) { return { status: response.status, body: body }; });
-        })
-        .then(function (result) {
-          if (result.status === 200) {
-            var b = result.body;
-            if (!navn.value || navn.dataset.autofylt === "1") { navn.value = b.navn; navn.dataset.autofylt = "1"; }
-            var text = (b.er_kommune ? "Kommune: " : "Virksomhet: ") + b.navn +
-              (b.kommune && !b.er_kommune ? " (" + b.kommune + ")" : "");
-            var kind = "success";
-            if (b.slettet) { text += ". Virksomheten er slettet i Enhetsregisteret og kan ikke søke."; kind = "danger"; }
-            else if (b.konkurs) { text += ". Merk: Enhetsregisteret sier at virksomheten er konkurs."; kind = "warning"; }
-            else if (b.under_avvikling) { text += ". Merk: virksomheten er under avvikling."; kind = "warning"; }
-            if (b.utdatert && b.hentet) {
-              text += " (Enhetsregisteret svarer ikke nå; opplysningene er fra " +
-                new Date(b.hentet).toLocaleDateString("nb-NO") + ".)";
-            }
-            show(text, kind);
-          } else {
-            if (navn.dataset.autofylt === "1") { navn.value = ""; navn.dataset.autofylt = ""; }
-            show(result.body.melding || "Fant ikke virksomheten. Skriv navnet selv.", "warning");
-          }
-        })
-        .catch(function () {
-          show("Vi fikk ikke slått opp organisasjonsnummeret nå. Skriv navnet selv; du kan fortsette.", "warning");
-        });
-    }
-
-    input.addEventListener("blur", lookup);
-    input.addEventListener("change", lookup);
-    if (input.value) lookup();
+    orgs.forEach(function (org) { org.addEventListener("change", update); });
+    update();
   }
 
   /* Show what an arena's LM text means while the user types (the server reads it the same way on save). */
@@ -162,7 +132,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     setupLmTolkning();
     document.querySelectorAll("form").forEach(setupConditionals);
-    setupOrgnrLookup();
+    setupSpesialitetValg();
     var summary = document.getElementById("feiloppsummering");
     if (summary) summary.focus();
   });

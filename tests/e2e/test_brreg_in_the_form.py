@@ -37,3 +37,19 @@ def test_with_the_registry_down_the_user_goes_on_with_altinns_name(live_server, 
     expect(page.get_by_text("Vi fikk ikke bekreftet navnet i Enhetsregisteret nå")).to_be_visible()
     virksomhet = Soknad.objects.get().virksomhet
     assert virksomhet.navn == "Nordlys BHT" and not virksomhet.navn_verifisert
+
+
+def test_with_a_kommune_and_a_bht_to_choose_from_allmennmedisin_follows_the_choice(live_server, page, fake_brreg):
+    user = UserFactory(username="to.virksomheter", password="hemmelig-passord-1")
+    bht = virksomhet_get_or_create(organisasjonsnummer="912345009", navn="Nordlys BHT")
+    bht.navnekilde = bht.Navnekilde.BRREG  # Enhetsregisteret has said it is not a kommune
+    bht.save()
+    gi_tilgang(user, bht, virksomhet_get_or_create(organisasjonsnummer="972418013"))
+    log_in(page, live_server.url + "/soknader/ny/", "to.virksomheter")
+    page.get_by_label("Nordlys BHT (org.nr. 912 345 009)").check()
+    expect(page.get_by_label("Allmennmedisin")).to_be_disabled()
+    page.get_by_label("Bodø (org.nr. 972 418 013)").check()
+    expect(page.get_by_label("Allmennmedisin")).to_be_enabled()
+    page.get_by_label("Allmennmedisin").check()
+    page.get_by_role("button", name="Start søknaden").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("allmennmedisin")

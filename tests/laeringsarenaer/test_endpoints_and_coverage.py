@@ -20,7 +20,7 @@ def test_tolk_returns_sorted_codes_and_quoted_errors(logged_in):
     response = logged_in.get(reverse("laeringsarenaer:tolk"), {"spesialitet": "ALM", "tekst": "FKM 2, ALM 6-5; ALM 9999, alm 55"})
     body = response.json()
     assert response.status_code == 200
-    assert body["koder"] == ["ALM-055", "FKM-02"]
+    assert body["koder"] == ["ALM-055", "FKM-002"]
     quoted = [f["tekst"] for f in body["feil"]]
     assert any("6-5" in q for q in quoted) and any("9999" in q for q in quoted)
     assert all(f["tekst"] in f["melding"] for f in body["feil"])
@@ -43,7 +43,7 @@ def test_catalogue_json_lists_the_specialty_and_fkm_in_force(client):
     body = client.get(reverse("laeringsarenaer:katalog"), {"spesialitet": "ARB"}).json()
     codes = [row["kode"] for row in body]
     assert codes[:2] == ["ARB-001", "ARB-002"] and len([c for c in codes if c.startswith("ARB")]) == 120
-    assert [c for c in codes if c.startswith("FKM")] == [f"FKM-{i:02d}" for i in range(1, 30)]
+    assert [c for c in codes if c.startswith("FKM")] == [f"FKM-{i:03d}" for i in range(1, 15)]
     assert set(body[0]) == {"kode", "tittel"}
     assert client.get(reverse("laeringsarenaer:katalog"), {"spesialitet": "nei"}).status_code == 400
 
@@ -85,8 +85,8 @@ def test_check_answers_lists_what_no_arena_covers(client):
     client.force_login(soker_for(soknad.virksomhet))
     page = client.get(reverse("soknader:se_over", args=[soknad.pk])).content.decode()
     total = len(katalog_for().gruppe("ALM")) + len(katalog_for().gruppe("FKM"))
-    assert f"{2 + 29} av {total} læringsmål dekkes ikke av noen læringsarena" in page
-    assert "ALM 55, 85; FKM 1-29" in page
+    assert f"{2 + 14} av {total} læringsmål dekkes ikke av noen læringsarena" in page
+    assert "ALM 55, 85; FKM 1-14" in page
 
 
 def test_submission_rereads_every_arena_against_the_catalogue_of_the_day(client):
@@ -96,3 +96,23 @@ def test_submission_rereads_every_arena_against_the_catalogue_of_the_day(client)
     client.post(reverse("soknader:se_over", args=[soknad.pk]))
     arena.refresh_from_db()
     assert arena.laeringsmal_koder == ["ALM-001", "ALM-002", "ALM-003"]
+
+
+def test_the_done_when_example_of_issue_11_has_no_coverage_finding_in_2026(client):
+    """Issue 11: a kommune that writes "Alle bortsett fra ALM 055 og 085; FKM 1-14" on its own arena and "ALM 55, 85"
+    on a hospital arena gets no finding about FKM or LM coverage on a 2026 application."""
+    import datetime as dt
+
+    soknad = KomplettSoknadFactory(soknadsdato=dt.date(2026, 3, 1))
+    client.force_login(soker_for(soknad.virksomhet))
+    url = reverse("soknader:ny_laeringsarena", args=[soknad.pk])
+    client.post(url, _arena_post(laeringsmal="Alle bortsett fra ALM 055 og 085; FKM 1-14"))
+    client.post(url, _arena_post(type="sykehus", plassering="annen", annen_virksomhet="Nordlandssykehuset HF",
+                                 avtale_veiledning_supervisjon="True", laeringsmal="ALM 55, 85"))
+    assert all(not a.laeringsmal_feil for a in soknad.laeringsarenaer.all())
+    koder = set(soknad.mangler.values_list("kode", flat=True))
+    dekning = {"FKM_UDEKKET", "LM_UDEKKET", "DEKNING_USIKKER", "LM_UGYLDIG", "ALM055_MANGLER", "ALM085_MANGLER"}
+    assert not koder & dekning
+    page = client.get(reverse("soknader:se_over", args=[soknad.pk])).content.decode()
+    assert "felles kompetansemål: 14 mål, offisiell liste" in page
+    assert "allmennmedisin: 97 mål, foreløpig liste" in page

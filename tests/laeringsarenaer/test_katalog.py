@@ -20,17 +20,30 @@ AFTER_REVISION = dt.date(2026, 6, 1)
 def test_loaded_catalogue_has_the_confirmed_counts_and_marks_the_provisional():
     katalog = katalog_for(AFTER_REVISION)
     assert len(katalog.gruppe("ARB")) == 120
-    assert len(katalog.gruppe("FKM")) == 29
-    assert len(katalog_for(BEFORE_REVISION).gruppe("FKM")) == 75
+    assert len(katalog.gruppe("FKM")) == 14  # FKM-001 … FKM-014, official, with titles
+    assert not katalog.forelopige & set(katalog.gruppe("FKM"))
+    old = katalog_for(BEFORE_REVISION)
+    assert len(old.gruppe("FKM")) == 24 and set(old.gruppe("FKM")) <= old.forelopige
+    assert Laeringsmal.objects.get(kode="FKM-003", gyldig_fra=dt.date(2026, 3, 1)).tittel.startswith(
+        "Ha god kunnskap om kompetansevurdering, veiledning og supervisjon")
     assert {"ALM-055", "ALM-085"} <= set(katalog.gruppe("ALM"))
     assert Laeringsmal.objects.filter(gruppe="ALM", forelopig=True).exists()
 
 
 def test_application_is_read_against_the_catalogue_of_its_date():
-    old = tolk_tekst("FKM 50", "ALM", katalog_for(BEFORE_REVISION))
-    assert old == {"laeringsmal_koder": ["FKM-50"], "laeringsmal_feil": []}
-    new = tolk_tekst("FKM 50", "ALM", katalog_for(AFTER_REVISION))
-    assert new["laeringsmal_koder"] == [] and "FKM 50" in new["laeringsmal_feil"][0]["melding"]
+    old = tolk_tekst("FKM 20", "ALM", katalog_for(BEFORE_REVISION))
+    assert old == {"laeringsmal_koder": ["FKM-020"], "laeringsmal_feil": []}
+    new = tolk_tekst("FKM 20", "ALM", katalog_for(AFTER_REVISION))
+    assert new["laeringsmal_koder"] == [] and "FKM 20" in new["laeringsmal_feil"][0]["melding"]
+
+
+def test_loading_removes_the_two_digit_fkm_codes_of_earlier_versions():
+    from laeringsarenaer.katalog import load_catalogue
+
+    Laeringsmal.objects.create(kode="FKM-29", gruppe="FKM", gyldig_fra=dt.date(2026, 3, 1))
+    load_catalogue(Laeringsmal)
+    assert not Laeringsmal.objects.filter(kode="FKM-29").exists()
+    assert Laeringsmal.objects.filter(kode="FKM-014").exists()
 
 
 def _csv(tmp_path, rows, name="liste.csv"):
@@ -59,7 +72,7 @@ def test_import_reports_new_changed_and_retired_and_keeps_the_retired(tmp_path):
     assert "ARB-120" in katalog_for(dt.date(2027, 6, 1)) and "ARB-120" not in katalog_for(dt.date(2028, 6, 1))
     assert Laeringsmal.objects.get(kode="ARB-005", gyldig_fra="2028-01-01").tittel == "Nytt navn"
     # the other groups are untouched
-    assert len(katalog_for(dt.date(2028, 6, 1)).gruppe("FKM")) == 29
+    assert len(katalog_for(dt.date(2028, 6, 1)).gruppe("FKM")) == 14
 
 
 def test_dry_run_changes_nothing(tmp_path):

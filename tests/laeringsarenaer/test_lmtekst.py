@@ -38,7 +38,7 @@ def _fast_passwords():
 
 
 def _koder(gruppe: str, tall: range | list[int]) -> list[str]:
-    return [f"{gruppe}-{n:02d}" if gruppe == "FKM" else f"{gruppe}-{n:03d}" for n in tall]
+    return [f"{gruppe}-{n:03d}" for n in tall]
 
 
 # A fixed test catalogue, independent of the provisional counts in the CSV.
@@ -46,7 +46,7 @@ def _koder(gruppe: str, tall: range | list[int]) -> list[str]:
 ALM = _koder("ALM", [n for n in range(1, 91) if n != 50])
 SAM = _koder("SAM", range(1, 41))
 ARB = _koder("ARB", range(1, 121))
-FKM = _koder("FKM", range(1, 30))
+FKM = _koder("FKM", range(1, 15))  # FKM-001 … FKM-014, del 2–3 from 2026-03-01
 KATALOG = Katalog(ALM + SAM + ARB + FKM)
 EGNE = {"ALM": ALM, "SAM": SAM, "ARB": ARB}
 
@@ -83,7 +83,7 @@ def test_katalog_kjenner_gruppene():
     assert len(KATALOG) == len(ALM) + len(SAM) + len(ARB) + len(FKM)
     assert "ALM-055" in KATALOG
     assert "ALM-050" not in KATALOG
-    assert "FKM-01" in KATALOG and "FKM-1" not in KATALOG
+    assert "FKM-001" in KATALOG and "FKM-01" not in KATALOG and "FKM-1" not in KATALOG
     assert KATALOG.gruppe("FKM") == FKM
     assert KATALOG.gruppe("ALM")[:3] == ["ALM-001", "ALM-002", "ALM-003"]
     assert KATALOG.gruppe("XYZ") == []
@@ -95,13 +95,13 @@ def test_katalog_avviser_ugyldige_koder():
 
 
 def test_sorter_i_kanonisk_rekkefolge():
-    assert sorter(["FKM-02", "ARB-001", "ALM-100", "SAM-002", "ALM-009", "FKM-10"]) == [
+    assert sorter(["FKM-002", "ARB-001", "ALM-100", "SAM-002", "ALM-009", "FKM-010"]) == [
         "ALM-009",
         "ALM-100",
         "SAM-002",
         "ARB-001",
-        "FKM-02",
-        "FKM-10",
+        "FKM-002",
+        "FKM-010",
     ]
 
 
@@ -134,10 +134,10 @@ def test_sorter_i_kanonisk_rekkefolge():
         ("Alle bortsett fra:\n- ALM-055\n- ALM-085\n", UTEN_55_85),
         ("Alle bortsett fra ALM 1-6", ALLE_ALM - set(_koder("ALM", range(1, 7)))),
         ("alle unntatt ALM 1-6 og 55", ALLE_ALM - set(_koder("ALM", [1, 2, 3, 4, 5, 6, 55]))),
-        ("alle FKM unntatt FKM 3", set(FKM) - {"FKM-03"}),
-        ("alle FKM unntatt 3", set(FKM) - {"FKM-03"}),
-        ("Alle bortsett fra ALM 55 og 85; FKM 1-3", UTEN_55_85 | {"FKM-01", "FKM-02", "FKM-03"}),
-        ("Alle bortsett fra ALM 55 og 85\nFKM 1-3", UTEN_55_85 | {"FKM-01", "FKM-02", "FKM-03"}),
+        ("alle FKM unntatt FKM 3", set(FKM) - {"FKM-003"}),
+        ("alle FKM unntatt 3", set(FKM) - {"FKM-003"}),
+        ("Alle bortsett fra ALM 55 og 85; FKM 1-3", UTEN_55_85 | {"FKM-001", "FKM-002", "FKM-003"}),
+        ("Alle bortsett fra ALM 55 og 85\nFKM 1-3", UTEN_55_85 | {"FKM-001", "FKM-002", "FKM-003"}),
         ("Alle bortsett fra ALM 55 og 85, alle FKM", UTEN_55_85 | set(FKM)),
         ("ALM 1-6", set(_koder("ALM", range(1, 7)))),
         ("ALM 1 - 6", set(_koder("ALM", range(1, 7)))),
@@ -158,13 +158,13 @@ def test_sorter_i_kanonisk_rekkefolge():
         ("Alm-55.", {"ALM-055"}),
         ("ALM 055, 085", {"ALM-055", "ALM-085"}),
         ("ALM 055 og 085", {"ALM-055", "ALM-085"}),
-        ("ALM 1-3, 8, 55; FKM 1-2", set(_koder("ALM", [1, 2, 3, 8, 55])) | {"FKM-01", "FKM-02"}),
+        ("ALM 1-3, 8, 55; FKM 1-2", set(_koder("ALM", [1, 2, 3, 8, 55])) | {"FKM-001", "FKM-002"}),
         ("FKM 1-10", set(_koder("FKM", range(1, 11)))),
-        ("FKM 3", {"FKM-03"}),
-        ("fkm 03", {"FKM-03"}),
-        ("FKM-07", {"FKM-07"}),
-        ("ALM 1-3\nALM 10\n\nFKM 4", set(_koder("ALM", [1, 2, 3, 10])) | {"FKM-04"}),
-        ("ALM 1-3; ALM 10 og FKM 4.", set(_koder("ALM", [1, 2, 3, 10])) | {"FKM-04"}),
+        ("FKM 3", {"FKM-003"}),
+        ("fkm 03", {"FKM-003"}),
+        ("FKM-007", {"FKM-007"}),
+        ("ALM 1-3\nALM 10\n\nFKM 4", set(_koder("ALM", [1, 2, 3, 10])) | {"FKM-004"}),
+        ("ALM 1-3; ALM 10 og FKM 4.", set(_koder("ALM", [1, 2, 3, 10])) | {"FKM-004"}),
         ("- ALM 1\n- ALM 2\n• ALM 3", set(_koder("ALM", [1, 2, 3]))),
         ("ALM 1-10 unntatt 5", set(_koder("ALM", [1, 2, 3, 4, 6, 7, 8, 9, 10]))),
         ("Alle ALM-055 og ALM-085", {"ALM-055", "ALM-085"}),
@@ -175,7 +175,7 @@ def test_former(tekst: str, forventet: set[str]):
 
 
 def test_koder_kommer_i_kanonisk_rekkefolge():
-    assert les("FKM 2, ALM 10, FKM 1, ALM 2").koder == ("ALM-002", "ALM-010", "FKM-01", "FKM-02")
+    assert les("FKM 2, ALM 10, FKM 1, ALM 2").koder == ("ALM-002", "ALM-010", "FKM-001", "FKM-002")
 
 
 @pytest.mark.parametrize("spesialitet", SPESIALITETER)
@@ -209,8 +209,8 @@ def test_kode_som_ikke_finnes():
 
 
 def test_fkm_som_ikke_finnes():
-    feil = eneste_feil("FKM 30")
-    assert feil.tekst == "FKM 30"
+    feil = eneste_feil("FKM 15")
+    assert feil.tekst == "FKM 15"
     assert "felles kompetansemål" in feil.melding
 
 
@@ -359,7 +359,7 @@ def test_annen_spesialitet_i_unntaksliste():
 
 def test_gyldige_biter_gir_koder_selv_med_mange_feil():
     tolkning = les("ALM 1, ALM 999; SAM 2\nhva som helst\nFKM 1-2, ALM 6-4")
-    assert tolkning.koder == ("ALM-001", "FKM-01", "FKM-02")
+    assert tolkning.koder == ("ALM-001", "FKM-001", "FKM-002")
     assert [f.tekst for f in tolkning.feil] == ["ALM 999", "SAM 2", "hva som helst", "ALM 6-4"]
 
 
@@ -378,7 +378,8 @@ def test_formater():
     assert formater([]) == ""
     assert formater(["ALM-001"]) == "ALM 1"
     assert (
-        formater(["FKM-03", "ALM-055", "ALM-001", "ALM-002", "ALM-008", "FKM-01", "FKM-02"] + _koder("ALM", range(3, 7)))
+        formater(["FKM-003", "ALM-055", "ALM-001", "ALM-002", "ALM-008", "FKM-001", "FKM-002"]
+                 + _koder("ALM", range(3, 7)))
         == "ALM 1-6, 8, 55; FKM 1-3"
     )
     assert formater(["SAM-004", "SAM-005", "ARB-001"]) == "SAM 4-5; ARB 1"
@@ -431,7 +432,7 @@ FRAGMENTER = [
     "Alle", "alle", "ALLE", "alt", "bortsett fra", "unntatt", "utenom", "med unntak av", "men ikke",
     "og", "samt", ",", ";", ".", ":", "\n", "\r\n", "-", "–", "—", "til", "til og med", "t.o.m.",
     "ALM", "alm", "SAM", "ARB", "FKM", "felles kompetansemål", "LM", "Læringsmål", "nr.",
-    "ALM-055", "ALM 085", "alm55", "SAM-003", "ARB-014", "FKM 1-10", "FKM-03",
+    "ALM-055", "ALM 085", "alm55", "SAM-003", "ARB-014", "FKM 1-10", "FKM-003",
     "0", "1", "6", "55", "085", "999", "99999999999999999999", "(", ")", "«", "»", '"',
     "legevakt", "sykehjem", "delvis", "x", "é", "İ", "ß", "\u00a0", "\t", "•", "*", "/", "&", "+",
 ]
@@ -468,22 +469,22 @@ def test_dekning_alle_bortsett_fra_pluss_de_to_gir_full_dekning():
 
 def test_dekning_udekket_og_matrise():
     resultat = dekning(
-        {1: ["ALM-001", "FKM-01"], 2: ["ALM-002", "ALM-001"], 3: []},
-        ["FKM-02", "ALM-003", "ALM-001", "ALM-002", "FKM-01"],
+        {1: ["ALM-001", "FKM-001"], 2: ["ALM-002", "ALM-001"], 3: []},
+        ["FKM-002", "ALM-003", "ALM-001", "ALM-002", "FKM-001"],
     )
     assert resultat.per_arena == {
-        1: frozenset({"ALM-001", "FKM-01"}),
+        1: frozenset({"ALM-001", "FKM-001"}),
         2: frozenset({"ALM-001", "ALM-002"}),
         3: frozenset(),
     }
-    assert resultat.dekket == ("ALM-001", "ALM-002", "FKM-01")
-    assert resultat.udekket == ("ALM-003", "FKM-02")
+    assert resultat.dekket == ("ALM-001", "ALM-002", "FKM-001")
+    assert resultat.udekket == ("ALM-003", "FKM-002")
     assert resultat.matrise == [
         ("ALM-001", (True, True, False)),
         ("ALM-002", (False, True, False)),
         ("ALM-003", (False, False, False)),
-        ("FKM-01", (True, False, False)),
-        ("FKM-02", (False, False, False)),
+        ("FKM-001", (True, False, False)),
+        ("FKM-002", (False, False, False)),
     ]
 
 
@@ -538,10 +539,26 @@ def _gyldige(dato: str) -> Katalog:
 
 
 def test_katalogfilen_kjente_fakta():
-    for dato, antall_fkm in (("2025-06-01", 75), ("2026-03-01", 29)):
+    # FOR-2025-01-24-114: the del 2–3 objectives FKM-001 … FKM-014 take effect on 2026-03-01; the old chapter A
+    # had 24 del 2–3 objectives (codes unknown, so provisional placeholders).
+    for dato, antall_fkm in (("2025-06-01", 24), ("2026-03-01", 14)):
         katalog = _gyldige(dato)
         assert len(katalog.gruppe("ARB")) == 120
         assert len(katalog.gruppe("FKM")) == antall_fkm
         assert "ALM-055" in katalog and "ALM-085" in katalog
         assert "SAM-003" in katalog
-    assert len(_gyldige("2024-06-01").gruppe("FKM")) == 74
+    rader = {(r["kode"], r["gyldig_fra"]): r for r in _rader()}
+    assert rader[("FKM-014", "2026-03-01")]["tittel"] == (
+        "Ha god kunnskap om egen rolle i beredskapssituasjoner på eget arbeidssted."
+    )
+    assert all(r["forelopig"] == "0" and r["tittel"] for (k, fra), r in rader.items() if fra == "2026-03-01")
+    assert all(r["forelopig"] == "1" for (k, fra), r in rader.items() if k.startswith("FKM") and fra < "2026-03-01")
+
+
+@pytest.mark.parametrize("tekst", ["FKM 1", "FKM-01", "FKM-001", "fkm 001", "felles kompetansemål 1"])
+def test_fkm_skrevet_paa_alle_maater_blir_tresifret_kode(tekst):
+    assert koder(tekst) == {"FKM-001"}
+
+
+def test_fkm_1_14_og_alle_fkm_er_hele_den_offisielle_listen():
+    assert koder("FKM 1-14") == koder("Alle FKM") == set(FKM)

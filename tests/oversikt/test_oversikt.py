@@ -263,3 +263,19 @@ def test_every_submitted_status_falls_in_exactly_one_column():
     kolonner = [set(overview.UNDER_BEHANDLING), {Status.ANMODNING_SENDT}, {Status.REGISTRERT}, {Status.AVSLATT},
                 {Status.TRUKKET}]
     assert sorted(s for kolonne in kolonner for s in kolonne) == sorted(overview.SOKT)
+
+
+def test_an_organisation_that_applies_again_counts_once_with_its_latest_application(client):
+    """Issue 11: a new application may be started after avslag or trekk; the overview counts each organisation's
+    latest application."""
+    import datetime as dt
+
+    old = KomplettSoknadFactory(status=Status.AVSLATT, referanse="ASA-2019-1", soknadsdato=dt.date(2019, 5, 2))
+    KomplettSoknadFactory(virksomhet=old.virksomhet, status=Status.INNSENDT, referanse="ASA-2024-1",
+                          soknadsdato=dt.date(2024, 2, 3))
+    html = client.get(URL).content.decode()
+    landet = page_row(html, "region-hele-landet")
+    assert (landet["soknader"], landet["under_behandling"], landet["avslatt"]) == (1, 1, 0)
+    bodo = {r["navn"]: r for r in kommune_rows(html)}["Bodø"]
+    assert bodo["status"] == Status.INNSENDT.label
+    assert "Midlertidig registrert fra 3. februar 2024" in html

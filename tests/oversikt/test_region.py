@@ -74,3 +74,12 @@ def test_filter_by_specialty(client, alis_nord):
     _submitted("5501")
     page = client.get(reverse("oversikt:region") + "?spesialitet=SAM").content.decode()
     assert "Ingen innsendte søknader i regionen." in page
+
+
+def test_a_kommune_that_applied_by_1_june_2019_is_shown_as_temporarily_registered_from_1_march(client, alis_nord):
+    # The guidance: "alle kommuner som søkte innen 1. juni 2019, har en midlertidig registrering fra 1. mars 2019"
+    soknad = KomplettSoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer="5501"), status="innsendt",
+                                   soknadsdato="2019-06-01")
+    assert "Midlertidig registrert fra 1. mars 2019" in client.get(reverse("oversikt:region")).content.decode()
+    detail = client.get(reverse("oversikt:region_soknad", args=[soknad.pk])).content.decode()
+    assert "Midlertidig registrert fra 1. mars 2019" in detail

@@ -84,5 +84,6 @@ class LaeringsarenaFactory(factory.django.DjangoModelFactory):
     type = "fastlege"
     plassering = "egen"
     ny_veileder = False
+    avtale_veiledning_supervisjon = factory.LazyAttribute(lambda o: True if o.plassering == "annen" else None)
     laeringsmal = "Alle bortsett fra ALM-055 og ALM-085; FKM 1-10"
     supervisjon = factory.LazyFunction(lambda: ["til_stede", "telefon_digitalt"])

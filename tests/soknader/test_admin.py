@@ -111,6 +111,9 @@ def test_change_view_shows_answers_findings_coverage_history_and_actions(sb_clie
                  "Start behandling", "Send anmodning", "Registrer", "Avslå", "Nordlandssykehuset HF"):
         assert text in page, text
     assert 'name="_save"' not in page  # read-only
+    # issue 11: the caseworker sees which catalogue the application was read against, and what is provisional
+    assert "Lest mot læringsmålkatalogen som gjaldt" in page and "versjon 23.11.2026" in page
+    assert "allmennmedisin: 97 mål, foreløpig liste" in page
 
 
 def test_change_view_shows_answers_with_the_form_labels_and_readable_values(sb_client):

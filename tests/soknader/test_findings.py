@@ -9,7 +9,7 @@ from soknader.skjema import BEKREFTELSER
 
 ALM = tuple(f"ALM-{i:03d}" for i in range(1, 98))
 ARB = tuple(f"ARB-{i:03d}" for i in range(1, 121))
-FKM = tuple(f"FKM-{i:02d}" for i in range(1, 30))
+FKM = tuple(f"FKM-{i:03d}" for i in range(1, 15))  # the official del 2–3 list from 2026-03-01
 FELT = {**{name: True for name in BEKREFTELSER}, "hf_avtale_inngatt": True, "bht_godkjent_arbeidstilsynet": None,
         "veilederkompetanse": "ja", "veilederkompetanse_plan": ""}
 
@@ -18,8 +18,9 @@ def arena(nummer=1, type="fastlege", plassering="egen", annen_virksomhet="", kod
     return ArenaData(nummer, type, plassering, annen_virksomhet, frozenset(koder), tuple(feil))
 
 
-def sykehus(nummer=2, koder=("ALM-055", "ALM-085")):
-    return arena(nummer, "sykehus", "annen", "Nordlandssykehuset HF", koder)
+def sykehus(nummer=2, koder=("ALM-055", "ALM-085"), avtale=True):
+    return dataclasses.replace(arena(nummer, "sykehus", "annen", "Nordlandssykehuset HF", koder),
+                               avtale_veiledning_supervisjon=avtale)
 
 
 COMPLETE = ApplicationData(
@@ -65,14 +66,24 @@ def test_alm055_085_only_outside_institutions_is_a_warning():
         assert "ALM055_085_UTEN_INSTITUSJON" not in codes(change(arenaer=arenaer))
 
 
-def test_hf_avtale_missing_unless_a_hospital_arena_in_another_organisation():
+def test_hf_avtale_missing_whenever_the_box_is_not_ticked():
+    # The guidance: "Det skal krysses av for at det er inngått en avtale med et helseforetak eller annen virksomhet
+    # som kan bidra til oppnåelse av læringsmålene ALM 055 og ALM 085. [...] De som ikke har en avtale med et
+    # helseforetak når de søker, vil få en henvendelse fra oss". No exception for a hospital arena elsewhere.
     felt = {**FELT, "hf_avtale_inngatt": False}
-    only_own = (arena(koder=ALM + FKM),)
-    assert "HF_AVTALE_MANGLER" in codes(change(felt=felt, arenaer=only_own))
-    assert "HF_AVTALE_MANGLER" not in codes(change(felt=felt))  # sykehus in another organisation
-    assert "HF_AVTALE_MANGLER" not in codes(change(arenaer=only_own))  # agreement confirmed
-    own_hospital = (arena(koder=ALM + FKM), arena(2, "sykehus", "egen", koder=("ALM-055",)))
-    assert "HF_AVTALE_MANGLER" in codes(change(felt=felt, arenaer=own_hospital))
+    [f] = [f for f in find(change(felt=felt)) if f.kode == "HF_AVTALE_MANGLER"]  # even with a sykehus elsewhere,
+    assert "Læringsarena 2 er ved sykehus" in f.melding  # which the message names
+    assert "HF_AVTALE_MANGLER" in codes(change(felt=felt, arenaer=(arena(koder=ALM + FKM),)))
+    assert "HF_AVTALE_MANGLER" not in codes(COMPLETE)  # agreement ticked
+    assert "HF_AVTALE_MANGLER" not in codes(change(felt=felt, spesialitet="SAM", spesialitet_koder=()))
+
+
+def test_an_arena_elsewhere_whose_agreement_does_not_cover_veiledning_and_supervisjon():
+    # The guide: "må det fremgå av avtalene hvordan veiledningen og supervisjonen vil bli ivaretatt"
+    found = find(change(arenaer=(COMPLETE.arenaer[0], sykehus(avtale=False))))
+    [f] = [f for f in found if f.kode == "AVTALE_UTEN_VEILEDNING"]
+    assert (f.alvorlighet, f.arena_nummer) == ("mangel", 2) and "veiledning og supervisjon" in f.melding
+    assert "AVTALE_UTEN_VEILEDNING" not in codes(change(arenaer=(COMPLETE.arenaer[0], sykehus(avtale=None))))
 
 
 def test_arena_uten_lm_points_at_the_arena():
@@ -89,10 +100,41 @@ def test_lm_ugyldig_quotes_the_pieces():
 
 
 def test_lm_udekket_and_fkm_udekket_list_the_codes():
-    arenaer = (arena(koder=[k for k in ALM if k not in ("ALM-010", "ALM-011")] + list(FKM[:27])),)
+    arenaer = (arena(koder=[k for k in ALM if k not in ("ALM-010", "ALM-011")] + list(FKM[:12])),)
     found = {f.kode: f for f in find(change(arenaer=arenaer))}
     assert "ALM 10-11" in found["LM_UDEKKET"].melding and found["LM_UDEKKET"].melding.startswith("2 ")
-    assert "FKM 28-29" in found["FKM_UDEKKET"].melding
+    assert "FKM 13-14" in found["FKM_UDEKKET"].melding
+
+
+# Issue 11: "a finding computed against a provisional catalogue must say so to the caseworker and must not name a
+# code that may not exist as missing: ALM-055 and ALM-085 are certain; 'ALM 1-85 leaves ALM-086…097 uncovered' is
+# a claim we cannot make."
+ALM_BEKREFTET = frozenset({"ALM-055", "ALM-063", "ALM-068", "ALM-085"})
+ALM_FORELOPIG = frozenset(ALM) - ALM_BEKREFTET
+OLD_FKM = tuple(f"FKM-{i:03d}" for i in range(1, 25))  # the 24 del 2–3 objectives before 2026: codes assumed
+
+
+def test_uncovered_codes_of_a_provisional_catalogue_are_a_warning_that_says_so():
+    data = change(arenaer=(arena(koder=ALM[:85] + FKM),), forelopige=ALM_FORELOPIG)
+    [f] = find(data)[1:]  # after the warning that 055/085 lie outside an institution
+    assert (f.kode, f.alvorlighet) == ("DEKNING_USIKKER", "advarsel")
+    assert "foreløpig" in f.melding and "ALM 86-97" in f.melding and "ikke bekreftet" in f.melding
+    assert "LM_UDEKKET" not in codes(data)
+
+
+def test_a_confirmed_code_is_still_named_as_missing_in_a_provisional_catalogue():
+    data = change(arenaer=(arena(koder=[k for k in ALM + FKM if k not in ("ALM-055", "ALM-001")]),),
+                  forelopige=ALM_FORELOPIG)
+    found = {f.kode: f for f in find(data)}
+    assert found["LM_UDEKKET"].melding == "1 læringsmål dekkes ikke av noen arena: ALM 55."
+    assert "ALM 1" in found["DEKNING_USIKKER"].melding and found["DEKNING_USIKKER"].alvorlighet == "advarsel"
+
+
+def test_the_old_fkm_list_is_provisional_so_its_gaps_are_warnings():
+    data = change(fkm_koder=OLD_FKM, forelopige=ALM_FORELOPIG | set(OLD_FKM))
+    [f] = find(data)
+    assert (f.kode, f.alvorlighet) == ("DEKNING_USIKKER", "advarsel")
+    assert "felles kompetansemål" in f.melding and "FKM 15-24" in f.melding
 
 
 @pytest.mark.parametrize("field", [name for name in BEKREFTELSER if name != "ansvar_apen_uselektert_praksis"])
@@ -102,8 +144,11 @@ def test_ansvar_ikke_bekreftet(field):
     assert "1 av ansvarspunktene" in found[0].melding
 
 
-def test_open_practice_is_not_required():
-    assert find(change(felt={**FELT, "ansvar_apen_uselektert_praksis": False})) == []
+def test_open_practice_is_required_of_a_kommune_applying_for_alm_only():
+    found = find(change(felt={**FELT, "ansvar_apen_uselektert_praksis": False}))
+    assert [f.kode for f in found] == ["ANSVAR_IKKE_BEKREFTET"] and "åpen uselektert praksis" in found[0].melding
+    sam = change(spesialitet="SAM", spesialitet_koder=(), felt={**FELT, "ansvar_apen_uselektert_praksis": False})
+    assert "ANSVAR_IKKE_BEKREFTET" not in codes(sam)
 
 
 def test_annen_virksomhet_uten_navn():

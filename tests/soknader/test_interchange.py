@@ -71,9 +71,11 @@ def bodo_alm(**overrides) -> dict:
         "kjent_med_oppgaver": {"valg": "nei", "tiltak": ["kurs", "annet"], "annet": "Hospitering hos erfaren veileder."},
         "laeringsarenaer": [
             {"type": "fastlege", "plassering": "egen", "virksomhet": "", "ny_veileder": False,
+             "avtale_veiledning_supervisjon": None,
              "laeringsmal": "Alle bortsett fra ALM-055 og ALM-085; alle FKM",
              "supervisjon": ["til_stede", "telefon_digitalt"], "supervisjon_annet": ""},
             {"type": "sykehus", "plassering": "annen", "virksomhet": "Nordlandssykehuset HF", "ny_veileder": True,
+             "avtale_veiledning_supervisjon": True,
              "laeringsmal": "ALM 055, 085; FKM 1-5", "supervisjon": ["til_stede", "vakt", "annet"],
              "supervisjon_annet": "Overlege i bakvakt"},
         ],
@@ -124,6 +126,7 @@ def test_import_then_export_gives_the_same_data():
     given = bht_arb()
     assert _only(bht, given) == given | {"laeringsarenaer": bht["laeringsarenaer"]}
     assert bht["laeringsarenaer"] == [{"type": "bht", "plassering": "egen", "virksomhet": "", "ny_veileder": None,
+                                       "avtale_veiledning_supervisjon": None,
                                        "laeringsmal": "Alle", "supervisjon": [], "supervisjon_annet": ""}]
     assert bht["virksomhetstype"] == "bht"
     assert bht["kontaktperson"] == {"navn": "", "epost": "", "telefon": ""}
@@ -143,8 +146,8 @@ def test_export_can_be_imported_again_unchanged():
 def test_export_only_fields_are_computed():
     import_records([bodo_alm()])
     record = _exported()[0]
-    assert "ALM-055" in record["laeringsmal_dekket"] and "FKM-74" in record["laeringsmal_dekket"]
-    assert "FKM-75" not in record["laeringsmal_dekket"]  # in force from 2024-09-01, after the søknadsdato
+    assert "ALM-055" in record["laeringsmal_dekket"] and "FKM-024" in record["laeringsmal_dekket"]
+    assert "FKM-025" not in record["laeringsmal_dekket"]  # 24 del 2–3 objectives before 2026-03-01
     assert record["laeringsmal_dekket"] == sorter(record["laeringsmal_dekket"])
     assert record["historikk"] == [
         {"fra": "utkast", "til": "registrert", "tidspunkt": record["historikk"][0]["tidspunkt"],
@@ -435,7 +438,7 @@ def test_learning_objectives_are_read_and_findings_computed():
     soknad = import_records([record]).soknader[0]
     fastlege, sykehus = soknad.laeringsarenaer.order_by("pk")
     assert "ALM-054" in fastlege.laeringsmal_koder and "ALM-055" not in fastlege.laeringsmal_koder
-    assert sykehus.laeringsmal_koder == ["ALM-055", "FKM-01", "FKM-02", "FKM-03", "FKM-04", "FKM-05"]
+    assert sykehus.laeringsmal_koder == ["ALM-055", "FKM-001", "FKM-002", "FKM-003", "FKM-004", "FKM-005"]
     assert sykehus.laeringsmal_feil and "xyz" in sykehus.laeringsmal_feil[0]["tekst"]
     koder = set(soknad.mangler.values_list("kode", flat=True))
     assert Mangelkode.ALM085_MANGLER in koder
@@ -521,7 +524,7 @@ def _applications(n: int) -> None:
     for nummer, _ in zip(_orgnumre(), range(n)):
         soknad = AnnenVirksomhetSoknadFactory(virksomhet=VirksomhetFactory(organisasjonsnummer=nummer),
                                               status=Status.INNSENDT, soknadsdato=dt.date(2024, 1, 2))
-        LaeringsarenaFactory.create_batch(2, soknad=soknad, laeringsmal_koder=["ARB-001", "FKM-01"])
+        LaeringsarenaFactory.create_batch(2, soknad=soknad, laeringsmal_koder=["ARB-001", "FKM-001"])
         Statusendring.objects.create(soknad=soknad, fra_status=Status.UTKAST, til_status=Status.INNSENDT)
         mangler_refresh(soknad=soknad)
 
@@ -553,7 +556,7 @@ def _dangerous_application() -> Soknad:
     )
     soknad.virksomhet.navn = "-2+3"
     soknad.virksomhet.save()
-    LaeringsarenaFactory(soknad=soknad, laeringsmal_koder=["ALM-001", "ALM-002", "FKM-01"])
+    LaeringsarenaFactory(soknad=soknad, laeringsmal_koder=["ALM-001", "ALM-002", "FKM-001"])
     mangler_refresh(soknad=soknad)
     return soknad
 
@@ -675,7 +678,7 @@ def test_export_command_writes_everything_with_findings():
     assert [r["spesialitet"] for r in records] == ["ALM", "ARB"]
     assert records == export_records(Soknad.objects.order_by("spesialitet"))
     assert records[0]["mangler"] == []  # complete
-    assert {m["kode"] for m in records[1]["mangler"]} >= {"ANSVAR_IKKE_BEKREFTET", "FKM_UDEKKET"}
+    assert {m["kode"] for m in records[1]["mangler"]} >= {"ANSVAR_IKKE_BEKREFTET", "DEKNING_USIKKER"}
     assert "Bodø" in json.dumps(records, ensure_ascii=False)
 
 

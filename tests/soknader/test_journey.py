@@ -9,7 +9,7 @@ from brreg.models import Virksomhet
 from laeringsarenaer.models import Laeringsarena
 from brreg.services import virksomhet_get_or_create
 from soknader.models import Soknad, Statusendring
-from tests.brreg.factories import KommuneVirksomhetFactory
+from tests.brreg.factories import KommuneVirksomhetFactory, VirksomhetFactory
 from tests.soknader.factories import (
     AnnenVirksomhetSoknadFactory,
     KomplettSoknadFactory,
@@ -53,6 +53,12 @@ def test_a_kommune_starts_an_alm_application_for_the_organisation_altinn_lists(c
     assert soknad.virksomhetstype == "kommune"
 
 
+def test_an_organisation_the_registry_has_not_confirmed_is_offered_every_specialty_until_it_has(client, bruker):
+    _tilgang(bruker, "999888771", navn="Bedrift AS")  # Altinn's name only: kommune or not is not known yet
+    response = client.get(reverse("soknader:ny"))
+    assert [v for v, _ in response.context["form"].fields["spesialitet"].choices] == ["ALM", "SAM", "ARB"]
+
+
 def test_a_person_with_several_organisations_picks_one(client, bruker):
     _tilgang(bruker, "972418013")
     _tilgang(bruker, "999888771", navn="Bedrift AS")
@@ -90,6 +96,43 @@ def test_alm_is_refused_for_a_non_kommune_with_the_choice_kept(client, bruker):
     assert "Allmennmedisin kan bare søkes av en kommune" in text(response)
     assert re.search(r'<input[^>]*value="999888771"[^>]*checked', text(response))
     assert not Soknad.objects.exists()
+
+
+def test_a_non_kommune_is_offered_only_what_it_may_apply_for_with_the_reason(client, bruker):
+    gi_tilgang(bruker, VirksomhetFactory(organisasjonsnummer="999888771", navn="Bedrift AS",
+                                         navnekilde=Virksomhet.Navnekilde.BRREG))  # Enhetsregisteret said so
+    response = client.get(reverse("soknader:ny"))
+    choices = [value for value, _ in response.context["form"].fields["spesialitet"].choices]
+    assert choices == ["SAM", "ARB"]
+    assert "Allmennmedisin kan bare søkes av en kommune, og Bedrift AS er ikke en kommune." in text(response)
+    # sent anyway (an old page, no JavaScript): refused next to the field with the reason, nothing created
+    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "999888771", "spesialitet": "ALM"})
+    assert "Allmennmedisin kan bare søkes av en kommune, og Bedrift AS er ikke en kommune." in text(response)
+    assert "Velg en av spesialitetene" not in text(response)
+    assert not Soknad.objects.exists()
+
+
+@pytest.mark.parametrize("status", ["avslatt", "trukket"])
+def test_a_kommune_may_apply_again_after_avslag_or_trekk_and_the_old_application_is_kept(client, bruker, status):
+    old = KomplettSoknadFactory(status=status, referanse="ASA-2020-00001")
+    gi_tilgang(bruker, old.virksomhet)
+    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "972418013", "spesialitet": "ALM"})
+    assert response.status_code == 302
+    new = Soknad.objects.exclude(pk=old.pk).get()
+    assert (new.virksomhet, new.spesialitet, new.status) == (old.virksomhet, "ALM", "utkast")
+    assert Soknad.objects.get(pk=old.pk).status == status
+    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "972418013", "spesialitet": "ALM"})
+    assert "Bodø har allerede en søknad om allmennmedisin" in text(response)  # but only one open at a time
+
+
+def test_arb_from_a_hospital_is_told_about_godkjenning_without_being_blocked(client, bruker):
+    _tilgang(bruker, "999888771", navn="Nordlandssykehuset HF")
+    page = text(client.get(reverse("soknader:ny")))
+    assert "kan søke om godkjenning som utdanningsvirksomhet i arbeidsmedisin i stedet" in page  # on the start page
+    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "999888771", "spesialitet": "ARB"},
+                           follow=True)
+    assert Soknad.objects.get().spesialitet == "ARB"
+    assert "kan søke om godkjenning som utdanningsvirksomhet i arbeidsmedisin i stedet" in text(response)
 
 
 def test_with_the_registry_down_the_name_from_altinn_is_used(client, bruker):
@@ -264,7 +307,8 @@ def test_saving_a_different_section_meanwhile_is_no_conflict(client, bruker):
 
 ARENA_POST = {
     "type": "sykehus", "plassering": "annen", "annen_virksomhet": "Nordlandssykehuset HF", "ny_veileder": "True",
-    "laeringsmal": "ALM 055, 085; FKM 1-5", "supervisjon": ["til_stede", "vakt"],
+    "avtale_veiledning_supervisjon": "True", "laeringsmal": "ALM 055, 085; FKM 1-5",
+    "supervisjon": ["til_stede", "vakt"],
 }
 
 
@@ -274,6 +318,7 @@ def test_add_edit_and_remove_an_arena(client, bruker):
     assert response["Location"] == reverse("soknader:laeringsarenaer", args=[soknad.pk])
     arena = Laeringsarena.objects.get()
     assert arena.laeringsmal == "ALM 055, 085; FKM 1-5" and arena.ny_veileder is True
+    assert arena.avtale_veiledning_supervisjon is True
     assert arena.supervisjon == ["til_stede", "vakt"]
     page = text(client.get(reverse("soknader:laeringsarenaer", args=[soknad.pk])))
     assert "Sykehusavdeling (helseforetak) – Nordlandssykehuset HF" in page

@@ -21,11 +21,12 @@ KONTAKT = {
     "dba_kontakt_epost": "ola@example.no",
     "dba_kontakt_telefon": "75555001",
 }
-BEKREFTET = {name: True for name in skjema.BEKREFTELSER if name != "ansvar_apen_uselektert_praksis"}
+BEKREFTET = {name: True for name in skjema.BEKREFTELSER}
 FORHOLD_DATA = {"organisering": "Slik", "veiledere_ansatt": "egen_virksomhet", "veilederkompetanse": "ja",
            "kjent_med_oppgaver": "ja"}
 ARENA = {"type": "legevakt", "plassering": "egen", "ny_veileder": False, "laeringsmal": "Alle",
          "supervisjon": ["vakt"]}
+ARENA_HOS_ANNEN = {**ARENA, "plassering": "annen", "annen_virksomhet": "UNN HF", "avtale_veiledning_supervisjon": True}
 
 
 def test_complete_sections_have_no_problems():
@@ -56,17 +57,26 @@ def test_alm_only_for_kommuner():
     assert problems["virksomhetstype"] == "Allmennmedisin kan bare søkes av en kommune."
 
 
-@pytest.mark.parametrize("field", list(BEKREFTET))
+@pytest.mark.parametrize("field", [name for name in BEKREFTET if name != "ansvar_apen_uselektert_praksis"])
 def test_every_confirmation_but_the_last_is_required(field):
-    problems = problemer(ANSVAR, {**BEKREFTET, field: False}, KOMMUNE_ALM)
-    assert problems == {field: skjema.BEKREFT}
+    # The guide: "Alle punktene, med unntak av siste punkt, må bekreftes for å få fullført registreringsskjemaet"
+    for kontekst in (KOMMUNE_ALM, KOMMUNE_SAM, PRIVAT_SAM):
+        data = {**BEKREFTET, field: False, "ansvar_apen_uselektert_praksis": kontekst.er_kommune}
+        assert problemer(ANSVAR, data, kontekst) == {field: skjema.BEKREFT}
 
 
-def test_open_unselected_practice_is_optional_for_kommuner_and_refused_for_others():
-    assert problemer(ANSVAR, {**BEKREFTET, "ansvar_apen_uselektert_praksis": False}, KOMMUNE_ALM) == {}
-    assert problemer(ANSVAR, {**BEKREFTET, "ansvar_apen_uselektert_praksis": True}, KOMMUNE_ALM) == {}
+def test_open_unselected_practice_required_of_kommuner_for_alm_optional_for_their_sam_arb_refused_for_others():
+    # The guide: "dette punktet om åpen uselektert praksis skal kun bekreftes av kommunene"; for ALM it is required,
+    # for a kommune's SAM or ARB the guide is silent: optional, and the help text says so.
+    uten = {**BEKREFTET, "ansvar_apen_uselektert_praksis": False}
+    assert problemer(ANSVAR, uten, KOMMUNE_ALM) == {"ansvar_apen_uselektert_praksis": skjema.BEKREFT}
+    assert problemer(ANSVAR, BEKREFTET, KOMMUNE_ALM) == {}
+    assert problemer(ANSVAR, uten, KOMMUNE_SAM) == {}
+    assert problemer(ANSVAR, uten, Kontekst(spesialitet="ARB", virksomhetstype="kommune", er_kommune=True)) == {}
+    assert "valgfritt" in skjema.hjelp("ansvar_apen_uselektert_praksis")
     problems = problemer(ANSVAR, {**BEKREFTET, "ansvar_apen_uselektert_praksis": True}, PRIVAT_SAM)
     assert problems == {"ansvar_apen_uselektert_praksis": "Bare kommuner kan bekrefte åpen uselektert praksis."}
+    assert problemer(ANSVAR, uten, PRIVAT_SAM) == {}
 
 
 def test_hf_agreement_needs_the_counterpart_only_when_confirmed():
@@ -77,10 +87,11 @@ def test_hf_agreement_needs_the_counterpart_only_when_confirmed():
 
 
 def test_bht_for_arbeidsmedisin_must_answer_arbeidstilsynet():
-    problems = problemer(ANSVAR, {**BEKREFTET, "bht_godkjent_arbeidstilsynet": None}, BHT_ARB)
+    bekreftet = {**BEKREFTET, "ansvar_apen_uselektert_praksis": False}
+    problems = problemer(ANSVAR, {**bekreftet, "bht_godkjent_arbeidstilsynet": None}, BHT_ARB)
     assert list(problems) == ["bht_godkjent_arbeidstilsynet"]
-    assert problemer(ANSVAR, {**BEKREFTET, "bht_godkjent_arbeidstilsynet": False}, BHT_ARB) == {}
-    assert problemer(ANSVAR, {**BEKREFTET, "bht_godkjent_arbeidstilsynet": None}, PRIVAT_SAM) == {}
+    assert problemer(ANSVAR, {**bekreftet, "bht_godkjent_arbeidstilsynet": False}, BHT_ARB) == {}
+    assert problemer(ANSVAR, {**bekreftet, "bht_godkjent_arbeidstilsynet": None}, PRIVAT_SAM) == {}
 
 
 @pytest.mark.parametrize("field", ["organisering", "veiledere_ansatt", "veilederkompetanse", "kjent_med_oppgaver"])
@@ -127,8 +138,17 @@ def test_arena_new_veileder_answered_no_counts_as_answered():
 
 
 def test_arena_in_another_organisation_needs_its_name():
-    assert list(completeness.laeringsarena({**ARENA, "plassering": "annen"})) == ["annen_virksomhet"]
-    assert completeness.laeringsarena({**ARENA, "plassering": "annen", "annen_virksomhet": "UNN HF"}) == {}
+    assert "annen_virksomhet" in completeness.laeringsarena({**ARENA_HOS_ANNEN, "annen_virksomhet": ""})
+    assert completeness.laeringsarena(ARENA_HOS_ANNEN) == {}
+
+
+def test_arena_in_another_organisation_says_whether_the_agreement_covers_veiledning_and_supervisjon():
+    # The guide: "må det fremgå av avtalene hvordan veiledningen og supervisjonen vil bli ivaretatt"
+    problems = completeness.laeringsarena({**ARENA_HOS_ANNEN, "avtale_veiledning_supervisjon": None})
+    assert problems == {"avtale_veiledning_supervisjon": "Svar på om avtalen sikrer veiledning og supervisjon ved "
+                        "denne arenaen."}
+    assert completeness.laeringsarena({**ARENA_HOS_ANNEN, "avtale_veiledning_supervisjon": False}) == {}  # an answer
+    assert completeness.laeringsarena({**ARENA, "avtale_veiledning_supervisjon": None}) == {}  # own organisation
 
 
 def test_arena_supervision_annet_needs_text():
@@ -217,13 +237,43 @@ def test_a_field_shown_by_a_hidden_field_is_hidden_too():
 
 
 def test_optional_confirmations_are_named_in_the_section_introduction():
-    assert [f.navn for f in completeness.valgfrie_bekreftelser(KOMMUNE_ALM)] == ["ansvar_apen_uselektert_praksis"]
+    assert completeness.valgfrie_bekreftelser(KOMMUNE_ALM) == []
+    assert [f.navn for f in completeness.valgfrie_bekreftelser(KOMMUNE_SAM)] == ["ansvar_apen_uselektert_praksis"]
     assert completeness.valgfrie_bekreftelser(PRIVAT_SAM) == []
 
 
 def test_started_ignores_what_is_filled_in_for_the_user():
     assert not completeness.pabegynt(VIRKSOMHET, {"virksomhetstype": "kommune"}, KOMMUNE_ALM)
     assert completeness.pabegynt(VIRKSOMHET, {"virksomhetstype": "privat"}, PRIVAT_SAM)
+
+
+def test_the_start_page_offers_each_organisation_only_what_it_may_apply_for_and_says_why():
+    # The guide: a registered utdanningsvirksomhet is a kommune for allmennmedisin; for samfunnsmedisin and
+    # arbeidsmedisin "en kommune eller en annen offentlig virksomhet eller en privat virksomhet".
+    ikke_kommune = skjema.spesialiteter_for(er_kommune=False, navn="Nordlys BHT AS")
+    assert [(v.spesialitet, v.kan_velges) for v in ikke_kommune] == [("ALM", False), ("SAM", True), ("ARB", True)]
+    assert ikke_kommune[0].grunn == "Allmennmedisin kan bare søkes av en kommune, og Nordlys BHT AS er ikke en kommune."
+    assert all(v.kan_velges for v in skjema.spesialiteter_for(er_kommune=True))
+    assert all(v.kan_velges for v in skjema.spesialiteter_for(er_kommune=None))  # not looked up yet
+
+
+@pytest.mark.parametrize(
+    ("spesialitet", "navn", "organisasjonsform", "merknad"),
+    [
+        ("ARB", "Nordlandssykehuset HF", "HF", True),
+        ("ARB", "HELSE BERGEN HF", "", True),
+        ("ARB", "Universitetssykehuset Nord-Norge", "", True),
+        ("ARB", "STATENS ARBEIDSMILJØINSTITUTT", "ORGL", True),
+        ("ARB", "Nordlys Bedriftshelsetjeneste AS", "AS", False),
+        ("SAM", "Nordlandssykehuset HF", "HF", False),
+    ],
+)
+def test_arb_from_hospitals_and_stami_is_told_about_godkjenning(spesialitet, navn, organisasjonsform, merknad):
+    # The guide: "Virksomheter som skal utdanne leger i arbeidsmedisin, kan søke om godkjenning som
+    # utdanningsvirksomhet (f.eks. sykehusavdelinger og STAMI) i stedet for registrering."
+    tekst = skjema.godkjenning_i_stedet(spesialitet=spesialitet, navn=navn, organisasjonsform=organisasjonsform)
+    assert bool(tekst) is merknad
+    assert not tekst or "søke om godkjenning" in tekst and "likevel" in tekst
 
 
 def test_only_alm_is_limited_to_kommuner():
@@ -265,3 +315,68 @@ def test_every_field_type_is_shown_as_a_person_reads_it(name, value, text):
 def test_labels_say_what_they_are_about_without_context():
     assert skjema.etikett("dba_kontakt_navn") == "Navn på kontaktperson for databehandleravtale"
     assert skjema.etikett("dba_kontakt_telefon") == "Telefon til kontaktperson for databehandleravtale"
+
+
+# ---- length limits (issue 11: "Every free-text field has a maximum length with a clear message") ---------------
+
+
+def test_every_text_field_has_a_limit_no_longer_than_its_column():
+    from laeringsarenaer.models import Laeringsarena
+    from soknader.models import Soknad
+
+    for felt in skjema.FELT.values():
+        if felt.type in (skjema.Type.TEKST, skjema.Type.LANGTEKST, skjema.Type.EPOST, skjema.Type.TELEFON):
+            model = Laeringsarena if felt.navn in skjema.ARENA_FELT else Soknad
+            column = model._meta.get_field(felt.navn).max_length
+            assert felt.maks_lengde and (column is None or felt.maks_lengde <= column), felt.navn
+
+
+def test_a_text_over_its_limit_is_refused_with_the_length_and_the_limit():
+    too_long = "ALM 1, " * 800  # 5 600 characters
+    problems = completeness.laeringsarena({**ARENA, "laeringsmal": too_long})
+    assert problems == {"laeringsmal": "Teksten er for lang (5\u00a0600 tegn). Den kan være høyst 5\u00a0000 tegn."}
+    assert list(problemer(FORHOLD, {**FORHOLD_DATA, "organisering": "x" * 20_001}, KOMMUNE_ALM)) == ["organisering"]
+    assert problemer(FORHOLD, {**FORHOLD_DATA, "organisering": "x" * 20_000}, KOMMUNE_ALM) == {}
+
+
+def test_the_form_refuses_a_too_long_text_next_to_the_field_and_keeps_it():
+    from soknader.forms import LaeringsarenaForm
+
+    form = LaeringsarenaForm(data={**ARENA, "ny_veileder": "False", "laeringsmal": "x" * 5_001})
+    assert not form.is_valid()
+    assert form.errors["laeringsmal"] == ["Teksten er for lang (5\u00a0001 tegn). Den kan være høyst 5\u00a0000 tegn."]
+    assert form["laeringsmal"].value() == "x" * 5_001
+
+
+# ---- help texts carry the guide's explanations ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        # "I bekreftelsen skal det kun stå hvor lenge legen har arbeidet hvor (eventuelt hvilken avdeling), hvilken
+        # stilling og eventuelt fravær [...] (6,5år). Kun tjeneste etter fullført medisinsk grunnutdanning [...] Mal"
+        ("ansvar_bekreftelse_tjeneste", ["hvor lenge", "avdeling", "stilling", "fravær", "6,5 år",
+                                         "fullført medisinsk grunnutdanning", "mal"]),
+        # "anbefalinger fra veileder og minst en av dem som har deltatt i supervisjonen. Det bør være minst to
+        # forskjellige personer [...] leder, veileder og supervisør"; "vurderingskollegium"; "Linjeleder kan deleger
+        # oppgaven, men ikke ansvaret"
+        ("organisering", ["anbefaling fra veilederen og minst én av dem som har gitt supervisjon",
+                          "minst to forskjellige personer", "leder, veileder og supervisør", "vurderingskollegium",
+                          "delegere oppgaven, men ikke ansvaret"]),
+        # "må sende inn søknad hver for seg. Dette gjelder også kommuner som planlegger kommunesammenslåing";
+        # "Det er ikke obligatorisk å svare på."
+        ("samarbeid_inngatt", ["hver sin søknad", "slå seg sammen", "frivillig"]),
+        # "De som ikke har en avtale med et helseforetak når de søker, vil få en henvendelse fra oss"
+        ("hf_avtale_inngatt", ["ALM-055", "ALM-085", "tar Helsedirektoratet kontakt"]),
+        # "Det skal være en enhet med en leder med personal-, fag-, og/eller administrativt ansvar"; "Alle
+        # læringsarenaene [...] skal føres inn [...] selv om ikke alle læringsarenaene benyttes hele tiden"
+        ("type", ["personal-, fag- og/eller administrativt ansvar", "ikke brukes hele tiden"]),
+        # "Noen læringsmål kan oppnås ved flere arenaer, da føres de opp på alle de arenaene det gjelder."
+        ("laeringsmal", ["flere steder", "FKM 1-14"]),
+        ("avtale_veiledning_supervisjon", ["veiledning og supervisjon"]),
+    ],
+)
+def test_help_texts_carry_the_guides_explanations(name, words):
+    for word in words:
+        assert word in skjema.hjelp(name), (name, word)

@@ -11,7 +11,13 @@ from soknader import services
 from soknader.changes import diff
 from soknader.models import Innsending, Soknad, Statusendring
 from soknader.roles import SAKSBEHANDLERE
-from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
+from tests.soknader.factories import (
+    AnnenVirksomhetSoknadFactory,
+    KomplettSoknadFactory,
+    LaeringsarenaFactory,
+    UserFactory,
+    soker_for,
+)
 
 pytestmark = pytest.mark.django_db
 ALL = ["utkast", "innsendt", "under_behandling", "anmodning_sendt", "registrert", "avslatt", "trukket"]
@@ -89,15 +95,52 @@ def test_two_caseworkers_at_once_one_wins_the_other_is_told(innsendt, saksbehand
     assert Soknad.objects.get(pk=innsendt.pk).status == "under_behandling"
 
 
+# The guidance: "alle kommuner som søkte innen 1. juni 2019, har en midlertidig registrering fra 1. mars 2019".
+# "Innen 1. juni" includes 1 June; the rule is about kommuner.
 @pytest.mark.parametrize(("soknadsdato", "expected"), [
     (dt.date(2019, 5, 31), dt.date(2019, 3, 1)),
-    (dt.date(2019, 6, 1), dt.date(2019, 6, 1)),
+    (dt.date(2019, 6, 1), dt.date(2019, 3, 1)),
+    (dt.date(2019, 6, 2), dt.date(2019, 6, 2)),
     (dt.date(2026, 11, 2), dt.date(2026, 11, 2)),
 ])
 def test_registrering_records_vedtaksdato_and_registrert_fra(innsendt, saksbehandler, soknadsdato, expected):
     Soknad.objects.filter(pk=innsendt.pk).update(soknadsdato=soknadsdato)
     result = services.soknad_register(soknad=innsendt, bruker=saksbehandler, vedtaksdato=dt.date(2026, 11, 20))
     assert (result.vedtaksdato, result.registrert_fra) == (dt.date(2026, 11, 20), expected)
+
+
+def test_the_transitional_rule_is_for_kommuner_only(saksbehandler):
+    soknad = AnnenVirksomhetSoknadFactory(status="innsendt", soknadsdato=dt.date(2019, 5, 20))
+    result = services.soknad_register(soknad=soknad, bruker=saksbehandler, vedtaksdato=dt.date(2020, 1, 1))
+    assert result.registrert_fra == dt.date(2019, 5, 20)
+
+
+def test_a_pending_application_says_it_is_temporarily_registered(client):
+    early = KomplettSoknadFactory(status="under_behandling", soknadsdato=dt.date(2019, 6, 1), referanse="ASA-2019-1")
+    late = KomplettSoknadFactory(virksomhet__kommunenummer="5501", status="innsendt", soknadsdato=dt.date(2024, 2, 3),
+                                 referanse="ASA-2024-1")
+    bht = AnnenVirksomhetSoknadFactory(status="innsendt", soknadsdato=dt.date(2019, 5, 2), referanse="ASA-2019-2")
+    assert early.midlertidig_registrert_fra == dt.date(2019, 3, 1)
+    assert late.midlertidig_registrert_fra == dt.date(2024, 2, 3)
+    assert bht.midlertidig_registrert_fra == dt.date(2019, 5, 2)
+    assert KomplettSoknadFactory(virksomhet__kommunenummer="4601", status="registrert", soknadsdato=dt.date(2019, 5, 2),
+                                 referanse="ASA-2019-3").midlertidig_registrert_fra is None
+    client.force_login(soker_for(early.virksomhet))
+    page = client.get(reverse("soknader:se_over", args=[early.pk])).content.decode()
+    assert "Midlertidig registrert fra 1. mars 2019" in page
+    assert "Midlertidig registrert fra 1. mars 2019" in client.get(reverse("soknader:mine")).content.decode()
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    page = client.get(reverse("admin:soknader_soknad_change", args=[early.pk])).content.decode()
+    assert "01.03.2019 (til søknaden er avgjort)" in page
+
+
+def test_one_open_application_per_organisation_and_specialty_in_the_database():
+    from django.db import IntegrityError, transaction
+
+    first = KomplettSoknadFactory(status="avslatt", referanse="ASA-2020-1")
+    Soknad.objects.create(virksomhet=first.virksomhet, spesialitet="ALM")  # allowed: the first is closed
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Soknad.objects.create(virksomhet=first.virksomhet, spesialitet="ALM")
 
 
 def test_avslag_needs_a_reason_and_records_it(innsendt, saksbehandler):
@@ -207,7 +250,7 @@ def test_applicant_sees_the_findings_before_submitting_and_they_do_not_block(cli
     client.force_login(soker_for(soknad.virksomhet))
     page = client.get(reverse("soknader:se_over", args=[soknad.pk])).content.decode()
     assert "Dette vil Helsedirektoratet se etter" in page and "Ingen læringsarena dekker ALM-055." in page
-    assert "Det er ikke bekreftet en avtale med helseforetak" in page
+    assert "Det er ikke krysset av for en avtale med helseforetak" in page
     client.post(reverse("soknader:se_over", args=[soknad.pk]))
     soknad.refresh_from_db()
     assert soknad.status == "innsendt"
@@ -225,6 +268,19 @@ def test_oppdater_mangler_recomputes_every_application():
     call_command("oppdater_mangler", stdout=out)
     assert "for 1 søknader" in out.getvalue()
     assert soknad.mangler.filter(kode="LM_UDEKKET").exists()
+
+
+def test_oppdater_mangler_rereads_texts_stored_with_the_old_two_digit_fkm_codes():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    soknad = KomplettSoknadFactory(soknadsdato=dt.date(2026, 3, 2), status="innsendt")
+    arena = LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; FKM 1-14", laeringsmal_koder=["FKM-01"])
+    call_command("oppdater_mangler", stdout=StringIO())
+    arena.refresh_from_db()
+    assert arena.laeringsmal_koder[-14:] == [f"FKM-{i:03d}" for i in range(1, 15)]
+    assert not soknad.mangler.filter(kode="FKM_UDEKKET").exists()
 
 
 def test_submission_never_clashes_with_a_reference_kept_from_an_import():

@@ -107,6 +107,7 @@ class Command(BaseCommand):
             if hf_avtale:
                 services.laeringsarena_save(soknad=soknad, arena=None, values={
                     **arena, "type": "sykehus", "plassering": "annen", "annen_virksomhet": "Helseforetaket i regionen",
+                    "avtale_veiledning_supervisjon": True,
                     "laeringsmal": "ALM 55, 85", "supervisjon": ["til_stede", "vakt"]})
             if status == "utkast":
                 created += 1

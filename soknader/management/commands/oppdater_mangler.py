@@ -1,4 +1,5 @@
-"""Recompute the stored findings of every application (after a new LM catalogue is imported, for instance)."""
+"""Read every arena's LM text again and recompute the stored findings of every application (after a new LM
+catalogue is loaded or imported: the codes an old text stands for may have changed, e.g. FKM-01 → FKM-001)."""
 
 from django.core.management.base import BaseCommand
 from django.db.models import Prefetch
@@ -9,7 +10,10 @@ from soknader.models import Soknad
 
 
 class Command(BaseCommand):
-    help = "Beregner manglene for alle søknader på nytt, for eksempel etter at en ny læringsmålliste er importert."
+    help = (
+        "Leser læringsmålene og beregner manglene for alle søknader på nytt, for eksempel etter at en ny "
+        "læringsmålliste er importert."
+    )
 
     def handle(self, *args, **options):
         soknader = Soknad.objects.select_related("virksomhet").prefetch_related(
@@ -17,6 +21,8 @@ class Command(BaseCommand):
         )
         total = funn = 0
         for soknad in soknader.iterator(chunk_size=200):
-            funn += len(services.mangler_refresh(soknad=soknad, arenaer=list(soknad.laeringsarenaer.all())))
+            arenaer = list(soknad.laeringsarenaer.all())
+            services.laeringsmal_reread(soknad=soknad, arenaer=arenaer)
+            funn += len(services.mangler_refresh(soknad=soknad, arenaer=arenaer))
             total += 1
         self.stdout.write(f"Mangler beregnet på nytt for {total} søknader ({funn} funn).")
