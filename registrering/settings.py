@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "brreg",
     "laeringsarenaer",
+    "epost",  # before soknader: its permissions exist when soknader's post_migrate gives caseworkers theirs
     "soknader",
     "oversikt",
 ]
@@ -151,6 +152,12 @@ EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "ASA-registrering <ikke-svar@helsedir.no>")
+EMAIL_TIMEOUT = float(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))  # seconds; a hanging server never holds the sender
+
+# The mail outbox (app `epost`), sent by `manage.py send_epost --loop`: attempts before a message is marked failed,
+# and the first wait in seconds, doubled after each failed attempt (1, 2, 4 … minutes).
+EPOST_MAX_FORSOK = int(os.environ.get("EPOST_MAX_FORSOK", "8"))
+EPOST_BACKOFF = float(os.environ.get("EPOST_BACKOFF", "60"))
 
 # Enhetsregisteret (Brønnøysundregistrene).
 BRREG_BASE_URL = os.environ.get("BRREG_BASE_URL", "https://data.brreg.no/enhetsregisteret/api").rstrip("/")

@@ -14,6 +14,7 @@ _SAKSBEHANDLER_PERMS = {
                  "add_virksomhetstilgang", "delete_virksomhetstilgang", "view_regiontilgang"],
     "laeringsarenaer": ["view_laeringsarena", "view_laeringsmal"],
     "brreg": ["view_virksomhet", "view_kommune", "view_fylke", "view_helseregion"],
+    "epost": ["view_epost"],
 }
 
 
