@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from drift.views import helse
+
 admin.site.site_header = "ASA-registrering – saksbehandling"
 admin.site.site_title = "ASA-registrering"
 admin.site.index_title = "Helsedirektoratet"
@@ -17,4 +19,5 @@ urlpatterns = [
     path("laeringsmal/", include("laeringsarenaer.urls")),
     path("oversikt/", include("oversikt.urls")),
     path("admin/", admin.site.urls),
+    path("helse/", helse, name="helse"),
 ]

@@ -1,5 +1,8 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_migrate, post_save
 
 
 class SoknaderConfig(AppConfig):
@@ -14,6 +17,7 @@ class SoknaderConfig(AppConfig):
 
         post_migrate.connect(ensure_groups, sender=self)
         virksomhet_oppdatert.connect(_refresh_findings, dispatch_uid="soknader-mangler-ved-brreg")
+        post_save.connect(_log_status_change, sender="soknader.Statusendring", dispatch_uid="soknader-logg-status")
 
 
 def _refresh_findings(sender, virksomhet, **kwargs):
@@ -21,3 +25,12 @@ def _refresh_findings(sender, virksomhet, **kwargs):
     from .services import mangler_refresh_for_virksomhet
 
     mangler_refresh_for_virksomhet(virksomhet)
+
+
+def _log_status_change(sender, instance, created, **kwargs):
+    """One structured log line per status change, once it is committed (see docs/drift.md)."""
+    if not created:
+        return
+    fields = {"soknad_id": instance.soknad_id, "fra_status": instance.fra_status, "til_status": instance.til_status,
+              "utfort_av": instance.utfort_av_id}
+    transaction.on_commit(lambda: logging.getLogger("asa.status").info("statusendring", extra=fields))
