@@ -4,6 +4,7 @@ backoff, and the caseworker sees per application what was sent and what failed, 
 The mail server is real: aiosmtpd on 127.0.0.1, down (nothing listening on its port), then up."""
 
 import datetime as dt
+import json
 
 import pytest
 from django.contrib.auth.models import Group
@@ -154,3 +155,40 @@ def test_a_caseworker_can_send_a_failed_message_again_from_the_outbox(smtp, sb_c
     assert send_epost() == "sendt 1, utsatt 0, feilet 0"
     epost.refresh_from_db()
     assert epost.status == "sendt"
+
+
+def test_the_sender_process_runs_in_a_loop_sends_when_the_server_comes_up_and_stops_on_sigterm(tmp_path):
+    """`manage.py send_epost --loop` as production runs it: its own process, the database shared with the app."""
+    import signal
+    import subprocess
+    import time
+
+    from tests.drift.appserver import AppServer
+
+    server = AppServer(tmp_path)
+    server.manage("migrate", "--noinput", "-v0")
+    smtp = FakeSmtp()
+    env = {**server.env, "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+           "DJANGO_EMAIL_HOST": "127.0.0.1", "DJANGO_EMAIL_PORT": str(smtp.port), "EPOST_BACKOFF": "0.2",
+           "DJANGO_LOG_LEVEL": "INFO", "ASA_LOG_LEVEL": "INFO"}
+    queue = ("import django; django.setup(); from epost.services import epost_queue; "
+             "epost_queue(mottaker='kari@example.no', emne='Kvittering', tekst='Mottatt')")
+    subprocess.run([str(server.python), "-c", queue], cwd=server.code, env=env, check=True)
+    sender = subprocess.Popen([str(server.python), "manage.py", "send_epost", "--loop", "--pause", "0.2"],
+                              cwd=server.code, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(1.0)  # a few rounds against a server that is down
+        smtp.start()
+        deadline = time.monotonic() + 20
+        while not smtp.messages and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert [m["Subject"] for m in smtp.messages] == ["Kvittering"]
+    finally:
+        sender.send_signal(signal.SIGTERM)
+        out, err = sender.communicate(timeout=20)
+        smtp.stop()
+    assert sender.returncode == 0, err
+    assert "sendt 1" in out
+    logged = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
+    assert any(line["hendelse"] == "epost_feilet" and line["status"] == "venter" for line in logged)
+    assert any(line["hendelse"] == "epost_sendt" for line in logged)
