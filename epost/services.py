@@ -57,11 +57,11 @@ def _claim(now, limit: int) -> list[Epost]:
 
 
 def _permanent(error: BaseException) -> bool:
-    """The server refused the message itself (5xx, unknown recipient): trying again will not help."""
+    """The server refused this message for good (unknown recipient, message rejected with 5xx): trying it again
+    will not help. A refused login or sender is our configuration, not the message: those are tried again."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return True
-    return isinstance(error, smtplib.SMTPResponseException) and 500 <= error.smtp_code < 600 and not isinstance(
-        error, smtplib.SMTPServerDisconnected)
+    return isinstance(error, smtplib.SMTPDataError) and 500 <= error.smtp_code < 600
 
 
 def _reason(error: BaseException) -> str:

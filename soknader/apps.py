@@ -1,6 +1,6 @@
-from django.apps import AppConfig
 import logging
 
+from django.apps import AppConfig
 from django.db import transaction
 from django.db.models.signals import post_migrate, post_save
 

@@ -17,7 +17,7 @@ from django.urls import reverse
 from drift.grenser import treff
 from drift.logg import JsonLinjer
 from tests.drift.appserver import ROOT, AppServer, free_port
-from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
+from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, soker_for
 
 
 @pytest.mark.django_db
@@ -81,7 +81,7 @@ def test_a_limit_counts_every_use_and_starts_again_in_a_new_window():
 def appserver():
     """gunicorn with 4 worker processes on a SQLite file, as `make run`'s database but with several workers."""
     server = AppServer(Path(tempfile.mkdtemp(prefix="asa-drift-")), workers=4, extra_env={"BRREG_RATE_LIMIT": "10"})
-    data = server.setup(soknader=13)
+    data = server.setup(soknader=21)  # one for 8 tabs, 20 submitted at once
     server.start()
     yield server, data
     server.stop()

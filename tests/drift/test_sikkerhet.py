@@ -40,8 +40,8 @@ def test_production_settings_refuse_to_start_without_a_real_secret_key(bypass):
 def test_check_deploy_passes_at_warning_level_under_production_settings(tmp_path):
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], cwd=ROOT,
-        env=_production_env(DJANGO_SECRET_KEY="x7-" + "Qm9vZGxlcyBvZiBlbnRyb3B5" * 3, DJANGO_ALLOWED_HOSTS="asa.example.no",
-                            DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}"),
+        env=_production_env(DJANGO_SECRET_KEY="x7-" + "Qm9vZGxlcyBvZiBlbnRyb3B5" * 3,
+                            DJANGO_ALLOWED_HOSTS="asa.example.no", DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}"),
         capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
