@@ -49,7 +49,9 @@ def free_port() -> int:
 
 
 class AppServer:
-    def __init__(self, workdir: Path, *, code: Path = ROOT, workers: int = 4, extra_env: dict | None = None):
+    def __init__(self, workdir: Path, *, code: Path = ROOT, workers: int = 4, extra_env: dict | None = None,
+                 name: str = "gunicorn"):
+        """A second AppServer on the same `workdir` is a second instance on the same database."""
         self.code = Path(code)
         self.python = self.code / ".venv" / "bin" / "python"
         if not self.python.exists():
@@ -78,7 +80,7 @@ class AppServer:
             self.env["DJANGO_SETTINGS_MODULE"] = "registrering.settings"
             self.env["DJANGO_TESTING"] = "1"
         self.env.update(extra_env or {})
-        self.log = workdir / "gunicorn.log"
+        self.log = workdir / f"{name}.log"
         self._process = None
 
     def manage(self, *args: str) -> str:

@@ -6,7 +6,6 @@ import logging
 import os
 import subprocess
 import sys
-import tempfile
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -78,26 +77,28 @@ def test_a_limit_counts_every_use_and_starts_again_in_a_new_window():
 
 
 @pytest.fixture(scope="module")
-def appserver():
+def appserver(tmp_path_factory):
     """gunicorn with 4 worker processes on a SQLite file, as `make run`'s database but with several workers."""
-    server = AppServer(Path(tempfile.mkdtemp(prefix="asa-drift-")), workers=4, extra_env={"BRREG_RATE_LIMIT": "10"})
+    server = AppServer(tmp_path_factory.mktemp("appserver"), workers=4, extra_env={"BRREG_RATE_LIMIT": "10"})
     data = server.setup(soknader=21)  # one for 8 tabs, 20 submitted at once
     server.start()
     yield server, data
     server.stop()
 
 
-def test_the_lookup_limit_holds_across_gunicorn_workers(appserver):
+def test_the_lookup_limit_holds_across_gunicorn_workers_and_instances(appserver):
     server, data = appserver
-    session = server.session(data["bruker"])
-    url = f"{server.url}/brreg/enhet/974760673/"
-
-    def lookup(_):
-        return session.get(url, timeout=60).status_code
-
-    with ThreadPoolExecutor(max_workers=12) as pool:
-        codes = Counter(pool.map(lookup, range(40)))
-    assert codes[429] == 30, codes  # exactly 10 went through, whichever worker answered
+    # a second instance on the same database: the session and the count are shared, nothing is per process
+    other = AppServer(server.log.parent, workers=2, extra_env={"BRREG_RATE_LIMIT": "10"}, name="instans-2").start()
+    try:
+        sessions = [server.session(data["bruker"]), other.session(data["bruker"])]
+        urls = [f"{server.url}/brreg/enhet/974760673/", f"{other.url}/brreg/enhet/974760673/"]
+        with ThreadPoolExecutor(max_workers=12) as pool:
+            codes = Counter(pool.map(lambda i: sessions[i % 2].get(urls[i % 2], timeout=60).status_code, range(40)))
+    finally:
+        other.stop()
+    assert codes[429] == 30, codes  # exactly 10 went through, whichever instance and worker answered
+    assert codes[302] == 0, codes  # logged in on both instances
     assert sum(n for code, n in codes.items() if code >= 500 and code != 503) == 0, codes
 
 
