@@ -72,7 +72,7 @@ def _reason(error: BaseException) -> str:
         return f"E-postserveren avviste mottakeren: {', '.join(error.recipients)}"
     if isinstance(error, (ConnectionError, TimeoutError, smtplib.SMTPServerDisconnected)):
         return f"Fikk ikke kontakt med e-postserveren ({type(error).__name__}: {error})"
-    return f"{type(error).__name__}: {error}"
+    return f"{type(error).__name__}: {error}"[:1000]
 
 
 def epost_send_due(*, limit: int = 100) -> Resultat:
@@ -89,7 +89,7 @@ def epost_send_due(*, limit: int = 100) -> Resultat:
             epost.forsok += 1
             try:
                 message.send()
-            except (smtplib.SMTPException, OSError) as error:
+            except Exception as error:  # noqa: BLE001 - one bad message must not stop the others; it is recorded
                 connection.close()  # a broken connection is opened anew for the next message
                 epost.siste_feil = _reason(error)
                 if _permanent(error) or epost.forsok >= settings.EPOST_MAX_FORSOK:
