@@ -90,7 +90,8 @@ def test_every_page_of_every_app_has_a_strict_csp_and_no_inline_script_or_style(
     arena = LaeringsarenaFactory(soknad=KomplettSoknadFactory(anmodning="Send avtalen\nmed HF",
                                                               status="anmodning_sendt", referanse="ASA-2026-00001"))
     soknad = arena.soknad
-    anonymous = [reverse("login"), reverse("oversikt:oversikt"), reverse("laeringsarenaer:katalog"), "/helse/"]
+    anonymous = [reverse("login"), reverse("admin:login"), reverse("oversikt:oversikt"),
+                 reverse("laeringsarenaer:katalog"), "/helse/"]
     for url in anonymous:
         response = client.get(url)
         assert response.status_code == 200, url
