@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate demodata vendor bench clean
+.PHONY: run run-oidc test install migrate demodata vendor bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,29 @@ run: install
 	@# the mail sender runs beside the web server, as in production (in development it prints the mail)
 	DJANGO_DEBUG=1 $(PY) manage.py send_epost --loop & SENDER=$$!; trap 'kill $$SENDER 2>/dev/null' EXIT INT TERM; \
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+# Like `make run`, but with the real login: a local OpenID Connect provider on 127.0.0.1:9400 plays ID-porten and
+# Helsedirektoratet's login, and a fake Altinn on 127.0.0.1:9401 says which organisations a person may act for.
+# Log in with "Logg inn med ID-porten" as kari.kommune, or with the directorate's login as siri.saksbehandler or
+# anders.alis (ALIS-kontor Nord). Both stop with the server (Ctrl+C).
+OIDC_DEMO_USERS := \
+	--user-claims '{"sub": "kari.kommune", "pid": "24079410876", "given_name": "Kari", "family_name": "Kommunelege"}' \
+	--user-claims '{"sub": "siri.saksbehandler", "name": "Siri Saksbehandler", "groups": ["asa-saksbehandlere"]}' \
+	--user-claims '{"sub": "anders.alis", "name": "Anders ALIS-kontor Nord", "groups": ["alis-nord"]}'
+OIDC_DEMO_ENV := DJANGO_DEBUG=1 ALTINN_BASE_URL=http://127.0.0.1:9401 \
+	OIDC_IDPORTEN_ISSUER=http://127.0.0.1:9400 OIDC_IDPORTEN_CLIENT_ID=asa-demo OIDC_IDPORTEN_CLIENT_SECRET=demo \
+	OIDC_ANSATT_ISSUER=http://127.0.0.1:9400 OIDC_ANSATT_CLIENT_ID=asa-demo-ansatt OIDC_ANSATT_CLIENT_SECRET=demo \
+	OIDC_ANSATT_ROLLER=asa-saksbehandlere=saksbehandler,alis-nord=alis:nord
+
+run-oidc: install
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py createcachetable
+	DJANGO_DEBUG=1 $(PY) manage.py demodata
+	$(PY) -W ignore -m oidc_provider_mock --port 9400 --require-nonce true $(OIDC_DEMO_USERS) & OIDC=$$!; \
+	$(PY) -m tests.tilgang.fake_altinn --port 9401 & ALTINN=$$!; \
+	trap 'kill $$OIDC $$ALTINN' EXIT INT TERM; \
+	echo "ASA-registrering med lokal ID-porten og Altinn: http://127.0.0.1:8000  (stopp med Ctrl+C)"; \
+	$(OIDC_DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)

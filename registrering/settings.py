@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "laeringsarenaer",
     "drift",
     "epost",  # before soknader: its permissions exist when soknader's post_migrate gives caseworkers theirs
+    "tilgang",
     "soknader",
     "oversikt",
 ]
@@ -68,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "tilgang.middleware.OrganisasjonerMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -122,6 +124,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",  # demo users and the emergency superuser
+    "tilgang.oidc.OIDCBackend",  # ID-porten and the directorate's provider (see tilgang/oidc.py)
 ]
 
 LOGIN_URL = "login"
@@ -183,7 +190,8 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
-        "form-action": ["'self'"],
+        # no form-action: browsers apply it to the redirects after a form too, and logging in and out goes on to
+        # the OpenID Connect provider (another origin, set per environment)
         "frame-ancestors": ["'none'"],
     },
 }
@@ -215,6 +223,72 @@ BRREG_TOTAL_TIMEOUT = float(os.environ.get("BRREG_TOTAL_TIMEOUT", "5.0"))
 BRREG_RETRIES = int(os.environ.get("BRREG_RETRIES", "2"))
 BRREG_CACHE_TTL = int(os.environ.get("BRREG_CACHE_TTL", "86400"))
 BRREG_RATE_LIMIT = int(os.environ.get("BRREG_RATE_LIMIT", "30"))  # lookups per user per minute
+
+# ---- Login and who may act for an organisation (tilgang/) ---------------------------------------------------
+# Password login for søkere: on for `make run` and the tests, off in production (søkere use ID-porten; staff and
+# the emergency superuser may still use a password).
+PASSWORD_LOGIN_FOR_APPLICANTS = env_bool("PASSWORD_LOGIN_FOR_APPLICANTS", DEBUG or TESTING)
+# Key for the keyed hash (HMAC-SHA256) that recognises a person again without storing their fødselsnummer.
+TILGANG_PERSON_KEY = os.environ.get("TILGANG_PERSON_KEY", "")
+if not TILGANG_PERSON_KEY and not DEBUG and not TESTING and os.environ.get("OIDC_IDPORTEN_ISSUER"):
+    raise ImproperlyConfigured("TILGANG_PERSON_KEY must be set when ID-porten is set up.")
+
+
+def env_roles(name: str) -> dict[str, str]:
+    """"group-id=saksbehandler,other-id=alis:nord" -> {"group-id": "saksbehandler", "other-id": "alis:nord"}"""
+    pairs = (item.split("=", 1) for item in env_list(name) if "=" in item)
+    return {key.strip(): value.strip() for key, value in pairs}
+
+
+# OpenID Connect providers, by issuer (endpoints from its discovery document). Empty issuer: not offered.
+OIDC_PROVIDERS = {
+    "idporten": {
+        "issuer": os.environ.get("OIDC_IDPORTEN_ISSUER", ""),  # https://idporten.no (test: https://test.idporten.no)
+        "client_id": os.environ.get("OIDC_IDPORTEN_CLIENT_ID", ""),
+        "client_secret": os.environ.get("OIDC_IDPORTEN_CLIENT_SECRET", ""),
+        "scopes": os.environ.get("OIDC_IDPORTEN_SCOPES", "openid profile"),
+        "acr_values": os.environ.get("OIDC_IDPORTEN_ACR_VALUES", "idporten-loa-substantial"),
+        "subject_claim": "pid",
+    },
+    "ansatt": {
+        "issuer": os.environ.get("OIDC_ANSATT_ISSUER", ""),  # e.g. https://login.microsoftonline.com/<tenant>/v2.0
+        "client_id": os.environ.get("OIDC_ANSATT_CLIENT_ID", ""),
+        "client_secret": os.environ.get("OIDC_ANSATT_CLIENT_SECRET", ""),
+        "scopes": os.environ.get("OIDC_ANSATT_SCOPES", "openid profile email"),
+        "acr_values": os.environ.get("OIDC_ANSATT_ACR_VALUES", ""),
+        "subject_claim": os.environ.get("OIDC_ANSATT_SUBJECT_CLAIM", "sub"),  # "oid" for Entra ID
+        "groups_claim": os.environ.get("OIDC_ANSATT_GROUPS_CLAIM", "groups"),
+        # group in the claim -> our role: "saksbehandler" or "alis:<helseregion kode>" (nord, midt, vest, sor-ost)
+        "roller": env_roles("OIDC_ANSATT_ROLLER"),
+    },
+}
+OIDC_TIMEOUT = float(os.environ.get("OIDC_TIMEOUT", "5"))  # seconds, each call to a provider
+OIDC_DISCOVERY_TTL = int(os.environ.get("OIDC_DISCOVERY_TTL", "3600"))  # seconds a discovery document is reused
+OIDC_LEEWAY = int(os.environ.get("OIDC_LEEWAY", "30"))  # seconds of clock skew allowed when checking exp/iat
+
+# Altinn 3 (which organisations a person may act for). Empty base URL: Altinn is not asked (development: demo data
+# writes the organisations of the demo users instead).
+ALTINN_BASE_URL = os.environ.get("ALTINN_BASE_URL", "")  # https://platform.altinn.no (tt02: platform.tt02.altinn.no)
+ALTINN_RESOURCE_ID = os.environ.get("ALTINN_RESOURCE_ID", "helsedir-asa-registrering")
+ALTINN_TOKEN = os.environ.get("ALTINN_TOKEN", "")  # a fixed Altinn token (a short trial); else Maskinporten below
+ALTINN_TOKEN_TTL = int(os.environ.get("ALTINN_TOKEN_TTL", "1500"))  # seconds an exchanged Altinn token is reused
+ALTINN_SUBSCRIPTION_KEY = os.environ.get("ALTINN_SUBSCRIPTION_KEY", "")
+ALTINN_CONNECT_TIMEOUT = float(os.environ.get("ALTINN_CONNECT_TIMEOUT", "2.0"))
+ALTINN_READ_TIMEOUT = float(os.environ.get("ALTINN_READ_TIMEOUT", "5.0"))
+ALTINN_TOTAL_TIMEOUT = float(os.environ.get("ALTINN_TOTAL_TIMEOUT", "8.0"))
+ALTINN_RETRIES = int(os.environ.get("ALTINN_RETRIES", "2"))
+ALTINN_BACKOFF = float(os.environ.get("ALTINN_BACKOFF", "0.2"))
+ALTINN_REFRESH_MINUTES = float(os.environ.get("ALTINN_REFRESH_MINUTES", "5"))  # ask again during a session
+ALTINN_GRACE_HOURS = float(os.environ.get("ALTINN_GRACE_HOURS", "24"))  # use the last answer while Altinn is down
+# Maskinporten (our token for Altinn, exchanged at Altinn). Test: https://test.maskinporten.no/token and audience
+# https://test.maskinporten.no/.
+MASKINPORTEN_TOKEN_URL = os.environ.get("MASKINPORTEN_TOKEN_URL", "https://maskinporten.no/token")
+MASKINPORTEN_AUDIENCE = os.environ.get("MASKINPORTEN_AUDIENCE", "https://maskinporten.no/")
+MASKINPORTEN_CLIENT_ID = os.environ.get("MASKINPORTEN_CLIENT_ID", "")
+MASKINPORTEN_KEY_ID = os.environ.get("MASKINPORTEN_KEY_ID", "")  # the kid registered with the client's public key
+MASKINPORTEN_PRIVATE_KEY = os.environ.get("MASKINPORTEN_PRIVATE_KEY", "")  # PEM text, or:
+MASKINPORTEN_PRIVATE_KEY_FILE = os.environ.get("MASKINPORTEN_PRIVATE_KEY_FILE", "")
+MASKINPORTEN_SCOPE = os.environ.get("MASKINPORTEN_SCOPE", "altinn:accessmanagement/authorizedparties.resourceowner")
 
 # One JSON object per line on stderr (drift/logg.py); our loggers are named asa.* (docs/drift.md).
 LOGGING = {

@@ -10,9 +10,12 @@ import os
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-" + "k" * 50)
 
 from .settings import *  # noqa: E402,F403
-from .settings import STORAGES  # noqa: E402
+from .settings import STORAGES, env_bool  # noqa: E402
 
 TESTING = True
+
+# Søkere log in with a password in the tests, as in development (production: ID-porten only).
+PASSWORD_LOGIN_FOR_APPLICANTS = env_bool("PASSWORD_LOGIN_FOR_APPLICANTS", True)
 
 # Static files straight from the finders, as in development (no collectstatic before a test run).
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}

@@ -1,9 +1,9 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
 from drift.views import helse
+from tilgang import views as tilgang_views
 
 admin.site.site_header = "ASA-registrering – saksbehandling"
 admin.site.site_title = "ASA-registrering"
@@ -12,8 +12,9 @@ admin.site.enable_nav_sidebar = False  # the application list needs the width
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="soknader:mine", permanent=False), name="forside"),
-    path("logg-inn/", auth_views.LoginView.as_view(), name="login"),
-    path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logg-inn/", tilgang_views.LoginView.as_view(), name="login"),
+    path("logg-inn/", include("tilgang.urls")),
+    path("logg-ut/", tilgang_views.logout, name="logout"),
     path("soknader/", include("soknader.urls")),
     path("brreg/", include("brreg.urls")),
     path("laeringsmal/", include("laeringsarenaer.urls")),

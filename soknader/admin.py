@@ -21,7 +21,7 @@ from laeringsarenaer.tolking import dekning_for, katalog_for_soknad
 from . import changes, exports, findings, services, skjema
 from .admin_forms import HANDLING_FORMS, handling_form
 from .choices import Alvorlighet, Mangelkode, Status
-from .models import Innsending, Mangel, Regiontilgang, Soknad, Statusendring, Virksomhetstilgang
+from .models import Innsending, Mangel, Regiontilgang, Soknad, Statusendring
 from .roles import BEHANDLE_SOKNAD
 
 
@@ -185,7 +185,7 @@ class SoknadAdmin(admin.ModelAdmin):
         endringer = changes.diff(innsendinger[1].data, innsendinger[0].data) if len(innsendinger) == 2 else None
         bound = (extra_context or {}).pop("bound_form", None)
         context = {
-            "funn": findings.find(findings.application_data(soknad, arenaer, katalog)),
+            "mangler": findings.find(findings.application_data(soknad, arenaer, katalog)),
             "dekning": dekning,
             "udekket_kort": formater(dekning.udekket),
             "arenaer": arenaer,
@@ -265,14 +265,6 @@ class SoknadAdmin(admin.ModelAdmin):
     @admin.action(description="Eksporter valgte søknader som Excel (XLSX)")
     def eksporter_xlsx(self, request, queryset):
         return exports.xlsx_response(queryset)
-
-
-@admin.register(Virksomhetstilgang)
-class VirksomhetstilgangAdmin(admin.ModelAdmin):
-    list_display = ["bruker", "virksomhet", "opprettet"]
-    search_fields = ["bruker__username", "virksomhet__navn", "virksomhet__organisasjonsnummer"]
-    raw_id_fields = ["bruker", "virksomhet"]
-    list_select_related = ["bruker", "virksomhet"]
 
 
 @admin.register(Regiontilgang)

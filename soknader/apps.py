@@ -13,11 +13,16 @@ class SoknaderConfig(AppConfig):
     def ready(self):
         from brreg.signals import virksomhet_oppdatert
 
-        from .roles import ensure_groups
+        from tilgang.signals import ansatt_roller
+
+        from .models import Statusendring
+        from .roles import apply_staff_roles, ensure_groups
 
         post_migrate.connect(ensure_groups, sender=self)
+        post_save.connect(_audit_status, sender=Statusendring, dispatch_uid="soknader-revisjonslogg-status")
+        ansatt_roller.connect(apply_staff_roles, dispatch_uid="soknader-roller-fra-innlogging")
         virksomhet_oppdatert.connect(_refresh_findings, dispatch_uid="soknader-mangler-ved-brreg")
-        post_save.connect(_log_status_change, sender="soknader.Statusendring", dispatch_uid="soknader-logg-status")
+        post_save.connect(_log_status_change, sender=Statusendring, dispatch_uid="soknader-logg-status")
 
 
 def _refresh_findings(sender, virksomhet, **kwargs):
@@ -34,3 +39,14 @@ def _log_status_change(sender, instance, created, **kwargs):
     fields = {"soknad_id": instance.soknad_id, "fra_status": instance.fra_status, "til_status": instance.til_status,
               "utfort_av": instance.utfort_av_id}
     transaction.on_commit(lambda: logging.getLogger("asa.status").info("statusendring", extra=fields))
+
+
+def _audit_status(sender, instance, created, **kwargs):
+    """Every status change (services, import) is also a row of tilgang's audit log."""
+    if not created:
+        return
+    from tilgang import audit
+
+    soknad = instance.soknad
+    audit.statusendring(virksomhet=soknad.virksomhet, fra=instance.fra_status, til=instance.til_status,
+                        bruker=instance.utfort_av, soknad_id=soknad.pk, referanse=soknad.referanse or "")

@@ -22,7 +22,7 @@ from django.utils.http import content_disposition_header
 
 from laeringsarenaer.lmtekst import formater
 
-from .interchange import export_records, laeringsmal_dekket, prefetched
+from .interchange import export_records, fields, laeringsmal_dekket, prefetched
 from .models import Soknad
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -46,7 +46,10 @@ COLUMNS = (
     "antall_mangler",
     "mangler",
 )
-DATE_COLUMNS = frozenset({"soknadsdato", "vedtaksdato", "registrert_fra"})
+# A column named after a key of the interchange field map ("kontaktperson.navn" as "kontaktperson_navn") holds
+# that key's stored value (dates as dates); the others are computed in `row`.
+MAPPED = {path.replace(".", "_"): f for path, f in fields.flat(fields.RECORD) if f.model and not f.fields}
+DATE_COLUMNS = frozenset(c for c in COLUMNS if c in MAPPED and MAPPED[c].kind == "date")
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -72,28 +75,24 @@ def _attachment(content: bytes | str, content_type: str, extension: str) -> Http
 
 def row(soknad: Soknad) -> dict[str, Any]:
     """One application flattened (expects the relations loaded by interchange.prefetched)."""
-    virksomhet = soknad.virksomhet
-    kommune = virksomhet.kommune
-    mangler = soknad.eksport_mangler
-    return {
-        "referanse": soknad.referanse or "",
-        "organisasjonsnummer": virksomhet.organisasjonsnummer,
-        "navn": virksomhet.navn,
+    kommune = soknad.virksomhet.kommune
+    arenaer, mangler = list(soknad.laeringsarenaer.all()), list(soknad.mangler.all())
+    computed = {
         "kommune": kommune.navn if kommune else "",
         "helseregion": kommune.fylke.helseregion.navn if kommune else "",
-        "spesialitet": soknad.spesialitet,
-        "status": soknad.status,
-        "soknadsdato": soknad.soknadsdato,
-        "vedtaksdato": soknad.vedtaksdato,
-        "registrert_fra": soknad.registrert_fra,
-        "kontaktperson_navn": soknad.kontaktperson_navn,
-        "kontaktperson_epost": soknad.kontaktperson_epost,
-        "kontaktperson_telefon": soknad.kontaktperson_telefon,
-        "antall_laeringsarenaer": len(soknad.eksport_arenaer),
-        "laeringsmal_dekket": formater(laeringsmal_dekket(soknad.eksport_arenaer)),
+        "antall_laeringsarenaer": len(arenaer),
+        "laeringsmal_dekket": formater(laeringsmal_dekket(arenaer)),
         "antall_mangler": len(mangler),
         "mangler": ", ".join(dict.fromkeys(m.kode for m in mangler)),
     }
+    return {
+        column: computed[column] if column in computed else _stored(MAPPED[column], soknad) for column in COLUMNS
+    }
+
+
+def _stored(field: fields.Field, soknad: Soknad) -> Any:
+    value = field.value(soknad)
+    return "" if value is None and field.kind == "text" else value
 
 
 def rows(queryset: QuerySet[Soknad]) -> list[dict[str, Any]]:

@@ -152,20 +152,18 @@ class DraftForm(forms.ModelForm):
 
 
 class StartForm(forms.Form):
-    organisasjonsnummer = forms.CharField(
-        label="Organisasjonsnummer",
-        max_length=20,
-        help_text="Virksomhetens organisasjonsnummer (ni siffer), for eksempel kommunens. "
-        "Navnet hentes automatisk for kommuner.",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "data-orgnr-oppslag": "1"}),
-        error_messages={"required": "Skriv organisasjonsnummeret til virksomheten."},
-    )
-    navn = forms.CharField(
-        label="Navn på virksomheten",
-        max_length=200,
-        required=False,
-        help_text="Fylles ut automatisk for kommuner. Andre virksomheter skriver navnet slik det står i "
-        "Enhetsregisteret.",
+    """Which organisation (one of those Altinn says the user may act for) and which specialty."""
+
+    organisasjonsnummer = forms.ChoiceField(
+        label="Virksomhet",
+        widget=forms.RadioSelect,
+        help_text="Virksomhetene du kan søke for, slik Altinn viser dem. Mangler en virksomhet, må den som styrer "
+        "tilganger i virksomheten gi deg tilgang til tjenesten i Altinn.",
+        error_messages={
+            "required": "Velg virksomheten du søker for.",
+            "invalid_choice": "Du kan bare starte en søknad for virksomheter som har gitt deg tilgang til tjenesten "
+            "i Altinn.",
+        },
     )
     spesialitet = forms.ChoiceField(
         label="Spesialitet",
@@ -177,14 +175,16 @@ class StartForm(forms.Form):
         error_messages={"required": "Velg spesialiteten dere søker for.", "invalid_choice": "Velg en av spesialitetene."},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, virksomheter=(), **kwargs):
         super().__init__(*args, **kwargs)
+        choices = [(v.organisasjonsnummer, f"{v.navn} (org.nr. {v.organisasjonsnummer_formatert})")
+                   for v in virksomheter]
+        self.fields["organisasjonsnummer"].choices = choices
+        if len(choices) == 1:
+            self.fields["organisasjonsnummer"].initial = choices[0][0]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
-
-    def clean_organisasjonsnummer(self) -> str:
-        return orgnr.validate(self.cleaned_data["organisasjonsnummer"])
 
 
 class LaeringsarenaForm(DraftForm):

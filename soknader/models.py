@@ -112,22 +112,6 @@ class Statusendring(models.Model):
         ordering = ["tidspunkt", "pk"]
 
 
-class Virksomhetstilgang(models.Model):
-    """A søker user may act for an organisation (in production this comes from Altinn roles)."""
-
-    bruker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="virksomhetstilganger")
-    virksomhet = models.ForeignKey("brreg.Virksomhet", on_delete=models.CASCADE, related_name="tilganger")
-    opprettet = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = "tilgang til virksomhet"
-        verbose_name_plural = "tilganger til virksomheter"
-        constraints = [models.UniqueConstraint(fields=["bruker", "virksomhet"], name="unik_virksomhetstilgang")]
-
-    def __str__(self) -> str:
-        return f"{self.bruker} → {self.virksomhet}"
-
-
 class Regiontilgang(models.Model):
     """An ALIS-kontor user follows one helseregion."""
 

@@ -10,8 +10,8 @@ SAKSBEHANDLERE = "Saksbehandlere"
 BEHANDLE_SOKNAD = "soknader.behandle_soknad"  # start review, anmodning, register, reject
 
 _SAKSBEHANDLER_PERMS = {
-    "soknader": ["view_soknad", "change_soknad", "behandle_soknad", "view_statusendring", "view_virksomhetstilgang",
-                 "add_virksomhetstilgang", "delete_virksomhetstilgang", "view_regiontilgang"],
+    "soknader": ["view_soknad", "change_soknad", "behandle_soknad", "view_statusendring", "view_regiontilgang"],
+    "tilgang": ["view_virksomhetstilgang", "view_hendelse", "view_person"],
     "laeringsarenaer": ["view_laeringsarena", "view_laeringsmal"],
     "brreg": ["view_virksomhet", "view_kommune", "view_fylke", "view_helseregion"],
     "epost": ["view_epost"],
@@ -27,3 +27,26 @@ def ensure_groups(**kwargs) -> None:
         for perm in Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
     ]
     group.permissions.add(*perms)
+
+
+def apply_staff_roles(sender, bruker, roller, **kwargs) -> None:
+    """Roles from the directorate's login (tilgang maps the group claim): caseworker group and ALIS-kontor region.
+    A role the claim no longer gives is taken away at the next login."""
+    from brreg.models import Helseregion
+
+    from .models import Regiontilgang
+
+    group, _ = Group.objects.get_or_create(name=SAKSBEHANDLERE)
+    if "saksbehandler" in roller:
+        bruker.groups.add(group)
+        bruker.is_staff = True
+    else:
+        bruker.groups.remove(group)
+        bruker.is_staff = bruker.is_superuser
+    bruker.save(update_fields=["is_staff"])
+    regioner = sorted(r.split(":", 1)[1] for r in roller if r.startswith("alis:"))
+    helseregion = Helseregion.objects.filter(kode__in=regioner).first()
+    if helseregion is not None:
+        Regiontilgang.objects.update_or_create(bruker=bruker, defaults={"helseregion": helseregion})
+    else:
+        Regiontilgang.objects.filter(bruker=bruker).delete()

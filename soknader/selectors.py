@@ -5,19 +5,21 @@ from django.http import Http404
 
 from brreg.models import Virksomhet
 from laeringsarenaer.models import Laeringsarena
+from tilgang import selectors as tilgang_selectors
 
 from .choices import Status
 from .models import Mangel, Regiontilgang, Soknad
 
 
 def virksomheter_for_bruker(bruker) -> QuerySet[Virksomhet]:
-    return Virksomhet.objects.filter(tilganger__bruker=bruker).order_by("navn")
+    """The organisations Altinn says the user may act for now (tilgang keeps Altinn's answer fresh)."""
+    return tilgang_selectors.virksomheter_for(bruker)
 
 
 def soknader_for_bruker(bruker) -> QuerySet[Soknad]:
     """Every application of the organisations the user acts for."""
     return (
-        Soknad.objects.filter(virksomhet__tilganger__bruker=bruker)
+        Soknad.objects.filter(virksomhet__in=tilgang_selectors.virksomheter_for(bruker))
         .select_related("virksomhet")
         .annotate(antall_arenaer=Count("laeringsarenaer", distinct=True))
         .order_by("virksomhet__navn", "spesialitet")
@@ -28,7 +30,7 @@ def soknad_for_soker(bruker, pk: int) -> Soknad:
     """The application, if the user acts for its organisation; otherwise 404 (we do not say it exists)."""
     try:
         return Soknad.objects.select_related("virksomhet__kommune__fylke__helseregion").get(
-            pk=pk, virksomhet__tilganger__bruker=bruker
+            pk=pk, virksomhet__in=tilgang_selectors.virksomheter_for(bruker)
         )
     except Soknad.DoesNotExist:
         raise Http404("Fant ikke søknaden.") from None

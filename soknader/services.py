@@ -20,11 +20,12 @@ from brreg import client as brreg_client
 from brreg import services as brreg_services
 from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.tolking import katalog_for_soknad, tolk_tekst
+from tilgang import selectors as tilgang_selectors
 
 from . import changes, findings, notifications, sections, skjema
 from .choices import Spesialitet, Status, Virksomhetstype
 from .forms import fingerprint
-from .models import Innsending, Mangel, Soknad, Statusendring, Virksomhetstilgang
+from .models import Innsending, Mangel, Soknad, Statusendring
 from .roles import BEHANDLE_SOKNAD
 
 
@@ -46,36 +47,36 @@ class SubmitRefused(Exception):
         self.problemer = problemer
 
 
-def soknad_create(*, bruker, organisasjonsnummer: str, navn: str, spesialitet: str) -> Soknad:
-    """Start an application; raises ValidationError keyed by the start form's fields.
+def soknad_create(*, bruker, organisasjonsnummer: str, spesialitet: str) -> Soknad:
+    """Start an application for one of the organisations Altinn says the user may act for; raises
+    ValidationError keyed by the start form's fields.
 
-    The organisation is looked up before any transaction is opened (the registry may be slow). When
-    Enhetsregisteret cannot be reached, the name the user typed is kept as not verified.
+    The organisation is looked up in Enhetsregisteret before any transaction is opened (the registry may be
+    slow). When the registry cannot be reached, the name Altinn gave is kept as not verified.
     """
+    if not tilgang_selectors.kan_representere(bruker, organisasjonsnummer):
+        raise ValidationError({"organisasjonsnummer": IKKE_TILGANG})
     try:
         found = brreg_services.lookup(organisasjonsnummer)
     except (brreg_client.NotFound, brreg_client.Removed) as error:
         raise ValidationError({"organisasjonsnummer": error.melding}) from None
-    except brreg_client.Unavailable as error:
-        if not navn.strip():
-            raise ValidationError({"navn": error.melding}) from None
+    except brreg_client.Unavailable:
         found = None
     if found is not None and found.slettet:
         raise ValidationError(
             {"organisasjonsnummer": f"{found.navn or 'Virksomheten'} er slettet i Enhetsregisteret "
              f"({found.slettedato:%d.%m.%Y}) og kan ikke søke om registrering."}
         )
-    if not skjema.kan_soke(spesialitet, bool(found and found.er_kommune)):
-        raise ValidationError(
-            {"spesialitet": "Allmennmedisin kan bare søkes av en kommune, og organisasjonsnummeret er ikke en "
-             "kommune. Velg samfunnsmedisin eller arbeidsmedisin, eller sjekk nummeret."}
-        )
     with transaction.atomic():
         if found is not None:
             virksomhet = brreg_services.virksomhet_from_lookup(found)
         else:
-            virksomhet = brreg_services.virksomhet_create_unverified(organisasjonsnummer=organisasjonsnummer, navn=navn)
-        _grant_access(bruker, virksomhet)
+            virksomhet = Virksomhet.objects.get(organisasjonsnummer=organisasjonsnummer)
+        if not skjema.kan_soke(spesialitet, virksomhet.er_kommune):
+            raise ValidationError(
+                {"spesialitet": f"{Spesialitet(spesialitet).label} kan bare søkes av en kommune, og {virksomhet.navn} "
+                 "er ikke en kommune. Velg en annen spesialitet, eller velg en annen virksomhet."}
+            )
         existing = Soknad.objects.filter(virksomhet=virksomhet, spesialitet=spesialitet).first()
         if existing is not None:
             raise ValidationError(
@@ -103,17 +104,10 @@ def soknad_create(*, bruker, organisasjonsnummer: str, navn: str, spesialitet: s
             ) from None
 
 
-def _grant_access(bruker, virksomhet: Virksomhet) -> None:
-    """A user may start acting for an organisation nobody acts for yet; otherwise they need access."""
-    tilganger = Virksomhetstilgang.objects.filter(virksomhet=virksomhet)
-    if tilganger.filter(bruker=bruker).exists():
-        return
-    if tilganger.exists():
-        raise ValidationError(
-            {"organisasjonsnummer": "Andre søker allerede for denne virksomheten, og du har ikke tilgang til den. "
-             "Be en av dem gi deg tilgang, eller kontakt Helsedirektoratet."}
-        )
-    Virksomhetstilgang.objects.create(bruker=bruker, virksomhet=virksomhet)
+IKKE_TILGANG = (
+    "Du kan bare starte en søknad for virksomheter som har gitt deg tilgang til tjenesten i Altinn. Be den som "
+    "styrer tilganger i virksomheten (i Altinn) om tilgang, og logg inn på nytt."
+)
 
 
 def _save_fields(obj, values: Mapping[str, Any], field_names: Iterable[str], expected: str) -> None:
@@ -183,6 +177,37 @@ def referanse_for(soknad: Soknad, dato, reserved: Iterable[str] = ()) -> str:
     return candidate
 
 
+def referanse_assign(*, soknad: Soknad, reserved: Iterable[str] = ()) -> None:
+    """Give an application that has left draft its reference, once (dated by its søknadsdato)."""
+    if not soknad.referanse and soknad.status != Status.UTKAST:
+        soknad.referanse = referanse_for(soknad, soknad.soknadsdato, reserved)
+        soknad.save(update_fields=["referanse"])
+
+
+def status_change(*, soknad: Soknad, til: str, bruker, melding: str = "", **updates) -> Soknad:
+    """Give a (locked) application a new status and the given values, and record the change in its history.
+
+    The workflow's rules (who may move it where) are the caller's: the workflow below, or an import.
+    """
+    fra = soknad.status
+    soknad.status = til
+    for name, value in updates.items():
+        setattr(soknad, name, value)
+    soknad.save(update_fields=["status", *updates, "endret"])
+    Statusendring.objects.create(soknad=soknad, fra_status=fra, til_status=til, utfort_av=bruker, melding=melding)
+    return soknad
+
+
+def innsending_create(*, soknad: Soknad, arenaer: list[Laeringsarena], only_if_changed: bool = False) -> None:
+    """Keep what the application looks like now, so a later submission can show what changed."""
+    data = changes.snapshot(soknad, arenaer)
+    if only_if_changed:
+        last = Innsending.objects.filter(soknad=soknad).order_by("-tidspunkt", "-pk").first()
+        if last is not None and last.data == data:
+            return
+    Innsending.objects.create(soknad=soknad, data=data)
+
+
 def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
     """Send the application to Helsedirektoratet (first time, or again after an anmodning).
 
@@ -195,19 +220,15 @@ def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
         problemer = {k: v for k, v in sections.problems(locked, arenaer).items() if v}
         if problemer:
             raise SubmitRefused(problemer)
-        fra = locked.status
-        locked.status = Status.INNSENDT
+        melding = "Sendt inn på nytt etter anmodning" if locked.status == Status.ANMODNING_SENDT else ""
         if locked.soknadsdato is None:
             locked.soknadsdato = timezone.localdate()
         _reread_laeringsmal(locked, arenaer)
-        if not locked.referanse:
-            locked.referanse = referanse_for(locked, locked.soknadsdato)
-        locked.save(update_fields=["status", "soknadsdato", "referanse", "endret"])
-        Statusendring.objects.create(
-            soknad=locked, fra_status=fra, til_status=Status.INNSENDT, utfort_av=bruker,
-            melding="Sendt inn på nytt etter anmodning" if fra == Status.ANMODNING_SENDT else "",
-        )
-        Innsending.objects.create(soknad=locked, data=changes.snapshot(locked, arenaer))
+        updates = {"soknadsdato": locked.soknadsdato}
+        if not locked.referanse:  # set with the status, so the history row (and the audit log) can name it
+            updates["referanse"] = referanse_for(locked, locked.soknadsdato)
+        status_change(soknad=locked, til=Status.INNSENDT, bruker=bruker, melding=melding, **updates)
+        innsending_create(soknad=locked, arenaer=arenaer)
         mangler_refresh(soknad=locked, arenaer=arenaer)
         notifications.kvittering(locked)
     return locked
@@ -299,13 +320,7 @@ def _transition(*, soknad: Soknad, til: str, bruker, expected_status: str | None
             raise TransitionRefused(
                 f"En søknad med status «{locked.get_status_display()}» kan ikke få status «{Status(til).label}»."
             )
-        fra = locked.status
-        locked.status = til
-        for name, value in updates.items():
-            setattr(locked, name, value)
-        locked.save(update_fields=["status", *updates, "endret"])
-        Statusendring.objects.create(soknad=locked, fra_status=fra, til_status=til, utfort_av=bruker, melding=melding)
-    return locked
+        return status_change(soknad=locked, til=til, bruker=bruker, melding=melding, **updates)
 
 
 IKKE_SAKSBEHANDLER = "Bare saksbehandlere i Helsedirektoratet kan behandle søknader."

@@ -38,7 +38,8 @@ def mine_soknader(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def ny_soknad(request):
-    form = StartForm(request.POST or None)
+    virksomheter = list(selectors.virksomheter_for_bruker(request.user))
+    form = StartForm(request.POST or None, virksomheter=virksomheter)
     if request.method == "POST" and form.is_valid():
         try:
             soknad = services.soknad_create(bruker=request.user, **form.cleaned_data)
@@ -54,10 +55,10 @@ def ny_soknad(request):
                                  f"{'konkurs' if virksomhet.konkurs else 'under avvikling'}. Helsedirektoratet vil se "
                                  "på dette når søknaden behandles.")
             if not virksomhet.navn_verifisert:
-                messages.info(request, "Vi fikk ikke bekreftet navnet i Enhetsregisteret nå. Vi bruker navnet du skrev, "
-                              "og prøver igjen senere.")
+                messages.info(request, "Vi fikk ikke bekreftet navnet i Enhetsregisteret nå. Vi bruker navnet fra "
+                              "Altinn, og prøver igjen senere.")
             return redirect("soknader:oppgaver", soknad.pk)
-    return render(request, "soknader/ny_soknad.html", {"form": form})
+    return render(request, "soknader/ny_soknad.html", {"form": form, "virksomheter": virksomheter})
 
 
 @login_required

@@ -81,3 +81,53 @@ def _fresh_cache(request):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def oidc_provider():
+    """One real OpenID Connect provider (oidc-provider-mock) on 127.0.0.1 for the whole test run."""
+    from tests.tilgang.oidc_provider import OidcProvider
+
+    provider = OidcProvider().start()
+    yield provider
+    provider.stop()
+
+
+def _provider_settings(settings, name, issuer, **extra):
+    providers = {key: dict(value) for key, value in settings.OIDC_PROVIDERS.items()}
+    providers[name] |= {"issuer": issuer, "client_id": f"asa-{name}", "client_secret": f"hemmelig-{name}", **extra}
+    settings.OIDC_PROVIDERS = providers
+
+
+@pytest.fixture
+def idporten(settings, oidc_provider):
+    """ID-porten is the local provider (client asa-idporten); returns the provider."""
+    _provider_settings(settings, "idporten", oidc_provider.url)
+    settings.OIDC_TIMEOUT = 2
+    return oidc_provider
+
+
+@pytest.fixture
+def ansatt_login(settings, oidc_provider):
+    """The directorate's provider is the same local provider with a second client; groups map to our roles."""
+    _provider_settings(settings, "ansatt", oidc_provider.url,
+                       roller={"asa-saksbehandlere": "saksbehandler", "alis-nord": "alis:nord"})
+    return oidc_provider
+
+
+@pytest.fixture
+def fake_altinn(settings):
+    """A running fake Altinn (real HTTP on 127.0.0.1), with the client pointed at it and small timeouts."""
+    from tests.tilgang.fake_altinn import FakeAltinn
+
+    fake = FakeAltinn().start()
+    settings.ALTINN_BASE_URL = fake.url
+    settings.ALTINN_TOKEN = "altinn-token-for-test"
+    settings.ALTINN_SUBSCRIPTION_KEY = "abonnement-for-test"
+    settings.ALTINN_CONNECT_TIMEOUT = 0.5
+    settings.ALTINN_READ_TIMEOUT = 0.5
+    settings.ALTINN_TOTAL_TIMEOUT = 2.0
+    settings.ALTINN_RETRIES = 2
+    settings.ALTINN_BACKOFF = 0.02
+    yield fake
+    fake.stop()

@@ -8,24 +8,23 @@ from playwright.sync_api import expect
 from laeringsarenaer.selectors import katalog_for
 from soknader.models import Soknad
 from tests.e2e.conftest import log_in, screenshot
-from tests.soknader.factories import UserFactory
+from brreg.services import virksomhet_get_or_create
+from tests.soknader.factories import UserFactory, gi_tilgang
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_new_kommune_submits_a_complete_alm_application(live_server, page):
-    UserFactory(username="ny.kommune", password="hemmelig-passord-1")
+    user = UserFactory(username="ny.kommune", password="hemmelig-passord-1")
+    gi_tilgang(user, virksomhet_get_or_create(organisasjonsnummer="972418013"))
 
     # Log in
     log_in(page, live_server.url + "/", "ny.kommune")
     expect(page.get_by_role("heading", level=1)).to_have_text("Mine søknader")
 
-    # Start: the kommune's name appears from the register as the org number is left
+    # Start: the one organisation the user may act for is already chosen
     page.get_by_role("link", name="Start en ny søknad").click()
-    page.get_by_label("Organisasjonsnummer").fill("972 418 013")
-    page.get_by_label("Organisasjonsnummer").blur()
-    expect(page.locator("#orgnr-oppslag")).to_contain_text("Kommune: Bodø")
-    expect(page.get_by_label("Navn på virksomheten")).to_have_value("Bodø")
+    expect(page.get_by_label("Bodø (org.nr. 972 418 013)")).to_be_checked()
     page.get_by_label("Allmennmedisin").check()
     page.get_by_role("button", name="Start søknaden").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Bodø – allmennmedisin")

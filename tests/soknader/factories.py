@@ -3,7 +3,8 @@ from django.contrib.auth import get_user_model
 
 from laeringsarenaer.models import Laeringsarena
 from soknader.choices import JaDelvisNei, Spesialitet, VeiledereAnsatt, Virksomhetstype
-from soknader.models import Soknad, Virksomhetstilgang
+from soknader.models import Soknad
+from tilgang.services import organisasjoner_set
 from tests.brreg.factories import KommuneVirksomhetFactory, VirksomhetFactory
 
 
@@ -16,10 +17,16 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("passord")
 
 
-def soker_for(virksomhet, **kwargs):
-    user = UserFactory(**kwargs)
-    Virksomhetstilgang.objects.get_or_create(bruker=user, virksomhet=virksomhet)
+def gi_tilgang(user, *virksomheter):
+    """The user may act for these organisations too, as if Altinn said so (tilgang's cache, with the source
+    'utvikling' that counts while Altinn is not set up; tests of Altinn itself use the fake Altinn)."""
+    current = [t.virksomhet for t in user.virksomhetstilganger.select_related("virksomhet")]
+    organisasjoner_set(bruker=user, virksomheter=[*current, *virksomheter])
     return user
+
+
+def soker_for(virksomhet, **kwargs):
+    return gi_tilgang(UserFactory(**kwargs), virksomhet)
 
 
 class SoknadFactory(factory.django.DjangoModelFactory):

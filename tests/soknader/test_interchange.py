@@ -5,6 +5,8 @@ import csv
 import datetime as dt
 import io
 import json
+import re
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -14,10 +16,11 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from brreg.models import Virksomhet
+from laeringsarenaer.lmtekst import sorter
 from laeringsarenaer.models import Laeringsarena
-from soknader import exports, interchange
+from soknader import exports
 from soknader.choices import Mangelkode, Status, Virksomhetstype
-from soknader.interchange import ImportRefused, export_records, import_records, validate_records
+from soknader.interchange import ImportRefused, export_records, fields, import_records, validate_records, writing
 from soknader.models import Innsending, Mangel, Soknad, Statusendring
 from soknader.services import mangler_refresh
 from tests.brreg import fake_brreg as fakes
@@ -30,6 +33,10 @@ from tests.soknader.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "soknad-format.md"
+IMPORT_KEYS = [f.key for f in fields.RECORD if f.imported != "ignored"]
+ANSVAR_KEYS = [f.key for f in next(f for f in fields.RECORD if f.key == "ansvar").fields]
 
 BODO = "972418013"
 UKJENT_AS = "912345009"  # a valid number nobody here knows (the fake registry's bedriftshelsetjeneste)
@@ -54,7 +61,7 @@ def bodo_alm(**overrides) -> dict:
         "kontaktperson": {"navn": "Kari Nordmann", "epost": "kari.nordmann@bodo.kommune.no", "telefon": "75 55 50 00"},
         "kontaktperson_databehandleravtale": {"navn": "Ola Nordmann", "epost": "ola.nordmann@bodo.kommune.no",
                                               "telefon": "75 55 50 01"},
-        "ansvar": {key: True for key in interchange.ANSVAR_KEYS},
+        "ansvar": {key: True for key in ANSVAR_KEYS},
         "hf_avtale": {"inngatt": True, "navn": "Nordlandssykehuset HF"},
         "bht_godkjent_arbeidstilsynet": None,
         "samarbeid": {"inngatt": False, "beskrivelse": ""},
@@ -109,7 +116,7 @@ def test_import_then_export_gives_the_same_data():
 
     exported = _exported()
     assert len(exported) == 2
-    keys = [key for key in interchange.IMPORT_KEYS if key != "navn"]
+    keys = [key for key in IMPORT_KEYS if key != "navn"]
     assert _only(exported[0], keys) == _only(records[0], keys)
     assert exported[0]["navn"] == "Bodø"
     # Missing keys come back as "not answered"; the defaults are filled in
@@ -138,7 +145,7 @@ def test_export_only_fields_are_computed():
     record = _exported()[0]
     assert "ALM-055" in record["laeringsmal_dekket"] and "FKM-74" in record["laeringsmal_dekket"]
     assert "FKM-75" not in record["laeringsmal_dekket"]  # in force from 2024-09-01, after the søknadsdato
-    assert record["laeringsmal_dekket"] == interchange.sorter(record["laeringsmal_dekket"])
+    assert record["laeringsmal_dekket"] == sorter(record["laeringsmal_dekket"])
     assert record["historikk"] == [
         {"fra": "utkast", "til": "registrert", "tidspunkt": record["historikk"][0]["tidspunkt"],
          "melding": "Importert fra Altinn"}
@@ -176,7 +183,7 @@ def test_a_failure_while_writing_rolls_everything_back(monkeypatch):
             raise RuntimeError("boom")
         return mangler_refresh(**kwargs)
 
-    monkeypatch.setattr(interchange, "mangler_refresh", failing_refresh)
+    monkeypatch.setattr(writing, "mangler_refresh", failing_refresh)
     with pytest.raises(RuntimeError):
         import_records([bodo_alm(), bodo_alm(spesialitet="SAM", referanse=None)])
     assert Soknad.objects.count() == 0
@@ -693,9 +700,7 @@ def test_export_command_validates_its_options(args, expected):
 # ---- the documentation --------------------------------------------------------------------------------
 
 def test_the_documented_example_imports_and_exports_as_shown():
-    from pathlib import Path
-
-    text = (Path(__file__).resolve().parents[2] / "docs" / "soknad-format.md").read_text(encoding="utf-8")
+    text = DOC.read_text(encoding="utf-8")
     example = json.loads(text.split("## A full example", 1)[1].split("```json", 1)[1].split("```", 1)[0])
     assert validate_records(example) == []
     result = import_records(example)
@@ -704,3 +709,49 @@ def test_the_documented_example_imports_and_exports_as_shown():
     for record in (example[0], exported[0]):
         del record["historikk"][0]["tidspunkt"]
     assert exported == example
+
+
+def _documented_keys() -> dict[str, list[str]]:
+    """The rows of the key tables (the record's and the arenas'), by key: [type, allowed values, model, import]."""
+    text = DOC.read_text(encoding="utf-8").split("## The record", 1)[1].split("## Spreadsheets", 1)[0]
+    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in text.splitlines()
+            if line.startswith("| `")]
+    return {cells[0].strip("`"): cells[1:] for cells in rows}
+
+
+def _model_cell(field: fields.Field) -> str:
+    if not field.model:
+        return ""
+    name = field.model if field.on is Soknad else f"{field.on.__name__}.{field.model}"
+    return f"computed from `{name}`" if field.out else f"`{name}`"
+
+
+def test_the_documented_key_tables_are_the_field_map():
+    documented = _documented_keys()
+    declared = dict(fields.flat(fields.RECORD))
+    assert sorted(documented) == sorted(declared)
+    assert [key for key in documented if "." not in key] == [f.key for f in fields.RECORD]  # the export's order
+    for key, field in declared.items():
+        type_, allowed, model, imported = documented[key]
+        treatment = imported.split()[0].rstrip(",;:")
+        assert (type_, model, treatment) == (field.label, _model_cell(field), field.imported), key
+        if field.choices:
+            assert set(re.findall(r"`([^`]*)`", allowed)) >= set(field.choices.values), key
+        if field.kind == "text" and field.imported != "ignored" and field.model_field.max_length:
+            assert f"up to {field.model_field.max_length} characters" in allowed, key
+
+
+def test_every_stored_answer_has_a_key():
+    """A new field of the application or of an arena cannot be left out of the interchange format."""
+    declared = dict(fields.flat(fields.RECORD))
+    internal = {"id", "soknad", "opprettet", "opprettet_av", "endret"}
+    for model, computed in ((Soknad, set()), (Laeringsarena, {"laeringsmal_koder", "laeringsmal_feil"})):
+        stored = {f.name for f in model._meta.concrete_fields} - internal - computed
+        mapped = {f.model.split(".")[0] for f in declared.values() if f.on is model and f.model and not f.out}
+        assert stored <= mapped, stored - mapped
+
+
+def test_the_documented_spreadsheet_columns_are_the_exported_ones():
+    text = DOC.read_text(encoding="utf-8").split("header row of these column names:", 1)[1]
+    text = text.split("`spesialitet` and", 1)[0]
+    assert [name for name in re.findall(r"`([^`]*)`", text) if " " not in name] == list(exports.COLUMNS)

@@ -1,11 +1,14 @@
 """The søker journey through the Django test client: what a user sees after each step."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
 from brreg.models import Virksomhet
 from laeringsarenaer.models import Laeringsarena
-from soknader.models import Soknad, Statusendring, Virksomhetstilgang
+from brreg.services import virksomhet_get_or_create
+from soknader.models import Soknad, Statusendring
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.soknader.factories import (
     AnnenVirksomhetSoknadFactory,
@@ -13,6 +16,7 @@ from tests.soknader.factories import (
     LaeringsarenaFactory,
     SoknadFactory,
     UserFactory,
+    gi_tilgang,
     soker_for,
 )
 
@@ -32,45 +36,65 @@ def bruker(client):
 
 # ---- starting an application ------------------------------------------------------------------
 
-def test_a_new_kommune_starts_an_alm_application_by_orgnr_with_spaces(client, bruker):
-    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "972 418 013", "spesialitet": "ALM"})
+def _tilgang(bruker, orgnr, navn=""):
+    return gi_tilgang(bruker, virksomhet_get_or_create(organisasjonsnummer=orgnr, navn=navn))
+
+
+def test_a_kommune_starts_an_alm_application_for_the_organisation_altinn_lists(client, bruker):
+    _tilgang(bruker, "972418013")
+    page = text(client.get(reverse("soknader:ny")))
+    assert "Bodø (org.nr. 972 418 013)" in page and 'value="972418013"' in page and "checked" in page
+    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "972418013", "spesialitet": "ALM"})
     soknad = Soknad.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("soknader:oppgaver", args=[soknad.pk])
     assert soknad.virksomhet.navn == "Bodø"
     assert soknad.virksomhet.er_kommune and soknad.virksomhet.kommune.fylke.helseregion.navn == "Nord"
     assert soknad.virksomhetstype == "kommune"
-    assert Virksomhetstilgang.objects.filter(bruker=bruker, virksomhet=soknad.virksomhet).exists()
 
 
-@pytest.mark.parametrize(
-    ("orgnr", "message"),
-    [("12345", "ni siffer"), ("972418014", "kontrollsifferet"), ("97241801x", "ni siffer"), ("", "Skriv organisasjonsnummeret")],
-)
-def test_bad_orgnr_gets_a_norwegian_message_and_keeps_the_input(client, bruker, orgnr, message):
+def test_a_person_with_several_organisations_picks_one(client, bruker):
+    _tilgang(bruker, "972418013")
+    _tilgang(bruker, "999888771", navn="Bedrift AS")
+    page = text(client.get(reverse("soknader:ny")))
+    assert page.count('name="organisasjonsnummer"') == 2 and "Bedrift AS" in page and "Bodø" in page
+    response = client.post(reverse("soknader:ny"), {"spesialitet": "ARB"})
+    assert "Velg virksomheten du søker for." in text(response)
+    assert client.post(reverse("soknader:ny"), {"organisasjonsnummer": "999888771", "spesialitet": "ARB"}
+                       ).status_code == 302
+    assert Soknad.objects.get().virksomhet.organisasjonsnummer == "999888771"
+
+
+@pytest.mark.parametrize("orgnr", ["940643112", "972 418 013", "12345", ""])
+def test_an_organisation_altinn_does_not_list_is_refused_with_a_clear_message(client, bruker, orgnr):
+    _tilgang(bruker, "972418013")
+    virksomhet_get_or_create(organisasjonsnummer="940643112")  # another kommune, which nobody here acts for
     response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": orgnr, "spesialitet": "SAM"})
     assert response.status_code == 200
-    assert message in text(response)
-    assert f'value="{orgnr}"' in text(response) or not orgnr
+    assert ("gitt deg tilgang til tjenesten i Altinn" in text(response)) or (
+        not orgnr and "Velg virksomheten du søker for." in text(response))
     assert not Soknad.objects.exists()
 
 
-def test_alm_is_refused_for_a_non_kommune_with_the_input_kept(client, bruker):
-    response = client.post(
-        reverse("soknader:ny"), {"organisasjonsnummer": "999888771", "navn": "Bedrift AS", "spesialitet": "ALM"}
-    )
+def test_a_person_without_organisations_is_told_how_to_get_access(client, bruker):
+    page = text(client.get(reverse("soknader:ny")))
+    assert "Du har ikke tilgang til å søke for noen virksomhet ennå" in page and "Altinn" in page
+    assert 'name="organisasjonsnummer"' not in page
+    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "972418013", "spesialitet": "ALM"})
+    assert response.status_code == 200 and not Soknad.objects.exists() and not Virksomhet.objects.exists()
+
+
+def test_alm_is_refused_for_a_non_kommune_with_the_choice_kept(client, bruker):
+    _tilgang(bruker, "999888771", navn="Bedrift AS")
+    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "999888771", "spesialitet": "ALM"})
     assert "Allmennmedisin kan bare søkes av en kommune" in text(response)
-    assert 'value="Bedrift AS"' in text(response)
-    assert not Soknad.objects.exists() and not Virksomhet.objects.exists()
+    assert re.search(r'<input[^>]*value="999888771"[^>]*checked', text(response))
+    assert not Soknad.objects.exists()
 
 
-def test_with_the_registry_down_another_organisation_types_its_name_and_goes_on(client, bruker):
+def test_with_the_registry_down_the_name_from_altinn_is_used(client, bruker):
+    _tilgang(bruker, "999888771", navn="Bedrift AS")
     response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "999888771", "spesialitet": "ARB"})
-    assert "Vi får ikke kontakt med Enhetsregisteret nå" in text(response)
-    assert 'value="999888771"' in text(response)
-    response = client.post(
-        reverse("soknader:ny"), {"organisasjonsnummer": "999888771", "navn": "Bedrift AS", "spesialitet": "ARB"}
-    )
     assert response.status_code == 302
     virksomhet = Virksomhet.objects.get(organisasjonsnummer="999888771")
     assert virksomhet.navn == "Bedrift AS" and not virksomhet.navn_verifisert and not virksomhet.er_kommune
@@ -78,26 +102,30 @@ def test_with_the_registry_down_another_organisation_types_its_name_and_goes_on(
 
 def test_a_second_application_for_the_same_specialty_links_to_the_first(client, bruker):
     soknad = SoknadFactory()
-    Virksomhetstilgang.objects.create(bruker=bruker, virksomhet=soknad.virksomhet)
+    gi_tilgang(bruker, soknad.virksomhet)
     response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "972418013", "spesialitet": "ALM"})
     assert "har allerede en søknad om allmennmedisin" in text(response)
     assert reverse("soknader:oppgaver", args=[soknad.pk]) in text(response)
     assert Soknad.objects.count() == 1
 
 
-def test_nobody_can_claim_an_organisation_others_already_act_for(client, bruker):
+def test_nobody_can_claim_an_organisation_others_act_for(client, bruker):
     soknad = SoknadFactory()
     soker_for(soknad.virksomhet)
     response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "972418013", "spesialitet": "SAM"})
-    assert "du har ikke tilgang" in text(response)
+    assert "Du har ikke tilgang til å søke for noen virksomhet ennå" in text(response)
+    gi_tilgang(bruker, KommuneVirksomhetFactory(kommunenummer="5501"))
+    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "972418013", "spesialitet": "SAM"})
+    assert "gitt deg tilgang til tjenesten i Altinn" in text(response)
     assert Soknad.objects.count() == 1
+    assert list(bruker.virksomhetstilganger.values_list("virksomhet__organisasjonsnummer", flat=True)) != ["972418013"]
 
 
 # ---- the task list and the sections ------------------------------------------------------------
 
 def _soknad_for(user, factory=SoknadFactory, **kwargs):
     soknad = factory(**kwargs)
-    Virksomhetstilgang.objects.get_or_create(bruker=user, virksomhet=soknad.virksomhet)
+    gi_tilgang(user, soknad.virksomhet)
     return soknad
 
 

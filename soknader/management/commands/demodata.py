@@ -9,8 +9,10 @@ from django.test.utils import override_settings
 from brreg.models import Helseregion, Kommune
 from brreg.services import virksomhet_get_or_create
 from soknader import services, skjema
-from soknader.models import Regiontilgang, Soknad, Virksomhetstilgang
+from soknader.models import Regiontilgang, Soknad
 from soknader.roles import SAKSBEHANDLERE, ensure_groups
+from tilgang import altinn
+from tilgang.services import organisasjoner_set
 
 PASSORD = "demo-passord-2026"
 
@@ -46,11 +48,14 @@ class Command(BaseCommand):
 
         bodo = virksomhet_get_or_create(organisasjonsnummer="972418013")
         kommune = bruker("kommune", "Kari", "Kommunelege")
-        Virksomhetstilgang.objects.get_or_create(bruker=kommune, virksomhet=bodo)
+        # Which organisations a demo søker may act for: in production Altinn says so at every login. Here Altinn
+        # is not set up, so demo data writes the same cache with the source "utvikling" (ignored once
+        # ALTINN_BASE_URL is set).
+        organisasjoner_set(bruker=kommune, virksomheter=[bodo])
 
         bht = virksomhet_get_or_create(organisasjonsnummer=DEMO_BHT_ORGNR, navn=DEMO_BHT_NAVN)
         bht_bruker = bruker("bht", "Bjørn", "Bedriftslege")
-        Virksomhetstilgang.objects.get_or_create(bruker=bht_bruker, virksomhet=bht)
+        organisasjoner_set(bruker=bht_bruker, virksomheter=[bht])
 
         saksbehandler = bruker("saksbehandler", "Siri", "Saksbehandler", is_staff=True)
         saksbehandler.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
@@ -68,6 +73,9 @@ class Command(BaseCommand):
             ("alis-nord", "ALIS-kontor, helseregion Nord"),
         ]:
             self.stdout.write(f"  {username:<14} {rolle}")
+        if altinn.er_satt_opp():
+            self.stdout.write(self.style.WARNING(
+                "ALTINN_BASE_URL er satt: demosøkerne ser ingen virksomheter (tilgang kommer fra Altinn)."))
 
     def _eksempelsoknader(self, saksbehandler) -> int:
         """Applications from other kommuner in every status, so the admin and the overview have something to show.
@@ -83,7 +91,6 @@ class Command(BaseCommand):
             virksomhet = virksomhet_get_or_create(organisasjonsnummer=kommune.organisasjonsnummer)
             if Soknad.objects.filter(virksomhet=virksomhet, spesialitet="ALM").exists():
                 continue
-            Virksomhetstilgang.objects.get_or_create(bruker=eier, virksomhet=virksomhet)
             soknad = Soknad.objects.create(
                 virksomhet=virksomhet, spesialitet="ALM", virksomhetstype="kommune", opprettet_av=eier,
                 kontaktperson_navn="Kontaktperson", kontaktperson_epost=f"post@{nummer}.kommune.example.no",

@@ -1,0 +1,247 @@
+"""Validation: a file's records read against the field map, every problem named by post and field."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import models
+from django.utils import timezone
+
+from brreg import orgnr
+
+from ..choices import Spesialitet
+from ..models import Soknad
+from .fields import RECORD, Field
+
+_DATO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass
+class Parsed:
+    """A record checked and turned into model terms."""
+
+    post: int  # 1-based position in the file
+    values: dict[str, Any]  # model attribute of each key read ("virksomhet.navn", "laeringsarenaer": [{...}])
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Organisation and specialty: what identifies an application."""
+        return self.values["virksomhet.organisasjonsnummer"], self.values["spesialitet"]
+
+
+def _type_name(value: Any) -> str:
+    names = ((type(None), "null"), (bool, "true/false"), (str, "tekst"), ((int, float), "et tall"),
+             (list, "en liste"), (dict, "et objekt"))
+    return next((name for types, name in names if isinstance(value, types)), type(value).__name__)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# kind -> the JSON type its value must have, how an error names that type, and what null (not answered) reads as
+_JSON = {
+    "text": (str, "tekst", ""),
+    "choice": (str, "tekst", ""),
+    "orgnr": (str, "tekst (ni siffer i anførselstegn)", ""),
+    "date": (str, "en dato som tekst (ÅÅÅÅ-MM-DD)", None),
+    "bool": (bool, "true eller false", False),
+    "codes": (list, "en liste", []),
+    "list": (list, "en liste", []),
+}
+
+
+class Reader:
+    """Reads one record by the field map, collecting every problem as «Post N, felt: melding».
+
+    A value of the right JSON type is converted by `read_<kind>(value, path, field)`.
+    """
+
+    def __init__(self, post: int, errors: list[str]):
+        self.post = post
+        self.errors = errors
+
+    def error(self, path: str, melding: str) -> None:
+        self.errors.append(f"Post {self.post}, {path}: {melding}")
+
+    def read(self, fields: tuple[Field, ...], value: Any, path: str = "") -> dict[str, Any]:
+        """An object's keys as model attribute -> value (the keys of an object inside it merged in)."""
+        obj = self._object(value, path, fields)
+        values: dict[str, Any] = {}
+        for f in fields:
+            if f.imported == "ignored":
+                continue
+            where, raw = f"{path}.{f.key}" if path else f.key, obj.get(f.key)
+            if f.imported == "required" and _blank(raw):
+                self.error(where, "må fylles ut.")
+                values[f.model] = ""
+            elif values.get("status") in f.required_for and _blank(raw):  # the map has the status first
+                self.error(where, f"må fylles ut når status er «{values['status']}».")
+                values[f.model] = None
+            elif f.kind == "object":
+                values |= self.read(f.fields, raw, where)
+            else:
+                values[f.model] = self._value(raw, where, f)
+        return values
+
+    def _object(self, value: Any, path: str, fields: tuple[Field, ...]) -> dict[str, Any]:
+        """A JSON object with only known keys (export-only keys are accepted); null reads as empty."""
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.error(path, f"må være et objekt, ikke {_type_name(value)}.")
+            return {}
+        keys = [f.key for f in fields if f.imported != "ignored"]
+        for key in value:
+            if not any(f.key == key for f in fields):
+                forslag = difflib.get_close_matches(str(key), keys, n=1)
+                hint = f" Mente du «{forslag[0]}»?" if forslag else f" Kjente felt: {', '.join(keys)}."
+                self.error(f"{path}.{key}" if path else str(key), f"ukjent felt.{hint}")
+        return value
+
+    def _value(self, value: Any, path: str, f: Field) -> Any:
+        json_type, named, empty = _JSON[f.kind]
+        empty = None if f.nullable else copy.copy(empty)
+        if value is None or (value == "" and f.kind in ("choice", "date")):
+            return empty
+        if not isinstance(value, json_type):
+            if f.kind == "bool":
+                named = "true, false eller null" if f.nullable else named
+                self.error(path, f"må være {named}, ikke {_type_name(value)} («{_short(value)}»).")
+            else:
+                self.error(path, f"må være {named}, ikke {_type_name(value)}.")
+            return empty
+        convert = getattr(self, f"read_{f.kind}", None)  # a bool needs no converting
+        return convert(value, path, f) if convert else value
+
+    def read_text(self, value: str, path: str, f: Field) -> str | None:
+        value, max_length = value.strip(), f.model_field.max_length
+        if max_length is not None and len(value) > max_length:
+            self.error(path, f"er for lang ({len(value)} tegn, høyst {max_length}).")
+        if value and isinstance(f.model_field, models.EmailField):
+            try:
+                validate_email(value)
+            except ValidationError:
+                self.error(path, f"«{_short(value)}» er ikke en gyldig e-postadresse.")
+        return value or (None if f.nullable else "")
+
+    def read_orgnr(self, value: str, path: str, f: Field) -> str:
+        try:
+            return orgnr.validate(value)
+        except ValidationError as error:
+            self.error(path, error.messages[0])
+            return ""
+
+    def read_choice(self, value: str, path: str, f: Field) -> str:
+        if value in f.choices.values:
+            return value
+        self._not_a_code(value, path, f)
+        return ""
+
+    def read_codes(self, value: list, path: str, f: Field) -> list[str]:
+        result: list[str] = []
+        for i, item in enumerate(value, start=1):
+            if not isinstance(item, str) or item not in f.choices.values:
+                self._not_a_code(item, f"{path}[{i}]", f)
+            elif item in result:
+                self.error(f"{path}[{i}]", f"«{item}» står mer enn én gang.")
+            else:
+                result.append(item)
+        return result
+
+    def _not_a_code(self, value: Any, path: str, f: Field) -> None:
+        self.error(path, f"«{_short(value)}» er ikke {f.what} (gyldige: {', '.join(f.choices.values)}).")
+
+    def read_date(self, value: str, path: str, f: Field) -> dt.date | None:
+        try:
+            if not _DATO.fullmatch(value):
+                raise ValueError
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.error(path,
+                       f"«{_short(value)}» er ikke en gyldig dato (skriv ÅÅÅÅ-MM-DD, for eksempel 2019-05-20).")
+            return None
+
+    def read_list(self, value: list, path: str, f: Field) -> list[dict[str, Any]]:
+        rows = []
+        for i, item in enumerate(value, start=1):
+            if not isinstance(item, dict):
+                self.error(f"{path}[{i}]", f"må være et objekt, ikke {_type_name(item)}.")
+            rows.append(self.read(f.fields, item if isinstance(item, dict) else {}, f"{path}[{i}]"))
+        return rows
+
+
+def _check_dates(r: Reader, values: dict[str, Any]) -> None:
+    """The dates' rules beyond their keys: not in the future, the decision not before the application."""
+    for key in ("soknadsdato", "vedtaksdato"):
+        if values[key] and values[key] > timezone.localdate():
+            r.error(key, f"{values[key]:%Y-%m-%d} er fram i tid.")
+    if values["soknadsdato"] and values["vedtaksdato"] and values["vedtaksdato"] < values["soknadsdato"]:
+        r.error("vedtaksdato", "kan ikke være før søknadsdatoen.")
+
+
+def parse(data: Any) -> tuple[list[Parsed], list[str]]:
+    """Every record read and checked, and every problem found (structure first, then the database)."""
+    if not isinstance(data, list):
+        return [], [f"Filen må inneholde en JSON-liste med søknader (objekter), ikke {_type_name(data)}."]
+    errors: list[str] = []
+    parsed = []
+    for post, record in enumerate(data, start=1):
+        if not isinstance(record, dict):
+            errors.append(f"Post {post}: må være et objekt, ikke {_type_name(record)}.")
+            continue
+        reader = Reader(post, errors)
+        values = reader.read(RECORD, record)
+        _check_dates(reader, values)
+        parsed.append(Parsed(post, values))
+
+    forste: dict[tuple[str, str], int] = {}
+    referanser: dict[str, int] = {}
+    for p in parsed:
+        if all(p.key) and forste.setdefault(p.key, p.post) != p.post:
+            nummer, spesialitet = p.key
+            errors.append(f"Post {p.post}, organisasjonsnummer: {orgnr.format_orgnr(nummer)} har allerede en søknad "
+                          f"om {Spesialitet(spesialitet).label.lower()} i post {forste[p.key]}.")
+        referanse = p.values["referanse"]
+        if referanse and referanser.setdefault(referanse, p.post) != p.post:
+            errors.append(f"Post {p.post}, referanse: «{referanse}» er også brukt i post {referanser[referanse]}.")
+
+    if not errors and referanser:
+        errors += _referanse_conflicts(parsed)
+    return parsed, errors
+
+
+def _referanse_conflicts(parsed: list[Parsed]) -> list[str]:
+    """A reference given in the file must not belong to another stored application (one query)."""
+    given = {p.values["referanse"]: p for p in parsed if p.values["referanse"]}
+    errors = []
+    for soknad in Soknad.objects.filter(referanse__in=given).select_related("virksomhet"):
+        p = given[soknad.referanse]
+        if (soknad.virksomhet.organisasjonsnummer, soknad.spesialitet) != p.key:
+            errors.append((p.post, (
+                f"Post {p.post}, referanse: «{soknad.referanse}» tilhører en annen søknad "
+                f"({soknad.virksomhet.navn}, {soknad.get_spesialitet_display().lower()})."
+            )))
+    return [melding for _, melding in sorted(errors)]
+
+
+def validate_records(data: Any) -> list[str]:
+    """Every problem with the file's data, in Norwegian, each naming the post (1-based) and the field.
+
+    Checks the structure of every record (types, codes, dates, organisation numbers, e-mail addresses, unknown
+    keys, duplicates within the file) and that a given reference does not belong to another application.
+    An incomplete application is valid data: it is imported and gets its findings.
+    """
+    return parse(data)[1]

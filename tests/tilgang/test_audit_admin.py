@@ -1,0 +1,69 @@
+"""The audit log in the admin: caseworkers read it, filtered by person and organisation; nobody edits it."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from soknader.roles import SAKSBEHANDLERE
+from soknader.services import soknad_start_review, soknad_submit
+from tilgang.models import Hendelse
+from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def saksbehandler():
+    user = UserFactory(username="sb", is_staff=True)
+    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    return user
+
+
+def test_every_status_change_is_logged_with_the_organisation(saksbehandler):
+    soknad = KomplettSoknadFactory()
+    LaeringsarenaFactory(soknad=soknad)
+    soker = soker_for(soknad.virksomhet)
+    soknad = soknad_submit(soknad=soknad, bruker=soker)
+    soknad_start_review(soknad=soknad, bruker=saksbehandler)
+    rows = Hendelse.objects.filter(hendelse="statusendring").order_by("pk")
+    assert [(r.brukernavn, r.organisasjonsnummer, r.detalj) for r in rows] == [
+        (soker.username, "972418013", f"søknad {soknad.referanse}: utkast → innsendt"),
+        ("sb", "972418013", f"søknad {soknad.referanse}: innsendt → under_behandling"),
+    ]
+
+
+def test_caseworkers_read_and_filter_the_log_but_cannot_change_it(client, saksbehandler):
+    soknad = KomplettSoknadFactory()
+    soker = soker_for(soknad.virksomhet)
+    other = soker_for(KomplettSoknadFactory(virksomhet__kommunenummer="5501").virksomhet)
+    client.force_login(saksbehandler)
+    url = reverse("admin:tilgang_hendelse_changelist")
+
+    def results(**params):
+        page = client.get(url, params).content.decode()
+        return page[page.index('id="result_list"'):].split("</table>")[0]
+
+    assert soker.username in results() and other.username in results()
+    assert soker.username in results(bruker__id__exact=soker.pk)
+    assert other.username not in results(bruker__id__exact=soker.pk)
+    assert f'?bruker__id__exact={soker.pk}"' in results()
+    assert soker.username in results(organisasjonsnummer__exact="972418013")
+    assert other.username not in results(organisasjonsnummer__exact="972418013")
+    assert other.username not in results(q="972418013")
+    row = Hendelse.objects.first()
+    assert client.get(reverse("admin:tilgang_hendelse_add")).status_code == 403
+    assert client.post(reverse("admin:tilgang_hendelse_delete", args=[row.pk]), {"post": "yes"}).status_code == 403
+    change = client.post(reverse("admin:tilgang_hendelse_change", args=[row.pk]), {"detalj": "endret"})
+    assert change.status_code == 403
+    row.refresh_from_db()
+    assert row.detalj != "endret"
+
+
+def test_the_persons_list_never_shows_the_identifier_hash(client, saksbehandler):
+    from tilgang.models import Person
+
+    Person.objects.create(bruker=UserFactory(), kilde="idporten", ident="a" * 64)
+    client.force_login(saksbehandler)
+    person = Person.objects.get()
+    assert "a" * 64 not in client.get(reverse("admin:tilgang_person_changelist")).content.decode()
+    assert "a" * 64 not in client.get(reverse("admin:tilgang_person_change", args=[person.pk])).content.decode()

@@ -1,0 +1,64 @@
+"""Read-only views of tilgang in the admin: the audit log, the cache of Altinn's answers, the persons."""
+
+from django.contrib import admin
+from django.utils.html import format_html
+
+from .models import Hendelse, Person, Virksomhetstilgang
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Hendelse)
+class HendelseAdmin(ReadOnlyAdmin):
+    """Filter by person: click the user name (or search it); by organisation: click the number, or search it or
+    its name. A sidebar list of every person would not scale to every søker in the country."""
+
+    list_display = ["tidspunkt", "hendelse", "kilde", "person", "organisasjon", "virksomhet", "detalj"]
+    list_filter = ["hendelse", "kilde"]
+    search_fields = ["brukernavn", "organisasjonsnummer", "virksomhet__navn"]
+    date_hierarchy = "tidspunkt"
+    list_select_related = ["virksomhet"]
+    show_full_result_count = False
+
+    def lookup_allowed(self, lookup, value, request=None):
+        return lookup in ("bruker__id__exact", "organisasjonsnummer__exact") or super().lookup_allowed(
+            lookup, value, request)
+
+    @admin.display(description="bruker", ordering="brukernavn")
+    def person(self, obj):
+        if not obj.bruker_id:
+            return obj.brukernavn or "–"
+        return format_html('<a href="?bruker__id__exact={}" title="Vis bare denne personen">{}</a>',
+                           obj.bruker_id, obj.brukernavn)
+
+    @admin.display(description="organisasjonsnummer", ordering="organisasjonsnummer")
+    def organisasjon(self, obj):
+        if not obj.organisasjonsnummer:
+            return "–"
+        return format_html('<a href="?organisasjonsnummer__exact={}" title="Vis bare denne virksomheten">{}</a>',
+                           obj.organisasjonsnummer, obj.organisasjonsnummer)
+
+
+@admin.register(Virksomhetstilgang)
+class VirksomhetstilgangAdmin(ReadOnlyAdmin):
+    list_display = ["bruker", "virksomhet", "kilde", "hentet", "hovedenhet"]
+    list_filter = ["kilde"]
+    search_fields = ["bruker__username", "virksomhet__navn", "virksomhet__organisasjonsnummer"]
+    list_select_related = ["bruker", "virksomhet"]
+
+
+@admin.register(Person)
+class PersonAdmin(ReadOnlyAdmin):
+    list_display = ["bruker", "kilde", "opprettet", "organisasjoner_hentet"]
+    list_filter = ["kilde"]
+    search_fields = ["bruker__username"]
+    exclude = ["ident"]

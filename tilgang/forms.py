@@ -1,0 +1,14 @@
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+
+
+class LoginForm(AuthenticationForm):
+    """Password login: demo users and the emergency superuser. Søkere use ID-porten unless
+    PASSWORD_LOGIN_FOR_APPLICANTS is on (development and tests)."""
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not settings.PASSWORD_LOGIN_FOR_APPLICANTS and not (user.is_staff or user.is_superuser):
+            raise ValidationError(
+                "Søkere logger inn med ID-porten. Bruk knappen «Logg inn med ID-porten».", code="idporten")

@@ -1,0 +1,14 @@
+from . import session
+
+
+class OrganisasjonerMiddleware:
+    """For a person logged in through ID-porten: ask Altinn again at most every ALTINN_REFRESH_MINUTES, before
+    the view runs, so an organisation Altinn no longer lists is gone from every page at once."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated and session.PID in request.session:
+            session.refresh_organisations(request)
+        return self.get_response(request)

@@ -1,0 +1,165 @@
+"""Login and logout: the OIDC start and callback for each provider, our login page and logout."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlencode
+
+import requests
+from django.conf import settings
+from django.contrib import auth, messages
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import SuspiciousOperation
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render, resolve_url
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from mozilla_django_oidc.views import OIDCAuthenticationRequestView
+
+from . import audit, oidc, session
+from .forms import LoginForm
+from .models import Hendelsestype, Innloggingskilde
+
+logger = logging.getLogger(__name__)
+
+NAVN = {Innloggingskilde.IDPORTEN: "ID-porten", Innloggingskilde.ANSATT: "Helsedirektoratets innlogging"}
+
+
+def _feil(request, *, tittel: str, melding: str, status: int, provider: str | None = None):
+    return render(request, "tilgang/feil.html", {
+        "tittel": tittel, "melding": melding, "provider": provider,
+        "next": request.session.get("oidc_login_next") or "",
+    }, status=status)
+
+
+def _provider_or_404(provider: str) -> str:
+    if provider not in NAVN or not oidc.configured(provider):
+        raise Http404("Denne innloggingen er ikke satt opp.")
+    return provider
+
+
+class StartView(OIDCAuthenticationRequestView):
+    """Send the user to the provider (with state, nonce and a PKCE challenge kept in the session)."""
+
+    def __init__(self, *args, **kwargs):  # the endpoints are read per request, from the provider's discovery
+        super(OIDCAuthenticationRequestView, self).__init__(*args, **kwargs)
+
+    def get(self, request, provider):
+        _provider_or_404(provider)
+        try:
+            config = oidc.provider_config(provider)
+        except oidc.ProviderUnavailable:
+            audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider,
+                               detalj="innloggingstjenesten svarte ikke (start)")
+            return _feil(request, tittel=f"{NAVN[provider]} svarer ikke", status=503, provider=provider,
+                         melding=f"Vi får ikke kontakt med {NAVN[provider]} akkurat nå. Ingenting du har lagret er "
+                         "borte. Prøv igjen om litt.")
+        self._settings = oidc.mozilla_settings(config)
+        self.OIDC_OP_AUTH_ENDPOINT = self._settings["OIDC_OP_AUTHORIZATION_ENDPOINT"]
+        self.OIDC_RP_CLIENT_ID = self._settings["OIDC_RP_CLIENT_ID"]
+        return super().get(request)
+
+    def get_settings(self, attr, *args):
+        if attr in getattr(self, "_settings", {}):
+            return self._settings[attr]
+        return super().get_settings(attr, *args)
+
+
+def callback(request, provider):
+    """The provider sends the user back here with a code (or an error)."""
+    _provider_or_404(provider)
+    states = request.session.get("oidc_states") or {}
+    state = request.GET.get("state", "")
+    if request.GET.get("error"):
+        states.pop(state, None)
+        request.session["oidc_states"] = states
+        error = request.GET["error"][:50]
+        audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj=f"avbrutt: {error}")
+        if error == "access_denied":
+            return _feil(request, tittel="Innloggingen ble avbrutt", status=200, provider=provider,
+                         melding=f"Du avbrøt innloggingen hos {NAVN[provider]}. Du er ikke logget inn. "
+                         "Ingenting du har lagret er borte.")
+        return _feil(request, tittel="Innloggingen mislyktes", status=400, provider=provider,
+                     melding=f"{NAVN[provider]} kunne ikke logge deg inn. Prøv igjen.")
+    if not request.GET.get("code") or state not in states:
+        audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj="ukjent state")
+        return _feil(request, tittel="Innloggingen ble avvist", status=400, provider=provider,
+                     melding="Svaret fra innloggingstjenesten hørte ikke til en innlogging startet her, eller den "
+                     "er allerede brukt. Start innloggingen på nytt.")
+    flow = states.pop(state)
+    request.session["oidc_states"] = states
+    request.session.save()
+    try:
+        backend = oidc.OIDCBackend(provider)
+        user = backend.authenticate(request, nonce=flow.get("nonce"), code_verifier=flow.get("code_verifier"))
+    except (oidc.ProviderUnavailable, requests.RequestException) as error:
+        logger.warning("oidc %s: token/jwks feilet: %s", provider, error)
+        audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider,
+                           detalj=f"innloggingstjenesten svarte ikke: {type(error).__name__}")
+        return _feil(request, tittel=f"{NAVN[provider]} svarer ikke", status=503, provider=provider,
+                     melding=f"Vi fikk ikke fullført innloggingen fordi {NAVN[provider]} ikke svarte. Ingenting du "
+                     "har lagret er borte. Prøv igjen om litt.")
+    except SuspiciousOperation as error:
+        logger.warning("oidc %s: avvist: %s", provider, error)
+        audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj=str(error)[:200])
+        return _feil(request, tittel="Innloggingen ble avvist", status=400, provider=provider,
+                     melding="Vi kunne ikke bekrefte svaret fra innloggingstjenesten, så du er ikke logget inn. "
+                     "Start innloggingen på nytt.")
+    if user is None or not user.is_active:
+        audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj="ingen gyldig bruker")
+        return _feil(request, tittel="Innloggingen ble avvist", status=403, provider=provider,
+                     melding="Vi fikk ikke de opplysningene vi trenger fra innloggingstjenesten.")
+    next_url = request.session.get("oidc_login_next")
+    id_token = request.session.get("oidc_id_token")
+    request.session[session.PROVIDER] = provider
+    auth.login(request, user, backend=oidc.BACKEND)
+    request.session["oidc_id_token"] = id_token
+    if provider == Innloggingskilde.IDPORTEN:
+        session.pid_store(request, str(backend.claims[backend.config.get("subject_claim", "pid")]))
+        oppslag = session.refresh_organisations(request, force=True)
+        if oppslag is not None and not oppslag.brukbar:
+            return _feil(request, tittel="Vi får ikke hentet tilgangene dine fra Altinn", status=503,
+                         provider=provider,
+                         melding="Du er logget inn, men Altinn svarer ikke, så vi vet ikke hvilke virksomheter du kan "
+                         "søke for. Prøv igjen om litt.")
+    return HttpResponseRedirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
+
+
+class LoginView(auth_views.LoginView):
+    """The login page: ID-porten for søkere, the directorate's login for staff, and (where allowed) a password."""
+
+    form_class = LoginForm
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        next_url = self.get_redirect_url()
+        query = f"?{urlencode({'next': next_url})}" if next_url else ""
+        context.update({
+            "idporten_url": reverse("tilgang:start", args=["idporten"]) + query
+            if oidc.configured("idporten") else "",
+            "ansatt_url": reverse("tilgang:start", args=["ansatt"]) + query if oidc.configured("ansatt") else "",
+            "passord_for_sokere": settings.PASSWORD_LOGIN_FOR_APPLICANTS,
+        })
+        return context
+
+
+@require_POST
+def logout(request):
+    """End the session here, then at the provider (end_session_endpoint) when the user came from one."""
+    provider = request.session.get(session.PROVIDER)
+    id_token = request.session.get("oidc_id_token")
+    target = resolve_url(settings.LOGOUT_REDIRECT_URL)
+    if provider and oidc.configured(provider):
+        try:
+            end_session = oidc.provider_config(provider).get("end_session_endpoint")
+        except oidc.ProviderUnavailable:
+            end_session = None
+        if end_session:
+            params = {"post_logout_redirect_uri": request.build_absolute_uri(target),
+                      "client_id": settings.OIDC_PROVIDERS[provider]["client_id"]}
+            if id_token:
+                params["id_token_hint"] = id_token
+            target = f"{end_session}?{urlencode(params)}"
+    auth.logout(request)
+    messages.info(request, "Du er logget ut.")
+    return HttpResponseRedirect(target)
