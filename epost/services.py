@@ -64,19 +64,36 @@ def _permanent(error: BaseException) -> bool:
     return isinstance(error, smtplib.SMTPDataError) and 500 <= error.smtp_code < 600
 
 
+def _server_unreachable(error: BaseException) -> bool:
+    """The mail server, not this message, is the problem: the other messages of the round would fail the same way.
+    (smtplib's errors are OSErrors too; only the ones about the connection or our login count here.)"""
+    if isinstance(error, (smtplib.SMTPConnectError, smtplib.SMTPServerDisconnected, smtplib.SMTPHeloError,
+                          smtplib.SMTPAuthenticationError)):
+        return True
+    return isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException)
+
+
 def _reason(error: BaseException) -> str:
-    if isinstance(error, smtplib.SMTPResponseException):
-        text = error.smtp_error.decode(errors="replace") if isinstance(error.smtp_error, bytes) else error.smtp_error
-        return f"E-postserveren svarte {error.smtp_code}: {text}"
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return f"E-postserveren avviste mottakeren: {', '.join(error.recipients)}"
-    if isinstance(error, (ConnectionError, TimeoutError, smtplib.SMTPServerDisconnected)):
-        return f"Fikk ikke kontakt med e-postserveren ({type(error).__name__}: {error})"
+    if isinstance(error, (smtplib.SMTPResponseException)) and not isinstance(error, smtplib.SMTPConnectError):
+        text = error.smtp_error.decode(errors="replace") if isinstance(error.smtp_error, bytes) else error.smtp_error
+        return f"E-postserveren svarte {error.smtp_code}: {text}"[:1000]
+    if _server_unreachable(error):
+        return f"Fikk ikke kontakt med e-postserveren ({type(error).__name__}: {error})"[:1000]
     return f"{type(error).__name__}: {error}"[:1000]
 
 
+def _release(rows: list[Epost], when) -> None:
+    """Give back claimed messages that were not tried this round, to be tried at `when` (no attempt counted)."""
+    Epost.objects.filter(pk__in=[r.pk for r in rows], status=EpostStatus.VENTER).update(neste_forsok=when)
+
+
 def epost_send_due(*, limit: int = 100) -> Resultat:
-    """Send every due message once. Never raises for a mail error: each one is recorded on its row."""
+    """Send every due message once. Never raises for a mail error: each one is recorded on its row.
+
+    When the server cannot be reached, the round stops after the first message: the rest wait as long as it does,
+    without an attempt counted. A round never runs past half the claim, so no other sender takes its messages."""
     now = timezone.now()
     resultat = Resultat()
     rows = _claim(now, limit)
@@ -84,7 +101,10 @@ def epost_send_due(*, limit: int = 100) -> Resultat:
         return resultat
     connection = get_connection(fail_silently=False)
     try:
-        for epost in rows:
+        for index, epost in enumerate(rows):
+            if timezone.now() - now > CLAIM / 2:
+                _release(rows[index:], timezone.now())
+                break
             message = EmailMessage(epost.emne, epost.tekst, epost.avsender, [epost.mottaker], connection=connection)
             epost.forsok += 1
             try:
@@ -102,13 +122,17 @@ def epost_send_due(*, limit: int = 100) -> Resultat:
                     "epost_id": epost.pk, "soknad_id": epost.soknad_id, "forsok": epost.forsok,
                     "status": epost.status, "feil": epost.siste_feil,
                     "neste_forsok": epost.neste_forsok.isoformat() if epost.status == EpostStatus.VENTER else None})
-            else:
-                epost.status = EpostStatus.SENDT
-                epost.sendt = timezone.now()
-                epost.siste_feil = ""
-                resultat.sendt += 1
-                logger.info("epost_sendt", extra={"epost_id": epost.pk, "soknad_id": epost.soknad_id,
-                                                  "forsok": epost.forsok})
+                epost.save(update_fields=["status", "forsok", "neste_forsok", "siste_feil", "sendt"])
+                if _server_unreachable(error):
+                    _release(rows[index + 1:], timezone.now() + backoff(1))
+                    break
+                continue
+            epost.status = EpostStatus.SENDT
+            epost.sendt = timezone.now()
+            epost.siste_feil = ""
+            resultat.sendt += 1
+            logger.info("epost_sendt", extra={"epost_id": epost.pk, "soknad_id": epost.soknad_id,
+                                              "forsok": epost.forsok})
             epost.save(update_fields=["status", "forsok", "neste_forsok", "siste_feil", "sendt"])
     finally:
         connection.close()

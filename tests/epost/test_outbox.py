@@ -192,3 +192,16 @@ def test_the_sender_process_runs_in_a_loop_sends_when_the_server_comes_up_and_st
     logged = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
     assert any(line["hendelse"] == "epost_feilet" and line["status"] == "venter" for line in logged)
     assert any(line["hendelse"] == "epost_sendt" for line in logged)
+
+
+def test_with_the_server_down_a_round_tries_one_message_and_the_rest_wait_without_an_attempt_counted(smtp):
+    for emne in ("A", "B", "C"):
+        Epost.objects.create(mottaker="kari@example.no", emne=emne, tekst=emne, avsender="asa@example.no")
+    assert send_epost() == "sendt 0, utsatt 1, feilet 0"
+    assert sorted(Epost.objects.values_list("emne", "forsok")) == [("A", 1), ("B", 0), ("C", 0)]
+    assert not Epost.objects.filter(neste_forsok__lte=timezone.now()).exists()  # nobody hammers a server that is down
+    assert send_epost() == "sendt 0, utsatt 0, feilet 0"
+    smtp.start()
+    make_due()
+    assert send_epost() == "sendt 3, utsatt 0, feilet 0"
+    assert sorted(m["Subject"] for m in smtp.messages) == ["A", "B", "C"]
