@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "csp",
+    "axes",
     "crispy_forms",
     "crispy_bootstrap5",
     "brreg",
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "tilgang.middleware.OrganisasjonerMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with the lockout page
 ]
 
 ROOT_URLCONF = "registrering.urls"
@@ -127,9 +129,24 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out username from that address before any check
     "django.contrib.auth.backends.ModelBackend",  # demo users and the emergency superuser
     "tilgang.oidc.OIDCBackend",  # ID-porten and the directorate's provider (see tilgang/oidc.py)
 ]
+
+# Login throttling (django-axes), for every password login (/logg-inn/ and /admin/login/). Failed attempts are
+# stored in the database, so the limit holds across workers and instances. A username is locked from one address
+# after AXES_FAILURE_LIMIT failures in a row, for AXES_COOLOFF_MINUTES; a success resets the count.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/sperret.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# Behind a TLS proxy the client's address comes from X-Forwarded-For, set by that many proxies (0: REMOTE_ADDR).
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "soknader:mine"
