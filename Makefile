@@ -16,9 +16,12 @@ install: $(STAMP)
 
 run: install
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py createcachetable
 	DJANGO_DEBUG=1 $(PY) manage.py last_referansedata
 	DJANGO_DEBUG=1 $(PY) manage.py demodata
 	@echo "ASA-registrering kjører på http://127.0.0.1:8000  (stopp med Ctrl+C)"
+	@# the mail sender runs beside the web server, as in production (in development it prints the mail)
+	DJANGO_DEBUG=1 $(PY) manage.py send_epost --loop & SENDER=$$!; trap 'kill $$SENDER 2>/dev/null' EXIT INT TERM; \
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 # Like `make run`, but with the real login: a local OpenID Connect provider on 127.0.0.1:9400 plays ID-porten and
@@ -36,6 +39,7 @@ OIDC_DEMO_ENV := DJANGO_DEBUG=1 ALTINN_BASE_URL=http://127.0.0.1:9401 \
 
 run-oidc: install
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py createcachetable
 	DJANGO_DEBUG=1 $(PY) manage.py demodata
 	$(PY) -W ignore -m oidc_provider_mock --port 9400 --require-nonce true $(OIDC_DEMO_USERS) & OIDC=$$!; \
 	$(PY) -m tests.tilgang.fake_altinn --port 9401 & ALTINN=$$!; \
@@ -55,6 +59,7 @@ vendor:
 
 bench: install
 	$(PY) bench/lm_parsing.py
+	$(PY) bench/sqlite_samtidig.py --runder 1
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

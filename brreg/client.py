@@ -39,6 +39,7 @@ from urllib3.util import Timeout
 from . import orgnr
 
 logger = logging.getLogger(__name__)
+call_logger = logging.getLogger("asa.brreg")
 
 USER_AGENT = "ASA-registrering/1.0 (Helsedirektoratet)"
 
@@ -256,13 +257,27 @@ class BrregClient:
     def get_enhet(self, organisasjonsnummer: str) -> Enhet:
         number = orgnr.validate(organisasjonsnummer)  # ValidationError before any network
         config = self._config()
-        deadline = time.monotonic() + config.total_timeout
+        started = time.monotonic()
+        deadline = started + config.total_timeout
+        utfall = "feil"
         try:
-            return self._lookup(config, number, deadline)
+            found = self._lookup(config, number, deadline)
+            utfall = "funnet"
+            return found
+        except NotFound:
+            utfall = "ikke_funnet"
+            raise
+        except Removed:
+            utfall = "fjernet"
+            raise
         except Unavailable as error:
             error.organisasjonsnummer = number
+            utfall = "utilgjengelig"
             logger.warning("Enhetsregisteret unavailable for %s: %s", number, error.detalj)
             raise
+        finally:  # one structured line per registry call (see docs/drift.md)
+            call_logger.info("brreg_oppslag", extra={
+                "organisasjonsnummer": number, "utfall": utfall, "ms": round((time.monotonic() - started) * 1000)})
 
     def _lookup(self, config: _Config, number: str, deadline: float) -> Enhet:
         for kind, er_underenhet in (("enheter", False), ("underenheter", True)):

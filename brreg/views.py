@@ -2,25 +2,20 @@
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
-from django.utils import timezone
 from django.views.decorators.http import require_GET
+
+from drift.grenser import treff
 
 from . import client, orgnr
 from .services import lookup
 
 
 def _rate_limited(user) -> bool:
-    """At most BRREG_RATE_LIMIT lookups per user per minute."""
-    key = f"brreg-oppslag:{user.pk}:{int(timezone.now().timestamp() // 60)}"
-    cache.add(key, 0, timeout=120)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        count = 1
-    return count > settings.BRREG_RATE_LIMIT
+    """At most BRREG_RATE_LIMIT lookups per user per minute, counted in the database: the limit holds across
+    workers and instances."""
+    return treff("brreg-oppslag", hvem=user.pk, grense=settings.BRREG_RATE_LIMIT, vindu=60)
 
 
 @login_required

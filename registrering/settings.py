@@ -5,7 +5,6 @@ Production sets DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL (Postgr
 """
 
 import os
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -26,14 +25,15 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG")
-# The test suite runs with DEBUG off, like production, but without production secrets.
-TESTING = env_bool("DJANGO_TESTING") or "pytest" in sys.modules
+# The test suite chooses its settings explicitly (registrering/settings_test.py, named in pyproject.toml); nothing
+# here guesses from what is imported, so no variable or import can make production run on a development key.
+TESTING = False
 
+DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG and not TESTING:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
-    SECRET_KEY = "dev-only-insecure-key-never-use-in-production"
+if not DEBUG and (not SECRET_KEY or SECRET_KEY == DEV_SECRET_KEY):
+    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set (to a long random value) when DJANGO_DEBUG is off.")
+SECRET_KEY = SECRET_KEY or DEV_SECRET_KEY
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
@@ -47,11 +47,14 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
     "axes",
     "crispy_forms",
     "crispy_bootstrap5",
     "brreg",
     "laeringsarenaer",
+    "drift",
+    "epost",  # before soknader: its permissions exist when soknader's post_migrate gives caseworkers theirs
     "tilgang",
     "soknader",
     "oversikt",
@@ -59,6 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -97,6 +101,23 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+
+# The embedded SQLite is for development, demos and a single small machine; it is made fit for concurrent writes
+# from several workers: each write transaction takes the write lock at BEGIN (IMMEDIATE: no "database is locked"
+# half-way through a transaction), waits up to 20 s for it (busy timeout), and readers never block the writer (WAL).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "transaction_mode": "IMMEDIATE",
+        "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    })
+
+# Shared by every worker and instance (nothing another instance needs lives in process memory or on local disk):
+# the cache is a table in the database, created by `manage.py createcachetable` (make run, CI, deployment).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "asa_cache"},
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -145,15 +166,15 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
+            if DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
 
-# Development and tests serve static files straight from the finders (no collectstatic needed).
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
-WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+# Development (and the tests, settings_test.py) serve static files straight from the finders (no collectstatic).
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -165,6 +186,33 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# ---- HTTPS behind the TLS proxy (docs/drift.md) ----
+# The proxy ends TLS and says so in X-Forwarded-Proto (it must set the header itself, never pass the client's on).
+# Plain HTTP is redirected to HTTPS, except the load balancer's health check; browsers are told to use HTTPS only.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if not DEBUG else None
+SECURE_SSL_REDIRECT = not DEBUG and env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+SECURE_REDIRECT_EXEMPT = [r"^helse/$"]
+SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
+
+# ---- Content-Security-Policy (django-csp 4): only our own files, no inline script or style anywhere ----
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],  # Bootstrap's CSS draws its icons as data: SVGs
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        # no form-action: browsers apply it to the redirects after a form too, and logging in and out goes on to
+        # the OpenID Connect provider (another origin, set per environment)
+        "frame-ancestors": ["'none'"],
+    },
+}
+
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
@@ -175,6 +223,12 @@ EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "ASA-registrering <ikke-svar@helsedir.no>")
+EMAIL_TIMEOUT = float(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))  # seconds; a hanging server never holds the sender
+
+# The mail outbox (app `epost`), sent by `manage.py send_epost --loop`: attempts before a message is marked failed,
+# and the first wait in seconds, doubled after each failed attempt (1, 2, 4 … minutes).
+EPOST_MAX_FORSOK = int(os.environ.get("EPOST_MAX_FORSOK", "8"))
+EPOST_BACKOFF = float(os.environ.get("EPOST_BACKOFF", "60"))
 
 # Enhetsregisteret (Brønnøysundregistrene).
 BRREG_BASE_URL = os.environ.get("BRREG_BASE_URL", "https://data.brreg.no/enhetsregisteret/api").rstrip("/")
@@ -253,13 +307,16 @@ MASKINPORTEN_PRIVATE_KEY = os.environ.get("MASKINPORTEN_PRIVATE_KEY", "")  # PEM
 MASKINPORTEN_PRIVATE_KEY_FILE = os.environ.get("MASKINPORTEN_PRIVATE_KEY_FILE", "")
 MASKINPORTEN_SCOPE = os.environ.get("MASKINPORTEN_SCOPE", "altinn:accessmanagement/authorizedparties.resourceowner")
 
+# One JSON object per line on stderr (drift/logg.py); our loggers are named asa.* (docs/drift.md).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "drift.logg.JsonLinjer"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},  # lockouts, not every attempt
+        "asa": {"handlers": ["console"], "level": os.environ.get("ASA_LOG_LEVEL", "INFO"), "propagate": False},
     },
 }

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from drift.views import helse
 from tilgang import views as tilgang_views
 
 admin.site.site_header = "ASA-registrering – saksbehandling"
@@ -19,4 +20,5 @@ urlpatterns = [
     path("laeringsmal/", include("laeringsarenaer.urls")),
     path("oversikt/", include("oversikt.urls")),
     path("admin/", admin.site.urls),
+    path("helse/", helse, name="helse"),
 ]

@@ -193,6 +193,7 @@ class SoknadAdmin(admin.ModelAdmin):
             "arenaer": arenaer,
             "endringer": endringer,
             "historikk": Statusendring.objects.filter(soknad=soknad).select_related("utfort_av"),
+            "eposter": soknad.eposter.order_by("-opprettet", "-pk"),
             "handlinger": self._handlinger(request, soknad, bound),
             **(extra_context or {}),
         }

@@ -1,4 +1,7 @@
+import logging
+
 from django.apps import AppConfig
+from django.db import transaction
 from django.db.models.signals import post_migrate, post_save
 
 
@@ -19,6 +22,7 @@ class SoknaderConfig(AppConfig):
         post_save.connect(_audit_status, sender=Statusendring, dispatch_uid="soknader-revisjonslogg-status")
         ansatt_roller.connect(apply_staff_roles, dispatch_uid="soknader-roller-fra-innlogging")
         virksomhet_oppdatert.connect(_refresh_findings, dispatch_uid="soknader-mangler-ved-brreg")
+        post_save.connect(_log_status_change, sender=Statusendring, dispatch_uid="soknader-logg-status")
 
 
 def _refresh_findings(sender, virksomhet, **kwargs):
@@ -26,6 +30,15 @@ def _refresh_findings(sender, virksomhet, **kwargs):
     from .services import mangler_refresh_for_virksomhet
 
     mangler_refresh_for_virksomhet(virksomhet)
+
+
+def _log_status_change(sender, instance, created, **kwargs):
+    """One structured log line per status change, once it is committed (see docs/drift.md)."""
+    if not created:
+        return
+    fields = {"soknad_id": instance.soknad_id, "fra_status": instance.fra_status, "til_status": instance.til_status,
+              "utfort_av": instance.utfort_av_id}
+    transaction.on_commit(lambda: logging.getLogger("asa.status").info("statusendring", extra=fields))
 
 
 def _audit_status(sender, instance, created, **kwargs):

@@ -1,9 +1,12 @@
-"""E-mail to the application's kontaktperson when something happens to the application."""
+"""E-mail to the application's kontaktperson when something happens to the application.
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
+Mail goes through the outbox (`epost`): a row written in the caller's transaction, sent later by
+`manage.py send_epost --loop`. A rolled-back change leaves no mail; a mail server that is down never fails the request.
+"""
+
 from django.template.loader import render_to_string
+
+from epost.services import epost_queue
 
 from .models import Soknad
 
@@ -12,9 +15,7 @@ def _send(soknad: Soknad, template: str, subject: str, **context) -> None:
     if not soknad.kontaktperson_epost:
         return
     body = render_to_string(f"soknader/epost/{template}.txt", {"soknad": soknad, **context})
-    recipient = [soknad.kontaktperson_epost]
-    # Only once the change is committed: no e-mail about something that was rolled back.
-    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipient))
+    epost_queue(soknad=soknad, mottaker=soknad.kontaktperson_epost, emne=subject, tekst=body)
 
 
 def kvittering(soknad: Soknad) -> None:

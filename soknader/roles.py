@@ -14,6 +14,7 @@ _SAKSBEHANDLER_PERMS = {
     "tilgang": ["view_virksomhetstilgang", "view_hendelse", "view_person"],
     "laeringsarenaer": ["view_laeringsarena", "view_laeringsmal"],
     "brreg": ["view_virksomhet", "view_kommune", "view_fylke", "view_helseregion"],
+    "epost": ["view_epost"],
 }
 
 

@@ -69,8 +69,13 @@ def fake_brreg(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """The cache (rate limits) starts empty for every test."""
+def _fresh_cache(request):
+    """The cache (a table in the database, shared by every worker) starts empty for every test that uses the
+    database; rate limits are counted in the database itself, so a test's rollback forgets them."""
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker or {"db", "transactional_db", "live_server"} & set(request.fixturenames)):
+        yield
+        return
     from django.core.cache import cache
 
     cache.clear()

@@ -1,0 +1,33 @@
+from django.contrib import admin, messages
+
+from .models import Epost, EpostStatus
+from .services import epost_retry
+
+
+@admin.register(Epost)
+class EpostAdmin(admin.ModelAdmin):
+    """The outbox, read-only: what was sent, what waits and what failed, and why."""
+
+    list_display = ["opprettet", "soknad", "mottaker", "emne", "status", "forsok", "sendt", "siste_feil"]
+    list_filter = ["status"]
+    search_fields = ["soknad__referanse", "mottaker", "emne"]
+    list_select_related = ["soknad"]
+    readonly_fields = ["soknad", "avsender", "mottaker", "emne", "tekst", "status", "forsok", "neste_forsok",
+                       "siste_feil", "opprettet", "sendt"]
+    actions = ["prov_igjen"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Prøv å sende valgte feilede e-poster på nytt")
+    def prov_igjen(self, request, queryset):
+        feilet = list(queryset.filter(status=EpostStatus.FEILET))
+        for epost in feilet:
+            epost_retry(epost=epost)
+        self.message_user(request, f"{len(feilet)} e-post(er) sendes på nytt ved neste runde.", messages.SUCCESS)
