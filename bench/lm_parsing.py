@@ -105,10 +105,7 @@ def main() -> None:
         tider.append((time.perf_counter() - start) * 1000)
 
     print(f"katalog {args.dato}: {katalog!r}")
-    print(
-        f"{args.runder} søknader × {args.arenaer} arenaer ({args.spesialitet}, "
-        "tolk + dekning per søknad)"
-    )
+    print(f"{args.runder} søknader × {args.arenaer} arenaer ({args.spesialitet}, tolk + dekning per søknad)")
     print(f"median {statistics.median(tider):.2f} ms, verste {max(tider):.2f} ms per søknad")
 
 

@@ -29,7 +29,12 @@ sys.path.insert(0, str(ROT))
 
 # Status weights, roughly as in the directorate's 2021 figures (many awaiting more information, a third registered).
 STATUSVEKTER = {
-    "utkast": 8, "innsendt": 10, "under_behandling": 10, "anmodning_sendt": 25, "registrert": 40, "avslatt": 4,
+    "utkast": 8,
+    "innsendt": 10,
+    "under_behandling": 10,
+    "anmodning_sendt": 25,
+    "registrert": 40,
+    "avslatt": 4,
     "trukket": 3,
 }
 
@@ -68,7 +73,8 @@ def _fill(skala: int, seed: int = 2021) -> int:
     ]
     andre = [
         Virksomhet(
-            organisasjonsnummer=f"8{i:08d}", navn=f"Virksomhet {i} AS",
+            organisasjonsnummer=f"8{i:08d}",
+            navn=f"Virksomhet {i} AS",
             kommune_id=None if i % 10 == 9 else rng.choice(kommuner),
         )
         for i in range(1_000 * skala)
@@ -79,8 +85,11 @@ def _fill(skala: int, seed: int = 2021) -> int:
 
     def soknad(virksomhet_id: int, spesialitet: str) -> Soknad:
         return Soknad(
-            virksomhet_id=virksomhet_id, spesialitet=spesialitet, status=rng.choices(statuser, vekter)[0],
-            kontaktperson_navn="Kari Nordmann", kontaktperson_epost="kari@example.no",
+            virksomhet_id=virksomhet_id,
+            spesialitet=spesialitet,
+            status=rng.choices(statuser, vekter)[0],
+            kontaktperson_navn="Kari Nordmann",
+            kontaktperson_epost="kari@example.no",
         )
 
     soknader = [soknad(pk, s) for pk in kommuneorg.values_list("pk", flat=True) for s in ("ALM", "SAM", "ARB")]
@@ -144,8 +153,10 @@ def main() -> int:
         call_command("last_referansedata", verbosity=0)
         started = time.perf_counter()
         antall = _fill(args.skala)
-        print(f"Fylte inn {antall} søknader ({Soknad.objects.exclude(status='utkast').count()} sendt inn) "
-              f"på {time.perf_counter() - started:.1f} s")
+        print(
+            f"Fylte inn {antall} søknader ({Soknad.objects.exclude(status='utkast').count()} sendt inn) "
+            f"på {time.perf_counter() - started:.1f} s"
+        )
         region = Helseregion.objects.order_by("navn").first().kode
         sider = [
             reverse("oversikt:oversikt"),

@@ -50,8 +50,10 @@ def main() -> int:
         locked += server.server_errors()
         totals["8 faner, én søknad"] += same
         totals[f"{args.soknader} søknader samtidig"] += many
-        print(f"runde {runde}: 8 faner {dict(sorted(same.items()))} på {t1:.2f} s; "
-              f"{args.soknader} søknader {dict(sorted(many.items()))} på {t2:.2f} s")
+        print(
+            f"runde {runde}: 8 faner {dict(sorted(same.items()))} på {t1:.2f} s; "
+            f"{args.soknader} søknader {dict(sorted(many.items()))} på {t2:.2f} s"
+        )
     print()
     for name, codes in totals.items():
         print(f"{name:>26}: {dict(sorted(codes.items()))}  (500: {codes.get(500, 0)})")

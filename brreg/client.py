@@ -276,8 +276,14 @@ class BrregClient:
             logger.warning("Enhetsregisteret unavailable for %s: %s", number, error.detalj)
             raise
         finally:  # one structured line per registry call (see docs/drift.md)
-            call_logger.info("brreg_oppslag", extra={
-                "organisasjonsnummer": number, "utfall": utfall, "ms": round((time.monotonic() - started) * 1000)})
+            call_logger.info(
+                "brreg_oppslag",
+                extra={
+                    "organisasjonsnummer": number,
+                    "utfall": utfall,
+                    "ms": round((time.monotonic() - started) * 1000),
+                },
+            )
 
     def _lookup(self, config: _Config, number: str, deadline: float) -> Enhet:
         for kind, er_underenhet in (("enheter", False), ("underenheter", True)):

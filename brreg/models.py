@@ -41,9 +41,7 @@ class Kommune(models.Model):
 
     nummer = models.CharField("kommunenummer", max_length=4, primary_key=True)
     navn = models.CharField("navn", max_length=100)
-    organisasjonsnummer = models.CharField(
-        "organisasjonsnummer", max_length=9, unique=True, null=True, blank=True
-    )
+    organisasjonsnummer = models.CharField("organisasjonsnummer", max_length=9, unique=True, null=True, blank=True)
     fylke = models.ForeignKey(Fylke, on_delete=models.PROTECT, related_name="kommuner")
 
     class Meta:

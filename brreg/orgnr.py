@@ -13,9 +13,7 @@ def validate(value: str) -> str:
     """Return the normalised number, or raise a ValidationError with a Norwegian message."""
     number = normalize(value)
     if not number.isdigit() or len(number) != 9:
-        raise ValidationError(
-            "Organisasjonsnummeret må ha ni siffer, for eksempel 972 418 013.", code="orgnr_format"
-        )
+        raise ValidationError("Organisasjonsnummeret må ha ni siffer, for eksempel 972 418 013.", code="orgnr_format")
     if not stdnum_orgnr.is_valid(number):
         raise ValidationError(
             "Organisasjonsnummeret %(orgnr)s er ikke gyldig (kontrollsifferet stemmer ikke). "
@@ -27,7 +25,7 @@ def validate(value: str) -> str:
 
 
 def format_orgnr(number: str) -> str:
-    """"972418013" -> "972 418 013"."""
+    """ "972418013" -> "972 418 013"."""
     number = normalize(number)
     if len(number) != 9:
         return number

@@ -42,19 +42,34 @@ class Lookup:
 
 def _from_kommune(kommune: Kommune) -> Lookup:
     return Lookup(
-        organisasjonsnummer=kommune.organisasjonsnummer, navn=kommune.navn, organisasjonsform="KOMM",
-        er_kommune=True, kommune=kommune, kommunenavn=kommune.navn, slettedato=None, konkurs=False,
-        under_avvikling=False, kilde=KILDE_KOMMUNEREGISTER, hentet=None,
+        organisasjonsnummer=kommune.organisasjonsnummer,
+        navn=kommune.navn,
+        organisasjonsform="KOMM",
+        er_kommune=True,
+        kommune=kommune,
+        kommunenavn=kommune.navn,
+        slettedato=None,
+        konkurs=False,
+        under_avvikling=False,
+        kilde=KILDE_KOMMUNEREGISTER,
+        hentet=None,
     )
 
 
 def _from_stored(virksomhet: Virksomhet, *, utdatert: bool = False) -> Lookup:
     return Lookup(
-        organisasjonsnummer=virksomhet.organisasjonsnummer, navn=virksomhet.navn,
-        organisasjonsform=virksomhet.organisasjonsform or None, er_kommune=virksomhet.er_kommune,
-        kommune=virksomhet.kommune, kommunenavn=virksomhet.kommune.navn if virksomhet.kommune else None,
-        slettedato=virksomhet.slettedato, konkurs=virksomhet.konkurs, under_avvikling=virksomhet.under_avvikling,
-        kilde=KILDE_LAGER, hentet=virksomhet.brreg_hentet, utdatert=utdatert,
+        organisasjonsnummer=virksomhet.organisasjonsnummer,
+        navn=virksomhet.navn,
+        organisasjonsform=virksomhet.organisasjonsform or None,
+        er_kommune=virksomhet.er_kommune,
+        kommune=virksomhet.kommune,
+        kommunenavn=virksomhet.kommune.navn if virksomhet.kommune else None,
+        slettedato=virksomhet.slettedato,
+        konkurs=virksomhet.konkurs,
+        under_avvikling=virksomhet.under_avvikling,
+        kilde=KILDE_LAGER,
+        hentet=virksomhet.brreg_hentet,
+        utdatert=utdatert,
     )
 
 
@@ -97,11 +112,17 @@ def lookup(organisasjonsnummer: str, *, refresh: bool = False) -> Lookup:
         raise
     virksomhet = virksomhet_store_enhet(enhet)
     return Lookup(
-        organisasjonsnummer=organisasjonsnummer, navn=enhet.navn or virksomhet.navn,
-        organisasjonsform=enhet.organisasjonsform, er_kommune=enhet.er_kommune, kommune=virksomhet.kommune,
+        organisasjonsnummer=organisasjonsnummer,
+        navn=enhet.navn or virksomhet.navn,
+        organisasjonsform=enhet.organisasjonsform,
+        er_kommune=enhet.er_kommune,
+        kommune=virksomhet.kommune,
         kommunenavn=virksomhet.kommune.navn if virksomhet.kommune else (enhet.kommune or None),
-        slettedato=enhet.slettedato, konkurs=enhet.konkurs, under_avvikling=enhet.under_avvikling,
-        kilde=KILDE_BRREG, hentet=virksomhet.brreg_hentet,
+        slettedato=enhet.slettedato,
+        konkurs=enhet.konkurs,
+        under_avvikling=enhet.under_avvikling,
+        kilde=KILDE_BRREG,
+        hentet=virksomhet.brreg_hentet,
     )
 
 
@@ -138,8 +159,13 @@ def virksomhet_from_lookup(found: Lookup) -> Virksomhet:
     if found.kilde == KILDE_KOMMUNEREGISTER:
         virksomhet, _ = Virksomhet.objects.update_or_create(
             organisasjonsnummer=found.organisasjonsnummer,
-            defaults={"navn": found.navn, "er_kommune": True, "kommune": found.kommune, "organisasjonsform": "KOMM",
-                      "navnekilde": Virksomhet.Navnekilde.KOMMUNEREGISTER},
+            defaults={
+                "navn": found.navn,
+                "er_kommune": True,
+                "kommune": found.kommune,
+                "organisasjonsform": "KOMM",
+                "navnekilde": Virksomhet.Navnekilde.KOMMUNEREGISTER,
+            },
         )
         return virksomhet
     return Virksomhet.objects.get(organisasjonsnummer=found.organisasjonsnummer)

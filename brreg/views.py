@@ -26,8 +26,13 @@ def enhet(request, organisasjonsnummer: str):
     except ValidationError as error:
         return JsonResponse({"melding": error.messages[0]}, status=400)
     if _rate_limited(request.user):
-        return JsonResponse({"melding": "Du har slått opp mange organisasjonsnumre på kort tid. Vent litt og prøv "
-                             "igjen, eller skriv navnet selv."}, status=429)
+        return JsonResponse(
+            {
+                "melding": "Du har slått opp mange organisasjonsnumre på kort tid. Vent litt og prøv "
+                "igjen, eller skriv navnet selv."
+            },
+            status=429,
+        )
     try:
         found = lookup(number)
     except client.NotFound as error:

@@ -12,8 +12,19 @@ class EpostAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["soknad__referanse", "mottaker", "emne"]
     list_select_related = ["soknad"]
-    readonly_fields = ["soknad", "avsender", "mottaker", "emne", "tekst", "status", "forsok", "neste_forsok",
-                       "siste_feil", "opprettet", "sendt"]
+    readonly_fields = [
+        "soknad",
+        "avsender",
+        "mottaker",
+        "emne",
+        "tekst",
+        "status",
+        "forsok",
+        "neste_forsok",
+        "siste_feil",
+        "opprettet",
+        "sendt",
+    ]
     actions = ["prov_igjen"]
 
     def has_add_permission(self, request):

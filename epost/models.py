@@ -17,7 +17,11 @@ class EpostStatus(models.TextChoices):
 class Epost(models.Model):
     # Lazy reference: the outbox knows an application by name only and imports nothing of soknader.
     soknad = models.ForeignKey(
-        "soknader.Soknad", verbose_name="søknad", null=True, blank=True, on_delete=models.SET_NULL,
+        "soknader.Soknad",
+        verbose_name="søknad",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="eposter",
     )
     avsender = models.CharField("avsender", max_length=254)

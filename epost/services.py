@@ -26,10 +26,17 @@ CLAIM = timedelta(minutes=10)
 
 def epost_queue(*, mottaker: str, emne: str, tekst: str, soknad=None, avsender: str | None = None) -> Epost:
     epost = Epost.objects.create(
-        soknad=soknad, mottaker=mottaker, emne=emne, tekst=tekst, avsender=avsender or settings.DEFAULT_FROM_EMAIL,
+        soknad=soknad,
+        mottaker=mottaker,
+        emne=emne,
+        tekst=tekst,
+        avsender=avsender or settings.DEFAULT_FROM_EMAIL,
     )
-    transaction.on_commit(lambda: logger.info("epost_lagt_i_ko", extra={
-        "epost_id": epost.pk, "soknad_id": getattr(soknad, "pk", None), "emne": emne}))
+    transaction.on_commit(
+        lambda: logger.info(
+            "epost_lagt_i_ko", extra={"epost_id": epost.pk, "soknad_id": getattr(soknad, "pk", None), "emne": emne}
+        )
+    )
     return epost
 
 
@@ -67,8 +74,15 @@ def _permanent(error: BaseException) -> bool:
 def _server_unreachable(error: BaseException) -> bool:
     """The mail server, not this message, is the problem: the other messages of the round would fail the same way.
     (smtplib's errors are OSErrors too; only the ones about the connection or our login count here.)"""
-    if isinstance(error, (smtplib.SMTPConnectError, smtplib.SMTPServerDisconnected, smtplib.SMTPHeloError,
-                          smtplib.SMTPAuthenticationError)):
+    if isinstance(
+        error,
+        (
+            smtplib.SMTPConnectError,
+            smtplib.SMTPServerDisconnected,
+            smtplib.SMTPHeloError,
+            smtplib.SMTPAuthenticationError,
+        ),
+    ):
         return True
     return isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException)
 
@@ -118,21 +132,29 @@ def epost_send_due(*, limit: int = 100) -> Resultat:
                 else:
                     epost.neste_forsok = timezone.now() + backoff(epost.forsok)
                     resultat.utsatt += 1
-                logger.warning("epost_feilet", extra={
-                    "epost_id": epost.pk, "soknad_id": epost.soknad_id, "forsok": epost.forsok,
-                    "status": epost.status, "feil": epost.siste_feil,
-                    "neste_forsok": epost.neste_forsok.isoformat() if epost.status == EpostStatus.VENTER else None})
+                logger.warning(
+                    "epost_feilet",
+                    extra={
+                        "epost_id": epost.pk,
+                        "soknad_id": epost.soknad_id,
+                        "forsok": epost.forsok,
+                        "status": epost.status,
+                        "feil": epost.siste_feil,
+                        "neste_forsok": epost.neste_forsok.isoformat() if epost.status == EpostStatus.VENTER else None,
+                    },
+                )
                 epost.save(update_fields=["status", "forsok", "neste_forsok", "siste_feil", "sendt"])
                 if _server_unreachable(error):
-                    _release(rows[index + 1:], timezone.now() + backoff(1))
+                    _release(rows[index + 1 :], timezone.now() + backoff(1))
                     break
                 continue
             epost.status = EpostStatus.SENDT
             epost.sendt = timezone.now()
             epost.siste_feil = ""
             resultat.sendt += 1
-            logger.info("epost_sendt", extra={"epost_id": epost.pk, "soknad_id": epost.soknad_id,
-                                              "forsok": epost.forsok})
+            logger.info(
+                "epost_sendt", extra={"epost_id": epost.pk, "soknad_id": epost.soknad_id, "forsok": epost.forsok}
+            )
             epost.save(update_fields=["status", "forsok", "neste_forsok", "siste_feil", "sendt"])
     finally:
         connection.close()
@@ -142,4 +164,5 @@ def epost_send_due(*, limit: int = 100) -> Resultat:
 def epost_retry(*, epost: Epost) -> None:
     """A caseworker asks for a failed message to be tried again now."""
     Epost.objects.filter(pk=epost.pk, status=EpostStatus.FEILET).update(
-        status=EpostStatus.VENTER, neste_forsok=timezone.now(), forsok=0)
+        status=EpostStatus.VENTER, neste_forsok=timezone.now(), forsok=0
+    )

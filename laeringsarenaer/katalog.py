@@ -49,13 +49,15 @@ def load_catalogue(Laeringsmal, path: Path = KATALOG_CSV) -> int:
     Laeringsmal.objects.exclude(kode__regex=r"^(ALM|SAM|ARB|FKM)-[0-9]{3}$").delete()
     for row in rows:
         Laeringsmal.objects.update_or_create(
-            kode=row["kode"], gyldig_fra=row["gyldig_fra"],
+            kode=row["kode"],
+            gyldig_fra=row["gyldig_fra"],
             defaults={k: v for k, v in row.items() if k not in ("kode", "gyldig_fra")},
         )
     return len(rows)
 
 
 # ---- importing an official list ----------------------------------------------------------------
+
 
 def normalise_code(raw: str) -> str | None:
     """ "ALM 55", "alm-055", "FKM 1" -> canonical code; None if it is not a code."""
@@ -153,6 +155,10 @@ def apply_import(Laeringsmal, official: dict[str, str], plan: ImportPlan, kilde:
             old.save(update_fields=["gyldig_til"])
     for code in plan.nye + plan.endrede:
         Laeringsmal.objects.create(
-            kode=code, gruppe=code[:3], tittel=official[code], gyldig_fra=plan.gyldig_fra,
-            kilde=kilde, forelopig=False,
+            kode=code,
+            gruppe=code[:3],
+            tittel=official[code],
+            gyldig_fra=plan.gyldig_fra,
+            kilde=kilde,
+            forelopig=False,
         )

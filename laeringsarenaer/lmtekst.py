@@ -133,18 +133,12 @@ class Katalog:
         for kode in koder:
             gruppe, nummer = _del_kode(kode)
             per_gruppe[gruppe].add(nummer)
-        self._nummer: dict[str, tuple[int, ...]] = {
-            g: tuple(sorted(n)) for g, n in per_gruppe.items()
-        }
+        self._nummer: dict[str, tuple[int, ...]] = {g: tuple(sorted(n)) for g, n in per_gruppe.items()}
         self._koder: dict[str, tuple[str, ...]] = {
             g: tuple(kanonisk_kode(g, n) for n in tall) for g, tall in self._nummer.items()
         }
-        self._alle: dict[str, frozenset[str]] = {
-            g: frozenset(k) for g, k in self._koder.items()
-        }
-        self._rang: dict[str, int] = {
-            kode: i for i, kode in enumerate(k for g in GRUPPER for k in self._koder[g])
-        }
+        self._alle: dict[str, frozenset[str]] = {g: frozenset(k) for g, k in self._koder.items()}
+        self._rang: dict[str, int] = {kode: i for i, kode in enumerate(k for g in GRUPPER for k in self._koder[g])}
         self.forelopige: frozenset[str] = frozenset(k for k in forelopige if k in self._rang)
 
     def __contains__(self, kode: object) -> bool:
@@ -443,8 +437,7 @@ class _Leser:
             self._feil(
                 t.start,
                 t.slutt,
-                lambda s: f'{s} kan bare brukes etter "alle" eller et intervall, '
-                f"for eksempel {eksempel}.",
+                lambda s: f'{s} kan bare brukes etter "alle" eller et intervall, for eksempel {eksempel}.',
             )
             # Swallow the exceptions that follow so they are not counted as included.
             self.kontekst = self.kontekst or self.spes
@@ -476,8 +469,7 @@ class _Leser:
             self._feil(
                 t.start,
                 t.slutt,
-                lambda s: f'{s} mangler nummer. Skriv for eksempel "alle {gruppe}" '
-                f'eller "{gruppe} 1-6".',
+                lambda s: f'{s} mangler nummer. Skriv for eksempel "alle {gruppe}" eller "{gruppe} 1-6".',
             )
         return i + 1
 
@@ -499,8 +491,9 @@ class _Leser:
         self._feil(
             start,
             slutt,
-            lambda s: f'Forstod ikke {s}. Skriv for eksempel "Alle", '
-            f'"Alle bortsett fra {spes} 1" eller "{spes} 1-6, 8".',
+            lambda s: (
+                f'Forstod ikke {s}. Skriv for eksempel "Alle", "Alle bortsett fra {spes} 1" eller "{spes} 1-6, 8".'
+            ),
         )
         return i
 
@@ -530,8 +523,7 @@ class _Leser:
                         self._feil(
                             forste.start,
                             slutt,
-                            lambda s: f"{s} er et intervall på tvers av grupper; "
-                            "skriv gruppene hver for seg.",
+                            lambda s: f"{s} er et intervall på tvers av grupper; skriv gruppene hver for seg.",
                         )
                         self._plasser(_Element(gruppe, fra, til, forste.start, slutt, True), False)
                         return j
@@ -568,9 +560,11 @@ class _Leser:
                 self._feil(
                     e.start,
                     e.slutt,
-                    lambda s: f"Uklart om {s} er et unntak eller skal være med: unntakslisten "
-                    f"gjelder {navn}. Skal {s} være med, skriv det etter semikolon eller på "
-                    f'egen linje, for eksempel "Alle bortsett fra {g} 1; {e.gruppe} 1-3".',
+                    lambda s: (
+                        f"Uklart om {s} er et unntak eller skal være med: unntakslisten "
+                        f"gjelder {navn}. Skal {s} være med, skriv det etter semikolon eller på "
+                        f'egen linje, for eksempel "Alle bortsett fra {g} 1; {e.gruppe} 1-3".'
+                    ),
                 )
                 return
         self.sterkt_skille = False

@@ -9,23 +9,24 @@ from .lmtekst import formater
 class Laeringsarena(models.Model):
     soknad = models.ForeignKey("soknader.Soknad", on_delete=models.CASCADE, related_name="laeringsarenaer")
     type = models.CharField("type læringsarena", max_length=30, choices=Arenatype.choices, blank=True)
-    plassering = models.CharField(
-        "læringsarenaen befinner seg", max_length=10, choices=Plassering.choices, blank=True
-    )
+    plassering = models.CharField("læringsarenaen befinner seg", max_length=10, choices=Plassering.choices, blank=True)
     annen_virksomhet = models.CharField("navn på annen virksomhet", max_length=200, blank=True)
     ny_veileder = models.BooleanField(
         "Skal LIS få ny veileder under oppholdet ved denne arenaen?", null=True, blank=True
     )
     avtale_veiledning_supervisjon = models.BooleanField(
         "Sikrer avtalen med den andre virksomheten veiledning og supervisjon av LIS ved denne arenaen?",
-        null=True, blank=True,
+        null=True,
+        blank=True,
     )
     laeringsmal = models.TextField("læringsmål som kan oppnås her", blank=True)
     laeringsmal_koder = models.JSONField(
         "læringsmål (tolket)", default=list, blank=True, help_text="Kodene teksten ble tolket til, sortert."
     )
     laeringsmal_feil = models.JSONField(
-        "læringsmål som ikke kunne leses", default=list, blank=True,
+        "læringsmål som ikke kunne leses",
+        default=list,
+        blank=True,
         help_text="Deler av teksten som ikke kunne tolkes, med melding: [{tekst, melding}].",
     )
     supervisjon = models.JSONField("supervisjon vil foregå ved", default=list, blank=True)
@@ -73,7 +74,8 @@ class Laeringsmal(models.Model):
     gyldig_til = models.DateField("gyldig til", null=True, blank=True)
     kilde = models.CharField("kilde", max_length=300, blank=True)
     forelopig = models.BooleanField(
-        "foreløpig", default=False,
+        "foreløpig",
+        default=False,
         help_text="Ikke bekreftet fra den offisielle listen (tittel mangler, antallet er antatt).",
     )
 

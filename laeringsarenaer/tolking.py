@@ -41,8 +41,7 @@ def katalogbeskrivelse(katalog: Katalog, spesialitet: str, soknadsdato: dt.date 
     for gruppe in (spesialitet, "FKM"):
         koder = katalog.gruppe(gruppe)
         antatt = len(set(koder) & katalog.forelopige)
-        status = (f"foreløpig liste ({antatt} av kodene er antatt, ikke bekreftet)" if antatt
-                  else "offisiell liste")
+        status = f"foreløpig liste ({antatt} av kodene er antatt, ikke bekreftet)" if antatt else "offisiell liste"
         deler.append(f"{GRUPPENAVN[gruppe]}: {len(koder)} mål, {status}")
     versjon = f", versjon {lastet:%d.%m.%Y}" if lastet else ""
     return f"Lest mot læringsmålkatalogen som gjaldt {dato:%d.%m.%Y}{versjon}. " + "; ".join(deler) + "."

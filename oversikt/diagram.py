@@ -98,6 +98,4 @@ def bar_chart(regioner: list[Regiontall]) -> Diagram:
                 deler.append(Stolpedel(felt, tittel, verdi, round(x, 1), round(bredde, 1), farge, tekstfarge))
                 x += bredde
         stolper.append(Stolpe(region=region, y=8 + i * RADHOYDE, deler=deler))
-    return Diagram(
-        stolper=stolper, bredde=DIAGRAM_BREDDE, hoyde=8 + len(regioner) * RADHOYDE, stolpe_x=DIAGRAM_VENSTRE
-    )
+    return Diagram(stolper=stolper, bredde=DIAGRAM_BREDDE, hoyde=8 + len(regioner) * RADHOYDE, stolpe_x=DIAGRAM_VENSTRE)

@@ -46,6 +46,8 @@ KOLONNER = (
     ("ikke_sokt", "Ikke søkt"),
     ("kommuner", "Kommuner"),
 )
+
+
 @dataclass(frozen=True)
 class Regiontall:
     """The figures of one helseregion (or of the whole country) for one specialty."""
@@ -190,7 +192,8 @@ def kommune_statuses(spesialitet: str, *, helseregion: str = "", fylke: str = ""
             status_tekst=Status(k.status).label if k.status else IKKE_SOKT,
             # the kommune's own application (er_kommune), so the transitional rule may apply
             midlertidig_fra=registrert_fra(k.soknadsdato, er_kommune=True)
-            if k.status in VENTENDE_STATUSER and k.soknadsdato else None,
+            if k.status in VENTENDE_STATUSER and k.soknadsdato
+            else None,
         )
         for k in kommuner.order_by("nummer")
     ]

@@ -121,6 +121,7 @@ def regioner_xlsx(request: HttpRequest) -> HttpResponse:
 
 # ---- ALIS-kontor: the applications of one's own region, with their findings (no contact persons) ----
 
+
 def _region_or_403(request):
     helseregion = soknad_selectors.region_for_bruker(request.user)
     if helseregion is None:
@@ -138,10 +139,16 @@ def region(request: HttpRequest) -> HttpResponse:
         soknader = soknader.filter(spesialitet=spesialitet)
     else:
         spesialitet = ""
-    return render(request, "oversikt/region.html", {
-        "helseregion": helseregion, "soknader": soknader, "spesialitet": spesialitet,
-        "spesialiteter": Spesialitet.choices,
-    })
+    return render(
+        request,
+        "oversikt/region.html",
+        {
+            "helseregion": helseregion,
+            "soknader": soknader,
+            "spesialitet": spesialitet,
+            "spesialiteter": Spesialitet.choices,
+        },
+    )
 
 
 @login_required
@@ -149,7 +156,13 @@ def region(request: HttpRequest) -> HttpResponse:
 def region_soknad(request: HttpRequest, pk: int) -> HttpResponse:
     helseregion = _region_or_403(request)
     soknad = soknad_selectors.soknad_for_region(helseregion, pk)
-    return render(request, "oversikt/region_soknad.html", {
-        "helseregion": helseregion, "soknad": soknad, "historikk": soknad.historikk.all(),
-        "antall_arenaer": soknad.laeringsarenaer.count(),
-    })
+    return render(
+        request,
+        "oversikt/region_soknad.html",
+        {
+            "helseregion": helseregion,
+            "soknad": soknad,
+            "historikk": soknad.historikk.all(),
+            "antall_arenaer": soknad.laeringsarenaer.count(),
+        },
+    )

@@ -106,11 +106,13 @@ DATABASES = {
 # from several workers: each write transaction takes the write lock at BEGIN (IMMEDIATE: no "database is locked"
 # half-way through a transaction), waits up to 20 s for it (busy timeout), and readers never block the writer (WAL).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {}).update({
-        "transaction_mode": "IMMEDIATE",
-        "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    })
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 
 # Shared by every worker and instance (nothing another instance needs lives in process memory or on local disk):
 # the cache is a table in the database, created by `manage.py createcachetable` (make run, CI, deployment).
@@ -146,7 +148,9 @@ AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
 # Behind a TLS proxy the client's address comes from X-Forwarded-For, set by that many proxies (0: REMOTE_ADDR).
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "soknader:mine"
@@ -252,7 +256,7 @@ if not TILGANG_PERSON_KEY and not DEBUG and not TESTING and os.environ.get("OIDC
 
 
 def env_roles(name: str) -> dict[str, str]:
-    """"group-id=saksbehandler,other-id=alis:nord" -> {"group-id": "saksbehandler", "other-id": "alis:nord"}"""
+    """ "group-id=saksbehandler,other-id=alis:nord" -> {"group-id": "saksbehandler", "other-id": "alis:nord"}"""
     pairs = (item.split("=", 1) for item in env_list(name) if "=" in item)
     return {key.strip(): value.strip() for key, value in pairs}
 

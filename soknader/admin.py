@@ -82,8 +82,9 @@ class LaeringsarenaInline(admin.StackedInline):
             return "–"
         text = f"{tolkning['antall']} læringsmål: {tolkning['kort']}" if tolkning["kort"] else "ingen læringsmål"
         if tolkning["feil"]:
-            return format_html("{}<br><strong>Kunne ikke leses:</strong> {}", text,
-                               "; ".join(f["melding"] for f in tolkning["feil"]))
+            return format_html(
+                "{}<br><strong>Kunne ikke leses:</strong> {}", text, "; ".join(f["melding"] for f in tolkning["feil"])
+            )
         return text
 
     def has_add_permission(self, request, obj=None):
@@ -95,12 +96,26 @@ class LaeringsarenaInline(admin.StackedInline):
 
 @admin.register(Soknad)
 class SoknadAdmin(admin.ModelAdmin):
-    list_display = ["virksomhet_navn", "kommune", "helseregion", "spesialitet_kort", "status", "dato",
-                    "antall_mangler", "mangler_kort"]
+    list_display = [
+        "virksomhet_navn",
+        "kommune",
+        "helseregion",
+        "spesialitet_kort",
+        "status",
+        "dato",
+        "antall_mangler",
+        "mangler_kort",
+    ]
     # region and fylke by path: Django builds the choices (one query each) and titles them from the fields'
     # verbose names ("helseregion", "fylke")
-    list_filter = ["status", "spesialitet", "virksomhet__kommune__fylke__helseregion", "virksomhet__kommune__fylke",
-                   HarManglerFilter, MangelkodeFilter]
+    list_filter = [
+        "status",
+        "spesialitet",
+        "virksomhet__kommune__fylke__helseregion",
+        "virksomhet__kommune__fylke",
+        HarManglerFilter,
+        MangelkodeFilter,
+    ]
     search_fields = ["virksomhet__organisasjonsnummer", "virksomhet__navn", "referanse"]
     list_per_page = 50
     ordering = ["-soknadsdato", "-pk"]
@@ -110,17 +125,32 @@ class SoknadAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["css/saksbehandling.css"]}
+
     fieldsets = [
         ("Virksomhet og spesialitet", {"fields": ["virksomhet", "spesialitet", *svarene(skjema.VIRKSOMHET)]}),
-        ("Saken", {"fields": ["status", "midlertidig", "referanse", "soknadsdato", "vedtaksdato", "registrert_fra",
-                              "avslagsgrunn", "anmodning"]}),
+        (
+            "Saken",
+            {
+                "fields": [
+                    "status",
+                    "midlertidig",
+                    "referanse",
+                    "soknadsdato",
+                    "vedtaksdato",
+                    "registrert_fra",
+                    "avslagsgrunn",
+                    "anmodning",
+                ]
+            },
+        ),
         ("Virksomhetens ansvar", {"fields": svarene(skjema.ANSVAR)}),
         ("Forhold ved egen virksomhet", {"fields": svarene(skjema.FORHOLD)}),
     ]
 
     def get_queryset(self, request):
         return (
-            super().get_queryset(request)
+            super()
+            .get_queryset(request)
             .select_related("virksomhet__kommune__fylke__helseregion")
             .annotate(_antall_mangler=Count("mangler", distinct=True))
             .prefetch_related(Prefetch("mangler", queryset=Mangel.objects.order_by("pk")))
@@ -155,7 +185,8 @@ class SoknadAdmin(admin.ModelAdmin):
     @admin.display(description="mangler")
     def mangler_kort(self, obj):
         return format_html_join(
-            " ", '<span class="mangel-merke mangel-{}" title="{}">{}</span>',
+            " ",
+            '<span class="mangel-merke mangel-{}" title="{}">{}</span>',
             ((m.alvorlighet, m.melding, m.get_kode_display()) for m in obj.mangler.all()),
         )
 
@@ -204,15 +235,23 @@ class SoknadAdmin(admin.ModelAdmin):
         if not request.user.has_perm(BEHANDLE_SOKNAD):
             return []
         return [
-            (til, bound[1] if bound and bound[0] == til
-             else handling_form(til, status=soknad.status, soknadsdato=soknad.soknadsdato))
-            for til, fra in services.SAKSBEHANDLER_OVERGANGER.items() if soknad.status in fra
+            (
+                til,
+                bound[1]
+                if bound and bound[0] == til
+                else handling_form(til, status=soknad.status, soknadsdato=soknad.soknadsdato),
+            )
+            for til, fra in services.SAKSBEHANDLER_OVERGANGER.items()
+            if soknad.status in fra
         ]
 
     def get_urls(self):
         return [
-            path("<int:pk>/handling/<slug:handling>/", self.admin_site.admin_view(self.handling_view),
-                 name="soknader_soknad_handling"),
+            path(
+                "<int:pk>/handling/<slug:handling>/",
+                self.admin_site.admin_view(self.handling_view),
+                name="soknader_soknad_handling",
+            ),
             *super().get_urls(),
         ]
 

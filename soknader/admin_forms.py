@@ -16,7 +16,8 @@ STATUS_MANGLER = "Siden manglet søknadens status. Last siden på nytt og prøv 
 
 class HandlingForm(forms.Form):
     status = forms.ChoiceField(
-        choices=Status.choices, widget=forms.HiddenInput,
+        choices=Status.choices,
+        widget=forms.HiddenInput,
         error_messages={"required": STATUS_MANGLER, "invalid_choice": STATUS_MANGLER},
     )
 
@@ -65,9 +66,7 @@ class VedtakForm(HandlingForm):
         if dato > timezone.localdate():
             raise forms.ValidationError("Vedtaksdatoen kan ikke være etter dagens dato.")
         if self.soknadsdato and dato < self.soknadsdato:
-            raise forms.ValidationError(
-                f"Vedtaksdatoen kan ikke være før søknadsdatoen ({self.soknadsdato:%d.%m.%Y})."
-            )
+            raise forms.ValidationError(f"Vedtaksdatoen kan ikke være før søknadsdatoen ({self.soknadsdato:%d.%m.%Y}).")
         return dato
 
 

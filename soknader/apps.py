@@ -36,8 +36,12 @@ def _log_status_change(sender, instance, created, **kwargs):
     """One structured log line per status change, once it is committed (see docs/drift.md)."""
     if not created:
         return
-    fields = {"soknad_id": instance.soknad_id, "fra_status": instance.fra_status, "til_status": instance.til_status,
-              "utfort_av": instance.utfort_av_id}
+    fields = {
+        "soknad_id": instance.soknad_id,
+        "fra_status": instance.fra_status,
+        "til_status": instance.til_status,
+        "utfort_av": instance.utfort_av_id,
+    }
     transaction.on_commit(lambda: logging.getLogger("asa.status").info("statusendring", extra=fields))
 
 
@@ -48,5 +52,11 @@ def _audit_status(sender, instance, created, **kwargs):
     from tilgang import audit
 
     soknad = instance.soknad
-    audit.statusendring(virksomhet=soknad.virksomhet, fra=instance.fra_status, til=instance.til_status,
-                        bruker=instance.utfort_av, soknad_id=soknad.pk, referanse=soknad.referanse or "")
+    audit.statusendring(
+        virksomhet=soknad.virksomhet,
+        fra=instance.fra_status,
+        til=instance.til_status,
+        bruker=instance.utfort_av,
+        soknad_id=soknad.pk,
+        referanse=soknad.referanse or "",
+    )

@@ -42,8 +42,13 @@ class Changes:
 
 def _field_changes(before: Mapping, after: Mapping, names) -> list[FieldChange]:
     return [
-        FieldChange(skjema.etikett(name), before.get(name), after.get(name),
-                    skjema.vis_verdi(name, before.get(name)), skjema.vis_verdi(name, after.get(name)))
+        FieldChange(
+            skjema.etikett(name),
+            before.get(name),
+            after.get(name),
+            skjema.vis_verdi(name, before.get(name)),
+            skjema.vis_verdi(name, after.get(name)),
+        )
         for name in names
         if before.get(name) != after.get(name)
     ]
@@ -60,7 +65,6 @@ def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> Changes:
         arenaer_endret=[
             (a["navn"], changes)
             for key, a in new_arenas.items()
-            if key in old_arenas
-            and (changes := _field_changes(old_arenas[key], a, skjema.ARENA_FELT))
+            if key in old_arenas and (changes := _field_changes(old_arenas[key], a, skjema.ARENA_FELT))
         ],
     )

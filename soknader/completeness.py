@@ -71,16 +71,13 @@ def ubekreftede(data: Mapping[str, Any], kontekst: Kontekst) -> list[str]:
 
 def pabegynt(del_: Del, data: Mapping[str, Any], kontekst: Kontekst) -> bool:
     """The user has answered something in the section (fields filled in for them do not count)."""
-    return any(
-        data.get(felt.navn) not in (None, "", False, [])
-        for felt in del_.felt
-        if i_skjema(felt, kontekst)
-    )
+    return any(data.get(felt.navn) not in (None, "", False, []) for felt in del_.felt if i_skjema(felt, kontekst))
 
 
 def valgfrie_bekreftelser(kontekst: Kontekst) -> list[Felt]:
     """Confirmations shown to this applicant that they need not give (said in the section's introduction)."""
     return [
-        felt for felt in skjema.ANSVAR.felt
+        felt
+        for felt in skjema.ANSVAR.felt
         if felt.navn in skjema.BEKREFTELSER and not felt.kreves(kontekst) and i_skjema(felt, kontekst)
     ]

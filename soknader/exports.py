@@ -85,9 +85,7 @@ def row(soknad: Soknad) -> dict[str, Any]:
         "antall_mangler": len(mangler),
         "mangler": ", ".join(dict.fromkeys(m.kode for m in mangler)),
     }
-    return {
-        column: computed[column] if column in computed else _stored(MAPPED[column], soknad) for column in COLUMNS
-    }
+    return {column: computed[column] if column in computed else _stored(MAPPED[column], soknad) for column in COLUMNS}
 
 
 def _stored(field: fields.Field, soknad: Soknad) -> Any:

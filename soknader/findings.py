@@ -84,66 +84,118 @@ def find(data: ApplicationData) -> list[Finding]:
     alm = data.spesialitet == Spesialitet.ALM
 
     if data.virksomhet_slettet:
-        result.append(_mangel(Mangelkode.VIRKSOMHET_SLETTET, "Virksomheten er slettet i Enhetsregisteret.",
-                              Seksjon.VIRKSOMHET))
+        result.append(
+            _mangel(Mangelkode.VIRKSOMHET_SLETTET, "Virksomheten er slettet i Enhetsregisteret.", Seksjon.VIRKSOMHET)
+        )
     elif data.virksomhet_konkurs or data.virksomhet_under_avvikling:
         hva = "konkurs" if data.virksomhet_konkurs else "under avvikling"
-        result.append(_advarsel(Mangelkode.VIRKSOMHET_SLETTET, f"Enhetsregisteret sier at virksomheten er {hva}.",
-                                Seksjon.VIRKSOMHET))
+        result.append(
+            _advarsel(
+                Mangelkode.VIRKSOMHET_SLETTET, f"Enhetsregisteret sier at virksomheten er {hva}.", Seksjon.VIRKSOMHET
+            )
+        )
     if not skjema.kan_soke(data.spesialitet, data.er_kommune):
-        result.append(_mangel(Mangelkode.IKKE_KOMMUNE_ALM,
-                              f"{Spesialitet(data.spesialitet).label} er søkt av en virksomhet som ikke er en kommune.",
-                              Seksjon.VIRKSOMHET))
+        result.append(
+            _mangel(
+                Mangelkode.IKKE_KOMMUNE_ALM,
+                f"{Spesialitet(data.spesialitet).label} er søkt av en virksomhet som ikke er en kommune.",
+                Seksjon.VIRKSOMHET,
+            )
+        )
     if completeness.gjelder(skjema.FELT["bht_godkjent_arbeidstilsynet"], kontekst) and (
         felt.get("bht_godkjent_arbeidstilsynet") is not True
     ):
-        result.append(_mangel(Mangelkode.BHT_IKKE_GODKJENT,
-                              "Bedriftshelsetjenesten har ikke bekreftet at den er godkjent av Arbeidstilsynet.",
-                              Seksjon.ANSVAR))
+        result.append(
+            _mangel(
+                Mangelkode.BHT_IKKE_GODKJENT,
+                "Bedriftshelsetjenesten har ikke bekreftet at den er godkjent av Arbeidstilsynet.",
+                Seksjon.ANSVAR,
+            )
+        )
 
     ubekreftet = completeness.ubekreftede(felt, kontekst)
     if ubekreftet:
         labels = "; ".join(skjema.etikett(name) for name in ubekreftet)
-        result.append(_mangel(Mangelkode.ANSVAR_IKKE_BEKREFTET,
-                              f"{len(ubekreftet)} av ansvarspunktene er ikke bekreftet: {labels}.", Seksjon.ANSVAR))
+        result.append(
+            _mangel(
+                Mangelkode.ANSVAR_IKKE_BEKREFTET,
+                f"{len(ubekreftet)} av ansvarspunktene er ikke bekreftet: {labels}.",
+                Seksjon.ANSVAR,
+            )
+        )
     if "veilederkompetanse_plan" in completeness.problems(skjema.FORHOLD, felt, kontekst):
-        result.append(_mangel(Mangelkode.VEILEDERPLAN_MANGLER,
-                              "Veilederne mangler helt eller delvis veilederkompetanse, og det er ingen plan for "
-                              "hvordan de skal få den.", Seksjon.FORHOLD))
+        result.append(
+            _mangel(
+                Mangelkode.VEILEDERPLAN_MANGLER,
+                "Veilederne mangler helt eller delvis veilederkompetanse, og det er ingen plan for "
+                "hvordan de skal få den.",
+                Seksjon.FORHOLD,
+            )
+        )
 
     arenaer = data.arenaer
     # The guidance asks every kommune to tick the agreement on ALM 055/085 and says those without one will be
     # contacted: the finding fires whenever the box is not ticked (a hospital arena elsewhere is no substitute).
     if completeness.gjelder(skjema.FELT["hf_avtale_inngatt"], kontekst) and not felt.get("hf_avtale_inngatt"):
         ved_hf = [a.nummer for a in arenaer if a.type in HELSEFORETAK and a.plassering == Plassering.ANNEN]
-        hint = (f" Læringsarena {_liste(ved_hf)} er ved sykehus eller psykisk helsevern i en annen virksomhet: finnes "
-                "avtalen, må det krysses av for den." if ved_hf else "")
-        result.append(_mangel(Mangelkode.HF_AVTALE_MANGLER,
-                              "Det er ikke krysset av for en avtale med helseforetak eller annen virksomhet om "
-                              "læringsmålene ALM-055 og ALM-085. Veiledningen sier at kommuner uten slik avtale "
-                              f"skal kontaktes.{hint}", Seksjon.ANSVAR))
+        hint = (
+            f" Læringsarena {_liste(ved_hf)} er ved sykehus eller psykisk helsevern i en annen virksomhet: finnes "
+            "avtalen, må det krysses av for den."
+            if ved_hf
+            else ""
+        )
+        result.append(
+            _mangel(
+                Mangelkode.HF_AVTALE_MANGLER,
+                "Det er ikke krysset av for en avtale med helseforetak eller annen virksomhet om "
+                "læringsmålene ALM-055 og ALM-085. Veiledningen sier at kommuner uten slik avtale "
+                f"skal kontaktes.{hint}",
+                Seksjon.ANSVAR,
+            )
+        )
     if not arenaer:
         result.append(_mangel(Mangelkode.INGEN_ARENA, "Søknaden har ingen læringsarenaer.", Seksjon.LAERINGSARENAER))
         return result
 
     for arena in arenaer:
         if arena.plassering == Plassering.ANNEN and not arena.annen_virksomhet.strip():
-            result.append(_mangel(Mangelkode.ANNEN_VIRKSOMHET_UTEN_NAVN,
-                                  f"Læringsarena {arena.nummer} er i en annen virksomhet, men navnet mangler.",
-                                  Seksjon.LAERINGSARENAER, arena.nummer))
+            result.append(
+                _mangel(
+                    Mangelkode.ANNEN_VIRKSOMHET_UTEN_NAVN,
+                    f"Læringsarena {arena.nummer} er i en annen virksomhet, men navnet mangler.",
+                    Seksjon.LAERINGSARENAER,
+                    arena.nummer,
+                )
+            )
         if arena.plassering == Plassering.ANNEN and arena.avtale_veiledning_supervisjon is False:
-            result.append(_mangel(Mangelkode.AVTALE_UTEN_VEILEDNING,
-                                  f"Læringsarena {arena.nummer} er i en annen virksomhet, og avtalen sikrer ikke "
-                                  "veiledning og supervisjon av LIS der.", Seksjon.LAERINGSARENAER, arena.nummer))
+            result.append(
+                _mangel(
+                    Mangelkode.AVTALE_UTEN_VEILEDNING,
+                    f"Læringsarena {arena.nummer} er i en annen virksomhet, og avtalen sikrer ikke "
+                    "veiledning og supervisjon av LIS der.",
+                    Seksjon.LAERINGSARENAER,
+                    arena.nummer,
+                )
+            )
         if not arena.koder:
-            result.append(_mangel(Mangelkode.ARENA_UTEN_LM,
-                                  f"Læringsarena {arena.nummer} har ingen læringsmål.",
-                                  Seksjon.LAERINGSARENAER, arena.nummer))
+            result.append(
+                _mangel(
+                    Mangelkode.ARENA_UTEN_LM,
+                    f"Læringsarena {arena.nummer} har ingen læringsmål.",
+                    Seksjon.LAERINGSARENAER,
+                    arena.nummer,
+                )
+            )
         if arena.feil:
             biter = "; ".join(f"«{f['tekst']}»" for f in arena.feil)
-            result.append(_mangel(Mangelkode.LM_UGYLDIG,
-                                  f"Læringsarena {arena.nummer}: dette kunne ikke leses som læringsmål: {biter}.",
-                                  Seksjon.LAERINGSARENAER, arena.nummer))
+            result.append(
+                _mangel(
+                    Mangelkode.LM_UGYLDIG,
+                    f"Læringsarena {arena.nummer}: dette kunne ikke leses som læringsmål: {biter}.",
+                    Seksjon.LAERINGSARENAER,
+                    arena.nummer,
+                )
+            )
 
     dekket: set[str] = set().union(*(a.koder for a in arenaer))
     if alm:
@@ -151,15 +203,19 @@ def find(data: ApplicationData) -> list[Finding]:
             if kode not in dekket:
                 result.append(_mangel(mangelkode, f"Ingen læringsarena dekker {kode}.", Seksjon.LAERINGSARENAER))
         uten_institusjon = [
-            kode for kode in INSTITUSJONSMAL
+            kode
+            for kode in INSTITUSJONSMAL
             if kode in dekket and not any(kode in a.koder and a.type in INSTITUSJONER for a in arenaer)
         ]
         if uten_institusjon:
-            result.append(_advarsel(
-                Mangelkode.ALM055_085_UTEN_INSTITUSJON,
-                f"{' og '.join(uten_institusjon)} dekkes bare ved arenaer som ikke er sykehus, psykisk helsevern, "
-                "KAD eller sykehjem.", Seksjon.LAERINGSARENAER,
-            ))
+            result.append(
+                _advarsel(
+                    Mangelkode.ALM055_085_UTEN_INSTITUSJON,
+                    f"{' og '.join(uten_institusjon)} dekkes bare ved arenaer som ikke er sykehus, psykisk helsevern, "
+                    "KAD eller sykehjem.",
+                    Seksjon.LAERINGSARENAER,
+                )
+            )
     result += _dekning(data.spesialitet, data.spesialitet_koder, dekket, data.forelopige)
     result += _dekning("FKM", data.fkm_koder, dekket, data.forelopige)
     return result
@@ -173,25 +229,36 @@ def _dekning(gruppe: str, koder: Iterable[str], dekket: set[str], forelopige: fr
     usikre = [k for k in udekket if k in forelopige]
     result = []
     if sikre and gruppe == "FKM":
-        result.append(_mangel(Mangelkode.FKM_UDEKKET,
-                              f"{len(sikre)} felles kompetansemål er ikke plassert på noen arena: {formater(sikre)}.",
-                              Seksjon.LAERINGSARENAER))
+        result.append(
+            _mangel(
+                Mangelkode.FKM_UDEKKET,
+                f"{len(sikre)} felles kompetansemål er ikke plassert på noen arena: {formater(sikre)}.",
+                Seksjon.LAERINGSARENAER,
+            )
+        )
     elif sikre:
-        result.append(_mangel(Mangelkode.LM_UDEKKET,
-                              f"{len(sikre)} læringsmål dekkes ikke av noen arena: {formater(sikre)}.",
-                              Seksjon.LAERINGSARENAER))
+        result.append(
+            _mangel(
+                Mangelkode.LM_UDEKKET,
+                f"{len(sikre)} læringsmål dekkes ikke av noen arena: {formater(sikre)}.",
+                Seksjon.LAERINGSARENAER,
+            )
+        )
     if usikre:
-        result.append(_advarsel(
-            Mangelkode.DEKNING_USIKKER,
-            f"Listen over læringsmål for {GRUPPENAVN[gruppe]} er foreløpig: at {formater(usikre)} finnes, er ikke "
-            f"bekreftet av den offisielle listen. Ingen arena dekker {'dem' if len(usikre) > 1 else 'det'}; sjekk "
-            "mot spesialistforskriften vedlegg 2 før du ber søkeren om mer.",
-            Seksjon.LAERINGSARENAER,
-        ))
+        result.append(
+            _advarsel(
+                Mangelkode.DEKNING_USIKKER,
+                f"Listen over læringsmål for {GRUPPENAVN[gruppe]} er foreløpig: at {formater(usikre)} finnes, er ikke "
+                f"bekreftet av den offisielle listen. Ingen arena dekker {'dem' if len(usikre) > 1 else 'det'}; sjekk "
+                "mot spesialistforskriften vedlegg 2 før du ber søkeren om mer.",
+                Seksjon.LAERINGSARENAER,
+            )
+        )
     return result
 
 
 # ---- building the input from stored objects ---------------------------------------------------------
+
 
 def application_data(soknad: Soknad, arenaer, katalog) -> ApplicationData:
     """The input of `find` for a stored application, its arenas (in order) and the catalogue in force."""
@@ -203,8 +270,12 @@ def application_data(soknad: Soknad, arenaer, katalog) -> ApplicationData:
         felt={name: getattr(soknad, name) for name in skjema.SOKNAD_FELT},
         arenaer=tuple(
             ArenaData(
-                nummer=nummer, type=a.type, plassering=a.plassering, annen_virksomhet=a.annen_virksomhet,
-                koder=frozenset(a.laeringsmal_koder or ()), feil=tuple(a.laeringsmal_feil or ()),
+                nummer=nummer,
+                type=a.type,
+                plassering=a.plassering,
+                annen_virksomhet=a.annen_virksomhet,
+                koder=frozenset(a.laeringsmal_koder or ()),
+                feil=tuple(a.laeringsmal_feil or ()),
                 avtale_veiledning_supervisjon=a.avtale_veiledning_supervisjon,
             )
             for nummer, a in enumerate(arenaer, start=1)

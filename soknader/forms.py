@@ -201,18 +201,23 @@ class StartForm(forms.Form):
         + " og ".join(Spesialitet(s).label for s in skjema.BARE_KOMMUNER)
         + " kan bare søkes av kommuner. Sykehusavdelinger og STAMI kan i stedet søke om godkjenning som "
         "utdanningsvirksomhet i arbeidsmedisin, med et eget skjema.",
-        error_messages={"required": "Velg spesialiteten dere søker for.", "invalid_choice": "Velg en av spesialitetene."},
+        error_messages={
+            "required": "Velg spesialiteten dere søker for.",
+            "invalid_choice": "Velg en av spesialitetene.",
+        },
     )
 
     def __init__(self, *args, virksomheter=(), **kwargs):
         super().__init__(*args, **kwargs)
         virksomheter = list(virksomheter)
         field = self.fields["organisasjonsnummer"]
-        field.choices = [(v.organisasjonsnummer, f"{v.navn} (org.nr. {v.organisasjonsnummer_formatert})")
-                         for v in virksomheter]
+        field.choices = [
+            (v.organisasjonsnummer, f"{v.navn} (org.nr. {v.organisasjonsnummer_formatert})") for v in virksomheter
+        ]
         # not known to be anything else until the registry has answered: then the server decides on save
-        field.widget.kommuner = frozenset(v.organisasjonsnummer for v in virksomheter
-                                          if v.er_kommune or not v.navn_verifisert)
+        field.widget.kommuner = frozenset(
+            v.organisasjonsnummer for v in virksomheter if v.er_kommune or not v.navn_verifisert
+        )
         if len(virksomheter) == 1:
             field.initial = virksomheter[0].organisasjonsnummer
         self._offer_specialties(virksomheter)
@@ -229,7 +234,8 @@ class StartForm(forms.Form):
         again when it is posted)."""
         valgt = self.data.get("organisasjonsnummer") if self.is_bound else None
         kjent = [v for v in virksomheter if v.organisasjonsnummer == valgt] or (
-            virksomheter if len(virksomheter) == 1 else [])
+            virksomheter if len(virksomheter) == 1 else []
+        )
         if kjent and kjent[0].navn_verifisert:  # the register or Enhetsregisteret has said what it is
             valg = skjema.spesialiteter_for(er_kommune=kjent[0].er_kommune, navn=kjent[0].navn)
         else:

@@ -8,7 +8,16 @@ from django.db.models import Q
 from django.urls import reverse
 
 from .skjema import etikett
-from .choices import Alvorlighet, JaDelvisNei, Mangelkode, Seksjon, Spesialitet, Status, VeiledereAnsatt, Virksomhetstype
+from .choices import (
+    Alvorlighet,
+    JaDelvisNei,
+    Mangelkode,
+    Seksjon,
+    Spesialitet,
+    Status,
+    VeiledereAnsatt,
+    Virksomhetstype,
+)
 
 REDIGERBARE_STATUSER = frozenset({Status.UTKAST, Status.ANMODNING_SENDT})
 # Closed applications: the organisation may apply again for the specialty (the old one is kept, with its history).
@@ -83,7 +92,9 @@ class Soknad(models.Model):
     soknadsdato = models.DateField("søknadsdato", null=True, blank=True)
     vedtaksdato = models.DateField("vedtaksdato", null=True, blank=True)
     registrert_fra = models.DateField(
-        "registrert fra", null=True, blank=True,
+        "registrert fra",
+        null=True,
+        blank=True,
         help_text="Søknadsdatoen, eller 1. mars 2019 for kommuner som søkte innen 1. juni 2019 (overgangsregelen).",
     )
     avslagsgrunn = models.TextField("begrunnelse for avslag", blank=True)
@@ -103,7 +114,8 @@ class Soknad(models.Model):
         constraints = [
             # one open application per organisation and specialty; after avslag or trekk it may apply again
             models.UniqueConstraint(
-                fields=["virksomhet", "spesialitet"], condition=~Q(status__in=AVSLUTTEDE_STATUSER),
+                fields=["virksomhet", "spesialitet"],
+                condition=~Q(status__in=AVSLUTTEDE_STATUSER),
                 name="en_apen_soknad_per_virksomhet_og_spesialitet",
             )
         ]

@@ -23,8 +23,9 @@ def kvittering(soknad: Soknad) -> None:
 
 
 def anmodning(soknad: Soknad, melding: str) -> None:
-    _send(soknad, "anmodning", f"Søknad {soknad.referanse}: Helsedirektoratet ber om flere opplysninger",
-          melding=melding)
+    _send(
+        soknad, "anmodning", f"Søknad {soknad.referanse}: Helsedirektoratet ber om flere opplysninger", melding=melding
+    )
 
 
 def vedtak(soknad: Soknad) -> None:

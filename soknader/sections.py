@@ -14,7 +14,6 @@ from .choices import Seksjon, Seksjonsstatus
 from .models import Soknad
 
 
-
 def context(soknad: Soknad) -> skjema.Kontekst:
     return skjema.Kontekst(
         spesialitet=soknad.spesialitet,
@@ -66,6 +65,4 @@ def statuses(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict[str, str]:
 def answers(obj: Any, del_: skjema.Del, kontekst: skjema.Kontekst | None) -> list[tuple[str, str]]:
     """The stored answers as (label, text) for reading back; fields not shown in this case are left out."""
     data = values(obj, del_.feltnavn)
-    return [
-        (felt.etikett, felt.vis(data[felt.navn])) for felt in del_.felt if completeness.vises(felt, data, kontekst)
-    ]
+    return [(felt.etikett, felt.vis(data[felt.navn])) for felt in del_.felt if completeness.vises(felt, data, kontekst)]

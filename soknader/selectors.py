@@ -53,6 +53,7 @@ def soknad_for_virksomhet(virksomhet: Virksomhet, spesialitet: str) -> Soknad | 
 
 # ---- ALIS-kontor: one helseregion ------------------------------------------------------------------
 
+
 def region_for_bruker(bruker):
     """The helseregion an ALIS-kontor user follows, or None."""
     tilgang = Regiontilgang.objects.select_related("helseregion").filter(bruker=bruker).first()

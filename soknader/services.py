@@ -64,8 +64,10 @@ def soknad_create(*, bruker, organisasjonsnummer: str, spesialitet: str) -> Sokn
         found = None
     if found is not None and found.slettet:
         raise ValidationError(
-            {"organisasjonsnummer": f"{found.navn or 'Virksomheten'} er slettet i Enhetsregisteret "
-             f"({found.slettedato:%d.%m.%Y}) og kan ikke søke om registrering."}
+            {
+                "organisasjonsnummer": f"{found.navn or 'Virksomheten'} er slettet i Enhetsregisteret "
+                f"({found.slettedato:%d.%m.%Y}) og kan ikke søke om registrering."
+            }
         )
     with transaction.atomic():
         if found is not None:
@@ -81,11 +83,14 @@ def soknad_create(*, bruker, organisasjonsnummer: str, spesialitet: str) -> Sokn
         existing = apne.first()
         if existing is not None:
             raise ValidationError(
-                {"spesialitet": format_html(
-                    "{} har allerede en søknad om {}. <a href=\"{}\">Gå til søknaden</a>.",
-                    virksomhet.navn, Spesialitet(spesialitet).label.lower(),
-                    reverse("soknader:oppgaver", args=[existing.pk]),
-                )}
+                {
+                    "spesialitet": format_html(
+                        '{} har allerede en søknad om {}. <a href="{}">Gå til søknaden</a>.',
+                        virksomhet.navn,
+                        Spesialitet(spesialitet).label.lower(),
+                        reverse("soknader:oppgaver", args=[existing.pk]),
+                    )
+                }
             )
         try:
             with transaction.atomic():
@@ -98,10 +103,12 @@ def soknad_create(*, bruker, organisasjonsnummer: str, spesialitet: str) -> Sokn
         except IntegrityError:  # someone started the same application a moment ago
             existing = apne.get()
             raise ValidationError(
-                {"spesialitet": format_html(
-                    "Søknaden ble nettopp opprettet av en annen. <a href=\"{}\">Gå til søknaden</a>.",
-                    reverse("soknader:oppgaver", args=[existing.pk]),
-                )}
+                {
+                    "spesialitet": format_html(
+                        'Søknaden ble nettopp opprettet av en annen. <a href="{}">Gå til søknaden</a>.',
+                        reverse("soknader:oppgaver", args=[existing.pk]),
+                    )
+                }
             ) from None
 
 
@@ -255,6 +262,7 @@ def soknad_delete_draft(*, soknad: Soknad) -> None:
 
 # ---- findings ------------------------------------------------------------------------------------
 
+
 def mangler_refresh(*, soknad: Soknad, arenaer: list[Laeringsarena] | None = None) -> list:
     """Recompute the stored findings of an application (they are computed, never typed)."""
     if arenaer is None:
@@ -264,8 +272,14 @@ def mangler_refresh(*, soknad: Soknad, arenaer: list[Laeringsarena] | None = Non
     with transaction.atomic():
         Mangel.objects.filter(soknad=soknad).delete()
         Mangel.objects.bulk_create(
-            Mangel(soknad=soknad, kode=f.kode, alvorlighet=f.alvorlighet, melding=f.melding, seksjon=f.seksjon,
-                   arena_nummer=f.arena_nummer)
+            Mangel(
+                soknad=soknad,
+                kode=f.kode,
+                alvorlighet=f.alvorlighet,
+                melding=f.melding,
+                seksjon=f.seksjon,
+                arena_nummer=f.arena_nummer,
+            )
             for f in found
         )
     return found
@@ -277,6 +291,7 @@ def mangler_refresh_for_virksomhet(virksomhet) -> None:
 
 
 # ---- the case workflow ---------------------------------------------------------------------------
+
 
 class TransitionRefused(Exception):
     def __init__(self, melding: str):
@@ -302,8 +317,16 @@ def er_saksbehandler(bruker) -> bool:
     return bool(bruker and bruker.has_perm(BEHANDLE_SOKNAD))
 
 
-def _transition(*, soknad: Soknad, til: str, bruker, expected_status: str | None, melding: str = "",
-                allowed: Mapping[str, set], **updates) -> Soknad:
+def _transition(
+    *,
+    soknad: Soknad,
+    til: str,
+    bruker,
+    expected_status: str | None,
+    melding: str = "",
+    allowed: Mapping[str, set],
+    **updates,
+) -> Soknad:
     with transaction.atomic():
         locked = Soknad.objects.select_for_update().select_related("virksomhet").get(pk=soknad.pk)
         if expected_status is not None and locked.status != expected_status:
@@ -328,8 +351,13 @@ def _require_saksbehandler(bruker) -> None:
 
 def soknad_start_review(*, soknad: Soknad, bruker, expected_status: str | None = None) -> Soknad:
     _require_saksbehandler(bruker)
-    return _transition(soknad=soknad, til=Status.UNDER_BEHANDLING, bruker=bruker, expected_status=expected_status,
-                       allowed=SAKSBEHANDLER_OVERGANGER)
+    return _transition(
+        soknad=soknad,
+        til=Status.UNDER_BEHANDLING,
+        bruker=bruker,
+        expected_status=expected_status,
+        allowed=SAKSBEHANDLER_OVERGANGER,
+    )
 
 
 def soknad_request_information(*, soknad: Soknad, bruker, melding: str, expected_status: str | None = None) -> Soknad:
@@ -338,42 +366,70 @@ def soknad_request_information(*, soknad: Soknad, bruker, melding: str, expected
     if not melding.strip():
         raise TransitionRefused("Skriv hva søkeren må gjøre eller svare på.")
     with transaction.atomic():
-        result = _transition(soknad=soknad, til=Status.ANMODNING_SENDT, bruker=bruker, expected_status=expected_status,
-                             melding=melding.strip(), allowed=SAKSBEHANDLER_OVERGANGER, anmodning=melding.strip())
+        result = _transition(
+            soknad=soknad,
+            til=Status.ANMODNING_SENDT,
+            bruker=bruker,
+            expected_status=expected_status,
+            melding=melding.strip(),
+            allowed=SAKSBEHANDLER_OVERGANGER,
+            anmodning=melding.strip(),
+        )
         notifications.anmodning(result, melding.strip())
     return result
 
 
-def soknad_register(*, soknad: Soknad, bruker, vedtaksdato: dt.date | None = None, melding: str = "",
-                    expected_status: str | None = None) -> Soknad:
+def soknad_register(
+    *, soknad: Soknad, bruker, vedtaksdato: dt.date | None = None, melding: str = "", expected_status: str | None = None
+) -> Soknad:
     _require_saksbehandler(bruker)
     vedtaksdato = vedtaksdato or timezone.localdate()
     with transaction.atomic():
         current = Soknad.objects.select_related("virksomhet").get(pk=soknad.pk)
         if current.soknadsdato is None:
             raise TransitionRefused("Søknaden har ingen søknadsdato og kan ikke registreres.")
-        result = _transition(soknad=soknad, til=Status.REGISTRERT, bruker=bruker, expected_status=expected_status,
-                             melding=melding, allowed=SAKSBEHANDLER_OVERGANGER, vedtaksdato=vedtaksdato,
-                             registrert_fra=registrert_fra(current.soknadsdato,
-                                                           er_kommune=current.virksomhet.er_kommune))
+        result = _transition(
+            soknad=soknad,
+            til=Status.REGISTRERT,
+            bruker=bruker,
+            expected_status=expected_status,
+            melding=melding,
+            allowed=SAKSBEHANDLER_OVERGANGER,
+            vedtaksdato=vedtaksdato,
+            registrert_fra=registrert_fra(current.soknadsdato, er_kommune=current.virksomhet.er_kommune),
+        )
         notifications.vedtak(result)
     return result
 
 
-def soknad_reject(*, soknad: Soknad, bruker, begrunnelse: str, vedtaksdato: dt.date | None = None,
-                  expected_status: str | None = None) -> Soknad:
+def soknad_reject(
+    *, soknad: Soknad, bruker, begrunnelse: str, vedtaksdato: dt.date | None = None, expected_status: str | None = None
+) -> Soknad:
     _require_saksbehandler(bruker)
     if not begrunnelse.strip():
         raise TransitionRefused("Skriv begrunnelsen for avslaget.")
     with transaction.atomic():
-        result = _transition(soknad=soknad, til=Status.AVSLATT, bruker=bruker, expected_status=expected_status,
-                             melding=begrunnelse.strip(), allowed=SAKSBEHANDLER_OVERGANGER,
-                             vedtaksdato=vedtaksdato or timezone.localdate(), avslagsgrunn=begrunnelse.strip())
+        result = _transition(
+            soknad=soknad,
+            til=Status.AVSLATT,
+            bruker=bruker,
+            expected_status=expected_status,
+            melding=begrunnelse.strip(),
+            allowed=SAKSBEHANDLER_OVERGANGER,
+            vedtaksdato=vedtaksdato or timezone.localdate(),
+            avslagsgrunn=begrunnelse.strip(),
+        )
         notifications.vedtak(result)
     return result
 
 
 def soknad_withdraw(*, soknad: Soknad, bruker, melding: str = "") -> Soknad:
     """The applicant withdraws a submitted application."""
-    return _transition(soknad=soknad, til=Status.TRUKKET, bruker=bruker, expected_status=None,
-                       melding=melding.strip(), allowed=SOKER_OVERGANGER)
+    return _transition(
+        soknad=soknad,
+        til=Status.TRUKKET,
+        bruker=bruker,
+        expected_status=None,
+        melding=melding.strip(),
+        allowed=SOKER_OVERGANGER,
+    )

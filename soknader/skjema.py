@@ -244,9 +244,11 @@ def spesialiteter_for(*, er_kommune: bool | None, navn: str = "") -> list[Spesia
     """
     hvem = navn or "Virksomheten"
     return [
-        Spesialitetsvalg(s, True) if er_kommune is not False or kan_soke(s, False)
-        else Spesialitetsvalg(s, False, f"{Spesialitet(s).label} kan bare søkes av en kommune, og {hvem} er ikke en "
-                              "kommune.")
+        Spesialitetsvalg(s, True)
+        if er_kommune is not False or kan_soke(s, False)
+        else Spesialitetsvalg(
+            s, False, f"{Spesialitet(s).label} kan bare søkes av en kommune, og {hvem} er ikke en kommune."
+        )
         for s in Spesialitet.values
     ]
 
@@ -266,15 +268,19 @@ def godkjenning_i_stedet(*, spesialitet: str, navn: str, organisasjonsform: str 
     if spesialitet != Spesialitet.ARB:
         return ""
     ord_ = navn.upper().replace("-", " ").split()
-    treff = organisasjonsform.upper() in _GODKJENNING_ORGFORMER or ord_[-1:] == ["HF"] or any(
-        n in navn.upper() for n in _GODKJENNING_NAVN
+    treff = (
+        organisasjonsform.upper() in _GODKJENNING_ORGFORMER
+        or ord_[-1:] == ["HF"]
+        or any(n in navn.upper() for n in _GODKJENNING_NAVN)
     )
     if not treff:
         return ""
-    return (f"{navn or 'Virksomheten'} ser ut til å være et sykehus, et helseforetak eller STAMI. Slike virksomheter "
-            "kan søke om godkjenning som utdanningsvirksomhet i arbeidsmedisin i stedet for registrering, med "
-            "søknadsskjemaet for godkjenning (kravene er noe strengere, spesialistforskriften § 22). Du kan likevel "
-            "søke om registrering her.")
+    return (
+        f"{navn or 'Virksomheten'} ser ut til å være et sykehus, et helseforetak eller STAMI. Slike virksomheter "
+        "kan søke om godkjenning som utdanningsvirksomhet i arbeidsmedisin i stedet for registrering, med "
+        "søknadsskjemaet for godkjenning (kravene er noe strengere, spesialistforskriften § 22). Du kan likevel "
+        "søke om registrering her."
+    )
 
 
 # ---- rules across fields -------------------------------------------------------------------------
@@ -312,29 +318,66 @@ VIRKSOMHET = Del(
     Seksjon.VIRKSOMHET,
     (
         Felt(
-            "virksomhetstype", "Type virksomhet", Type.VALG, valg=Virksomhetstype,
-            valg_utenom=(Virksomhetstype.KOMMUNE,), automatisk=KOMMUNER,
+            "virksomhetstype",
+            "Type virksomhet",
+            Type.VALG,
+            valg=Virksomhetstype,
+            valg_utenom=(Virksomhetstype.KOMMUNE,),
+            automatisk=KOMMUNER,
             hjelp="Velg den typen som passer best. Kommuner kjennes igjen automatisk.",
             mangler="Velg hvilken type virksomhet dette er.",
         ),
-        Gruppe("Kontaktperson", (
-            Felt("kontaktperson_navn", "Kontaktpersonens navn", Type.TEKST, autocomplete="name",
-                 hjelp="Personen som tar imot henvendelser om utdanningsløpet i spesialiteten, nå og senere.",
-                 mangler="Skriv navnet på kontaktpersonen."),
-            Felt("kontaktperson_epost", "Kontaktpersonens e-post", Type.EPOST, autocomplete="email",
-                 mangler="Skriv e-postadressen til kontaktpersonen."),
-            Felt("kontaktperson_telefon", "Kontaktpersonens telefon", Type.TELEFON, autocomplete="tel",
-                 mangler="Skriv telefonnummeret til kontaktpersonen."),
-        )),
-        Gruppe("Kontaktperson for databehandleravtale", (
-            Felt("dba_kontakt_navn", "Navn på kontaktperson for databehandleravtale", Type.TEKST,
-                 hjelp="Personen Helsedirektoratet kan kontakte om databehandleravtalen for kompetanseportalen.",
-                 mangler="Skriv navnet på kontaktpersonen for databehandleravtalen."),
-            Felt("dba_kontakt_epost", "E-post til kontaktperson for databehandleravtale", Type.EPOST,
-                 mangler="Skriv e-postadressen til kontaktpersonen for databehandleravtalen."),
-            Felt("dba_kontakt_telefon", "Telefon til kontaktperson for databehandleravtale", Type.TELEFON,
-                 mangler="Skriv telefonnummeret til kontaktpersonen for databehandleravtalen."),
-        )),
+        Gruppe(
+            "Kontaktperson",
+            (
+                Felt(
+                    "kontaktperson_navn",
+                    "Kontaktpersonens navn",
+                    Type.TEKST,
+                    autocomplete="name",
+                    hjelp="Personen som tar imot henvendelser om utdanningsløpet i spesialiteten, nå og senere.",
+                    mangler="Skriv navnet på kontaktpersonen.",
+                ),
+                Felt(
+                    "kontaktperson_epost",
+                    "Kontaktpersonens e-post",
+                    Type.EPOST,
+                    autocomplete="email",
+                    mangler="Skriv e-postadressen til kontaktpersonen.",
+                ),
+                Felt(
+                    "kontaktperson_telefon",
+                    "Kontaktpersonens telefon",
+                    Type.TELEFON,
+                    autocomplete="tel",
+                    mangler="Skriv telefonnummeret til kontaktpersonen.",
+                ),
+            ),
+        ),
+        Gruppe(
+            "Kontaktperson for databehandleravtale",
+            (
+                Felt(
+                    "dba_kontakt_navn",
+                    "Navn på kontaktperson for databehandleravtale",
+                    Type.TEKST,
+                    hjelp="Personen Helsedirektoratet kan kontakte om databehandleravtalen for kompetanseportalen.",
+                    mangler="Skriv navnet på kontaktpersonen for databehandleravtalen.",
+                ),
+                Felt(
+                    "dba_kontakt_epost",
+                    "E-post til kontaktperson for databehandleravtale",
+                    Type.EPOST,
+                    mangler="Skriv e-postadressen til kontaktpersonen for databehandleravtalen.",
+                ),
+                Felt(
+                    "dba_kontakt_telefon",
+                    "Telefon til kontaktperson for databehandleravtale",
+                    Type.TELEFON,
+                    mangler="Skriv telefonnummeret til kontaktpersonen for databehandleravtalen.",
+                ),
+            ),
+        ),
     ),
     regler=(_virksomhetstype_stemmer,),
 )
@@ -352,12 +395,17 @@ ANSVAR = Del(
         ),
         _bekreft("ansvar_veileder_oppnevnes", "Virksomheten oppnevner en individuell veileder for hver LIS"),
         _bekreft("ansvar_supervisjon", "Virksomheten sørger for at LIS får supervisjon"),
-        _bekreft("ansvar_vurdering_lm",
-                 "Virksomheten vurderer om læringsmål er oppnådd, med anbefaling fra veileder og supervisør"),
-        _bekreft("ansvar_kompetanseportal",
-                 "Virksomheten bruker kompetanseportalen til å dokumentere læringsmål og følge opp LIS"),
         _bekreft(
-            "ansvar_databehandleravtale", "Virksomheten inngår databehandleravtale for bruk av kompetanseportalen",
+            "ansvar_vurdering_lm",
+            "Virksomheten vurderer om læringsmål er oppnådd, med anbefaling fra veileder og supervisør",
+        ),
+        _bekreft(
+            "ansvar_kompetanseportal",
+            "Virksomheten bruker kompetanseportalen til å dokumentere læringsmål og følge opp LIS",
+        ),
+        _bekreft(
+            "ansvar_databehandleravtale",
+            "Virksomheten inngår databehandleravtale for bruk av kompetanseportalen",
             "Avtalen inngås med leverandøren av kompetanseportalen. Kommuner som allerede har avtale for LIS1, "
             "trenger ikke en ny.",
         ),
@@ -366,7 +414,8 @@ ANSVAR = Del(
         # (6,5år). Kun tjeneste etter fullført medisinsk grunnutdanning skal bekreftes. Mal for bekreftelse av
         # praktisk tjeneste finnes på Helsedirektoratets nettsider"
         _bekreft(
-            "ansvar_bekreftelse_tjeneste", "Virksomheten utsteder bekreftelse på gjennomført praktisk tjeneste",
+            "ansvar_bekreftelse_tjeneste",
+            "Virksomheten utsteder bekreftelse på gjennomført praktisk tjeneste",
             "Bekreftelsen skal bare vise hvor lenge legen har arbeidet hvor (eventuelt hvilken avdeling), i hvilken "
             "stilling, og eventuelt fravær. Bare tjeneste etter fullført medisinsk grunnutdanning bekreftes. LIS "
             "trenger bekreftelsen for å dokumentere minstekravet til utdanningstid (6,5 år) når de søker "
@@ -376,32 +425,47 @@ ANSVAR = Del(
         # The guide: "Alle punktene, med unntak av siste punkt, må bekreftes for å få fullført registreringsskjemaet,
         # dette punktet om åpen uselektert praksis skal kun bekreftes av kommunene." Required of a kommune applying
         # for ALM; for a kommune's SAM or ARB the guide is silent, so it is shown there as optional, and says so.
-        Felt("ansvar_apen_uselektert_praksis",
-             "LIS får tjeneste i åpen uselektert praksis (bekreftes bare av kommuner)", Type.BEKREFT,
-             gjelder=KOMMUNER, kreves_for=KOMMUNE_ALM, mangler=BEKREFT,
-             hjelp="Punktet bekreftes bare av kommuner. Søker kommunen om allmennmedisin, må det bekreftes: "
-             "spesialiteten krever tjeneste i åpen uselektert praksis. For samfunnsmedisin og arbeidsmedisin sier "
-             "brukerveiledningen ikke noe om punktet, så der er det valgfritt."),
+        Felt(
+            "ansvar_apen_uselektert_praksis",
+            "LIS får tjeneste i åpen uselektert praksis (bekreftes bare av kommuner)",
+            Type.BEKREFT,
+            gjelder=KOMMUNER,
+            kreves_for=KOMMUNE_ALM,
+            mangler=BEKREFT,
+            hjelp="Punktet bekreftes bare av kommuner. Søker kommunen om allmennmedisin, må det bekreftes: "
+            "spesialiteten krever tjeneste i åpen uselektert praksis. For samfunnsmedisin og arbeidsmedisin sier "
+            "brukerveiledningen ikke noe om punktet, så der er det valgfritt.",
+        ),
         # The guidance: "Det skal krysses av for at det er inngått en avtale med et helseforetak eller annen
         # virksomhet som kan bidra til oppnåelse av læringsmålene ALM 055 og ALM 085. [...] De som ikke har en
         # avtale med et helseforetak når de søker, vil få en henvendelse fra oss"
         Felt(
             "hf_avtale_inngatt",
             "Det er inngått avtale med helseforetak eller annen virksomhet om læringsmålene ALM-055 og ALM-085",
-            Type.AVKRYSNING, gjelder=ALM,
+            Type.AVKRYSNING,
+            gjelder=ALM,
             hjelp="Læringsmålene ALM-055 og ALM-085 nås i institusjonstjeneste, for eksempel ved et helseforetak, en "
             "KAD eller en annen institusjon. Avtalen avklarer ansvaret mellom kommunen og virksomheten, og bør være "
             "inngått før dere søker. Har dere ingen avtale, tar Helsedirektoratet kontakt og anbefaler at dere "
             "inngår en.",
         ),
-        Felt("hf_avtale_navn", "Navn på helseforetaket eller virksomheten", Type.TEKST, gjelder=ALM,
-             vis_naar=Naar("hf_avtale_inngatt", (True,)),
-             mangler="Skriv navnet på helseforetaket eller virksomheten avtalen er inngått med."),
-        Felt("bht_godkjent_arbeidstilsynet", "Er bedriftshelsetjenesten godkjent av Arbeidstilsynet?", Type.JA_NEI,
-             gjelder=BHT_ARB,
-             hjelp="En bedriftshelsetjeneste må være godkjent av Arbeidstilsynet for å kunne registreres for "
-             "arbeidsmedisin.",
-             mangler="Svar på om bedriftshelsetjenesten er godkjent av Arbeidstilsynet."),
+        Felt(
+            "hf_avtale_navn",
+            "Navn på helseforetaket eller virksomheten",
+            Type.TEKST,
+            gjelder=ALM,
+            vis_naar=Naar("hf_avtale_inngatt", (True,)),
+            mangler="Skriv navnet på helseforetaket eller virksomheten avtalen er inngått med.",
+        ),
+        Felt(
+            "bht_godkjent_arbeidstilsynet",
+            "Er bedriftshelsetjenesten godkjent av Arbeidstilsynet?",
+            Type.JA_NEI,
+            gjelder=BHT_ARB,
+            hjelp="En bedriftshelsetjeneste må være godkjent av Arbeidstilsynet for å kunne registreres for "
+            "arbeidsmedisin.",
+            mangler="Svar på om bedriftshelsetjenesten er godkjent av Arbeidstilsynet.",
+        ),
     ),
     regler=(_bare_kommuner_bekrefter_apen_praksis,),
 )
@@ -409,102 +473,182 @@ ANSVAR = Del(
 FORHOLD = Del(
     Seksjon.FORHOLD,
     (
-        Felt("samarbeid_inngatt",
-             "Det er inngått samarbeid med annen virksomhet om gjennomføringen av utdanningen", Type.AVKRYSNING,
-             # The guide: "[kommuner som skal samarbeide] må sende inn søknad hver for seg. Dette gjelder også
-             # kommuner som planlegger kommunesammenslåing." / "Det er ikke obligatorisk å svare på."
-             hjelp="For eksempel interkommunalt samarbeid om veilederpooler eller om læringsaktiviteter utenom kurs og "
-             "gruppeveiledning, eller samarbeid mellom bedriftshelsetjenester. Dette er samarbeid på overordnet, "
-             "administrativt nivå, noe annet enn avtaler om læringsarenaer, og det er frivillig å svare. Kommuner som "
-             "samarbeider, også kommuner som planlegger å slå seg sammen, sender hver sin søknad."),
-        Felt("samarbeid_beskrivelse", "Beskriv samarbeidet", Type.LANGTEKST,
-             vis_naar=Naar("samarbeid_inngatt", (True,)),
-             mangler="Beskriv samarbeidet med den andre virksomheten."),
-        Felt("organisering",
-             "Beskriv kort hvordan arbeidet med spesialistutdanningen er organisert og hvor ansvaret er plassert",
-             Type.LANGTEKST,
-             # The guide: "Det er linjeleder som innehar rollen som godkjenner. [...] Linjeleder kan deleger oppgaven,
-             # men ikke ansvaret. [...] avholde vurderingskollegium ved jevne mellomrom [...] skal det innhentes
-             # anbefalinger fra veileder og minst en av dem som har deltatt i supervisjonen. Det bør være minst to
-             # forskjellige personer fyller rollene som hhv leder, veileder og supervisør"
-             hjelp="Få med hvor i organisasjonen ansvaret for å godkjenne læringsmål ligger, og på hvilket nivå: det "
-             "er linjeleder som godkjenner, og linjeleder kan delegere oppgaven, men ikke ansvaret. Beskriv hvordan "
-             "oppnådde læringsmål skal vurderes, for eksempel i et vurderingskollegium som møtes jevnlig. Før et "
-             "læringsmål godkjennes, skal det hentes inn anbefaling fra veilederen og minst én av dem som har gitt "
-             "supervisjon, og minst to forskjellige personer bør ha rollene som leder, veileder og supervisør. Skriv "
-             "også hvem som legger til rette for læringsaktivitetene, og hvordan.",
-             mangler="Beskriv hvordan arbeidet med spesialistutdanningen er organisert."),
-        Felt("veiledere_ansatt", "Veilederne er ansatt", Type.VALG, valg=VeiledereAnsatt,
-             hjelp="Velg «Annen, spesifiser» hvis veilederne ikke er ansatt i egen virksomhet.",
-             mangler="Velg hvor veilederne er ansatt."),
-        Felt("veiledere_ansatt_beskrivelse", "Hvordan skaffes veiledere utenfor egen virksomhet?", Type.LANGTEKST,
-             vis_naar=Naar("veiledere_ansatt", (VeiledereAnsatt.ANNEN,)),
-             hjelp="For eksempel samarbeid med andre kommuner eller bedriftshelsetjenester, eller en pensjonert "
-             "spesialist.",
-             mangler="Beskriv hvordan veiledere skaffes utenfor egen virksomhet."),
-        Felt("veilederkompetanse", "Veilederne har dokumentert veilederkompetanse", Type.VALG, valg=JaDelvisNei,
-             hjelp="Velg «Delvis» hvis noen av veilederne har dokumentert kompetanse og andre ikke.",
-             mangler="Svar på om veilederne har dokumentert veilederkompetanse."),
-        Felt("veilederkompetanse_plan", "Hvordan skal veilederne få nødvendig veilederkompetanse?", Type.LANGTEKST,
-             vis_naar=Naar("veilederkompetanse", DELVIS_ELLER_NEI),
-             hjelp="For eksempel statsforvalterens eller Legeforeningens veilederkurs.",
-             mangler="Beskriv hvordan veilederne skal få nødvendig veilederkompetanse."),
-        Felt("kjent_med_oppgaver", "Er veilederne godt kjent med veileders oppgaver i spesialistutdanningen?",
-             Type.VALG, valg=JaDelvisNei,
-             hjelp="Velg «Delvis» hvis noen veiledere kjenner oppgavene godt og andre ikke.",
-             mangler="Svar på om veilederne er kjent med veileders oppgaver."),
-        Felt("kjent_tiltak", "Hvordan skal veilederne bli kjent med oppgavene?", Type.FLERVALG, valg=KjentTiltak,
-             vis_naar=Naar("kjent_med_oppgaver", DELVIS_ELLER_NEI), hjelp="Velg én eller flere.",
-             mangler="Velg minst én måte veilederne skal bli kjent med oppgavene på."),
-        Felt("kjent_annet", "Beskriv annen måte", Type.LANGTEKST, vis_naar=Naar("kjent_tiltak", (KjentTiltak.ANNET,)),
-             mangler="Beskriv den andre måten veilederne skal bli kjent med oppgavene på."),
+        Felt(
+            "samarbeid_inngatt",
+            "Det er inngått samarbeid med annen virksomhet om gjennomføringen av utdanningen",
+            Type.AVKRYSNING,
+            # The guide: "[kommuner som skal samarbeide] må sende inn søknad hver for seg. Dette gjelder også
+            # kommuner som planlegger kommunesammenslåing." / "Det er ikke obligatorisk å svare på."
+            hjelp="For eksempel interkommunalt samarbeid om veilederpooler eller om læringsaktiviteter utenom kurs og "
+            "gruppeveiledning, eller samarbeid mellom bedriftshelsetjenester. Dette er samarbeid på overordnet, "
+            "administrativt nivå, noe annet enn avtaler om læringsarenaer, og det er frivillig å svare. Kommuner som "
+            "samarbeider, også kommuner som planlegger å slå seg sammen, sender hver sin søknad.",
+        ),
+        Felt(
+            "samarbeid_beskrivelse",
+            "Beskriv samarbeidet",
+            Type.LANGTEKST,
+            vis_naar=Naar("samarbeid_inngatt", (True,)),
+            mangler="Beskriv samarbeidet med den andre virksomheten.",
+        ),
+        Felt(
+            "organisering",
+            "Beskriv kort hvordan arbeidet med spesialistutdanningen er organisert og hvor ansvaret er plassert",
+            Type.LANGTEKST,
+            # The guide: "Det er linjeleder som innehar rollen som godkjenner. [...] Linjeleder kan deleger oppgaven,
+            # men ikke ansvaret. [...] avholde vurderingskollegium ved jevne mellomrom [...] skal det innhentes
+            # anbefalinger fra veileder og minst en av dem som har deltatt i supervisjonen. Det bør være minst to
+            # forskjellige personer fyller rollene som hhv leder, veileder og supervisør"
+            hjelp="Få med hvor i organisasjonen ansvaret for å godkjenne læringsmål ligger, og på hvilket nivå: det "
+            "er linjeleder som godkjenner, og linjeleder kan delegere oppgaven, men ikke ansvaret. Beskriv hvordan "
+            "oppnådde læringsmål skal vurderes, for eksempel i et vurderingskollegium som møtes jevnlig. Før et "
+            "læringsmål godkjennes, skal det hentes inn anbefaling fra veilederen og minst én av dem som har gitt "
+            "supervisjon, og minst to forskjellige personer bør ha rollene som leder, veileder og supervisør. Skriv "
+            "også hvem som legger til rette for læringsaktivitetene, og hvordan.",
+            mangler="Beskriv hvordan arbeidet med spesialistutdanningen er organisert.",
+        ),
+        Felt(
+            "veiledere_ansatt",
+            "Veilederne er ansatt",
+            Type.VALG,
+            valg=VeiledereAnsatt,
+            hjelp="Velg «Annen, spesifiser» hvis veilederne ikke er ansatt i egen virksomhet.",
+            mangler="Velg hvor veilederne er ansatt.",
+        ),
+        Felt(
+            "veiledere_ansatt_beskrivelse",
+            "Hvordan skaffes veiledere utenfor egen virksomhet?",
+            Type.LANGTEKST,
+            vis_naar=Naar("veiledere_ansatt", (VeiledereAnsatt.ANNEN,)),
+            hjelp="For eksempel samarbeid med andre kommuner eller bedriftshelsetjenester, eller en pensjonert "
+            "spesialist.",
+            mangler="Beskriv hvordan veiledere skaffes utenfor egen virksomhet.",
+        ),
+        Felt(
+            "veilederkompetanse",
+            "Veilederne har dokumentert veilederkompetanse",
+            Type.VALG,
+            valg=JaDelvisNei,
+            hjelp="Velg «Delvis» hvis noen av veilederne har dokumentert kompetanse og andre ikke.",
+            mangler="Svar på om veilederne har dokumentert veilederkompetanse.",
+        ),
+        Felt(
+            "veilederkompetanse_plan",
+            "Hvordan skal veilederne få nødvendig veilederkompetanse?",
+            Type.LANGTEKST,
+            vis_naar=Naar("veilederkompetanse", DELVIS_ELLER_NEI),
+            hjelp="For eksempel statsforvalterens eller Legeforeningens veilederkurs.",
+            mangler="Beskriv hvordan veilederne skal få nødvendig veilederkompetanse.",
+        ),
+        Felt(
+            "kjent_med_oppgaver",
+            "Er veilederne godt kjent med veileders oppgaver i spesialistutdanningen?",
+            Type.VALG,
+            valg=JaDelvisNei,
+            hjelp="Velg «Delvis» hvis noen veiledere kjenner oppgavene godt og andre ikke.",
+            mangler="Svar på om veilederne er kjent med veileders oppgaver.",
+        ),
+        Felt(
+            "kjent_tiltak",
+            "Hvordan skal veilederne bli kjent med oppgavene?",
+            Type.FLERVALG,
+            valg=KjentTiltak,
+            vis_naar=Naar("kjent_med_oppgaver", DELVIS_ELLER_NEI),
+            hjelp="Velg én eller flere.",
+            mangler="Velg minst én måte veilederne skal bli kjent med oppgavene på.",
+        ),
+        Felt(
+            "kjent_annet",
+            "Beskriv annen måte",
+            Type.LANGTEKST,
+            vis_naar=Naar("kjent_tiltak", (KjentTiltak.ANNET,)),
+            mangler="Beskriv den andre måten veilederne skal bli kjent med oppgavene på.",
+        ),
     ),
 )
 
 LAERINGSARENA = Del(
     Seksjon.LAERINGSARENAER,
     (
-        Felt("type", "Type læringsarena", Type.NEDTREKK, valg=Arenatype,
-             hjelp="En læringsarena er en enhet med en leder med personal-, fag- og/eller administrativt ansvar, der "
-             "LIS kan nå læringsmål: for eksempel et fastlegekontor, en helsestasjon eller et sykehjem, en avdeling "
-             "på sykehus, eller for arbeidsmedisin en avdeling i en bedriftshelsetjeneste eller STAMI. Før opp alle "
-             "arenaene som kan bli brukt, også de som ikke brukes hele tiden eller av alle LIS.",
-             mangler="Velg type læringsarena."),
-        Felt("plassering", "Læringsarenaen befinner seg", Type.VALG, valg=Plassering,
-             hjelp="Både arenaer i egen virksomhet og i virksomheter dere har avtale med, skal beskrives.",
-             mangler="Velg om læringsarenaen er i egen eller annen virksomhet."),
-        Felt("annen_virksomhet", "Navn på annen virksomhet", Type.TEKST,
-             vis_naar=Naar("plassering", (Plassering.ANNEN,)),
-             hjelp="Bruk navnet på overordnet nivå, for eksempel «Universitetssykehuset Nord-Norge», «Drammen "
-             "kommune» eller «Statens arbeidsmiljøinstitutt».",
-             mangler="Skriv navnet på den andre virksomheten (på overordnet nivå).", maks=200),
+        Felt(
+            "type",
+            "Type læringsarena",
+            Type.NEDTREKK,
+            valg=Arenatype,
+            hjelp="En læringsarena er en enhet med en leder med personal-, fag- og/eller administrativt ansvar, der "
+            "LIS kan nå læringsmål: for eksempel et fastlegekontor, en helsestasjon eller et sykehjem, en avdeling "
+            "på sykehus, eller for arbeidsmedisin en avdeling i en bedriftshelsetjeneste eller STAMI. Før opp alle "
+            "arenaene som kan bli brukt, også de som ikke brukes hele tiden eller av alle LIS.",
+            mangler="Velg type læringsarena.",
+        ),
+        Felt(
+            "plassering",
+            "Læringsarenaen befinner seg",
+            Type.VALG,
+            valg=Plassering,
+            hjelp="Både arenaer i egen virksomhet og i virksomheter dere har avtale med, skal beskrives.",
+            mangler="Velg om læringsarenaen er i egen eller annen virksomhet.",
+        ),
+        Felt(
+            "annen_virksomhet",
+            "Navn på annen virksomhet",
+            Type.TEKST,
+            vis_naar=Naar("plassering", (Plassering.ANNEN,)),
+            hjelp="Bruk navnet på overordnet nivå, for eksempel «Universitetssykehuset Nord-Norge», «Drammen "
+            "kommune» eller «Statens arbeidsmiljøinstitutt».",
+            mangler="Skriv navnet på den andre virksomheten (på overordnet nivå).",
+            maks=200,
+        ),
         # The guide: "Dersom LIS skal gjennomføre tjeneste [...] i [...] virksomheter som ikke er godkjente eller
         # registrerte utdanningsvirksomheter, må det fremgå av avtalene hvordan veiledningen og supervisjonen vil bli
         # ivaretatt." The guidance: "Virksomheten skal [...] sørge for veiledning og supervisjon."
-        Felt("avtale_veiledning_supervisjon",
-             "Sikrer avtalen med den andre virksomheten veiledning og supervisjon av LIS ved denne arenaen?",
-             Type.JA_NEI, vis_naar=Naar("plassering", (Plassering.ANNEN,)),
-             hjelp="Avtalen med virksomheten skal si hvordan LIS får veiledning og supervisjon der. Avtalen trenger "
-             "ikke legges ved søknaden.",
-             mangler="Svar på om avtalen sikrer veiledning og supervisjon ved denne arenaen."),
-        Felt("ny_veileder", "Skal LIS få ny veileder under oppholdet ved denne arenaen?", Type.JA_NEI,
-             hjelp="LIS bør ha samme veileder over tid, men det kan være riktig å bytte, for eksempel ved overgang "
-             "til sykehus.",
-             mangler="Svar på om LIS skal få ny veileder ved denne arenaen."),
-        Felt("laeringsmal", "Læringsmål som kan oppnås her", Type.LANGTEKST, rader=3, maks=5_000,
-             hjelp="Skriv hvilke læringsmål som kan oppnås her, også der bare deler av målet kan oppnås. For "
-             "eksempel «Alle», «Alle bortsett fra ALM-055 og ALM-085», «ALM 1-6» eller «ARB-014». Kan et læringsmål "
-             "nås flere steder, før det opp på alle. Før også opp felles kompetansemål (FKM) på arenaene der de "
-             "oppnås, for eksempel «FKM 1-14».",
-             mangler="Skriv hvilke læringsmål som kan oppnås her, for eksempel «Alle» eller «ALM 1-6»."),
-        Felt("supervisjon", "Supervisjon vil foregå ved", Type.FLERVALG, valg=Supervisjon,
-             hjelp="Supervisjon er at en erfaren lege eller annen fagperson bistår, gir råd og vurderer LIS i det "
-             "daglige arbeidet; supervisørene skifter med arenaen. Velg én eller flere måter LIS får supervisjon på "
-             "her.",
-             mangler="Velg minst én måte supervisjonen skal foregå på."),
-        Felt("supervisjon_annet", "Beskriv annen supervisjon", Type.LANGTEKST, rader=2,
-             vis_naar=Naar("supervisjon", (Supervisjon.ANNET,)),
-             mangler="Beskriv hvordan supervisjonen ellers skal foregå."),
+        Felt(
+            "avtale_veiledning_supervisjon",
+            "Sikrer avtalen med den andre virksomheten veiledning og supervisjon av LIS ved denne arenaen?",
+            Type.JA_NEI,
+            vis_naar=Naar("plassering", (Plassering.ANNEN,)),
+            hjelp="Avtalen med virksomheten skal si hvordan LIS får veiledning og supervisjon der. Avtalen trenger "
+            "ikke legges ved søknaden.",
+            mangler="Svar på om avtalen sikrer veiledning og supervisjon ved denne arenaen.",
+        ),
+        Felt(
+            "ny_veileder",
+            "Skal LIS få ny veileder under oppholdet ved denne arenaen?",
+            Type.JA_NEI,
+            hjelp="LIS bør ha samme veileder over tid, men det kan være riktig å bytte, for eksempel ved overgang "
+            "til sykehus.",
+            mangler="Svar på om LIS skal få ny veileder ved denne arenaen.",
+        ),
+        Felt(
+            "laeringsmal",
+            "Læringsmål som kan oppnås her",
+            Type.LANGTEKST,
+            rader=3,
+            maks=5_000,
+            hjelp="Skriv hvilke læringsmål som kan oppnås her, også der bare deler av målet kan oppnås. For "
+            "eksempel «Alle», «Alle bortsett fra ALM-055 og ALM-085», «ALM 1-6» eller «ARB-014». Kan et læringsmål "
+            "nås flere steder, før det opp på alle. Før også opp felles kompetansemål (FKM) på arenaene der de "
+            "oppnås, for eksempel «FKM 1-14».",
+            mangler="Skriv hvilke læringsmål som kan oppnås her, for eksempel «Alle» eller «ALM 1-6».",
+        ),
+        Felt(
+            "supervisjon",
+            "Supervisjon vil foregå ved",
+            Type.FLERVALG,
+            valg=Supervisjon,
+            hjelp="Supervisjon er at en erfaren lege eller annen fagperson bistår, gir råd og vurderer LIS i det "
+            "daglige arbeidet; supervisørene skifter med arenaen. Velg én eller flere måter LIS får supervisjon på "
+            "her.",
+            mangler="Velg minst én måte supervisjonen skal foregå på.",
+        ),
+        Felt(
+            "supervisjon_annet",
+            "Beskriv annen supervisjon",
+            Type.LANGTEKST,
+            rader=2,
+            vis_naar=Naar("supervisjon", (Supervisjon.ANNET,)),
+            mangler="Beskriv hvordan supervisjonen ellers skal foregå.",
+        ),
     ),
 )
 

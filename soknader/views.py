@@ -13,6 +13,7 @@ from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
 from . import completeness, findings, selectors, sections, services, skjema
 from .choices import Seksjon, Seksjonsstatus, Status
 from .forms import SEKSJON_SKJEMA, LaeringsarenaForm, StartForm
+
 IKKE_REDIGERBAR = "Søknaden er sendt inn og kan ikke endres nå."
 KONFLIKT = (
     "Noen andre har lagret endringer i denne delen mens du skrev. Det du skrev er ikke lagret ennå: "
@@ -49,24 +50,37 @@ def ny_soknad(request):
         else:
             messages.success(request, "Søknaden er opprettet. Du kan fylle ut delene i den rekkefølgen du vil.")
             virksomhet = soknad.virksomhet
-            merknad = skjema.godkjenning_i_stedet(spesialitet=soknad.spesialitet, navn=virksomhet.navn,
-                                                  organisasjonsform=virksomhet.organisasjonsform)
+            merknad = skjema.godkjenning_i_stedet(
+                spesialitet=soknad.spesialitet, navn=virksomhet.navn, organisasjonsform=virksomhet.organisasjonsform
+            )
             if merknad:
                 messages.info(request, merknad)
             if virksomhet.konkurs or virksomhet.under_avvikling:
-                messages.warning(request, f"Enhetsregisteret sier at {virksomhet.navn} er "
-                                 f"{'konkurs' if virksomhet.konkurs else 'under avvikling'}. Helsedirektoratet vil se "
-                                 "på dette når søknaden behandles.")
+                messages.warning(
+                    request,
+                    f"Enhetsregisteret sier at {virksomhet.navn} er "
+                    f"{'konkurs' if virksomhet.konkurs else 'under avvikling'}. Helsedirektoratet vil se "
+                    "på dette når søknaden behandles.",
+                )
             if not virksomhet.navn_verifisert:
-                messages.info(request, "Vi fikk ikke bekreftet navnet i Enhetsregisteret nå. Vi bruker navnet fra "
-                              "Altinn, og prøver igjen senere.")
+                messages.info(
+                    request,
+                    "Vi fikk ikke bekreftet navnet i Enhetsregisteret nå. Vi bruker navnet fra "
+                    "Altinn, og prøver igjen senere.",
+                )
             return redirect("soknader:oppgaver", soknad.pk)
     godkjenning = [  # ARB from a hospital or STAMI: they may seek godkjenning instead (told, not blocked)
-        merknad for v in virksomheter
-        if (merknad := skjema.godkjenning_i_stedet(spesialitet="ARB", navn=v.navn, organisasjonsform=v.organisasjonsform))
+        merknad
+        for v in virksomheter
+        if (
+            merknad := skjema.godkjenning_i_stedet(
+                spesialitet="ARB", navn=v.navn, organisasjonsform=v.organisasjonsform
+            )
+        )
     ]
-    return render(request, "soknader/ny_soknad.html",
-                  {"form": form, "virksomheter": virksomheter, "godkjenning": godkjenning})
+    return render(
+        request, "soknader/ny_soknad.html", {"form": form, "virksomheter": virksomheter, "godkjenning": godkjenning}
+    )
 
 
 @login_required
@@ -109,7 +123,9 @@ def seksjon(request, pk, seksjon):
         valid = form.is_valid()
         try:
             soknad = services.seksjon_save(
-                soknad=soknad, seksjon=seksjon, values=form.valid_values(),
+                soknad=soknad,
+                seksjon=seksjon,
+                values=form.valid_values(),
                 expected=form.cleaned_data.get("fingerprint", ""),
             )
         except services.NotEditable:
@@ -136,8 +152,13 @@ def seksjon(request, pk, seksjon):
     return render(
         request,
         "soknader/seksjon.html",
-        {"soknad": soknad, "seksjon": seksjon, "form": form, "kontekst": kontekst,
-         "valgfrie_bekreftelser": completeness.valgfrie_bekreftelser(kontekst)},
+        {
+            "soknad": soknad,
+            "seksjon": seksjon,
+            "form": form,
+            "kontekst": kontekst,
+            "valgfrie_bekreftelser": completeness.valgfrie_bekreftelser(kontekst),
+        },
     )
 
 
@@ -171,7 +192,9 @@ def laeringsarena(request, pk, arena_pk=None):
         valid = form.is_valid()
         try:
             arena = services.laeringsarena_save(
-                soknad=soknad, arena=arena, values=form.valid_values(),
+                soknad=soknad,
+                arena=arena,
+                values=form.valid_values(),
                 expected=form.cleaned_data.get("fingerprint", "") if arena else "",
             )
         except services.NotEditable:
@@ -179,10 +202,14 @@ def laeringsarena(request, pk, arena_pk=None):
             return redirect("soknader:se_over", soknad.pk)
         except services.Conflict as conflict:
             if not conflict.stored:
-                messages.error(request, "Læringsarenaen er slettet av en annen mens du skrev. Lagre for å legge "
-                               "den til på nytt.")
-                return render(request, "soknader/laeringsarena.html",
-                              {"soknad": soknad, "arena": None, "form": LaeringsarenaForm(request.POST)})
+                messages.error(
+                    request, "Læringsarenaen er slettet av en annen mens du skrev. Lagre for å legge den til på nytt."
+                )
+                return render(
+                    request,
+                    "soknader/laeringsarena.html",
+                    {"soknad": soknad, "arena": None, "form": LaeringsarenaForm(request.POST)},
+                )
             form.show_conflict(conflict.stored)
             messages.error(request, KONFLIKT)
         else:
@@ -227,7 +254,9 @@ def se_over(request, pk):
         except services.NotEditable:
             messages.error(request, "Søknaden er allerede sendt inn.")
         except services.SubmitRefused:
-            messages.error(request, "Søknaden kan ikke sendes inn før alle delene er fullført. Se hva som mangler under.")
+            messages.error(
+                request, "Søknaden kan ikke sendes inn før alle delene er fullført. Se hva som mangler under."
+            )
         else:
             return redirect("soknader:kvittering", soknad.pk)
     problemer = sections.problems(soknad, arenaer)

@@ -110,8 +110,9 @@ def idporten(settings, oidc_provider):
 @pytest.fixture
 def ansatt_login(settings, oidc_provider):
     """The directorate's provider is the same local provider with a second client; groups map to our roles."""
-    _provider_settings(settings, "ansatt", oidc_provider.url,
-                       roller={"asa-saksbehandlere": "saksbehandler", "alis-nord": "alis:nord"})
+    _provider_settings(
+        settings, "ansatt", oidc_provider.url, roller={"asa-saksbehandlere": "saksbehandler", "alis-nord": "alis:nord"}
+    )
     return oidc_provider
 
 

@@ -85,11 +85,15 @@ def test_every_page_has_exactly_one_h1(client):
     pages = [reverse("login"), reverse("oversikt:oversikt")]
     client.force_login(soker_for(soknad.virksomhet))
     pages += [
-        reverse("soknader:mine"), reverse("soknader:ny"), reverse("soknader:oppgaver", args=[soknad.pk]),
-        reverse("soknader:laeringsarenaer", args=[soknad.pk]), reverse("soknader:ny_laeringsarena", args=[soknad.pk]),
+        reverse("soknader:mine"),
+        reverse("soknader:ny"),
+        reverse("soknader:oppgaver", args=[soknad.pk]),
+        reverse("soknader:laeringsarenaer", args=[soknad.pk]),
+        reverse("soknader:ny_laeringsarena", args=[soknad.pk]),
         reverse("soknader:laeringsarena", args=[soknad.pk, arena.pk]),
         reverse("soknader:slett_laeringsarena", args=[soknad.pk, arena.pk]),
-        reverse("soknader:se_over", args=[soknad.pk]), reverse("soknader:kvittering", args=[soknad.pk]),
+        reverse("soknader:se_over", args=[soknad.pk]),
+        reverse("soknader:kvittering", args=[soknad.pk]),
         reverse("soknader:slett_utkast", args=[soknad.pk]),
         reverse("soknader:trekk", args=[soknad.pk]),
     ] + [reverse("soknader:seksjon", args=[soknad.pk, s]) for s in ("virksomhet", "ansvar", "forhold")]
@@ -106,7 +110,8 @@ def test_every_input_has_a_label(client):
     arena = LaeringsarenaFactory()
     client.force_login(soker_for(arena.soknad.virksomhet))
     for url in [reverse("soknader:seksjon", args=[arena.soknad.pk, s]) for s in ("virksomhet", "ansvar", "forhold")] + [
-        reverse("soknader:laeringsarena", args=[arena.soknad.pk, arena.pk]), reverse("soknader:ny")
+        reverse("soknader:laeringsarena", args=[arena.soknad.pk, arena.pk]),
+        reverse("soknader:ny"),
     ]:
         html = client.get(url).content.decode()
         ids = re.findall(r'<(?:input|textarea|select)[^>]*\bid="([^"]+)"', html)

@@ -31,21 +31,26 @@ class HendelseAdmin(ReadOnlyAdmin):
 
     def lookup_allowed(self, lookup, value, request=None):
         return lookup in ("bruker__id__exact", "organisasjonsnummer__exact") or super().lookup_allowed(
-            lookup, value, request)
+            lookup, value, request
+        )
 
     @admin.display(description="bruker", ordering="brukernavn")
     def person(self, obj):
         if not obj.bruker_id:
             return obj.brukernavn or "–"
-        return format_html('<a href="?bruker__id__exact={}" title="Vis bare denne personen">{}</a>',
-                           obj.bruker_id, obj.brukernavn)
+        return format_html(
+            '<a href="?bruker__id__exact={}" title="Vis bare denne personen">{}</a>', obj.bruker_id, obj.brukernavn
+        )
 
     @admin.display(description="organisasjonsnummer", ordering="organisasjonsnummer")
     def organisasjon(self, obj):
         if not obj.organisasjonsnummer:
             return "–"
-        return format_html('<a href="?organisasjonsnummer__exact={}" title="Vis bare denne virksomheten">{}</a>',
-                           obj.organisasjonsnummer, obj.organisasjonsnummer)
+        return format_html(
+            '<a href="?organisasjonsnummer__exact={}" title="Vis bare denne virksomheten">{}</a>',
+            obj.organisasjonsnummer,
+            obj.organisasjonsnummer,
+        )
 
 
 @admin.register(Virksomhetstilgang)

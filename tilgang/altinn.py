@@ -93,7 +93,10 @@ def _post_authorized_parties(pid: str):
         started = time.monotonic()
         try:
             response = requests.post(
-                url, params={"includeAltinn2": "true"}, json=body, headers=headers,
+                url,
+                params={"includeAltinn2": "true"},
+                json=body,
+                headers=headers,
                 timeout=(min(settings.ALTINN_CONNECT_TIMEOUT, left), min(settings.ALTINN_READ_TIMEOUT, left)),
             )
         except requests.ConnectionError as error:
@@ -117,8 +120,10 @@ def _post_authorized_parties(pid: str):
                 last_error = f"HTTP {response.status_code}"
                 retry = True
             else:
-                logger.error("altinn svarte %s: sjekk Maskinporten-klienten, ALTINN_SUBSCRIPTION_KEY og ressursen",
-                             response.status_code)
+                logger.error(
+                    "altinn svarte %s: sjekk Maskinporten-klienten, ALTINN_SUBSCRIPTION_KEY og ressursen",
+                    response.status_code,
+                )
                 if response.status_code == 401:
                     cache.delete(TOKEN_CACHE_KEY)
                 last_error = f"HTTP {response.status_code}"
@@ -180,12 +185,18 @@ def _collect(party: dict, resource_id: str, found: dict, *, parent_has_right: bo
     has_right = own_right or parent_has_right
     if usable and has_right and orgnr not in found:
         found[orgnr] = AltinnVirksomhet(
-            organisasjonsnummer=orgnr, navn=str(party.get("name") or orgnr),
+            organisasjonsnummer=orgnr,
+            navn=str(party.get("name") or orgnr),
             hovedenhet=parent_orgnr if (parent_has_right and not own_right) else "",
         )
     for sub in party.get("subunits") or []:
-        _collect(sub, resource_id, found, parent_has_right=is_org and not party.get("isDeleted") and own_right,
-                 parent_orgnr=orgnr)
+        _collect(
+            sub,
+            resource_id,
+            found,
+            parent_has_right=is_org and not party.get("isDeleted") and own_right,
+            parent_orgnr=orgnr,
+        )
 
 
 def _log(outcome, started: float, attempt: int) -> None:

@@ -11,4 +11,5 @@ class LoginForm(AuthenticationForm):
         super().confirm_login_allowed(user)
         if not settings.PASSWORD_LOGIN_FOR_APPLICANTS and not (user.is_staff or user.is_superuser):
             raise ValidationError(
-                "Søkere logger inn med ID-porten. Bruk knappen «Logg inn med ID-porten».", code="idporten")
+                "Søkere logger inn med ID-porten. Bruk knappen «Logg inn med ID-porten».", code="idporten"
+            )

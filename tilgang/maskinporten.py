@@ -45,8 +45,14 @@ def access_token(scope: str) -> str:
     if token:
         return token
     now = int(time.time())
-    claims = {"aud": settings.MASKINPORTEN_AUDIENCE, "iss": settings.MASKINPORTEN_CLIENT_ID, "scope": scope,
-              "iat": now, "exp": now + 100, "jti": str(uuid.uuid4())}
+    claims = {
+        "aud": settings.MASKINPORTEN_AUDIENCE,
+        "iss": settings.MASKINPORTEN_CLIENT_ID,
+        "scope": scope,
+        "iat": now,
+        "exp": now + 100,
+        "jti": str(uuid.uuid4()),
+    }
     headers = {"kid": settings.MASKINPORTEN_KEY_ID} if settings.MASKINPORTEN_KEY_ID else None
     try:
         assertion = jwt.encode(claims, _private_key(), algorithm="RS256", headers=headers)
@@ -54,7 +60,8 @@ def access_token(scope: str) -> str:
         raise MaskinportenError(f"kan ikke signere med MASKINPORTEN_PRIVATE_KEY: {type(error).__name__}") from None
     try:
         response = requests.post(
-            settings.MASKINPORTEN_TOKEN_URL, data={"grant_type": GRANT_TYPE, "assertion": assertion},
+            settings.MASKINPORTEN_TOKEN_URL,
+            data={"grant_type": GRANT_TYPE, "assertion": assertion},
             timeout=(settings.ALTINN_CONNECT_TIMEOUT, settings.ALTINN_READ_TIMEOUT),
         )
     except requests.RequestException as error:

@@ -43,7 +43,9 @@ class Virksomhetstilgang(models.Model):
     kilde = models.CharField("kilde", max_length=20, choices=Tilgangskilde.choices, default=Tilgangskilde.ALTINN)
     hentet = models.DateTimeField("Altinns svar fra")
     hovedenhet = models.CharField(
-        "rettighet via hovedenhet", max_length=9, blank=True,
+        "rettighet via hovedenhet",
+        max_length=9,
+        blank=True,
         help_text="For en underenhet: organisasjonsnummeret til hovedenheten Altinn viste den under.",
     )
 
@@ -74,12 +76,20 @@ class Hendelse(models.Model):
     hendelse = models.CharField("hendelse", max_length=30, choices=Hendelsestype.choices, db_index=True)
     kilde = models.CharField("kilde", max_length=30, help_text="idporten, ansatt, passord, altinn, soknad …")
     bruker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="bruker", on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name="bruker",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     brukernavn = models.CharField("brukernavn", max_length=150, blank=True, help_text="Kept if the user is deleted.")
     virksomhet = models.ForeignKey(
-        "brreg.Virksomhet", verbose_name="virksomhet", on_delete=models.SET_NULL, null=True, blank=True,
+        "brreg.Virksomhet",
+        verbose_name="virksomhet",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     organisasjonsnummer = models.CharField("organisasjonsnummer", max_length=9, blank=True, db_index=True)

@@ -131,8 +131,12 @@ class OIDCBackend(OIDCAuthenticationBackend):
             raise SuspiciousOperation("ID-tokenet er ikke signert med RS256")
         try:
             return jwt.decode(
-                payload, key, algorithms=["RS256"], audience=self.config["client_id"],
-                issuer=self.config["issuer"], leeway=settings.OIDC_LEEWAY,
+                payload,
+                key,
+                algorithms=["RS256"],
+                audience=self.config["client_id"],
+                issuer=self.config["issuer"],
+                leeway=settings.OIDC_LEEWAY,
                 options={"require": ["exp", "iat", "iss", "aud", "sub"]},
             )
         except jwt.InvalidTokenError as error:
@@ -145,8 +149,11 @@ class OIDCBackend(OIDCAuthenticationBackend):
         response.raise_for_status()
         try:
             header = jwt.get_unverified_header(token)
-            keys = [k for k in response.json()["keys"] if k.get("kty") == "RSA" and k.get("use", "sig") == "sig"
-                    and k.get("alg", "RS256") == "RS256"]
+            keys = [
+                k
+                for k in response.json()["keys"]
+                if k.get("kty") == "RSA" and k.get("use", "sig") == "sig" and k.get("alg", "RS256") == "RS256"
+            ]
         except (jwt.PyJWTError, ValueError, KeyError, TypeError, AttributeError) as error:
             raise SuspiciousOperation(f"ugyldig nøkkelsett eller token: {type(error).__name__}") from None
         if header.get("kid") is not None:

@@ -27,5 +27,6 @@ def _logged_out(sender, request, user, **kwargs):
 @receiver(user_login_failed, dispatch_uid="tilgang-innlogging-feilet")
 def _login_failed(sender, credentials, request=None, **kwargs):
     # The username typed is not stored (it may be someone's e-mail or a mistyped password).
-    audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=Innloggingskilde.PASSORD,
-                       detalj="feil brukernavn eller passord")
+    audit.hendelse_log(
+        hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=Innloggingskilde.PASSORD, detalj="feil brukernavn eller passord"
+    )

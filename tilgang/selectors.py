@@ -23,8 +23,9 @@ def gyldige_tilganger(bruker) -> QuerySet[Virksomhetstilgang]:
 
 def virksomheter_for(bruker) -> QuerySet[Virksomhet]:
     """The organisations the person may act for now, by name."""
-    return Virksomhet.objects.filter(
-        pk__in=gyldige_tilganger(bruker).values("virksomhet_id")).order_by("navn", "organisasjonsnummer")
+    return Virksomhet.objects.filter(pk__in=gyldige_tilganger(bruker).values("virksomhet_id")).order_by(
+        "navn", "organisasjonsnummer"
+    )
 
 
 def kan_representere(bruker, organisasjonsnummer: str) -> bool:

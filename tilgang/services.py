@@ -52,8 +52,9 @@ def organisasjoner_refresh(*, bruker, pid: str, kilde: str = "idporten") -> Opps
         found = altinn.authorized_organisations(pid)
     except altinn.AltinnError as error:
         logger.warning("altinn: ingen svar for bruker %s: %s", bruker.pk, error)
-        audit.hendelse_log(hendelse=Hendelsestype.ALTINN_UTILGJENGELIG, kilde="altinn", bruker=bruker,
-                           detalj=str(error))
+        audit.hendelse_log(
+            hendelse=Hendelsestype.ALTINN_UTILGJENGELIG, kilde="altinn", bruker=bruker, detalj=str(error)
+        )
         person = Person.objects.filter(bruker=bruker).first()
         hentet = person.organisasjoner_hentet if person else None
         return Oppslag(ok=False, fra_lager=hentet is not None and hentet >= grace_cutoff(), hentet=hentet)
@@ -62,7 +63,8 @@ def organisasjoner_refresh(*, bruker, pid: str, kilde: str = "idporten") -> Opps
         wanted = {}
         for org in found:
             wanted[org.organisasjonsnummer] = (
-                virksomhet_get_or_create(organisasjonsnummer=org.organisasjonsnummer, navn=org.navn), org.hovedenhet
+                virksomhet_get_or_create(organisasjonsnummer=org.organisasjonsnummer, navn=org.navn),
+                org.hovedenhet,
             )
         result = _replace(bruker, wanted, kilde=Tilgangskilde.ALTINN, now=now)
         Person.objects.filter(bruker=bruker).update(organisasjoner_hentet=now)
@@ -73,26 +75,33 @@ def organisasjoner_set(*, bruker, virksomheter, kilde: str = Tilgangskilde.UTVIK
     """Write the cache from another source than Altinn: demo data and tests on a machine where Altinn is not
     set up (ALTINN_BASE_URL empty). Such rows are ignored as soon as Altinn is set up."""
     with transaction.atomic():
-        return _replace(bruker, {v.organisasjonsnummer: (v, "") for v in virksomheter}, kilde=kilde,
-                        now=timezone.now())
+        return _replace(bruker, {v.organisasjonsnummer: (v, "") for v in virksomheter}, kilde=kilde, now=timezone.now())
 
 
 def _replace(bruker, wanted: dict[str, tuple[Virksomhet, str]], *, kilde: str, now) -> Oppslag:
-    existing = {t.virksomhet.organisasjonsnummer: t
-                for t in Virksomhetstilgang.objects.select_related("virksomhet").filter(bruker=bruker)}
+    existing = {
+        t.virksomhet.organisasjonsnummer: t
+        for t in Virksomhetstilgang.objects.select_related("virksomhet").filter(bruker=bruker)
+    }
     removed = [orgnr for orgnr in existing if orgnr not in wanted]
     added = [orgnr for orgnr in wanted if orgnr not in existing]
     Virksomhetstilgang.objects.filter(bruker=bruker, virksomhet__organisasjonsnummer__in=removed).delete()
     for orgnr, (virksomhet, hovedenhet) in wanted.items():
         Virksomhetstilgang.objects.update_or_create(
-            bruker=bruker, virksomhet=virksomhet, defaults={"kilde": kilde, "hentet": now, "hovedenhet": hovedenhet})
+            bruker=bruker, virksomhet=virksomhet, defaults={"kilde": kilde, "hentet": now, "hovedenhet": hovedenhet}
+        )
     for orgnr in added:
-        audit.hendelse_log(hendelse=Hendelsestype.TILGANG_GITT, kilde=kilde, bruker=bruker,
-                           virksomhet=wanted[orgnr][0],
-                           detalj=f"via hovedenhet {wanted[orgnr][1]}" if wanted[orgnr][1] else "")
+        audit.hendelse_log(
+            hendelse=Hendelsestype.TILGANG_GITT,
+            kilde=kilde,
+            bruker=bruker,
+            virksomhet=wanted[orgnr][0],
+            detalj=f"via hovedenhet {wanted[orgnr][1]}" if wanted[orgnr][1] else "",
+        )
     for orgnr in removed:
-        audit.hendelse_log(hendelse=Hendelsestype.TILGANG_FJERNET, kilde=kilde, bruker=bruker,
-                           virksomhet=existing[orgnr].virksomhet)
+        audit.hendelse_log(
+            hendelse=Hendelsestype.TILGANG_FJERNET, kilde=kilde, bruker=bruker, virksomhet=existing[orgnr].virksomhet
+        )
     return Oppslag(ok=True, hentet=now, lagt_til=added, fjernet=removed)
 
 

@@ -57,13 +57,22 @@ def refresh_organisations(request, *, force: bool = False) -> services.Oppslag |
     request.session[LAST_ASKED] = now.isoformat()
     if oppslag.ok:
         if oppslag.fjernet and not force:
-            messages.warning(request, "Altinn sier at du ikke lenger kan søke for én eller flere virksomheter. "
-                             "Søknadene deres vises ikke for deg lenger.")
+            messages.warning(
+                request,
+                "Altinn sier at du ikke lenger kan søke for én eller flere virksomheter. "
+                "Søknadene deres vises ikke for deg lenger.",
+            )
     elif oppslag.fra_lager:
-        messages.warning(request, "Vi får ikke kontakt med Altinn nå. Du ser virksomhetene Altinn sist ga deg "
-                         f"tilgang til ({timezone.localtime(oppslag.hentet):%d.%m.%Y kl. %H:%M}). Det du har lagret "
-                         "er ikke borte.")
+        messages.warning(
+            request,
+            "Vi får ikke kontakt med Altinn nå. Du ser virksomhetene Altinn sist ga deg "
+            f"tilgang til ({timezone.localtime(oppslag.hentet):%d.%m.%Y kl. %H:%M}). Det du har lagret "
+            "er ikke borte.",
+        )
     else:
-        messages.error(request, "Vi får ikke kontakt med Altinn, og har ingen nylige opplysninger om hvilke "
-                       "virksomheter du kan søke for. Prøv igjen om litt.")
+        messages.error(
+            request,
+            "Vi får ikke kontakt med Altinn, og har ingen nylige opplysninger om hvilke "
+            "virksomheter du kan søke for. Prøv igjen om litt.",
+        )
     return oppslag

@@ -26,10 +26,17 @@ NAVN = {Innloggingskilde.IDPORTEN: "ID-porten", Innloggingskilde.ANSATT: "Helsed
 
 
 def _feil(request, *, tittel: str, melding: str, status: int, provider: str | None = None):
-    return render(request, "tilgang/feil.html", {
-        "tittel": tittel, "melding": melding, "provider": provider,
-        "next": request.session.get("oidc_login_next") or "",
-    }, status=status)
+    return render(
+        request,
+        "tilgang/feil.html",
+        {
+            "tittel": tittel,
+            "melding": melding,
+            "provider": provider,
+            "next": request.session.get("oidc_login_next") or "",
+        },
+        status=status,
+    )
 
 
 def _provider_or_404(provider: str) -> str:
@@ -49,11 +56,19 @@ class StartView(OIDCAuthenticationRequestView):
         try:
             config = oidc.provider_config(provider)
         except oidc.ProviderUnavailable:
-            audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider,
-                               detalj="innloggingstjenesten svarte ikke (start)")
-            return _feil(request, tittel=f"{NAVN[provider]} svarer ikke", status=503, provider=provider,
-                         melding=f"Vi får ikke kontakt med {NAVN[provider]} akkurat nå. Ingenting du har lagret er "
-                         "borte. Prøv igjen om litt.")
+            audit.hendelse_log(
+                hendelse=Hendelsestype.INNLOGGING_FEILET,
+                kilde=provider,
+                detalj="innloggingstjenesten svarte ikke (start)",
+            )
+            return _feil(
+                request,
+                tittel=f"{NAVN[provider]} svarer ikke",
+                status=503,
+                provider=provider,
+                melding=f"Vi får ikke kontakt med {NAVN[provider]} akkurat nå. Ingenting du har lagret er "
+                "borte. Prøv igjen om litt.",
+            )
         self._settings = oidc.mozilla_settings(config)
         self.OIDC_OP_AUTH_ENDPOINT = self._settings["OIDC_OP_AUTHORIZATION_ENDPOINT"]
         self.OIDC_RP_CLIENT_ID = self._settings["OIDC_RP_CLIENT_ID"]
@@ -76,16 +91,31 @@ def callback(request, provider):
         error = request.GET["error"][:50]
         audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj=f"avbrutt: {error}")
         if error == "access_denied":
-            return _feil(request, tittel="Innloggingen ble avbrutt", status=200, provider=provider,
-                         melding=f"Du avbrøt innloggingen hos {NAVN[provider]}. Du er ikke logget inn. "
-                         "Ingenting du har lagret er borte.")
-        return _feil(request, tittel="Innloggingen mislyktes", status=400, provider=provider,
-                     melding=f"{NAVN[provider]} kunne ikke logge deg inn. Prøv igjen.")
+            return _feil(
+                request,
+                tittel="Innloggingen ble avbrutt",
+                status=200,
+                provider=provider,
+                melding=f"Du avbrøt innloggingen hos {NAVN[provider]}. Du er ikke logget inn. "
+                "Ingenting du har lagret er borte.",
+            )
+        return _feil(
+            request,
+            tittel="Innloggingen mislyktes",
+            status=400,
+            provider=provider,
+            melding=f"{NAVN[provider]} kunne ikke logge deg inn. Prøv igjen.",
+        )
     if not request.GET.get("code") or state not in states:
         audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj="ukjent state")
-        return _feil(request, tittel="Innloggingen ble avvist", status=400, provider=provider,
-                     melding="Svaret fra innloggingstjenesten hørte ikke til en innlogging startet her, eller den "
-                     "er allerede brukt. Start innloggingen på nytt.")
+        return _feil(
+            request,
+            tittel="Innloggingen ble avvist",
+            status=400,
+            provider=provider,
+            melding="Svaret fra innloggingstjenesten hørte ikke til en innlogging startet her, eller den "
+            "er allerede brukt. Start innloggingen på nytt.",
+        )
     flow = states.pop(state)
     request.session["oidc_states"] = states
     request.session.save()
@@ -94,21 +124,39 @@ def callback(request, provider):
         user = backend.authenticate(request, nonce=flow.get("nonce"), code_verifier=flow.get("code_verifier"))
     except (oidc.ProviderUnavailable, requests.RequestException) as error:
         logger.warning("oidc %s: token/jwks feilet: %s", provider, error)
-        audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider,
-                           detalj=f"innloggingstjenesten svarte ikke: {type(error).__name__}")
-        return _feil(request, tittel=f"{NAVN[provider]} svarer ikke", status=503, provider=provider,
-                     melding=f"Vi fikk ikke fullført innloggingen fordi {NAVN[provider]} ikke svarte. Ingenting du "
-                     "har lagret er borte. Prøv igjen om litt.")
+        audit.hendelse_log(
+            hendelse=Hendelsestype.INNLOGGING_FEILET,
+            kilde=provider,
+            detalj=f"innloggingstjenesten svarte ikke: {type(error).__name__}",
+        )
+        return _feil(
+            request,
+            tittel=f"{NAVN[provider]} svarer ikke",
+            status=503,
+            provider=provider,
+            melding=f"Vi fikk ikke fullført innloggingen fordi {NAVN[provider]} ikke svarte. Ingenting du "
+            "har lagret er borte. Prøv igjen om litt.",
+        )
     except SuspiciousOperation as error:
         logger.warning("oidc %s: avvist: %s", provider, error)
         audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj=str(error)[:200])
-        return _feil(request, tittel="Innloggingen ble avvist", status=400, provider=provider,
-                     melding="Vi kunne ikke bekrefte svaret fra innloggingstjenesten, så du er ikke logget inn. "
-                     "Start innloggingen på nytt.")
+        return _feil(
+            request,
+            tittel="Innloggingen ble avvist",
+            status=400,
+            provider=provider,
+            melding="Vi kunne ikke bekrefte svaret fra innloggingstjenesten, så du er ikke logget inn. "
+            "Start innloggingen på nytt.",
+        )
     if user is None or not user.is_active:
         audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj="ingen gyldig bruker")
-        return _feil(request, tittel="Innloggingen ble avvist", status=403, provider=provider,
-                     melding="Vi fikk ikke de opplysningene vi trenger fra innloggingstjenesten.")
+        return _feil(
+            request,
+            tittel="Innloggingen ble avvist",
+            status=403,
+            provider=provider,
+            melding="Vi fikk ikke de opplysningene vi trenger fra innloggingstjenesten.",
+        )
     next_url = request.session.get("oidc_login_next")
     id_token = request.session.get("oidc_id_token")
     request.session[session.PROVIDER] = provider
@@ -118,10 +166,14 @@ def callback(request, provider):
         session.pid_store(request, str(backend.claims[backend.config.get("subject_claim", "pid")]))
         oppslag = session.refresh_organisations(request, force=True)
         if oppslag is not None and not oppslag.brukbar:
-            return _feil(request, tittel="Vi får ikke hentet tilgangene dine fra Altinn", status=503,
-                         provider=provider,
-                         melding="Du er logget inn, men Altinn svarer ikke, så vi vet ikke hvilke virksomheter du kan "
-                         "søke for. Prøv igjen om litt.")
+            return _feil(
+                request,
+                tittel="Vi får ikke hentet tilgangene dine fra Altinn",
+                status=503,
+                provider=provider,
+                melding="Du er logget inn, men Altinn svarer ikke, så vi vet ikke hvilke virksomheter du kan "
+                "søke for. Prøv igjen om litt.",
+            )
     return HttpResponseRedirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
 
 
@@ -134,12 +186,15 @@ class LoginView(auth_views.LoginView):
         context = super().get_context_data(**kwargs)
         next_url = self.get_redirect_url()
         query = f"?{urlencode({'next': next_url})}" if next_url else ""
-        context.update({
-            "idporten_url": reverse("tilgang:start", args=["idporten"]) + query
-            if oidc.configured("idporten") else "",
-            "ansatt_url": reverse("tilgang:start", args=["ansatt"]) + query if oidc.configured("ansatt") else "",
-            "passord_for_sokere": settings.PASSWORD_LOGIN_FOR_APPLICANTS,
-        })
+        context.update(
+            {
+                "idporten_url": reverse("tilgang:start", args=["idporten"]) + query
+                if oidc.configured("idporten")
+                else "",
+                "ansatt_url": reverse("tilgang:start", args=["ansatt"]) + query if oidc.configured("ansatt") else "",
+                "passord_for_sokere": settings.PASSWORD_LOGIN_FOR_APPLICANTS,
+            }
+        )
         return context
 
 
@@ -155,8 +210,10 @@ def logout(request):
         except oidc.ProviderUnavailable:
             end_session = None
         if end_session:
-            params = {"post_logout_redirect_uri": request.build_absolute_uri(target),
-                      "client_id": settings.OIDC_PROVIDERS[provider]["client_id"]}
+            params = {
+                "post_logout_redirect_uri": request.build_absolute_uri(target),
+                "client_id": settings.OIDC_PROVIDERS[provider]["client_id"],
+            }
             if id_token:
                 params["id_token_hint"] = id_token
             target = f"{end_session}?{urlencode(params)}"

@@ -5,69 +5,114 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Helseregion',
+            name="Helseregion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.SlugField(max_length=20, unique=True, verbose_name='kode')),
-                ('navn', models.CharField(max_length=60, unique=True, verbose_name='navn')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("kode", models.SlugField(max_length=20, unique=True, verbose_name="kode")),
+                ("navn", models.CharField(max_length=60, unique=True, verbose_name="navn")),
             ],
             options={
-                'verbose_name': 'helseregion',
-                'verbose_name_plural': 'helseregioner',
-                'ordering': ['navn'],
+                "verbose_name": "helseregion",
+                "verbose_name_plural": "helseregioner",
+                "ordering": ["navn"],
             },
         ),
         migrations.CreateModel(
-            name='Fylke',
+            name="Fylke",
             fields=[
-                ('nummer', models.CharField(max_length=2, primary_key=True, serialize=False, verbose_name='fylkesnummer')),
-                ('navn', models.CharField(max_length=60, verbose_name='navn')),
-                ('helseregion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='fylker', to='brreg.helseregion')),
+                (
+                    "nummer",
+                    models.CharField(max_length=2, primary_key=True, serialize=False, verbose_name="fylkesnummer"),
+                ),
+                ("navn", models.CharField(max_length=60, verbose_name="navn")),
+                (
+                    "helseregion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="fylker", to="brreg.helseregion"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'fylke',
-                'verbose_name_plural': 'fylker',
-                'ordering': ['nummer'],
+                "verbose_name": "fylke",
+                "verbose_name_plural": "fylker",
+                "ordering": ["nummer"],
             },
         ),
         migrations.CreateModel(
-            name='Kommune',
+            name="Kommune",
             fields=[
-                ('nummer', models.CharField(max_length=4, primary_key=True, serialize=False, verbose_name='kommunenummer')),
-                ('navn', models.CharField(max_length=100, verbose_name='navn')),
-                ('organisasjonsnummer', models.CharField(blank=True, max_length=9, null=True, unique=True, verbose_name='organisasjonsnummer')),
-                ('fylke', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='kommuner', to='brreg.fylke')),
+                (
+                    "nummer",
+                    models.CharField(max_length=4, primary_key=True, serialize=False, verbose_name="kommunenummer"),
+                ),
+                ("navn", models.CharField(max_length=100, verbose_name="navn")),
+                (
+                    "organisasjonsnummer",
+                    models.CharField(
+                        blank=True, max_length=9, null=True, unique=True, verbose_name="organisasjonsnummer"
+                    ),
+                ),
+                (
+                    "fylke",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="kommuner", to="brreg.fylke"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kommune',
-                'verbose_name_plural': 'kommuner',
-                'ordering': ['nummer'],
+                "verbose_name": "kommune",
+                "verbose_name_plural": "kommuner",
+                "ordering": ["nummer"],
             },
         ),
         migrations.CreateModel(
-            name='Virksomhet',
+            name="Virksomhet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('organisasjonsnummer', models.CharField(max_length=9, unique=True, verbose_name='organisasjonsnummer')),
-                ('navn', models.CharField(max_length=200, verbose_name='navn')),
-                ('navnekilde', models.CharField(choices=[('kommuneregister', 'Kommuneregisteret'), ('brreg', 'Enhetsregisteret'), ('manuell', 'Oppgitt av søker (ikke verifisert)')], default='manuell', max_length=20, verbose_name='navnet kommer fra')),
-                ('er_kommune', models.BooleanField(default=False, verbose_name='er en kommune')),
-                ('opprettet', models.DateTimeField(auto_now_add=True, verbose_name='opprettet')),
-                ('endret', models.DateTimeField(auto_now=True, verbose_name='endret')),
-                ('kommune', models.ForeignKey(blank=True, help_text='Kommunen virksomheten er i (for en kommune: kommunen selv). Gir fylke og helseregion.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='virksomheter', to='brreg.kommune', verbose_name='kommune')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "organisasjonsnummer",
+                    models.CharField(max_length=9, unique=True, verbose_name="organisasjonsnummer"),
+                ),
+                ("navn", models.CharField(max_length=200, verbose_name="navn")),
+                (
+                    "navnekilde",
+                    models.CharField(
+                        choices=[
+                            ("kommuneregister", "Kommuneregisteret"),
+                            ("brreg", "Enhetsregisteret"),
+                            ("manuell", "Oppgitt av søker (ikke verifisert)"),
+                        ],
+                        default="manuell",
+                        max_length=20,
+                        verbose_name="navnet kommer fra",
+                    ),
+                ),
+                ("er_kommune", models.BooleanField(default=False, verbose_name="er en kommune")),
+                ("opprettet", models.DateTimeField(auto_now_add=True, verbose_name="opprettet")),
+                ("endret", models.DateTimeField(auto_now=True, verbose_name="endret")),
+                (
+                    "kommune",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Kommunen virksomheten er i (for en kommune: kommunen selv). Gir fylke og helseregion.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="virksomheter",
+                        to="brreg.kommune",
+                        verbose_name="kommune",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'virksomhet',
-                'verbose_name_plural': 'virksomheter',
-                'ordering': ['navn'],
+                "verbose_name": "virksomhet",
+                "verbose_name_plural": "virksomheter",
+                "ordering": ["navn"],
             },
         ),
     ]

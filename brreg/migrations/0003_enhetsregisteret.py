@@ -4,40 +4,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('brreg', '0002_last_kommuneregister'),
+        ("brreg", "0002_last_kommuneregister"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='virksomhet',
-            name='brreg_data',
-            field=models.JSONField(blank=True, null=True, verbose_name='svar fra Enhetsregisteret'),
+            model_name="virksomhet",
+            name="brreg_data",
+            field=models.JSONField(blank=True, null=True, verbose_name="svar fra Enhetsregisteret"),
         ),
         migrations.AddField(
-            model_name='virksomhet',
-            name='brreg_hentet',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='hentet fra Enhetsregisteret'),
+            model_name="virksomhet",
+            name="brreg_hentet",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="hentet fra Enhetsregisteret"),
         ),
         migrations.AddField(
-            model_name='virksomhet',
-            name='konkurs',
-            field=models.BooleanField(default=False, verbose_name='konkurs'),
+            model_name="virksomhet",
+            name="konkurs",
+            field=models.BooleanField(default=False, verbose_name="konkurs"),
         ),
         migrations.AddField(
-            model_name='virksomhet',
-            name='organisasjonsform',
-            field=models.CharField(blank=True, max_length=10, verbose_name='organisasjonsform'),
+            model_name="virksomhet",
+            name="organisasjonsform",
+            field=models.CharField(blank=True, max_length=10, verbose_name="organisasjonsform"),
         ),
         migrations.AddField(
-            model_name='virksomhet',
-            name='slettedato',
-            field=models.DateField(blank=True, null=True, verbose_name='slettet i Enhetsregisteret'),
+            model_name="virksomhet",
+            name="slettedato",
+            field=models.DateField(blank=True, null=True, verbose_name="slettet i Enhetsregisteret"),
         ),
         migrations.AddField(
-            model_name='virksomhet',
-            name='under_avvikling',
-            field=models.BooleanField(default=False, verbose_name='under avvikling'),
+            model_name="virksomhet",
+            name="under_avvikling",
+            field=models.BooleanField(default=False, verbose_name="under avvikling"),
         ),
     ]

@@ -4,25 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('brreg', '0003_enhetsregisteret'),
+        ("brreg", "0003_enhetsregisteret"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Referansedata',
+            name="Referansedata",
             fields=[
-                ('navn', models.CharField(max_length=50, primary_key=True, serialize=False, verbose_name='datasett')),
-                ('versjon', models.DateField(help_text='Dataenes egen dato.', verbose_name='versjon')),
-                ('sjekksum', models.CharField(max_length=64, verbose_name='sjekksum (SHA-256)')),
-                ('rader', models.PositiveIntegerField(verbose_name='rader')),
-                ('lastet', models.DateTimeField(auto_now=True, verbose_name='lastet')),
+                ("navn", models.CharField(max_length=50, primary_key=True, serialize=False, verbose_name="datasett")),
+                ("versjon", models.DateField(help_text="Dataenes egen dato.", verbose_name="versjon")),
+                ("sjekksum", models.CharField(max_length=64, verbose_name="sjekksum (SHA-256)")),
+                ("rader", models.PositiveIntegerField(verbose_name="rader")),
+                ("lastet", models.DateTimeField(auto_now=True, verbose_name="lastet")),
             ],
             options={
-                'verbose_name': 'referansedata',
-                'verbose_name_plural': 'referansedata',
-                'ordering': ['navn'],
+                "verbose_name": "referansedata",
+                "verbose_name_plural": "referansedata",
+                "ordering": ["navn"],
             },
         ),
     ]

@@ -4,24 +4,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Teller',
+            name="Teller",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nokkel', models.CharField(max_length=200, unique=True, verbose_name='nøkkel')),
-                ('antall', models.PositiveIntegerField(default=0, verbose_name='antall')),
-                ('utloper', models.DateTimeField(db_index=True, verbose_name='utløper')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("nokkel", models.CharField(max_length=200, unique=True, verbose_name="nøkkel")),
+                ("antall", models.PositiveIntegerField(default=0, verbose_name="antall")),
+                ("utloper", models.DateTimeField(db_index=True, verbose_name="utløper")),
             ],
             options={
-                'verbose_name': 'teller',
-                'verbose_name_plural': 'tellere',
+                "verbose_name": "teller",
+                "verbose_name_plural": "tellere",
             },
         ),
     ]

@@ -6,35 +6,52 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('soknader', '0004_etiketter_fra_skjema'),
+        ("soknader", "0004_etiketter_fra_skjema"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Epost',
+            name="Epost",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('avsender', models.CharField(max_length=254, verbose_name='avsender')),
-                ('mottaker', models.CharField(max_length=254, verbose_name='mottaker')),
-                ('emne', models.CharField(max_length=255, verbose_name='emne')),
-                ('tekst', models.TextField(verbose_name='tekst')),
-                ('status', models.CharField(choices=[('venter', 'Venter på sending'), ('sendt', 'Sendt'), ('feilet', 'Feilet')], default='venter', max_length=10, verbose_name='status')),
-                ('forsok', models.PositiveSmallIntegerField(default=0, verbose_name='forsøk')),
-                ('neste_forsok', models.DateTimeField(default=django.utils.timezone.now, verbose_name='neste forsøk')),
-                ('siste_feil', models.TextField(blank=True, verbose_name='siste feil')),
-                ('opprettet', models.DateTimeField(auto_now_add=True, verbose_name='opprettet')),
-                ('sendt', models.DateTimeField(blank=True, null=True, verbose_name='sendt')),
-                ('soknad', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='eposter', to='soknader.soknad', verbose_name='søknad')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("avsender", models.CharField(max_length=254, verbose_name="avsender")),
+                ("mottaker", models.CharField(max_length=254, verbose_name="mottaker")),
+                ("emne", models.CharField(max_length=255, verbose_name="emne")),
+                ("tekst", models.TextField(verbose_name="tekst")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("venter", "Venter på sending"), ("sendt", "Sendt"), ("feilet", "Feilet")],
+                        default="venter",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("forsok", models.PositiveSmallIntegerField(default=0, verbose_name="forsøk")),
+                ("neste_forsok", models.DateTimeField(default=django.utils.timezone.now, verbose_name="neste forsøk")),
+                ("siste_feil", models.TextField(blank=True, verbose_name="siste feil")),
+                ("opprettet", models.DateTimeField(auto_now_add=True, verbose_name="opprettet")),
+                ("sendt", models.DateTimeField(blank=True, null=True, verbose_name="sendt")),
+                (
+                    "soknad",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="eposter",
+                        to="soknader.soknad",
+                        verbose_name="søknad",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'e-post',
-                'verbose_name_plural': 'e-poster',
-                'ordering': ['-opprettet', '-pk'],
-                'indexes': [models.Index(fields=['status', 'neste_forsok'], name='epost_forfalt')],
+                "verbose_name": "e-post",
+                "verbose_name_plural": "e-poster",
+                "ordering": ["-opprettet", "-pk"],
+                "indexes": [models.Index(fields=["status", "neste_forsok"], name="epost_forfalt")],
             },
         ),
     ]

@@ -4,32 +4,78 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Laeringsarena',
+            name="Laeringsarena",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('type', models.CharField(blank=True, choices=[('fastlege', 'Fastlegekontor'), ('legevakt', 'Legevakt'), ('kad', 'Kommunal akutt døgnenhet (KAD)'), ('sykehjem', 'Sykehjem/helsehus'), ('helsestasjon', 'Helsestasjon og skolehelsetjeneste'), ('fengselshelsetjeneste', 'Fengselshelsetjeneste'), ('annen_kommunal', 'Annen kommunal tjeneste'), ('samfunnsmedisin', 'Samfunnsmedisinsk enhet/kommuneoverlege'), ('sykehus', 'Sykehusavdeling (helseforetak)'), ('psykisk_helsevern', 'Psykisk helsevern/DPS'), ('bht', 'Bedriftshelsetjeneste'), ('arbeidsmedisinsk_avdeling', 'Arbeidsmedisinsk avdeling'), ('stami', 'Statens arbeidsmiljøinstitutt (STAMI)'), ('statlig', 'Statlig etat (FHI, statsforvalter o.l.)'), ('annet', 'Annet')], max_length=30, verbose_name='type læringsarena')),
-                ('plassering', models.CharField(blank=True, choices=[('egen', 'Innen egen virksomhet'), ('annen', 'Innen annen virksomhet')], max_length=10, verbose_name='læringsarenaen befinner seg')),
-                ('annen_virksomhet', models.CharField(blank=True, max_length=200, verbose_name='navn på annen virksomhet')),
-                ('ny_veileder', models.BooleanField(blank=True, null=True, verbose_name='Skal LIS få ny veileder under oppholdet ved denne arenaen?')),
-                ('laeringsmal', models.TextField(blank=True, verbose_name='læringsmål som kan oppnås her')),
-                ('laeringsmal_koder', models.JSONField(blank=True, default=list, help_text='Kodene teksten ble tolket til, sortert.', verbose_name='læringsmål (tolket)')),
-                ('supervisjon', models.JSONField(blank=True, default=list, verbose_name='supervisjon vil foregå ved')),
-                ('supervisjon_annet', models.TextField(blank=True, verbose_name='annen supervisjon')),
-                ('opprettet', models.DateTimeField(auto_now_add=True, verbose_name='opprettet')),
-                ('endret', models.DateTimeField(auto_now=True, verbose_name='sist endret')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("fastlege", "Fastlegekontor"),
+                            ("legevakt", "Legevakt"),
+                            ("kad", "Kommunal akutt døgnenhet (KAD)"),
+                            ("sykehjem", "Sykehjem/helsehus"),
+                            ("helsestasjon", "Helsestasjon og skolehelsetjeneste"),
+                            ("fengselshelsetjeneste", "Fengselshelsetjeneste"),
+                            ("annen_kommunal", "Annen kommunal tjeneste"),
+                            ("samfunnsmedisin", "Samfunnsmedisinsk enhet/kommuneoverlege"),
+                            ("sykehus", "Sykehusavdeling (helseforetak)"),
+                            ("psykisk_helsevern", "Psykisk helsevern/DPS"),
+                            ("bht", "Bedriftshelsetjeneste"),
+                            ("arbeidsmedisinsk_avdeling", "Arbeidsmedisinsk avdeling"),
+                            ("stami", "Statens arbeidsmiljøinstitutt (STAMI)"),
+                            ("statlig", "Statlig etat (FHI, statsforvalter o.l.)"),
+                            ("annet", "Annet"),
+                        ],
+                        max_length=30,
+                        verbose_name="type læringsarena",
+                    ),
+                ),
+                (
+                    "plassering",
+                    models.CharField(
+                        blank=True,
+                        choices=[("egen", "Innen egen virksomhet"), ("annen", "Innen annen virksomhet")],
+                        max_length=10,
+                        verbose_name="læringsarenaen befinner seg",
+                    ),
+                ),
+                (
+                    "annen_virksomhet",
+                    models.CharField(blank=True, max_length=200, verbose_name="navn på annen virksomhet"),
+                ),
+                (
+                    "ny_veileder",
+                    models.BooleanField(
+                        blank=True, null=True, verbose_name="Skal LIS få ny veileder under oppholdet ved denne arenaen?"
+                    ),
+                ),
+                ("laeringsmal", models.TextField(blank=True, verbose_name="læringsmål som kan oppnås her")),
+                (
+                    "laeringsmal_koder",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Kodene teksten ble tolket til, sortert.",
+                        verbose_name="læringsmål (tolket)",
+                    ),
+                ),
+                ("supervisjon", models.JSONField(blank=True, default=list, verbose_name="supervisjon vil foregå ved")),
+                ("supervisjon_annet", models.TextField(blank=True, verbose_name="annen supervisjon")),
+                ("opprettet", models.DateTimeField(auto_now_add=True, verbose_name="opprettet")),
+                ("endret", models.DateTimeField(auto_now=True, verbose_name="sist endret")),
             ],
             options={
-                'verbose_name': 'læringsarena',
-                'verbose_name_plural': 'læringsarenaer',
-                'ordering': ['soknad', 'pk'],
+                "verbose_name": "læringsarena",
+                "verbose_name_plural": "læringsarenaer",
+                "ordering": ["soknad", "pk"],
             },
         ),
     ]

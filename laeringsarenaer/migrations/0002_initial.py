@@ -5,18 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('laeringsarenaer', '0001_initial'),
-        ('soknader', '0001_initial'),
+        ("laeringsarenaer", "0001_initial"),
+        ("soknader", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='laeringsarena',
-            name='soknad',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='laeringsarenaer', to='soknader.soknad'),
+            model_name="laeringsarena",
+            name="soknad",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="laeringsarenaer", to="soknader.soknad"
+            ),
         ),
     ]

@@ -4,35 +4,62 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('laeringsarenaer', '0002_initial'),
+        ("laeringsarenaer", "0002_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='laeringsarena',
-            name='laeringsmal_feil',
-            field=models.JSONField(blank=True, default=list, help_text='Deler av teksten som ikke kunne tolkes, med melding: [{tekst, melding}].', verbose_name='læringsmål som ikke kunne leses'),
+            model_name="laeringsarena",
+            name="laeringsmal_feil",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text="Deler av teksten som ikke kunne tolkes, med melding: [{tekst, melding}].",
+                verbose_name="læringsmål som ikke kunne leses",
+            ),
         ),
         migrations.CreateModel(
-            name='Laeringsmal',
+            name="Laeringsmal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(max_length=7, verbose_name='kode')),
-                ('gruppe', models.CharField(choices=[('ALM', 'Allmennmedisin'), ('SAM', 'Samfunnsmedisin'), ('ARB', 'Arbeidsmedisin'), ('FKM', 'Felles kompetansemål')], max_length=3, verbose_name='gruppe')),
-                ('tittel', models.CharField(blank=True, max_length=500, verbose_name='tittel')),
-                ('gyldig_fra', models.DateField(verbose_name='gyldig fra')),
-                ('gyldig_til', models.DateField(blank=True, null=True, verbose_name='gyldig til')),
-                ('kilde', models.CharField(blank=True, max_length=300, verbose_name='kilde')),
-                ('forelopig', models.BooleanField(default=False, help_text='Ikke bekreftet fra den offisielle listen (tittel mangler, antallet er antatt).', verbose_name='foreløpig')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("kode", models.CharField(max_length=7, verbose_name="kode")),
+                (
+                    "gruppe",
+                    models.CharField(
+                        choices=[
+                            ("ALM", "Allmennmedisin"),
+                            ("SAM", "Samfunnsmedisin"),
+                            ("ARB", "Arbeidsmedisin"),
+                            ("FKM", "Felles kompetansemål"),
+                        ],
+                        max_length=3,
+                        verbose_name="gruppe",
+                    ),
+                ),
+                ("tittel", models.CharField(blank=True, max_length=500, verbose_name="tittel")),
+                ("gyldig_fra", models.DateField(verbose_name="gyldig fra")),
+                ("gyldig_til", models.DateField(blank=True, null=True, verbose_name="gyldig til")),
+                ("kilde", models.CharField(blank=True, max_length=300, verbose_name="kilde")),
+                (
+                    "forelopig",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Ikke bekreftet fra den offisielle listen (tittel mangler, antallet er antatt).",
+                        verbose_name="foreløpig",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'læringsmål',
-                'verbose_name_plural': 'læringsmål',
-                'ordering': ['gruppe', 'kode', 'gyldig_fra'],
-                'indexes': [models.Index(fields=['gruppe', 'gyldig_fra', 'gyldig_til'], name='laeringsare_gruppe_87452b_idx')],
-                'constraints': [models.UniqueConstraint(fields=('kode', 'gyldig_fra'), name='unik_laeringsmal_versjon')],
+                "verbose_name": "læringsmål",
+                "verbose_name_plural": "læringsmål",
+                "ordering": ["gruppe", "kode", "gyldig_fra"],
+                "indexes": [
+                    models.Index(fields=["gruppe", "gyldig_fra", "gyldig_til"], name="laeringsare_gruppe_87452b_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(fields=("kode", "gyldig_fra"), name="unik_laeringsmal_versjon")
+                ],
             },
         ),
     ]

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('laeringsarenaer', '0004_last_laeringsmal'),
+        ("laeringsarenaer", "0004_last_laeringsmal"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='laeringsarena',
-            name='avtale_veiledning_supervisjon',
-            field=models.BooleanField(blank=True, null=True, verbose_name='Sikrer avtalen med den andre virksomheten veiledning og supervisjon av LIS ved denne arenaen?'),
+            model_name="laeringsarena",
+            name="avtale_veiledning_supervisjon",
+            field=models.BooleanField(
+                blank=True,
+                null=True,
+                verbose_name="Sikrer avtalen med den andre virksomheten veiledning og supervisjon av LIS ved denne arenaen?",
+            ),
         ),
     ]

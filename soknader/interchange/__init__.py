@@ -17,8 +17,16 @@ from .fields import RECORD, laeringsmal_dekket, record
 from .reading import validate_records
 from .writing import ImportRefused, ImportResult, import_records
 
-__all__ = ["ImportRefused", "ImportResult", "export_records", "import_records", "laeringsmal_dekket", "prefetched",
-           "to_record", "validate_records"]
+__all__ = [
+    "ImportRefused",
+    "ImportResult",
+    "export_records",
+    "import_records",
+    "laeringsmal_dekket",
+    "prefetched",
+    "to_record",
+    "validate_records",
+]
 
 
 def prefetched(queryset: QuerySet[Soknad]) -> QuerySet[Soknad]:

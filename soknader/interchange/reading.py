@@ -37,8 +37,14 @@ class Parsed:
 
 
 def _type_name(value: Any) -> str:
-    names = ((type(None), "null"), (bool, "true/false"), (str, "tekst"), ((int, float), "et tall"),
-             (list, "en liste"), (dict, "et objekt"))
+    names = (
+        (type(None), "null"),
+        (bool, "true/false"),
+        (str, "tekst"),
+        ((int, float), "et tall"),
+        (list, "en liste"),
+        (dict, "et objekt"),
+    )
     return next((name for types, name in names if isinstance(value, types)), type(value).__name__)
 
 
@@ -170,8 +176,7 @@ class Reader:
                 raise ValueError
             return dt.date.fromisoformat(value)
         except ValueError:
-            self.error(path,
-                       f"«{_short(value)}» er ikke en gyldig dato (skriv ÅÅÅÅ-MM-DD, for eksempel 2019-05-20).")
+            self.error(path, f"«{_short(value)}» er ikke en gyldig dato (skriv ÅÅÅÅ-MM-DD, for eksempel 2019-05-20).")
             return None
 
     def read_list(self, value: list, path: str, f: Field) -> list[dict[str, Any]]:
@@ -212,8 +217,10 @@ def parse(data: Any) -> tuple[list[Parsed], list[str]]:
     for p in parsed:
         if all(p.key) and forste.setdefault(p.key, p.post) != p.post:
             nummer, spesialitet = p.key
-            errors.append(f"Post {p.post}, organisasjonsnummer: {orgnr.format_orgnr(nummer)} har allerede en søknad "
-                          f"om {Spesialitet(spesialitet).label.lower()} i post {forste[p.key]}.")
+            errors.append(
+                f"Post {p.post}, organisasjonsnummer: {orgnr.format_orgnr(nummer)} har allerede en søknad "
+                f"om {Spesialitet(spesialitet).label.lower()} i post {forste[p.key]}."
+            )
         referanse = p.values["referanse"]
         if referanse and referanser.setdefault(referanse, p.post) != p.post:
             errors.append(f"Post {p.post}, referanse: «{referanse}» er også brukt i post {referanser[referanse]}.")
@@ -230,10 +237,15 @@ def _referanse_conflicts(parsed: list[Parsed]) -> list[str]:
     for soknad in Soknad.objects.filter(referanse__in=given).select_related("virksomhet"):
         p = given[soknad.referanse]
         if (soknad.virksomhet.organisasjonsnummer, soknad.spesialitet) != p.key:
-            errors.append((p.post, (
-                f"Post {p.post}, referanse: «{soknad.referanse}» tilhører en annen søknad "
-                f"({soknad.virksomhet.navn}, {soknad.get_spesialitet_display().lower()})."
-            )))
+            errors.append(
+                (
+                    p.post,
+                    (
+                        f"Post {p.post}, referanse: «{soknad.referanse}» tilhører en annen søknad "
+                        f"({soknad.virksomhet.navn}, {soknad.get_spesialitet_display().lower()})."
+                    ),
+                )
+            )
     return [melding for _, melding in sorted(errors)]
 
 

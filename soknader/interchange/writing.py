@@ -66,26 +66,31 @@ def _lookup_organisations(parsed: list[Parsed]) -> tuple[dict[str, Found], list[
             try:
                 found = brreg_services.lookup(nummer)
             except (brreg_client.NotFound, brreg_client.Removed) as error:
-                warnings.append(f"Post {p.post}: {error.melding} Virksomheten er opprettet som «{navn}», "
-                                "ikke verifisert.")
+                warnings.append(
+                    f"Post {p.post}: {error.melding} Virksomheten er opprettet som «{navn}», ikke verifisert."
+                )
             except brreg_client.Unavailable:
                 registry_down = True
         if found is None and registry_down:
             unavailable.append(f"{orgnr.format_orgnr(nummer)} «{navn}» (post {p.post})")
         if found is not None and found.slettet:
-            warnings.append(f"Post {p.post}: {found.navn or orgnr.format_orgnr(nummer)} er slettet i "
-                            f"Enhetsregisteret ({found.slettedato:%d.%m.%Y}).")
+            warnings.append(
+                f"Post {p.post}: {found.navn or orgnr.format_orgnr(nummer)} er slettet i "
+                f"Enhetsregisteret ({found.slettedato:%d.%m.%Y})."
+            )
         organisations[nummer] = (found, navn)
     if unavailable:
-        warnings.append("Fikk ikke kontakt med Enhetsregisteret. Disse virksomhetene er opprettet med navnet fra "
-                        "filen (eller organisasjonsnummeret), ikke verifisert: " + "; ".join(unavailable) + ".")
+        warnings.append(
+            "Fikk ikke kontakt med Enhetsregisteret. Disse virksomhetene er opprettet med navnet fra "
+            "filen (eller organisasjonsnummeret), ikke verifisert: " + "; ".join(unavailable) + "."
+        )
     return organisations, warnings
 
 
 def _save_arenas(soknad: Soknad, rows: list[dict[str, Any]], katalog) -> list[Laeringsarena]:
     """Replace the arenas position by position (arena n keeps its id, so later changes can be shown)."""
     arenaer = list(Laeringsarena.objects.filter(soknad=soknad).order_by("pk"))
-    Laeringsarena.objects.filter(pk__in=[a.pk for a in arenaer[len(rows):]]).delete()
+    Laeringsarena.objects.filter(pk__in=[a.pk for a in arenaer[len(rows) :]]).delete()
     arenaer = arenaer[: len(rows)] + [Laeringsarena(soknad=soknad) for _ in range(len(rows) - len(arenaer))]
     for arena, values in zip(arenaer, rows, strict=True):
         for name, value in (values | tolk_tekst(values["laeringsmal"], soknad.spesialitet, katalog)).items():
@@ -107,16 +112,20 @@ def _write(p: Parsed, virksomhet: Virksomhet, *, bruker, reserved: set[str], kat
         setattr(soknad, name, value)
     if not soknad.virksomhetstype:  # not given: a kommune is one, an answer about Arbeidstilsynet means BHT
         soknad.virksomhetstype = (
-            Virksomhetstype.KOMMUNE if virksomhet.er_kommune
-            else Virksomhetstype.BHT if soknad.bht_godkjent_arbeidstilsynet is not None else ""
+            Virksomhetstype.KOMMUNE
+            if virksomhet.er_kommune
+            else Virksomhetstype.BHT
+            if soknad.bht_godkjent_arbeidstilsynet is not None
+            else ""
         )
     if soknad.registrert_fra is None and status == Status.REGISTRERT and soknad.soknadsdato:
         soknad.registrert_fra = registrert_fra(soknad.soknadsdato, er_kommune=virksomhet.er_kommune)
     soknad.referanse = referanse or soknad.referanse
     soknad.save()
     if created or soknad.status != status:
-        status_change(soknad=soknad, til=status, bruker=bruker,
-                      melding=IMPORT_MELDING if created else IMPORT_OPPDATERT_MELDING)
+        status_change(
+            soknad=soknad, til=status, bruker=bruker, melding=IMPORT_MELDING if created else IMPORT_OPPDATERT_MELDING
+        )
     referanse_assign(soknad=soknad, reserved=reserved)
     saved = _save_arenas(soknad, arenaer, katalog_for(soknad.soknadsdato))
     if soknad.status != Status.UTKAST:  # what it looked like when it came in, as on a submission
@@ -142,13 +151,15 @@ def import_records(records: Any, *, bruker=None) -> ImportResult:
     katalog_for = functools.cache(katalog_for_soknad)  # one catalogue per søknadsdato
     with transaction.atomic():
         virksomheter = {
-            nummer: brreg_services.virksomhet_from_lookup(found) if found is not None
+            nummer: brreg_services.virksomhet_from_lookup(found)
+            if found is not None
             else brreg_services.virksomhet_create_unverified(organisasjonsnummer=nummer, navn=navn)
             for nummer, (found, navn) in organisations.items()
         }
         for p in parsed:
-            soknad, created = _write(p, virksomheter[p.values[ORGNR]], bruker=bruker, reserved=reserved,
-                                     katalog_for=katalog_for)
+            soknad, created = _write(
+                p, virksomheter[p.values[ORGNR]], bruker=bruker, reserved=reserved, katalog_for=katalog_for
+            )
             result.soknader.append(soknad)
             result.created += created
             result.updated += not created

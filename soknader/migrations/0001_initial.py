@@ -6,111 +6,357 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('brreg', '0002_last_kommuneregister'),
+        ("brreg", "0002_last_kommuneregister"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Regiontilgang',
+            name="Regiontilgang",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('bruker', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='regiontilgang', to=settings.AUTH_USER_MODEL)),
-                ('helseregion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='brreg.helseregion')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "bruker",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="regiontilgang",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "helseregion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="brreg.helseregion"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tilgang til helseregion',
-                'verbose_name_plural': 'tilganger til helseregioner',
+                "verbose_name": "tilgang til helseregion",
+                "verbose_name_plural": "tilganger til helseregioner",
             },
         ),
         migrations.CreateModel(
-            name='Soknad',
+            name="Soknad",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('spesialitet', models.CharField(choices=[('ALM', 'Allmennmedisin'), ('SAM', 'Samfunnsmedisin'), ('ARB', 'Arbeidsmedisin')], max_length=3, verbose_name='spesialitet')),
-                ('virksomhetstype', models.CharField(blank=True, choices=[('kommune', 'Kommune'), ('bht', 'Bedriftshelsetjeneste'), ('annen_offentlig', 'Annen offentlig virksomhet'), ('privat', 'Annen privat virksomhet')], help_text='Kommuner kjennes igjen automatisk. Andre velger den typen som passer best.', max_length=20, verbose_name='type virksomhet')),
-                ('kontaktperson_navn', models.CharField(blank=True, max_length=200, verbose_name='Kontaktpersonens navn')),
-                ('kontaktperson_epost', models.EmailField(blank=True, max_length=254, verbose_name='Kontaktpersonens e-post')),
-                ('kontaktperson_telefon', models.CharField(blank=True, max_length=30, verbose_name='Kontaktpersonens telefon')),
-                ('dba_kontakt_navn', models.CharField(blank=True, max_length=200, verbose_name='Navn')),
-                ('dba_kontakt_epost', models.EmailField(blank=True, max_length=254, verbose_name='E-post')),
-                ('dba_kontakt_telefon', models.CharField(blank=True, max_length=30, verbose_name='Telefon')),
-                ('ansvar_forskrift', models.BooleanField(default=False, verbose_name='Virksomheten følger spesialistforskriften')),
-                ('ansvar_helhetlig_utdanningslop', models.BooleanField(default=False, verbose_name='Virksomheten legger til rette for helhetlige utdanningsløp, slik at LIS kan oppnå alle læringsmål (selv eller gjennom avtaler med andre)')),
-                ('ansvar_veileder_oppnevnes', models.BooleanField(default=False, verbose_name='Virksomheten oppnevner en individuell veileder for hver LIS')),
-                ('ansvar_supervisjon', models.BooleanField(default=False, verbose_name='Virksomheten sørger for at LIS får supervisjon')),
-                ('ansvar_vurdering_lm', models.BooleanField(default=False, verbose_name='Virksomheten vurderer om læringsmål er oppnådd, med anbefaling fra veileder og supervisør')),
-                ('ansvar_kompetanseportal', models.BooleanField(default=False, verbose_name='Virksomheten bruker kompetanseportalen til å dokumentere læringsmål og følge opp LIS')),
-                ('ansvar_databehandleravtale', models.BooleanField(default=False, verbose_name='Virksomheten inngår databehandleravtale for bruk av kompetanseportalen')),
-                ('ansvar_bekreftelse_tjeneste', models.BooleanField(default=False, verbose_name='Virksomheten utsteder bekreftelse på gjennomført praktisk tjeneste')),
-                ('ansvar_apen_uselektert_praksis', models.BooleanField(default=False, verbose_name='LIS får tjeneste i åpen uselektert praksis (bekreftes bare av kommuner)')),
-                ('hf_avtale_inngatt', models.BooleanField(default=False, verbose_name='Det er inngått avtale med helseforetak eller annen virksomhet om læringsmålene ALM-055 og ALM-085')),
-                ('hf_avtale_navn', models.CharField(blank=True, max_length=200, verbose_name='Navn på helseforetaket eller virksomheten')),
-                ('bht_godkjent_arbeidstilsynet', models.BooleanField(blank=True, null=True, verbose_name='Bedriftshelsetjenesten er godkjent av Arbeidstilsynet')),
-                ('samarbeid_inngatt', models.BooleanField(default=False, verbose_name='Det er inngått samarbeid med annen virksomhet om gjennomføringen av utdanningen')),
-                ('samarbeid_beskrivelse', models.TextField(blank=True, verbose_name='Beskriv samarbeidet')),
-                ('organisering', models.TextField(blank=True, verbose_name='Beskriv kort hvordan arbeidet med spesialistutdanningen er organisert og hvor ansvaret er plassert')),
-                ('veiledere_ansatt', models.CharField(blank=True, choices=[('egen_virksomhet', 'I egen virksomhet'), ('annen', 'Annen, spesifiser')], max_length=20, verbose_name='Veilederne er ansatt')),
-                ('veiledere_ansatt_beskrivelse', models.TextField(blank=True, verbose_name='Hvordan skaffes veiledere utenfor egen virksomhet?')),
-                ('veilederkompetanse', models.CharField(blank=True, choices=[('ja', 'Ja'), ('delvis', 'Delvis'), ('nei', 'Nei')], max_length=10, verbose_name='Veilederne har dokumentert veilederkompetanse')),
-                ('veilederkompetanse_plan', models.TextField(blank=True, verbose_name='Hvordan skal veilederne få nødvendig veilederkompetanse?')),
-                ('kjent_med_oppgaver', models.CharField(blank=True, choices=[('ja', 'Ja'), ('delvis', 'Delvis'), ('nei', 'Nei')], max_length=10, verbose_name='Er veilederne godt kjent med veileders oppgaver i spesialistutdanningen?')),
-                ('kjent_tiltak', models.JSONField(blank=True, default=list, verbose_name='Hvordan skal veilederne bli kjent med oppgavene?')),
-                ('kjent_annet', models.TextField(blank=True, verbose_name='Beskriv annen måte')),
-                ('status', models.CharField(choices=[('utkast', 'Utkast'), ('innsendt', 'Sendt inn'), ('under_behandling', 'Under behandling'), ('anmodning_sendt', 'Anmodning om mer informasjon sendt'), ('registrert', 'Registrert'), ('avslatt', 'Avslått'), ('trukket', 'Trukket')], default='utkast', max_length=20, verbose_name='status')),
-                ('referanse', models.CharField(blank=True, max_length=20, null=True, unique=True, verbose_name='referanse')),
-                ('soknadsdato', models.DateField(blank=True, null=True, verbose_name='søknadsdato')),
-                ('opprettet', models.DateTimeField(auto_now_add=True, verbose_name='opprettet')),
-                ('endret', models.DateTimeField(auto_now=True, verbose_name='sist endret')),
-                ('opprettet_av', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('virksomhet', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='soknader', to='brreg.virksomhet', verbose_name='virksomhet')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "spesialitet",
+                    models.CharField(
+                        choices=[("ALM", "Allmennmedisin"), ("SAM", "Samfunnsmedisin"), ("ARB", "Arbeidsmedisin")],
+                        max_length=3,
+                        verbose_name="spesialitet",
+                    ),
+                ),
+                (
+                    "virksomhetstype",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("kommune", "Kommune"),
+                            ("bht", "Bedriftshelsetjeneste"),
+                            ("annen_offentlig", "Annen offentlig virksomhet"),
+                            ("privat", "Annen privat virksomhet"),
+                        ],
+                        help_text="Kommuner kjennes igjen automatisk. Andre velger den typen som passer best.",
+                        max_length=20,
+                        verbose_name="type virksomhet",
+                    ),
+                ),
+                (
+                    "kontaktperson_navn",
+                    models.CharField(blank=True, max_length=200, verbose_name="Kontaktpersonens navn"),
+                ),
+                (
+                    "kontaktperson_epost",
+                    models.EmailField(blank=True, max_length=254, verbose_name="Kontaktpersonens e-post"),
+                ),
+                (
+                    "kontaktperson_telefon",
+                    models.CharField(blank=True, max_length=30, verbose_name="Kontaktpersonens telefon"),
+                ),
+                ("dba_kontakt_navn", models.CharField(blank=True, max_length=200, verbose_name="Navn")),
+                ("dba_kontakt_epost", models.EmailField(blank=True, max_length=254, verbose_name="E-post")),
+                ("dba_kontakt_telefon", models.CharField(blank=True, max_length=30, verbose_name="Telefon")),
+                (
+                    "ansvar_forskrift",
+                    models.BooleanField(default=False, verbose_name="Virksomheten følger spesialistforskriften"),
+                ),
+                (
+                    "ansvar_helhetlig_utdanningslop",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="Virksomheten legger til rette for helhetlige utdanningsløp, slik at LIS kan oppnå alle læringsmål (selv eller gjennom avtaler med andre)",
+                    ),
+                ),
+                (
+                    "ansvar_veileder_oppnevnes",
+                    models.BooleanField(
+                        default=False, verbose_name="Virksomheten oppnevner en individuell veileder for hver LIS"
+                    ),
+                ),
+                (
+                    "ansvar_supervisjon",
+                    models.BooleanField(default=False, verbose_name="Virksomheten sørger for at LIS får supervisjon"),
+                ),
+                (
+                    "ansvar_vurdering_lm",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="Virksomheten vurderer om læringsmål er oppnådd, med anbefaling fra veileder og supervisør",
+                    ),
+                ),
+                (
+                    "ansvar_kompetanseportal",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="Virksomheten bruker kompetanseportalen til å dokumentere læringsmål og følge opp LIS",
+                    ),
+                ),
+                (
+                    "ansvar_databehandleravtale",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="Virksomheten inngår databehandleravtale for bruk av kompetanseportalen",
+                    ),
+                ),
+                (
+                    "ansvar_bekreftelse_tjeneste",
+                    models.BooleanField(
+                        default=False, verbose_name="Virksomheten utsteder bekreftelse på gjennomført praktisk tjeneste"
+                    ),
+                ),
+                (
+                    "ansvar_apen_uselektert_praksis",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="LIS får tjeneste i åpen uselektert praksis (bekreftes bare av kommuner)",
+                    ),
+                ),
+                (
+                    "hf_avtale_inngatt",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="Det er inngått avtale med helseforetak eller annen virksomhet om læringsmålene ALM-055 og ALM-085",
+                    ),
+                ),
+                (
+                    "hf_avtale_navn",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="Navn på helseforetaket eller virksomheten"
+                    ),
+                ),
+                (
+                    "bht_godkjent_arbeidstilsynet",
+                    models.BooleanField(
+                        blank=True, null=True, verbose_name="Bedriftshelsetjenesten er godkjent av Arbeidstilsynet"
+                    ),
+                ),
+                (
+                    "samarbeid_inngatt",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="Det er inngått samarbeid med annen virksomhet om gjennomføringen av utdanningen",
+                    ),
+                ),
+                ("samarbeid_beskrivelse", models.TextField(blank=True, verbose_name="Beskriv samarbeidet")),
+                (
+                    "organisering",
+                    models.TextField(
+                        blank=True,
+                        verbose_name="Beskriv kort hvordan arbeidet med spesialistutdanningen er organisert og hvor ansvaret er plassert",
+                    ),
+                ),
+                (
+                    "veiledere_ansatt",
+                    models.CharField(
+                        blank=True,
+                        choices=[("egen_virksomhet", "I egen virksomhet"), ("annen", "Annen, spesifiser")],
+                        max_length=20,
+                        verbose_name="Veilederne er ansatt",
+                    ),
+                ),
+                (
+                    "veiledere_ansatt_beskrivelse",
+                    models.TextField(blank=True, verbose_name="Hvordan skaffes veiledere utenfor egen virksomhet?"),
+                ),
+                (
+                    "veilederkompetanse",
+                    models.CharField(
+                        blank=True,
+                        choices=[("ja", "Ja"), ("delvis", "Delvis"), ("nei", "Nei")],
+                        max_length=10,
+                        verbose_name="Veilederne har dokumentert veilederkompetanse",
+                    ),
+                ),
+                (
+                    "veilederkompetanse_plan",
+                    models.TextField(
+                        blank=True, verbose_name="Hvordan skal veilederne få nødvendig veilederkompetanse?"
+                    ),
+                ),
+                (
+                    "kjent_med_oppgaver",
+                    models.CharField(
+                        blank=True,
+                        choices=[("ja", "Ja"), ("delvis", "Delvis"), ("nei", "Nei")],
+                        max_length=10,
+                        verbose_name="Er veilederne godt kjent med veileders oppgaver i spesialistutdanningen?",
+                    ),
+                ),
+                (
+                    "kjent_tiltak",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="Hvordan skal veilederne bli kjent med oppgavene?"
+                    ),
+                ),
+                ("kjent_annet", models.TextField(blank=True, verbose_name="Beskriv annen måte")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("utkast", "Utkast"),
+                            ("innsendt", "Sendt inn"),
+                            ("under_behandling", "Under behandling"),
+                            ("anmodning_sendt", "Anmodning om mer informasjon sendt"),
+                            ("registrert", "Registrert"),
+                            ("avslatt", "Avslått"),
+                            ("trukket", "Trukket"),
+                        ],
+                        default="utkast",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "referanse",
+                    models.CharField(blank=True, max_length=20, null=True, unique=True, verbose_name="referanse"),
+                ),
+                ("soknadsdato", models.DateField(blank=True, null=True, verbose_name="søknadsdato")),
+                ("opprettet", models.DateTimeField(auto_now_add=True, verbose_name="opprettet")),
+                ("endret", models.DateTimeField(auto_now=True, verbose_name="sist endret")),
+                (
+                    "opprettet_av",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "virksomhet",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="soknader",
+                        to="brreg.virksomhet",
+                        verbose_name="virksomhet",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'søknad',
-                'verbose_name_plural': 'søknader',
-                'ordering': ['-opprettet'],
+                "verbose_name": "søknad",
+                "verbose_name_plural": "søknader",
+                "ordering": ["-opprettet"],
             },
         ),
         migrations.CreateModel(
-            name='Statusendring',
+            name="Statusendring",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fra_status', models.CharField(choices=[('utkast', 'Utkast'), ('innsendt', 'Sendt inn'), ('under_behandling', 'Under behandling'), ('anmodning_sendt', 'Anmodning om mer informasjon sendt'), ('registrert', 'Registrert'), ('avslatt', 'Avslått'), ('trukket', 'Trukket')], max_length=20, verbose_name='fra')),
-                ('til_status', models.CharField(choices=[('utkast', 'Utkast'), ('innsendt', 'Sendt inn'), ('under_behandling', 'Under behandling'), ('anmodning_sendt', 'Anmodning om mer informasjon sendt'), ('registrert', 'Registrert'), ('avslatt', 'Avslått'), ('trukket', 'Trukket')], max_length=20, verbose_name='til')),
-                ('tidspunkt', models.DateTimeField(auto_now_add=True, verbose_name='tidspunkt')),
-                ('melding', models.TextField(blank=True, verbose_name='melding')),
-                ('soknad', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='historikk', to='soknader.soknad')),
-                ('utfort_av', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='utført av')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "fra_status",
+                    models.CharField(
+                        choices=[
+                            ("utkast", "Utkast"),
+                            ("innsendt", "Sendt inn"),
+                            ("under_behandling", "Under behandling"),
+                            ("anmodning_sendt", "Anmodning om mer informasjon sendt"),
+                            ("registrert", "Registrert"),
+                            ("avslatt", "Avslått"),
+                            ("trukket", "Trukket"),
+                        ],
+                        max_length=20,
+                        verbose_name="fra",
+                    ),
+                ),
+                (
+                    "til_status",
+                    models.CharField(
+                        choices=[
+                            ("utkast", "Utkast"),
+                            ("innsendt", "Sendt inn"),
+                            ("under_behandling", "Under behandling"),
+                            ("anmodning_sendt", "Anmodning om mer informasjon sendt"),
+                            ("registrert", "Registrert"),
+                            ("avslatt", "Avslått"),
+                            ("trukket", "Trukket"),
+                        ],
+                        max_length=20,
+                        verbose_name="til",
+                    ),
+                ),
+                ("tidspunkt", models.DateTimeField(auto_now_add=True, verbose_name="tidspunkt")),
+                ("melding", models.TextField(blank=True, verbose_name="melding")),
+                (
+                    "soknad",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="historikk", to="soknader.soknad"
+                    ),
+                ),
+                (
+                    "utfort_av",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="utført av",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'statusendring',
-                'verbose_name_plural': 'statusendringer',
-                'ordering': ['tidspunkt', 'pk'],
+                "verbose_name": "statusendring",
+                "verbose_name_plural": "statusendringer",
+                "ordering": ["tidspunkt", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Virksomhetstilgang',
+            name="Virksomhetstilgang",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('opprettet', models.DateTimeField(auto_now_add=True)),
-                ('bruker', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='virksomhetstilganger', to=settings.AUTH_USER_MODEL)),
-                ('virksomhet', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tilganger', to='brreg.virksomhet')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("opprettet", models.DateTimeField(auto_now_add=True)),
+                (
+                    "bruker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="virksomhetstilganger",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "virksomhet",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="tilganger", to="brreg.virksomhet"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tilgang til virksomhet',
-                'verbose_name_plural': 'tilganger til virksomheter',
+                "verbose_name": "tilgang til virksomhet",
+                "verbose_name_plural": "tilganger til virksomheter",
             },
         ),
         migrations.AddConstraint(
-            model_name='soknad',
-            constraint=models.UniqueConstraint(fields=('virksomhet', 'spesialitet'), name='en_soknad_per_virksomhet_og_spesialitet'),
+            model_name="soknad",
+            constraint=models.UniqueConstraint(
+                fields=("virksomhet", "spesialitet"), name="en_soknad_per_virksomhet_og_spesialitet"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='virksomhetstilgang',
-            constraint=models.UniqueConstraint(fields=('bruker', 'virksomhet'), name='unik_virksomhetstilgang'),
+            model_name="virksomhetstilgang",
+            constraint=models.UniqueConstraint(fields=("bruker", "virksomhet"), name="unik_virksomhetstilgang"),
         ),
     ]

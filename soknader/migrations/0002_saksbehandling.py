@@ -5,61 +5,122 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('soknader', '0001_initial'),
+        ("soknader", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='soknad',
-            name='anmodning',
-            field=models.TextField(blank=True, help_text='Siste melding til søkeren fra Helsedirektoratet.', verbose_name='anmodning om mer informasjon'),
+            model_name="soknad",
+            name="anmodning",
+            field=models.TextField(
+                blank=True,
+                help_text="Siste melding til søkeren fra Helsedirektoratet.",
+                verbose_name="anmodning om mer informasjon",
+            ),
         ),
         migrations.AddField(
-            model_name='soknad',
-            name='avslagsgrunn',
-            field=models.TextField(blank=True, verbose_name='begrunnelse for avslag'),
+            model_name="soknad",
+            name="avslagsgrunn",
+            field=models.TextField(blank=True, verbose_name="begrunnelse for avslag"),
         ),
         migrations.AddField(
-            model_name='soknad',
-            name='registrert_fra',
-            field=models.DateField(blank=True, help_text='Søknadsdatoen, eller 1. mars 2019 for søknader sendt før 1. juni 2019 (overgangsregelen).', null=True, verbose_name='registrert fra'),
+            model_name="soknad",
+            name="registrert_fra",
+            field=models.DateField(
+                blank=True,
+                help_text="Søknadsdatoen, eller 1. mars 2019 for søknader sendt før 1. juni 2019 (overgangsregelen).",
+                null=True,
+                verbose_name="registrert fra",
+            ),
         ),
         migrations.AddField(
-            model_name='soknad',
-            name='vedtaksdato',
-            field=models.DateField(blank=True, null=True, verbose_name='vedtaksdato'),
+            model_name="soknad",
+            name="vedtaksdato",
+            field=models.DateField(blank=True, null=True, verbose_name="vedtaksdato"),
         ),
         migrations.CreateModel(
-            name='Innsending',
+            name="Innsending",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tidspunkt', models.DateTimeField(auto_now_add=True, verbose_name='sendt inn')),
-                ('data', models.JSONField(verbose_name='innhold')),
-                ('soknad', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='innsendinger', to='soknader.soknad')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("tidspunkt", models.DateTimeField(auto_now_add=True, verbose_name="sendt inn")),
+                ("data", models.JSONField(verbose_name="innhold")),
+                (
+                    "soknad",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="innsendinger", to="soknader.soknad"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'innsending',
-                'verbose_name_plural': 'innsendinger',
-                'ordering': ['soknad', 'tidspunkt', 'pk'],
+                "verbose_name": "innsending",
+                "verbose_name_plural": "innsendinger",
+                "ordering": ["soknad", "tidspunkt", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Mangel',
+            name="Mangel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(choices=[('INGEN_ARENA', 'Ingen læringsarena'), ('ALM055_MANGLER', 'ALM-055 mangler'), ('ALM085_MANGLER', 'ALM-085 mangler'), ('ALM055_085_UTEN_INSTITUSJON', 'ALM-055/085 uten institusjon'), ('HF_AVTALE_MANGLER', 'Avtale med HF mangler'), ('ARENA_UTEN_LM', 'Arena uten læringsmål'), ('LM_UGYLDIG', 'Uleselige læringsmål'), ('LM_UDEKKET', 'Læringsmål ikke dekket'), ('FKM_UDEKKET', 'FKM ikke plassert'), ('ANSVAR_IKKE_BEKREFTET', 'Ansvar ikke bekreftet'), ('ANNEN_VIRKSOMHET_UTEN_NAVN', 'Annen virksomhet uten navn'), ('VEILEDERPLAN_MANGLER', 'Plan for veilederkompetanse mangler'), ('IKKE_KOMMUNE_ALM', 'ALM fra ikke-kommune'), ('BHT_IKKE_GODKJENT', 'BHT ikke godkjent'), ('VIRKSOMHET_SLETTET', 'Slettet/konkurs i Enhetsregisteret')], db_index=True, max_length=40, verbose_name='kode')),
-                ('alvorlighet', models.CharField(choices=[('mangel', 'Mangel'), ('advarsel', 'Advarsel')], max_length=10, verbose_name='alvorlighet')),
-                ('melding', models.TextField(verbose_name='melding')),
-                ('seksjon', models.CharField(choices=[('virksomhet', 'Virksomhet og spesialitet'), ('ansvar', 'Virksomhetens ansvar'), ('forhold', 'Forhold ved egen virksomhet'), ('laeringsarenaer', 'Læringsarenaer')], max_length=20, verbose_name='del av søknaden')),
-                ('arena_nummer', models.PositiveIntegerField(blank=True, null=True, verbose_name='læringsarena nr.')),
-                ('soknad', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mangler', to='soknader.soknad')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kode",
+                    models.CharField(
+                        choices=[
+                            ("INGEN_ARENA", "Ingen læringsarena"),
+                            ("ALM055_MANGLER", "ALM-055 mangler"),
+                            ("ALM085_MANGLER", "ALM-085 mangler"),
+                            ("ALM055_085_UTEN_INSTITUSJON", "ALM-055/085 uten institusjon"),
+                            ("HF_AVTALE_MANGLER", "Avtale med HF mangler"),
+                            ("ARENA_UTEN_LM", "Arena uten læringsmål"),
+                            ("LM_UGYLDIG", "Uleselige læringsmål"),
+                            ("LM_UDEKKET", "Læringsmål ikke dekket"),
+                            ("FKM_UDEKKET", "FKM ikke plassert"),
+                            ("ANSVAR_IKKE_BEKREFTET", "Ansvar ikke bekreftet"),
+                            ("ANNEN_VIRKSOMHET_UTEN_NAVN", "Annen virksomhet uten navn"),
+                            ("VEILEDERPLAN_MANGLER", "Plan for veilederkompetanse mangler"),
+                            ("IKKE_KOMMUNE_ALM", "ALM fra ikke-kommune"),
+                            ("BHT_IKKE_GODKJENT", "BHT ikke godkjent"),
+                            ("VIRKSOMHET_SLETTET", "Slettet/konkurs i Enhetsregisteret"),
+                        ],
+                        db_index=True,
+                        max_length=40,
+                        verbose_name="kode",
+                    ),
+                ),
+                (
+                    "alvorlighet",
+                    models.CharField(
+                        choices=[("mangel", "Mangel"), ("advarsel", "Advarsel")],
+                        max_length=10,
+                        verbose_name="alvorlighet",
+                    ),
+                ),
+                ("melding", models.TextField(verbose_name="melding")),
+                (
+                    "seksjon",
+                    models.CharField(
+                        choices=[
+                            ("virksomhet", "Virksomhet og spesialitet"),
+                            ("ansvar", "Virksomhetens ansvar"),
+                            ("forhold", "Forhold ved egen virksomhet"),
+                            ("laeringsarenaer", "Læringsarenaer"),
+                        ],
+                        max_length=20,
+                        verbose_name="del av søknaden",
+                    ),
+                ),
+                ("arena_nummer", models.PositiveIntegerField(blank=True, null=True, verbose_name="læringsarena nr.")),
+                (
+                    "soknad",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="mangler", to="soknader.soknad"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mangel',
-                'verbose_name_plural': 'mangler',
-                'ordering': ['soknad', 'pk'],
+                "verbose_name": "mangel",
+                "verbose_name_plural": "mangler",
+                "ordering": ["soknad", "pk"],
             },
         ),
     ]

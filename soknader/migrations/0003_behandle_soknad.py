@@ -4,14 +4,18 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('soknader', '0002_saksbehandling'),
+        ("soknader", "0002_saksbehandling"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='soknad',
-            options={'ordering': ['-opprettet'], 'permissions': [('behandle_soknad', 'Kan behandle søknader')], 'verbose_name': 'søknad', 'verbose_name_plural': 'søknader'},
+            name="soknad",
+            options={
+                "ordering": ["-opprettet"],
+                "permissions": [("behandle_soknad", "Kan behandle søknader")],
+                "verbose_name": "søknad",
+                "verbose_name_plural": "søknader",
+            },
         ),
     ]

@@ -4,35 +4,52 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('soknader', '0003_behandle_soknad'),
+        ("soknader", "0003_behandle_soknad"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='soknad',
-            name='bht_godkjent_arbeidstilsynet',
-            field=models.BooleanField(blank=True, null=True, verbose_name='Er bedriftshelsetjenesten godkjent av Arbeidstilsynet?'),
+            model_name="soknad",
+            name="bht_godkjent_arbeidstilsynet",
+            field=models.BooleanField(
+                blank=True, null=True, verbose_name="Er bedriftshelsetjenesten godkjent av Arbeidstilsynet?"
+            ),
         ),
         migrations.AlterField(
-            model_name='soknad',
-            name='dba_kontakt_epost',
-            field=models.EmailField(blank=True, max_length=254, verbose_name='E-post til kontaktperson for databehandleravtale'),
+            model_name="soknad",
+            name="dba_kontakt_epost",
+            field=models.EmailField(
+                blank=True, max_length=254, verbose_name="E-post til kontaktperson for databehandleravtale"
+            ),
         ),
         migrations.AlterField(
-            model_name='soknad',
-            name='dba_kontakt_navn',
-            field=models.CharField(blank=True, max_length=200, verbose_name='Navn på kontaktperson for databehandleravtale'),
+            model_name="soknad",
+            name="dba_kontakt_navn",
+            field=models.CharField(
+                blank=True, max_length=200, verbose_name="Navn på kontaktperson for databehandleravtale"
+            ),
         ),
         migrations.AlterField(
-            model_name='soknad',
-            name='dba_kontakt_telefon',
-            field=models.CharField(blank=True, max_length=30, verbose_name='Telefon til kontaktperson for databehandleravtale'),
+            model_name="soknad",
+            name="dba_kontakt_telefon",
+            field=models.CharField(
+                blank=True, max_length=30, verbose_name="Telefon til kontaktperson for databehandleravtale"
+            ),
         ),
         migrations.AlterField(
-            model_name='soknad',
-            name='virksomhetstype',
-            field=models.CharField(blank=True, choices=[('kommune', 'Kommune'), ('bht', 'Bedriftshelsetjeneste'), ('annen_offentlig', 'Annen offentlig virksomhet'), ('privat', 'Annen privat virksomhet')], max_length=20, verbose_name='Type virksomhet'),
+            model_name="soknad",
+            name="virksomhetstype",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("kommune", "Kommune"),
+                    ("bht", "Bedriftshelsetjeneste"),
+                    ("annen_offentlig", "Annen offentlig virksomhet"),
+                    ("privat", "Annen privat virksomhet"),
+                ],
+                max_length=20,
+                verbose_name="Type virksomhet",
+            ),
         ),
     ]

@@ -4,13 +4,12 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('soknader', '0004_etiketter_fra_skjema'),
+        ("soknader", "0004_etiketter_fra_skjema"),
     ]
 
     operations = [
         migrations.DeleteModel(
-            name='Virksomhetstilgang',
+            name="Virksomhetstilgang",
         ),
     ]

@@ -4,15 +4,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('soknader', '0005_delete_virksomhetstilgang'),
+        ("soknader", "0005_delete_virksomhetstilgang"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='mangel',
-            name='kode',
-            field=models.CharField(choices=[('INGEN_ARENA', 'Ingen læringsarena'), ('ALM055_MANGLER', 'ALM-055 mangler'), ('ALM085_MANGLER', 'ALM-085 mangler'), ('ALM055_085_UTEN_INSTITUSJON', 'ALM-055/085 uten institusjon'), ('HF_AVTALE_MANGLER', 'Avtale med HF mangler'), ('ARENA_UTEN_LM', 'Arena uten læringsmål'), ('LM_UGYLDIG', 'Uleselige læringsmål'), ('LM_UDEKKET', 'Læringsmål ikke dekket'), ('FKM_UDEKKET', 'FKM ikke plassert'), ('DEKNING_USIKKER', 'Dekning usikker (foreløpig liste)'), ('ANSVAR_IKKE_BEKREFTET', 'Ansvar ikke bekreftet'), ('ANNEN_VIRKSOMHET_UTEN_NAVN', 'Annen virksomhet uten navn'), ('AVTALE_UTEN_VEILEDNING', 'Avtale sikrer ikke veiledning/supervisjon'), ('VEILEDERPLAN_MANGLER', 'Plan for veilederkompetanse mangler'), ('IKKE_KOMMUNE_ALM', 'ALM fra ikke-kommune'), ('BHT_IKKE_GODKJENT', 'BHT ikke godkjent'), ('VIRKSOMHET_SLETTET', 'Slettet/konkurs i Enhetsregisteret')], db_index=True, max_length=40, verbose_name='kode'),
+            model_name="mangel",
+            name="kode",
+            field=models.CharField(
+                choices=[
+                    ("INGEN_ARENA", "Ingen læringsarena"),
+                    ("ALM055_MANGLER", "ALM-055 mangler"),
+                    ("ALM085_MANGLER", "ALM-085 mangler"),
+                    ("ALM055_085_UTEN_INSTITUSJON", "ALM-055/085 uten institusjon"),
+                    ("HF_AVTALE_MANGLER", "Avtale med HF mangler"),
+                    ("ARENA_UTEN_LM", "Arena uten læringsmål"),
+                    ("LM_UGYLDIG", "Uleselige læringsmål"),
+                    ("LM_UDEKKET", "Læringsmål ikke dekket"),
+                    ("FKM_UDEKKET", "FKM ikke plassert"),
+                    ("DEKNING_USIKKER", "Dekning usikker (foreløpig liste)"),
+                    ("ANSVAR_IKKE_BEKREFTET", "Ansvar ikke bekreftet"),
+                    ("ANNEN_VIRKSOMHET_UTEN_NAVN", "Annen virksomhet uten navn"),
+                    ("AVTALE_UTEN_VEILEDNING", "Avtale sikrer ikke veiledning/supervisjon"),
+                    ("VEILEDERPLAN_MANGLER", "Plan for veilederkompetanse mangler"),
+                    ("IKKE_KOMMUNE_ALM", "ALM fra ikke-kommune"),
+                    ("BHT_IKKE_GODKJENT", "BHT ikke godkjent"),
+                    ("VIRKSOMHET_SLETTET", "Slettet/konkurs i Enhetsregisteret"),
+                ],
+                db_index=True,
+                max_length=40,
+                verbose_name="kode",
+            ),
         ),
     ]

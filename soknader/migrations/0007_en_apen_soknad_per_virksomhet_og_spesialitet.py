@@ -5,25 +5,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('brreg', '0004_referansedata'),
-        ('soknader', '0006_mangelkoder'),
+        ("brreg", "0004_referansedata"),
+        ("soknader", "0006_mangelkoder"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='soknad',
-            name='en_soknad_per_virksomhet_og_spesialitet',
+            model_name="soknad",
+            name="en_soknad_per_virksomhet_og_spesialitet",
         ),
         migrations.AlterField(
-            model_name='soknad',
-            name='registrert_fra',
-            field=models.DateField(blank=True, help_text='Søknadsdatoen, eller 1. mars 2019 for kommuner som søkte innen 1. juni 2019 (overgangsregelen).', null=True, verbose_name='registrert fra'),
+            model_name="soknad",
+            name="registrert_fra",
+            field=models.DateField(
+                blank=True,
+                help_text="Søknadsdatoen, eller 1. mars 2019 for kommuner som søkte innen 1. juni 2019 (overgangsregelen).",
+                null=True,
+                verbose_name="registrert fra",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='soknad',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ('avslatt', 'trukket')), _negated=True), fields=('virksomhet', 'spesialitet'), name='en_apen_soknad_per_virksomhet_og_spesialitet'),
+            model_name="soknad",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status__in", ("avslatt", "trukket")), _negated=True),
+                fields=("virksomhet", "spesialitet"),
+                name="en_apen_soknad_per_virksomhet_og_spesialitet",
+            ),
         ),
     ]

@@ -30,6 +30,7 @@ def enhet(client, orgnr):
 
 # ---- the JSON endpoint ------------------------------------------------------------------------
 
+
 def test_a_kommune_comes_from_the_register_with_no_network(logged_in, fake_brreg):
     body = enhet(logged_in, fb.KOMMUNE_BODO).json()
     assert body["navn"] == "Bodø" and body["er_kommune"] and body["kilde"] == "kommuneregister"
@@ -108,13 +109,16 @@ def test_lookups_need_login_and_are_rate_limited(client, logged_in, fake_brreg, 
 
 # ---- starting an application (the server looks the number up on save, without JavaScript) --------
 
+
 def start(client, orgnr, spesialitet="ARB", navn=""):
     """Start an application for an organisation the user may act for (Altinn's name for it: `navn`)."""
     user = client.session["_auth_user_id"]
     from django.contrib.auth import get_user_model
 
-    gi_tilgang(get_user_model().objects.get(pk=user),
-               services.virksomhet_get_or_create(organisasjonsnummer=orgnr, navn=navn or f"Virksomhet {orgnr}"))
+    gi_tilgang(
+        get_user_model().objects.get(pk=user),
+        services.virksomhet_get_or_create(organisasjonsnummer=orgnr, navn=navn or f"Virksomhet {orgnr}"),
+    )
     return client.post(reverse("soknader:ny"), {"organisasjonsnummer": orgnr, "spesialitet": spesialitet})
 
 
@@ -125,11 +129,14 @@ def test_a_company_gets_its_name_from_the_registry_on_save(logged_in, fake_brreg
     assert soknad.virksomhet.navn == "NORDLYS BEDRIFTSHELSETJENESTE AS" and soknad.virksomhet.navn_verifisert
 
 
-@pytest.mark.parametrize(("orgnr", "text"), [
-    (fb.IKKE_FUNNET, "finnes ikke i Enhetsregisteret"),
-    (fb.FJERNET, "er fjernet fra Enhetsregisteret"),
-    (fb.SLETTET, "er slettet i Enhetsregisteret"),
-])
+@pytest.mark.parametrize(
+    ("orgnr", "text"),
+    [
+        (fb.IKKE_FUNNET, "finnes ikke i Enhetsregisteret"),
+        (fb.FJERNET, "er fjernet fra Enhetsregisteret"),
+        (fb.SLETTET, "er slettet i Enhetsregisteret"),
+    ],
+)
 def test_units_that_cannot_apply_are_told_why_and_the_input_is_kept(logged_in, fake_brreg, orgnr, text):
     response = start(logged_in, orgnr, navn="Mitt navn")
     page = response.content.decode()
@@ -139,7 +146,11 @@ def test_units_that_cannot_apply_are_told_why_and_the_input_is_kept(logged_in, f
 
 
 def test_a_bankrupt_company_may_apply_but_is_warned(logged_in, fake_brreg):
-    response = start(logged_in, fb.KONKURS, navn="", )
+    response = start(
+        logged_in,
+        fb.KONKURS,
+        navn="",
+    )
     assert response.status_code == 302
     page = logged_in.get(response["Location"]).content.decode()
     assert "er konkurs" in page
@@ -156,9 +167,16 @@ def test_registry_faults_never_block_the_applicant(logged_in, fake_brreg, orgnr)
 
 
 def test_a_registry_kommune_missing_from_the_register_may_apply_for_alm(logged_in, fake_brreg):
-    fake_brreg.set_response("/enheter/912345009", 200, {
-        **fb.load("kommune_bodo.json"), "organisasjonsnummer": "912345009", "navn": "HARAM KOMMUNE",
-        "forretningsadresse": {"kommunenummer": "1580", "kommune": "HARAM"}})
+    fake_brreg.set_response(
+        "/enheter/912345009",
+        200,
+        {
+            **fb.load("kommune_bodo.json"),
+            "organisasjonsnummer": "912345009",
+            "navn": "HARAM KOMMUNE",
+            "forretningsadresse": {"kommunenummer": "1580", "kommune": "HARAM"},
+        },
+    )
     assert start(logged_in, "912345009", spesialitet="ALM").status_code == 302
     virksomhet = Soknad.objects.get().virksomhet
     assert virksomhet.er_kommune and virksomhet.kommune.nummer == "1580"
@@ -166,9 +184,11 @@ def test_a_registry_kommune_missing_from_the_register_may_apply_for_alm(logged_i
 
 # ---- refreshing stored organisations ----------------------------------------------------------
 
+
 def test_oppdater_virksomheter_confirms_typed_names_and_reports_deleted_and_bankrupt(fake_brreg):
-    soknad = AnnenVirksomhetSoknadFactory(virksomhet__organisasjonsnummer=fb.BEDRIFTSHELSETJENESTE,
-                                          virksomhet__navn="Skrevet for hånd")
+    soknad = AnnenVirksomhetSoknadFactory(
+        virksomhet__organisasjonsnummer=fb.BEDRIFTSHELSETJENESTE, virksomhet__navn="Skrevet for hånd"
+    )
     for orgnr in (fb.SLETTET, fb.KONKURS, fb.UNDER_AVVIKLING, fb.ALWAYS_500):
         Virksomhet.objects.create(organisasjonsnummer=orgnr, navn=f"Virksomhet {orgnr}")
     out = StringIO()

@@ -64,7 +64,10 @@ def _datasett(tmp_path, versjon: dt.date, innhold: str, calls: list) -> referans
     fil = tmp_path / "data.csv"
     fil.write_text(innhold)
     return referansedata.Datasett(
-        navn="prove", versjon=versjon, fil=fil, sjekksum=hashlib.sha256(innhold.encode()).hexdigest(),
+        navn="prove",
+        versjon=versjon,
+        fil=fil,
+        sjekksum=hashlib.sha256(innhold.encode()).hexdigest(),
         last=lambda: calls.append(versjon) or 1,
     )
 

@@ -49,8 +49,15 @@ def free_port() -> int:
 
 
 class AppServer:
-    def __init__(self, workdir: Path, *, code: Path = ROOT, workers: int = 4, extra_env: dict | None = None,
-                 name: str = "gunicorn"):
+    def __init__(
+        self,
+        workdir: Path,
+        *,
+        code: Path = ROOT,
+        workers: int = 4,
+        extra_env: dict | None = None,
+        name: str = "gunicorn",
+    ):
         """A second AppServer on the same `workdir` is a second instance on the same database."""
         self.code = Path(code)
         self.python = self.code / ".venv" / "bin" / "python"
@@ -60,20 +67,22 @@ class AppServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "BRREG_"))}
-        self.env.update({
-            "DATABASE_URL": os.environ.get("APPSERVER_DATABASE_URL", f"sqlite:///{workdir / 'asa.sqlite3'}"),
-            "DJANGO_SECRET_KEY": "appserver-" + "s" * 50,
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DJANGO_SECURE_COOKIES": "0",
-            "DJANGO_SECURE_SSL_REDIRECT": "0",
-            "BRREG_BASE_URL": "http://127.0.0.1:9/enhetsregisteret/api",  # registry down: never the real one
-            "BRREG_TOTAL_TIMEOUT": "1",
-            # no mail server here: keep mail out of what is measured (an older checkout sends in the request)
-            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-            "DJANGO_LOG_LEVEL": "WARNING",
-            "ASA_LOG_LEVEL": "WARNING",
-            "PYTHONPATH": str(self.code),
-        })
+        self.env.update(
+            {
+                "DATABASE_URL": os.environ.get("APPSERVER_DATABASE_URL", f"sqlite:///{workdir / 'asa.sqlite3'}"),
+                "DJANGO_SECRET_KEY": "appserver-" + "s" * 50,
+                "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+                "DJANGO_SECURE_COOKIES": "0",
+                "DJANGO_SECURE_SSL_REDIRECT": "0",
+                "BRREG_BASE_URL": "http://127.0.0.1:9/enhetsregisteret/api",  # registry down: never the real one
+                "BRREG_TOTAL_TIMEOUT": "1",
+                # no mail server here: keep mail out of what is measured (an older checkout sends in the request)
+                "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+                "DJANGO_LOG_LEVEL": "WARNING",
+                "ASA_LOG_LEVEL": "WARNING",
+                "PYTHONPATH": str(self.code),
+            }
+        )
         if (self.code / "registrering" / "settings_test.py").exists():
             self.env["DJANGO_SETTINGS_MODULE"] = "registrering.settings_test"  # static files from the finders
         else:  # an older checkout: it chose test settings from this variable
@@ -84,14 +93,21 @@ class AppServer:
         self._process = None
 
     def manage(self, *args: str) -> str:
-        return subprocess.run([str(self.python), "manage.py", *args], cwd=self.code, env=self.env, check=True,
-                              capture_output=True, text=True).stdout
+        return subprocess.run(
+            [str(self.python), "manage.py", *args],
+            cwd=self.code,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
 
     def setup(self, soknader: int = 0) -> dict:
         self.manage("migrate", "--noinput", "-v0")
         self.manage("createcachetable")
-        result = subprocess.run([str(self.python), "-c", SEED, str(soknader)], cwd=self.code, env=self.env,
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [str(self.python), "-c", SEED, str(soknader)], cwd=self.code, env=self.env, capture_output=True, text=True
+        )
         if result.returncode:
             raise RuntimeError(f"seeding failed: {result.stderr[-3000:]}")
         return json.loads(result.stdout.strip().splitlines()[-1])
@@ -99,9 +115,21 @@ class AppServer:
     def start(self) -> AppServer:
         gunicorn = self.python.parent / "gunicorn"
         self._process = subprocess.Popen(
-            [str(gunicorn), "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}", "--timeout", "60",
-             *self._no_control_socket(gunicorn), "registrering.wsgi"],
-            cwd=self.code, env=self.env, stdout=open(self.log, "w"), stderr=subprocess.STDOUT,
+            [
+                str(gunicorn),
+                "-w",
+                str(self.workers),
+                "-b",
+                f"127.0.0.1:{self.port}",
+                "--timeout",
+                "60",
+                *self._no_control_socket(gunicorn),
+                "registrering.wsgi",
+            ],
+            cwd=self.code,
+            env=self.env,
+            stdout=open(self.log, "w"),
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -137,8 +165,12 @@ class AppServer:
         match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
         if page.status_code != 200 or not match:
             return page.status_code
-        response = session.post(f"{self.url}/soknader/{pk}/se-over/", data={"csrfmiddlewaretoken": match.group(1)},
-                                allow_redirects=False, timeout=60)
+        response = session.post(
+            f"{self.url}/soknader/{pk}/se-over/",
+            data={"csrfmiddlewaretoken": match.group(1)},
+            allow_redirects=False,
+            timeout=60,
+        )
         return response.status_code
 
     def server_errors(self) -> int:

@@ -30,13 +30,20 @@ def test_health_check_answers_200_with_a_short_json_body_without_login(client):
 def test_health_check_answers_503_when_the_database_cannot_be_reached():
     # A real PostgreSQL address where nothing listens: the instance is up, its database is not.
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    env.update({"DJANGO_SETTINGS_MODULE": "registrering.settings_test", "DJANGO_ALLOWED_HOSTS": "testserver",
-                "DATABASE_URL": f"postgres://asa:asa@127.0.0.1:{free_port()}/asa", "DJANGO_LOG_LEVEL": "CRITICAL",
-                "ASA_LOG_LEVEL": "CRITICAL"})
-    code = ("import django; django.setup(); from django.test import Client; r = Client().get('/helse/'); "
-            "print(r.status_code, r.content.decode())")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=60)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "registrering.settings_test",
+            "DJANGO_ALLOWED_HOSTS": "testserver",
+            "DATABASE_URL": f"postgres://asa:asa@127.0.0.1:{free_port()}/asa",
+            "DJANGO_LOG_LEVEL": "CRITICAL",
+            "ASA_LOG_LEVEL": "CRITICAL",
+        }
+    )
+    code = (
+        "import django; django.setup(); from django.test import Client; r = Client().get('/helse/'); "
+        "print(r.status_code, r.content.decode())"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     status, body = result.stdout.strip().split(" ", 1)
     assert status == "503" and json.loads(body) == {"status": "feil", "database": "utilgjengelig"}
@@ -44,15 +51,17 @@ def test_health_check_answers_503_when_the_database_cannot_be_reached():
 
 def test_log_lines_are_json_with_the_event_and_its_fields():
     record = logging.getLogger("asa.epost").makeRecord(
-        "asa.epost", logging.WARNING, __file__, 1, "epost_feilet", (), None, extra={"soknad_id": 7, "forsok": 2})
+        "asa.epost", logging.WARNING, __file__, 1, "epost_feilet", (), None, extra={"soknad_id": 7, "forsok": 2}
+    )
     line = json.loads(JsonLinjer().format(record))
     assert (line["logger"], line["niva"], line["hendelse"]) == ("asa.epost", "WARNING", "epost_feilet")
     assert (line["soknad_id"], line["forsok"]) == (7, 2) and line["tid"].endswith("+00:00")
 
 
 @pytest.mark.django_db
-def test_registry_calls_status_changes_and_mail_are_logged(client, caplog, fake_brreg,
-                                                           django_capture_on_commit_callbacks):
+def test_registry_calls_status_changes_and_mail_are_logged(
+    client, caplog, fake_brreg, django_capture_on_commit_callbacks
+):
     caplog.set_level(logging.INFO, logger="asa")
     soknad = KomplettSoknadFactory()
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")

@@ -24,12 +24,25 @@ def _production_env(**extra) -> dict:
 
 
 def _django(code: str, **env) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], cwd=ROOT,
-                          env=_production_env(**env), capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        env=_production_env(**env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
-@pytest.mark.parametrize("bypass", [{}, {"DJANGO_TESTING": "1"}, {"DJANGO_SECRET_KEY": ""},
-                                    {"DJANGO_SECRET_KEY": "dev-only-insecure-key-never-use-in-production"}])
+@pytest.mark.parametrize(
+    "bypass",
+    [
+        {},
+        {"DJANGO_TESTING": "1"},
+        {"DJANGO_SECRET_KEY": ""},
+        {"DJANGO_SECRET_KEY": "dev-only-insecure-key-never-use-in-production"},
+    ],
+)
 def test_production_settings_refuse_to_start_without_a_real_secret_key(bypass):
     # pytest is importable and imported here, as it was when the old guard silently chose the development key
     result = _django("import pytest; from django.conf import settings; print(settings.SECRET_KEY)", **bypass)
@@ -39,10 +52,16 @@ def test_production_settings_refuse_to_start_without_a_real_secret_key(bypass):
 
 def test_check_deploy_passes_at_warning_level_under_production_settings(tmp_path):
     result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], cwd=ROOT,
-        env=_production_env(DJANGO_SECRET_KEY="x7-" + "Qm9vZGxlcyBvZiBlbnRyb3B5" * 3,
-                            DJANGO_ALLOWED_HOSTS="asa.example.no", DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}"),
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=_production_env(
+            DJANGO_SECRET_KEY="x7-" + "Qm9vZGxlcyBvZiBlbnRyb3B5" * 3,
+            DJANGO_ALLOWED_HOSTS="asa.example.no",
+            DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        ),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -56,8 +75,12 @@ def test_production_redirects_to_https_trusts_the_proxy_and_sends_hsts(tmp_path)
         "r = c.get('/helse/', headers={'x-forwarded-proto': 'https'}, secure=False); "
         "print(r.status_code, r['Strict-Transport-Security'])"
     )
-    result = _django(code, DJANGO_SECRET_KEY="k" * 60, DJANGO_ALLOWED_HOSTS="testserver",
-                     DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    result = _django(
+        code,
+        DJANGO_SECRET_KEY="k" * 60,
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
     assert result.returncode == 0, result.stderr
     redirect, helse_plain, helse_tls = result.stdout.splitlines()
     assert redirect == "301 https://testserver/oversikt/"
@@ -87,21 +110,35 @@ def _assert_strict_csp(response, url):
 
 @pytest.mark.django_db
 def test_every_page_of_every_app_has_a_strict_csp_and_no_inline_script_or_style(client):
-    arena = LaeringsarenaFactory(soknad=KomplettSoknadFactory(anmodning="Send avtalen\nmed HF",
-                                                              status="anmodning_sendt", referanse="ASA-2026-00001"))
+    arena = LaeringsarenaFactory(
+        soknad=KomplettSoknadFactory(
+            anmodning="Send avtalen\nmed HF", status="anmodning_sendt", referanse="ASA-2026-00001"
+        )
+    )
     soknad = arena.soknad
-    anonymous = [reverse("login"), reverse("admin:login"), reverse("oversikt:oversikt"),
-                 reverse("laeringsarenaer:katalog"), "/helse/"]
+    anonymous = [
+        reverse("login"),
+        reverse("admin:login"),
+        reverse("oversikt:oversikt"),
+        reverse("laeringsarenaer:katalog"),
+        "/helse/",
+    ]
     for url in anonymous:
         response = client.get(url)
         assert response.status_code == 200, url
         _assert_strict_csp(response, url)
 
     client.force_login(soker_for(soknad.virksomhet))
-    soker = [reverse("soknader:mine"), reverse("soknader:ny"), reverse("soknader:oppgaver", args=[soknad.pk]),
-             reverse("soknader:laeringsarenaer", args=[soknad.pk]), reverse("soknader:se_over", args=[soknad.pk]),
-             reverse("soknader:laeringsarena", args=[soknad.pk, arena.pk]),
-             reverse("soknader:ny_laeringsarena", args=[soknad.pk]), reverse("soknader:trekk", args=[soknad.pk])]
+    soker = [
+        reverse("soknader:mine"),
+        reverse("soknader:ny"),
+        reverse("soknader:oppgaver", args=[soknad.pk]),
+        reverse("soknader:laeringsarenaer", args=[soknad.pk]),
+        reverse("soknader:se_over", args=[soknad.pk]),
+        reverse("soknader:laeringsarena", args=[soknad.pk, arena.pk]),
+        reverse("soknader:ny_laeringsarena", args=[soknad.pk]),
+        reverse("soknader:trekk", args=[soknad.pk]),
+    ]
     soker += [reverse("soknader:seksjon", args=[soknad.pk, s]) for s in ("virksomhet", "ansvar", "forhold")]
     for url in soker:
         response = client.get(url)
@@ -121,8 +158,12 @@ def test_every_page_of_every_app_has_a_strict_csp_and_no_inline_script_or_style(
     saksbehandler = UserFactory(username="sb", is_staff=True)
     saksbehandler.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
     client.force_login(saksbehandler)
-    for url in [reverse("admin:index"), reverse("admin:soknader_soknad_changelist"),
-                reverse("admin:soknader_soknad_change", args=[soknad.pk]), reverse("admin:epost_epost_changelist")]:
+    for url in [
+        reverse("admin:index"),
+        reverse("admin:soknader_soknad_changelist"),
+        reverse("admin:soknader_soknad_change", args=[soknad.pk]),
+        reverse("admin:epost_epost_changelist"),
+    ]:
         response = client.get(url)
         assert response.status_code == 200, url
         _assert_strict_csp(response, url)

@@ -58,8 +58,10 @@ def page(browser, request):
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     # anything the Content-Security-Policy blocked (an inline style or script) is an error too
-    page.on("console", lambda msg: errors.append(msg.text)
-            if msg.type == "error" and "Content Security Policy" in msg.text else None)
+    page.on(
+        "console",
+        lambda msg: errors.append(msg.text) if msg.type == "error" and "Content Security Policy" in msg.text else None,
+    )
     yield page
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)

@@ -19,17 +19,24 @@ PID = "24079410876"
 
 
 def test_a_sokere_logs_in_with_idporten_sees_altinns_organisations_and_submits(
-        live_server, page, settings, oidc_provider, fake_altinn):
+    live_server, page, settings, oidc_provider, fake_altinn
+):
     _provider_settings(settings, "idporten", oidc_provider.url)
     settings.PASSWORD_LOGIN_FOR_APPLICANTS = False
     sub = f"kari-{uuid.uuid4().hex[:6]}"
     oidc_provider.set_user(sub, {"pid": PID, "given_name": "Kari", "family_name": "Nordmann"})
-    fake_altinn.set_parties(PID, [
-        party("972418013", "BODØ KOMMUNE"),
-        party("912345009", "NORDLYS BEDRIFTSHELSETJENESTE AS", subunits=[party("912345041", "NORDLYS AVD BODØ",
-                                                                               resources=[])]),
-        party("912345017", "EN ANNEN AS", resources=["en-annen-tjeneste"]),
-    ])
+    fake_altinn.set_parties(
+        PID,
+        [
+            party("972418013", "BODØ KOMMUNE"),
+            party(
+                "912345009",
+                "NORDLYS BEDRIFTSHELSETJENESTE AS",
+                subunits=[party("912345041", "NORDLYS AVD BODØ", resources=[])],
+            ),
+            party("912345017", "EN ANNEN AS", resources=["en-annen-tjeneste"]),
+        ],
+    )
 
     # First visit: the login page says how to log in
     page.goto(live_server.url + "/")
@@ -61,9 +68,20 @@ def test_a_sokere_logs_in_with_idporten_sees_altinns_organisations_and_submits(
     # The sections are filled in elsewhere (test_soker_journey); here they are completed directly, then submitted
     soknad = Soknad.objects.get()
     complete = KomplettSoknadFactory.build()
-    for field in ("kontaktperson_navn", "kontaktperson_epost", "kontaktperson_telefon", "dba_kontakt_navn",
-                  "dba_kontakt_epost", "dba_kontakt_telefon", "organisering", "veiledere_ansatt",
-                  "veilederkompetanse", "kjent_med_oppgaver", "hf_avtale_inngatt", "hf_avtale_navn"):
+    for field in (
+        "kontaktperson_navn",
+        "kontaktperson_epost",
+        "kontaktperson_telefon",
+        "dba_kontakt_navn",
+        "dba_kontakt_epost",
+        "dba_kontakt_telefon",
+        "organisering",
+        "veiledere_ansatt",
+        "veilederkompetanse",
+        "kjent_med_oppgaver",
+        "hf_avtale_inngatt",
+        "hf_avtale_navn",
+    ):
         setattr(soknad, field, getattr(complete, field))
     for field in [f.name for f in Soknad._meta.fields if f.name.startswith("ansvar_")]:
         setattr(soknad, field, True)

@@ -1,6 +1,4 @@
-"""The public overview in a real browser: the chart is drawn, and the kommune list filters by region.
-
-"""
+"""The public overview in a real browser: the chart is drawn, and the kommune list filters by region."""
 
 import re
 
@@ -18,8 +16,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_chart_and_filtering_by_region(live_server, page):
     nord = list(Kommune.objects.filter(fylke__helseregion__navn="Nord").order_by("nummer")[:6])
-    for kommune, status in zip(nord, [Status.INNSENDT, Status.UNDER_BEHANDLING, Status.ANMODNING_SENDT,
-                                      Status.REGISTRERT, Status.AVSLATT, Status.UTKAST]):
+    for kommune, status in zip(
+        nord,
+        [
+            Status.INNSENDT,
+            Status.UNDER_BEHANDLING,
+            Status.ANMODNING_SENDT,
+            Status.REGISTRERT,
+            Status.AVSLATT,
+            Status.UTKAST,
+        ],
+    ):
         SoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer=kommune.nummer), status=status)
 
     page.goto(live_server.url + "/oversikt/")

@@ -20,8 +20,9 @@ def test_anmodning_correction_resubmission_and_registration(live_server, browser
     # One complete application and one with findings (no agreement with a helseforetak)
     complete = KomplettSoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer="1806"))
     LaeringsarenaFactory(soknad=complete, laeringsmal="Alle bortsett fra ALM 55 og 85; Alle FKM")
-    LaeringsarenaFactory(soknad=complete, type="sykehus", plassering="annen", annen_virksomhet="UNN HF",
-                         laeringsmal="ALM 55, 85")
+    LaeringsarenaFactory(
+        soknad=complete, type="sykehus", plassering="annen", annen_virksomhet="UNN HF", laeringsmal="ALM 55, 85"
+    )
     services.soknad_submit(soknad=complete, bruker=soker_for(complete.virksomhet))
     soknad = KomplettSoknadFactory(hf_avtale_inngatt=False, hf_avtale_navn="")
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")

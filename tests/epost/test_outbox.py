@@ -70,7 +70,8 @@ def sb_client(client):
 
 
 def test_submitting_with_the_mail_server_down_succeeds_and_the_receipt_is_sent_when_it_is_up(
-        client, ferdig_utfylt, smtp, sb_client, django_capture_on_commit_callbacks):
+    client, ferdig_utfylt, smtp, sb_client, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("soknader:se_over", args=[ferdig_utfylt.pk]), follow=True)
     assert response.status_code == 200 and "Søknaden er sendt inn" in response.content.decode()
@@ -105,8 +106,9 @@ def test_submitting_with_the_mail_server_down_succeeds_and_the_receipt_is_sent_w
     assert len(smtp.messages) == 1
 
 
-def test_the_caseworkers_anmodning_with_the_mail_server_down_succeeds(smtp, sb_client, ferdig_utfylt, client,
-                                                                      django_capture_on_commit_callbacks):
+def test_the_caseworkers_anmodning_with_the_mail_server_down_succeeds(
+    smtp, sb_client, ferdig_utfylt, client, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("soknader:se_over", args=[ferdig_utfylt.pk]))
     url = reverse("admin:soknader_soknad_handling", args=[ferdig_utfylt.pk, "anmodning_sendt"])
@@ -145,8 +147,15 @@ def test_a_refused_recipient_fails_at_once_with_the_servers_reason_and_the_rest_
 
 
 def test_a_caseworker_can_send_a_failed_message_again_from_the_outbox(smtp, sb_client):
-    epost = Epost.objects.create(mottaker="kari@example.no", emne="Hei", tekst="T", avsender="asa@example.no",
-                                 status="feilet", forsok=3, siste_feil="Fikk ikke kontakt")
+    epost = Epost.objects.create(
+        mottaker="kari@example.no",
+        emne="Hei",
+        tekst="T",
+        avsender="asa@example.no",
+        status="feilet",
+        forsok=3,
+        siste_feil="Fikk ikke kontakt",
+    )
     changelist = reverse("admin:epost_epost_changelist")
     page = sb_client.get(changelist + "?status__exact=feilet").content.decode()
     assert "Fikk ikke kontakt" in page and "Hei" in page
@@ -168,14 +177,28 @@ def test_the_sender_process_runs_in_a_loop_sends_when_the_server_comes_up_and_st
     server = AppServer(tmp_path)
     server.manage("migrate", "--noinput", "-v0")
     smtp = FakeSmtp()
-    env = {**server.env, "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-           "DJANGO_EMAIL_HOST": "127.0.0.1", "DJANGO_EMAIL_PORT": str(smtp.port), "EPOST_BACKOFF": "0.2",
-           "DJANGO_LOG_LEVEL": "INFO", "ASA_LOG_LEVEL": "INFO"}
-    queue = ("import django; django.setup(); from epost.services import epost_queue; "
-             "epost_queue(mottaker='kari@example.no', emne='Kvittering', tekst='Mottatt')")
+    env = {
+        **server.env,
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "DJANGO_EMAIL_HOST": "127.0.0.1",
+        "DJANGO_EMAIL_PORT": str(smtp.port),
+        "EPOST_BACKOFF": "0.2",
+        "DJANGO_LOG_LEVEL": "INFO",
+        "ASA_LOG_LEVEL": "INFO",
+    }
+    queue = (
+        "import django; django.setup(); from epost.services import epost_queue; "
+        "epost_queue(mottaker='kari@example.no', emne='Kvittering', tekst='Mottatt')"
+    )
     subprocess.run([str(server.python), "-c", queue], cwd=server.code, env=env, check=True)
-    sender = subprocess.Popen([str(server.python), "manage.py", "send_epost", "--loop", "--pause", "0.2"],
-                              cwd=server.code, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sender = subprocess.Popen(
+        [str(server.python), "manage.py", "send_epost", "--loop", "--pause", "0.2"],
+        cwd=server.code,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         time.sleep(1.0)  # a few rounds against a server that is down
         smtp.start()

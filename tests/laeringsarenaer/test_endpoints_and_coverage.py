@@ -17,7 +17,9 @@ def logged_in(client):
 
 
 def test_tolk_returns_sorted_codes_and_quoted_errors(logged_in):
-    response = logged_in.get(reverse("laeringsarenaer:tolk"), {"spesialitet": "ALM", "tekst": "FKM 2, ALM 6-5; ALM 9999, alm 55"})
+    response = logged_in.get(
+        reverse("laeringsarenaer:tolk"), {"spesialitet": "ALM", "tekst": "FKM 2, ALM 6-5; ALM 9999, alm 55"}
+    )
     body = response.json()
     assert response.status_code == 200
     assert body["koder"] == ["ALM-055", "FKM-002"]
@@ -27,8 +29,9 @@ def test_tolk_returns_sorted_codes_and_quoted_errors(logged_in):
 
 
 def test_tolk_alle_bortsett_fra(logged_in):
-    body = logged_in.get(reverse("laeringsarenaer:tolk"),
-                         {"spesialitet": "ALM", "tekst": "Alle bortsett fra ALM 055 og 085"}).json()
+    body = logged_in.get(
+        reverse("laeringsarenaer:tolk"), {"spesialitet": "ALM", "tekst": "Alle bortsett fra ALM 055 og 085"}
+    ).json()
     alm = katalog_for().gruppe("ALM")
     assert body["koder"] == [k for k in alm if k not in ("ALM-055", "ALM-085")] and body["feil"] == []
 
@@ -71,8 +74,12 @@ def test_check_answers_shows_full_coverage_for_the_done_when_example(client):
     client.force_login(soker_for(soknad.virksomhet))
     url = reverse("soknader:ny_laeringsarena", args=[soknad.pk])
     client.post(url, _arena_post(laeringsmal="Alle bortsett fra ALM 055 og 085; Alle FKM"))
-    client.post(url, _arena_post(type="sykehus", plassering="annen", annen_virksomhet="Nordlandssykehuset HF",
-                                 laeringsmal="ALM 55, 85"))
+    client.post(
+        url,
+        _arena_post(
+            type="sykehus", plassering="annen", annen_virksomhet="Nordlandssykehuset HF", laeringsmal="ALM 55, 85"
+        ),
+    )
     page = client.get(reverse("soknader:se_over", args=[soknad.pk])).content.decode()
     total = len(katalog_for().gruppe("ALM")) + len(katalog_for().gruppe("FKM"))
     assert f"Alle {total} læringsmål (spesialitetens og FKM) dekkes" in page
@@ -80,8 +87,11 @@ def test_check_answers_shows_full_coverage_for_the_done_when_example(client):
 
 def test_check_answers_lists_what_no_arena_covers(client):
     soknad = KomplettSoknadFactory()
-    LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle bortsett fra ALM 055 og 085",
-                         laeringsmal_koder=[k for k in katalog_for().gruppe("ALM") if k not in ("ALM-055", "ALM-085")])
+    LaeringsarenaFactory(
+        soknad=soknad,
+        laeringsmal="Alle bortsett fra ALM 055 og 085",
+        laeringsmal_koder=[k for k in katalog_for().gruppe("ALM") if k not in ("ALM-055", "ALM-085")],
+    )
     client.force_login(soker_for(soknad.virksomhet))
     page = client.get(reverse("soknader:se_over", args=[soknad.pk])).content.decode()
     total = len(katalog_for().gruppe("ALM")) + len(katalog_for().gruppe("FKM"))
@@ -107,8 +117,16 @@ def test_the_done_when_example_of_issue_11_has_no_coverage_finding_in_2026(clien
     client.force_login(soker_for(soknad.virksomhet))
     url = reverse("soknader:ny_laeringsarena", args=[soknad.pk])
     client.post(url, _arena_post(laeringsmal="Alle bortsett fra ALM 055 og 085; FKM 1-14"))
-    client.post(url, _arena_post(type="sykehus", plassering="annen", annen_virksomhet="Nordlandssykehuset HF",
-                                 avtale_veiledning_supervisjon="True", laeringsmal="ALM 55, 85"))
+    client.post(
+        url,
+        _arena_post(
+            type="sykehus",
+            plassering="annen",
+            annen_virksomhet="Nordlandssykehuset HF",
+            avtale_veiledning_supervisjon="True",
+            laeringsmal="ALM 55, 85",
+        ),
+    )
     assert all(not a.laeringsmal_feil for a in soknad.laeringsarenaer.all())
     koder = set(soknad.mangler.values_list("kode", flat=True))
     dekning = {"FKM_UDEKKET", "LM_UDEKKET", "DEKNING_USIKKER", "LM_UGYLDIG", "ALM055_MANGLER", "ALM085_MANGLER"}

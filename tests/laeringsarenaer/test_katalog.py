@@ -25,7 +25,8 @@ def test_loaded_catalogue_has_the_confirmed_counts_and_marks_the_provisional():
     old = katalog_for(BEFORE_REVISION)
     assert len(old.gruppe("FKM")) == 24 and set(old.gruppe("FKM")) <= old.forelopige
     assert Laeringsmal.objects.get(kode="FKM-003", gyldig_fra=dt.date(2026, 3, 1)).tittel.startswith(
-        "Ha god kunnskap om kompetansevurdering, veiledning og supervisjon")
+        "Ha god kunnskap om kompetansevurdering, veiledning og supervisjon"
+    )
     assert {"ALM-055", "ALM-085"} <= set(katalog.gruppe("ALM"))
     assert Laeringsmal.objects.filter(gruppe="ALM", forelopig=True).exists()
 
@@ -57,8 +58,9 @@ def _arb_rows(n=120, titles=None):
 
 
 def test_import_reports_new_changed_and_retired_and_keeps_the_retired(tmp_path):
-    call_command("importer_laeringsmal", str(_csv(tmp_path, _arb_rows())), "--gyldig-fra", "2027-01-01",
-                 stdout=StringIO())
+    call_command(
+        "importer_laeringsmal", str(_csv(tmp_path, _arb_rows())), "--gyldig-fra", "2027-01-01", stdout=StringIO()
+    )
     rows = _arb_rows(118, titles={5: "Nytt navn"}) + [("ARB-121", "Helt nytt")]
     out = StringIO()
     call_command("importer_laeringsmal", str(_csv(tmp_path, rows)), "--gyldig-fra", "2028-01-01", stdout=out)
@@ -78,8 +80,14 @@ def test_import_reports_new_changed_and_retired_and_keeps_the_retired(tmp_path):
 def test_dry_run_changes_nothing(tmp_path):
     before = Laeringsmal.objects.count()
     out = StringIO()
-    call_command("importer_laeringsmal", str(_csv(tmp_path, _arb_rows(100))), "--gyldig-fra", "2027-01-01",
-                 "--dry-run", stdout=out)
+    call_command(
+        "importer_laeringsmal",
+        str(_csv(tmp_path, _arb_rows(100))),
+        "--gyldig-fra",
+        "2027-01-01",
+        "--dry-run",
+        stdout=out,
+    )
     assert "Prøvekjøring" in out.getvalue() and "Utgåtte: 20" in out.getvalue()
     assert Laeringsmal.objects.count() == before
 
@@ -102,9 +110,11 @@ def test_import_from_xlsx_replaces_provisional_entries(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("kode;tittel\nALM 55;a\nXYZ 1;b\n", "rad 3: «XYZ 1» er ikke en læringsmålkode"),
-     ("kode;tittel\nALM 55;a\nALM-055;b\n", "rad 3: ALM-055 står flere ganger"),
-     ("navn;tittel\nALM 55;a\n", "kolonne «kode»")],
+    [
+        ("kode;tittel\nALM 55;a\nXYZ 1;b\n", "rad 3: «XYZ 1» er ikke en læringsmålkode"),
+        ("kode;tittel\nALM 55;a\nALM-055;b\n", "rad 3: ALM-055 står flere ganger"),
+        ("navn;tittel\nALM 55;a\n", "kolonne «kode»"),
+    ],
 )
 def test_bad_files_import_nothing(tmp_path, content, message):
     path = tmp_path / "feil.csv"

@@ -378,8 +378,9 @@ def test_formater():
     assert formater([]) == ""
     assert formater(["ALM-001"]) == "ALM 1"
     assert (
-        formater(["FKM-003", "ALM-055", "ALM-001", "ALM-002", "ALM-008", "FKM-001", "FKM-002"]
-                 + _koder("ALM", range(3, 7)))
+        formater(
+            ["FKM-003", "ALM-055", "ALM-001", "ALM-002", "ALM-008", "FKM-001", "FKM-002"] + _koder("ALM", range(3, 7))
+        )
         == "ALM 1-6, 8, 55; FKM 1-3"
     )
     assert formater(["SAM-004", "SAM-005", "ARB-001"]) == "SAM 4-5; ARB 1"
@@ -429,12 +430,71 @@ def test_vilkaarlig_tekst_kaster_aldri(tekst: str, spesialitet: str):
 
 
 FRAGMENTER = [
-    "Alle", "alle", "ALLE", "alt", "bortsett fra", "unntatt", "utenom", "med unntak av", "men ikke",
-    "og", "samt", ",", ";", ".", ":", "\n", "\r\n", "-", "–", "—", "til", "til og med", "t.o.m.",
-    "ALM", "alm", "SAM", "ARB", "FKM", "felles kompetansemål", "LM", "Læringsmål", "nr.",
-    "ALM-055", "ALM 085", "alm55", "SAM-003", "ARB-014", "FKM 1-10", "FKM-003",
-    "0", "1", "6", "55", "085", "999", "99999999999999999999", "(", ")", "«", "»", '"',
-    "legevakt", "sykehjem", "delvis", "x", "é", "İ", "ß", "\u00a0", "\t", "•", "*", "/", "&", "+",
+    "Alle",
+    "alle",
+    "ALLE",
+    "alt",
+    "bortsett fra",
+    "unntatt",
+    "utenom",
+    "med unntak av",
+    "men ikke",
+    "og",
+    "samt",
+    ",",
+    ";",
+    ".",
+    ":",
+    "\n",
+    "\r\n",
+    "-",
+    "–",
+    "—",
+    "til",
+    "til og med",
+    "t.o.m.",
+    "ALM",
+    "alm",
+    "SAM",
+    "ARB",
+    "FKM",
+    "felles kompetansemål",
+    "LM",
+    "Læringsmål",
+    "nr.",
+    "ALM-055",
+    "ALM 085",
+    "alm55",
+    "SAM-003",
+    "ARB-014",
+    "FKM 1-10",
+    "FKM-003",
+    "0",
+    "1",
+    "6",
+    "55",
+    "085",
+    "999",
+    "99999999999999999999",
+    "(",
+    ")",
+    "«",
+    "»",
+    '"',
+    "legevakt",
+    "sykehjem",
+    "delvis",
+    "x",
+    "é",
+    "İ",
+    "ß",
+    "\u00a0",
+    "\t",
+    "•",
+    "*",
+    "/",
+    "&",
+    "+",
 ]
 
 

@@ -13,8 +13,16 @@ from soknader.choices import Spesialitet, Status
 from soknader.models import Soknad
 
 EXPORT_COLUMNS = [
-    "helseregion", "spesialitet", "soknader", "under_behandling", "anmodning_sendt", "registrert", "avslatt",
-    "trukket", "ikke_sokt", "kommuner",
+    "helseregion",
+    "spesialitet",
+    "soknader",
+    "under_behandling",
+    "anmodning_sendt",
+    "registrert",
+    "avslatt",
+    "trukket",
+    "ikke_sokt",
+    "kommuner",
 ]
 
 

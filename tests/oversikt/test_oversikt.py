@@ -69,8 +69,14 @@ def test_nord_example_on_the_page(client, nord_2021):
     html = response.content.decode()
     nord_kommuner = len(nord_2021["nord"])
     expected_nord = {
-        "soknader": 54, "under_behandling": 18, "anmodning_sendt": 26, "registrert": 10, "avslatt": 0, "trukket": 0,
-        "ikke_sokt": nord_kommuner - 54, "kommuner": nord_kommuner,
+        "soknader": 54,
+        "under_behandling": 18,
+        "anmodning_sendt": 26,
+        "registrert": 10,
+        "avslatt": 0,
+        "trukket": 0,
+        "ikke_sokt": nord_kommuner - 54,
+        "kommuner": nord_kommuner,
     }
     assert page_row(html, f"region-{_kode('Nord')}") == expected_nord
     assert expected_nord["ikke_sokt"] == 26  # 80 kommuner in Nord (2024) − 54 that applied; drafts do not count
@@ -96,13 +102,21 @@ def test_nord_example_in_the_exports(client, nord_2021, read):
     assert header == EXPORT_COLUMNS
     assert list(rows) == [r.navn for r in _regions_in_page_order(client)] + ["Hele landet"]
     assert rows["Nord"] == {
-        "helseregion": "Nord", "spesialitet": "ALM", "soknader": 54, "under_behandling": 18, "anmodning_sendt": 26,
-        "registrert": 10, "avslatt": 0, "trukket": 0, "ikke_sokt": len(nord_2021["nord"]) - 54,
+        "helseregion": "Nord",
+        "spesialitet": "ALM",
+        "soknader": 54,
+        "under_behandling": 18,
+        "anmodning_sendt": 26,
+        "registrert": 10,
+        "avslatt": 0,
+        "trukket": 0,
+        "ikke_sokt": len(nord_2021["nord"]) - 54,
         "kommuner": len(nord_2021["nord"]),
     }
     assert rows["Hele landet"]["soknader"] == 76 and rows["Hele landet"]["kommuner"] == 357
     assert response["Content-Type"] == (
-        "text/csv; charset=utf-8" if read is csv_rows
+        "text/csv; charset=utf-8"
+        if read is csv_rows
         else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     disposition = response["Content-Disposition"]
@@ -142,7 +156,8 @@ def test_sam_counts_other_organisations_as_applications_but_only_kommuner_as_not
     for i, nummer in enumerate((nord[0], nord[10], nord[10], nord[11])):
         KomplettSoknadFactory(
             virksomhet=VirksomhetFactory(organisasjonsnummer=f"99000000{i}", kommune=Kommune.objects.get(pk=nummer)),
-            spesialitet=Spesialitet.SAM, status=Status.UNDER_BEHANDLING,
+            spesialitet=Spesialitet.SAM,
+            status=Status.UNDER_BEHANDLING,
         )
     # … and one with no kommune at all: only in "Hele landet".
     KomplettSoknadFactory(virksomhet=VirksomhetFactory(), spesialitet=Spesialitet.SAM, status=Status.REGISTRERT)
@@ -209,13 +224,23 @@ def test_filter_keeps_the_specialty_and_is_a_plain_get_form(client):
 
 def test_no_personal_data_or_application_contents(client, nord_2021):
     soknader = list(Soknad.objects.all())
-    pages = [client.get(URL).content.decode(), client.get(URL, {"spesialitet": "SAM"}).content.decode(),
-             client.get(CSV_URL).content.decode()]
+    pages = [
+        client.get(URL).content.decode(),
+        client.get(URL, {"spesialitet": "SAM"}).content.decode(),
+        client.get(CSV_URL).content.decode(),
+    ]
     for html in pages:
         for soknad in soknader:
-            for secret in (soknad.kontaktperson_navn, soknad.kontaktperson_epost, soknad.dba_kontakt_navn,
-                           soknad.dba_kontakt_epost, soknad.kontaktperson_telefon, soknad.hf_avtale_navn,
-                           soknad.organisering, soknad.referanse):
+            for secret in (
+                soknad.kontaktperson_navn,
+                soknad.kontaktperson_epost,
+                soknad.dba_kontakt_navn,
+                soknad.dba_kontakt_epost,
+                soknad.kontaktperson_telefon,
+                soknad.hf_avtale_navn,
+                soknad.organisering,
+                soknad.referanse,
+            ):
                 if secret:
                     assert secret not in html, secret
 
@@ -260,8 +285,13 @@ def test_every_submitted_status_falls_in_exactly_one_column():
     """A status added later must be given a column here, or the columns would no longer add up to «Søknader»."""
     from oversikt import selectors as overview
 
-    kolonner = [set(overview.UNDER_BEHANDLING), {Status.ANMODNING_SENDT}, {Status.REGISTRERT}, {Status.AVSLATT},
-                {Status.TRUKKET}]
+    kolonner = [
+        set(overview.UNDER_BEHANDLING),
+        {Status.ANMODNING_SENDT},
+        {Status.REGISTRERT},
+        {Status.AVSLATT},
+        {Status.TRUKKET},
+    ]
     assert sorted(s for kolonne in kolonner for s in kolonne) == sorted(overview.SOKT)
 
 
@@ -271,8 +301,9 @@ def test_an_organisation_that_applies_again_counts_once_with_its_latest_applicat
     import datetime as dt
 
     old = KomplettSoknadFactory(status=Status.AVSLATT, referanse="ASA-2019-1", soknadsdato=dt.date(2019, 5, 2))
-    KomplettSoknadFactory(virksomhet=old.virksomhet, status=Status.INNSENDT, referanse="ASA-2024-1",
-                          soknadsdato=dt.date(2024, 2, 3))
+    KomplettSoknadFactory(
+        virksomhet=old.virksomhet, status=Status.INNSENDT, referanse="ASA-2024-1", soknadsdato=dt.date(2024, 2, 3)
+    )
     html = client.get(URL).content.decode()
     landet = page_row(html, "region-hele-landet")
     assert (landet["soknader"], landet["under_behandling"], landet["avslatt"]) == (1, 1, 0)

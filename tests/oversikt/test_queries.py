@@ -38,5 +38,7 @@ def test_query_count_does_not_grow_with_applications(client, name, params):
     assert many <= 4, many
     if name == "oversikt:oversikt" and not params:
         # The figures are really there: 5,000 applications, a seventh of them drafts, a third of the rest ALM.
-        assert page_row(content.decode(), "region-hele-landet")["soknader"] == Soknad.objects.filter(
-            spesialitet="ALM").exclude(status="utkast").count()
+        assert (
+            page_row(content.decode(), "region-hele-landet")["soknader"]
+            == Soknad.objects.filter(spesialitet="ALM").exclude(status="utkast").count()
+        )

@@ -23,8 +23,12 @@ def alis_nord(client):
 
 
 def _submitted(kommunenummer, **kwargs):
-    soknad = KomplettSoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer=kommunenummer),
-                                   status="innsendt", soknadsdato="2026-10-01", **kwargs)
+    soknad = KomplettSoknadFactory(
+        virksomhet=KommuneVirksomhetFactory(kommunenummer=kommunenummer),
+        status="innsendt",
+        soknadsdato="2026-10-01",
+        **kwargs,
+    )
     services.mangler_refresh(soknad=soknad)
     return soknad
 
@@ -78,8 +82,9 @@ def test_filter_by_specialty(client, alis_nord):
 
 def test_a_kommune_that_applied_by_1_june_2019_is_shown_as_temporarily_registered_from_1_march(client, alis_nord):
     # The guidance: "alle kommuner som søkte innen 1. juni 2019, har en midlertidig registrering fra 1. mars 2019"
-    soknad = KomplettSoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer="5501"), status="innsendt",
-                                   soknadsdato="2019-06-01")
+    soknad = KomplettSoknadFactory(
+        virksomhet=KommuneVirksomhetFactory(kommunenummer="5501"), status="innsendt", soknadsdato="2019-06-01"
+    )
     assert "Midlertidig registrert fra 1. mars 2019" in client.get(reverse("oversikt:region")).content.decode()
     detail = client.get(reverse("oversikt:region_soknad", args=[soknad.pk])).content.decode()
     assert "Midlertidig registrert fra 1. mars 2019" in detail

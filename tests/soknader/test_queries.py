@@ -36,5 +36,7 @@ def test_my_applications_does_not_grow_with_applications(client):
     client.force_login(user)
     one = _queries(client, reverse("soknader:mine"))
     for spesialitet in ("SAM", "ARB"):
-        LaeringsarenaFactory.create_batch(3, soknad=SoknadFactory(virksomhet=soknad.virksomhet, spesialitet=spesialitet))
+        LaeringsarenaFactory.create_batch(
+            3, soknad=SoknadFactory(virksomhet=soknad.virksomhet, spesialitet=spesialitet)
+        )
     assert _queries(client, reverse("soknader:mine")) == one

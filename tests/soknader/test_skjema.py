@@ -22,10 +22,13 @@ KONTAKT = {
     "dba_kontakt_telefon": "75555001",
 }
 BEKREFTET = {name: True for name in skjema.BEKREFTELSER}
-FORHOLD_DATA = {"organisering": "Slik", "veiledere_ansatt": "egen_virksomhet", "veilederkompetanse": "ja",
-           "kjent_med_oppgaver": "ja"}
-ARENA = {"type": "legevakt", "plassering": "egen", "ny_veileder": False, "laeringsmal": "Alle",
-         "supervisjon": ["vakt"]}
+FORHOLD_DATA = {
+    "organisering": "Slik",
+    "veiledere_ansatt": "egen_virksomhet",
+    "veilederkompetanse": "ja",
+    "kjent_med_oppgaver": "ja",
+}
+ARENA = {"type": "legevakt", "plassering": "egen", "ny_veileder": False, "laeringsmal": "Alle", "supervisjon": ["vakt"]}
 ARENA_HOS_ANNEN = {**ARENA, "plassering": "annen", "annen_virksomhet": "UNN HF", "avtale_veiledning_supervisjon": True}
 
 
@@ -145,8 +148,9 @@ def test_arena_in_another_organisation_needs_its_name():
 def test_arena_in_another_organisation_says_whether_the_agreement_covers_veiledning_and_supervisjon():
     # The guide: "må det fremgå av avtalene hvordan veiledningen og supervisjonen vil bli ivaretatt"
     problems = completeness.laeringsarena({**ARENA_HOS_ANNEN, "avtale_veiledning_supervisjon": None})
-    assert problems == {"avtale_veiledning_supervisjon": "Svar på om avtalen sikrer veiledning og supervisjon ved "
-                        "denne arenaen."}
+    assert problems == {
+        "avtale_veiledning_supervisjon": "Svar på om avtalen sikrer veiledning og supervisjon ved denne arenaen."
+    }
     assert completeness.laeringsarena({**ARENA_HOS_ANNEN, "avtale_veiledning_supervisjon": False}) == {}  # an answer
     assert completeness.laeringsarena({**ARENA, "avtale_veiledning_supervisjon": None}) == {}  # own organisation
 
@@ -186,8 +190,21 @@ def test_every_field_of_every_section_form_is_in_the_table():
 def test_every_stored_field_of_the_application_is_in_the_table_or_is_workflow():
     from soknader.models import Soknad
 
-    workflow = {"id", "virksomhet", "spesialitet", "status", "referanse", "soknadsdato", "vedtaksdato",
-                "registrert_fra", "avslagsgrunn", "anmodning", "opprettet", "opprettet_av", "endret"}
+    workflow = {
+        "id",
+        "virksomhet",
+        "spesialitet",
+        "status",
+        "referanse",
+        "soknadsdato",
+        "vedtaksdato",
+        "registrert_fra",
+        "avslagsgrunn",
+        "anmodning",
+        "opprettet",
+        "opprettet_av",
+        "endret",
+    }
     stored = {f.name for f in Soknad._meta.concrete_fields}
     assert stored - workflow == set(skjema.SOKNAD_FELT)
     for name in skjema.SOKNAD_FELT:
@@ -197,10 +214,16 @@ def test_every_stored_field_of_the_application_is_in_the_table_or_is_workflow():
 @pytest.mark.parametrize(
     ("kontekst", "shown", "hidden"),
     [
-        (KOMMUNE_ALM, {"ansvar_apen_uselektert_praksis", "hf_avtale_inngatt", "hf_avtale_navn"},
-         {"bht_godkjent_arbeidstilsynet"}),
-        (BHT_ARB, {"bht_godkjent_arbeidstilsynet"},
-         {"ansvar_apen_uselektert_praksis", "hf_avtale_inngatt", "hf_avtale_navn"}),
+        (
+            KOMMUNE_ALM,
+            {"ansvar_apen_uselektert_praksis", "hf_avtale_inngatt", "hf_avtale_navn"},
+            {"bht_godkjent_arbeidstilsynet"},
+        ),
+        (
+            BHT_ARB,
+            {"bht_godkjent_arbeidstilsynet"},
+            {"ansvar_apen_uselektert_praksis", "hf_avtale_inngatt", "hf_avtale_navn"},
+        ),
         (PRIVAT_SAM, set(), {"ansvar_apen_uselektert_praksis", "hf_avtale_inngatt", "bht_godkjent_arbeidstilsynet"}),
     ],
 )
@@ -299,7 +322,11 @@ def test_only_alm_is_limited_to_kommuner():
         ("type", "kad", "Kommunal akutt døgnenhet (KAD)"),  # drop-down
         ("kjent_tiltak", ["kurs", "annet"], "Kurs, Annet, spesifiser"),  # multiple choice, stored without choices
         ("kjent_tiltak", [], "(tomt)"),
-        ("supervisjon", ["vakt", "telefon_digitalt"], "Supervisjon på vakt, Supervisør tilgjengelig på telefon/digitalt"),
+        (
+            "supervisjon",
+            ["vakt", "telefon_digitalt"],
+            "Supervisjon på vakt, Supervisør tilgjengelig på telefon/digitalt",
+        ),
         ("ansvar_forskrift", True, "Ja"),  # confirmation
         ("ansvar_forskrift", False, "Nei"),
         ("samarbeid_inngatt", False, "Nei"),  # optional box
@@ -356,14 +383,23 @@ def test_the_form_refuses_a_too_long_text_next_to_the_field_and_keeps_it():
     [
         # "I bekreftelsen skal det kun stå hvor lenge legen har arbeidet hvor (eventuelt hvilken avdeling), hvilken
         # stilling og eventuelt fravær [...] (6,5år). Kun tjeneste etter fullført medisinsk grunnutdanning [...] Mal"
-        ("ansvar_bekreftelse_tjeneste", ["hvor lenge", "avdeling", "stilling", "fravær", "6,5 år",
-                                         "fullført medisinsk grunnutdanning", "mal"]),
+        (
+            "ansvar_bekreftelse_tjeneste",
+            ["hvor lenge", "avdeling", "stilling", "fravær", "6,5 år", "fullført medisinsk grunnutdanning", "mal"],
+        ),
         # "anbefalinger fra veileder og minst en av dem som har deltatt i supervisjonen. Det bør være minst to
         # forskjellige personer [...] leder, veileder og supervisør"; "vurderingskollegium"; "Linjeleder kan deleger
         # oppgaven, men ikke ansvaret"
-        ("organisering", ["anbefaling fra veilederen og minst én av dem som har gitt supervisjon",
-                          "minst to forskjellige personer", "leder, veileder og supervisør", "vurderingskollegium",
-                          "delegere oppgaven, men ikke ansvaret"]),
+        (
+            "organisering",
+            [
+                "anbefaling fra veilederen og minst én av dem som har gitt supervisjon",
+                "minst to forskjellige personer",
+                "leder, veileder og supervisør",
+                "vurderingskollegium",
+                "delegere oppgaven, men ikke ansvaret",
+            ],
+        ),
         # "må sende inn søknad hver for seg. Dette gjelder også kommuner som planlegger kommunesammenslåing";
         # "Det er ikke obligatorisk å svare på."
         ("samarbeid_inngatt", ["hver sin søknad", "slå seg sammen", "frivillig"]),

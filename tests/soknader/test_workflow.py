@@ -98,12 +98,15 @@ def test_two_caseworkers_at_once_one_wins_the_other_is_told(innsendt, saksbehand
 
 # The guidance: "alle kommuner som søkte innen 1. juni 2019, har en midlertidig registrering fra 1. mars 2019".
 # "Innen 1. juni" includes 1 June; the rule is about kommuner.
-@pytest.mark.parametrize(("soknadsdato", "expected"), [
-    (dt.date(2019, 5, 31), dt.date(2019, 3, 1)),
-    (dt.date(2019, 6, 1), dt.date(2019, 3, 1)),
-    (dt.date(2019, 6, 2), dt.date(2019, 6, 2)),
-    (dt.date(2026, 11, 2), dt.date(2026, 11, 2)),
-])
+@pytest.mark.parametrize(
+    ("soknadsdato", "expected"),
+    [
+        (dt.date(2019, 5, 31), dt.date(2019, 3, 1)),
+        (dt.date(2019, 6, 1), dt.date(2019, 3, 1)),
+        (dt.date(2019, 6, 2), dt.date(2019, 6, 2)),
+        (dt.date(2026, 11, 2), dt.date(2026, 11, 2)),
+    ],
+)
 def test_registrering_records_vedtaksdato_and_registrert_fra(innsendt, saksbehandler, soknadsdato, expected):
     Soknad.objects.filter(pk=innsendt.pk).update(soknadsdato=soknadsdato)
     result = services.soknad_register(soknad=innsendt, bruker=saksbehandler, vedtaksdato=dt.date(2026, 11, 20))
@@ -118,14 +121,22 @@ def test_the_transitional_rule_is_for_kommuner_only(saksbehandler):
 
 def test_a_pending_application_says_it_is_temporarily_registered(client):
     early = KomplettSoknadFactory(status="under_behandling", soknadsdato=dt.date(2019, 6, 1), referanse="ASA-2019-1")
-    late = KomplettSoknadFactory(virksomhet__kommunenummer="5501", status="innsendt", soknadsdato=dt.date(2024, 2, 3),
-                                 referanse="ASA-2024-1")
+    late = KomplettSoknadFactory(
+        virksomhet__kommunenummer="5501", status="innsendt", soknadsdato=dt.date(2024, 2, 3), referanse="ASA-2024-1"
+    )
     bht = AnnenVirksomhetSoknadFactory(status="innsendt", soknadsdato=dt.date(2019, 5, 2), referanse="ASA-2019-2")
     assert early.midlertidig_registrert_fra == dt.date(2019, 3, 1)
     assert late.midlertidig_registrert_fra == dt.date(2024, 2, 3)
     assert bht.midlertidig_registrert_fra == dt.date(2019, 5, 2)
-    assert KomplettSoknadFactory(virksomhet__kommunenummer="4601", status="registrert", soknadsdato=dt.date(2019, 5, 2),
-                                 referanse="ASA-2019-3").midlertidig_registrert_fra is None
+    assert (
+        KomplettSoknadFactory(
+            virksomhet__kommunenummer="4601",
+            status="registrert",
+            soknadsdato=dt.date(2019, 5, 2),
+            referanse="ASA-2019-3",
+        ).midlertidig_registrert_fra
+        is None
+    )
     client.force_login(soker_for(early.virksomhet))
     page = client.get(reverse("soknader:se_over", args=[early.pk])).content.decode()
     assert "Midlertidig registrert fra 1. mars 2019" in page
@@ -157,8 +168,9 @@ def _sent() -> list:
     return mail.outbox
 
 
-def test_emails_on_submission_anmodning_registrering_and_avslag(innsendt, saksbehandler,
-                                                                django_capture_on_commit_callbacks):
+def test_emails_on_submission_anmodning_registrering_and_avslag(
+    innsendt, saksbehandler, django_capture_on_commit_callbacks
+):
     assert _sent()[-1].to == ["kari@bodo.kommune.no"] and innsendt.referanse in mail.outbox[-1].subject
     with django_capture_on_commit_callbacks(execute=True):
         services.soknad_request_information(soknad=innsendt, bruker=saksbehandler, melding="Legg ved avtale med HF")
@@ -183,9 +195,7 @@ def test_no_email_when_the_transaction_is_refused(innsendt, saksbehandler, djang
     assert len(_sent()) == count and innsendt.eposter.count() == 1
 
 
-def test_anmodning_then_the_applicant_edits_resubmits_and_the_caseworker_sees_the_diff(
-    client, innsendt, saksbehandler
-):
+def test_anmodning_then_the_applicant_edits_resubmits_and_the_caseworker_sees_the_diff(client, innsendt, saksbehandler):
     services.soknad_request_information(soknad=innsendt, bruker=saksbehandler, melding="Beskriv organiseringen bedre")
     soker = innsendt.virksomhet.tilganger.get().bruker
     client.force_login(soker)
@@ -193,18 +203,35 @@ def test_anmodning_then_the_applicant_edits_resubmits_and_the_caseworker_sees_th
     assert "Beskriv organiseringen bedre" in page
     url = reverse("soknader:seksjon", args=[innsendt.pk, "forhold"])
     shown = client.get(url).context["form"]["fingerprint"].value()
-    client.post(url, {"organisering": "Ny og bedre beskrivelse", "veiledere_ansatt": "egen_virksomhet",
-                      "veilederkompetanse": "ja", "kjent_med_oppgaver": "ja", "fingerprint": shown, "utkast": "1"})
-    client.post(reverse("soknader:ny_laeringsarena", args=[innsendt.pk]), {
-        "type": "legevakt", "plassering": "egen", "ny_veileder": "False", "laeringsmal": "ALM 1-3",
-        "supervisjon": ["vakt"]})
+    client.post(
+        url,
+        {
+            "organisering": "Ny og bedre beskrivelse",
+            "veiledere_ansatt": "egen_virksomhet",
+            "veilederkompetanse": "ja",
+            "kjent_med_oppgaver": "ja",
+            "fingerprint": shown,
+            "utkast": "1",
+        },
+    )
+    client.post(
+        reverse("soknader:ny_laeringsarena", args=[innsendt.pk]),
+        {
+            "type": "legevakt",
+            "plassering": "egen",
+            "ny_veileder": "False",
+            "laeringsmal": "ALM 1-3",
+            "supervisjon": ["vakt"],
+        },
+    )
     client.post(reverse("soknader:se_over", args=[innsendt.pk]))
     innsendt.refresh_from_db()
     assert innsendt.status == "innsendt" and innsendt.soknadsdato is not None
     first, second = Innsending.objects.filter(soknad=innsendt).order_by("pk")
     changes = diff(first.data, second.data)
     assert [(c.before, c.after) for c in changes.felt] == [
-        ("Kommuneoverlegen har ansvaret; vurderingskollegium to ganger i året.", "Ny og bedre beskrivelse")]
+        ("Kommuneoverlegen har ansvaret; vurderingskollegium to ganger i året.", "Ny og bedre beskrivelse")
+    ]
     assert changes.arenaer_lagt_til == ["Legevakt"] and not changes.arenaer_fjernet
     label = "Beskriv kort hvordan arbeidet med spesialistutdanningen er organisert og hvor ansvaret er plassert"
     assert [c.label for c in changes.felt] == [label]
@@ -213,16 +240,20 @@ def test_anmodning_then_the_applicant_edits_resubmits_and_the_caseworker_sees_th
 
 
 def test_the_diff_names_fields_and_values_as_the_form_does():
-    before = {"felt": {"dba_kontakt_navn": "Ola", "kjent_tiltak": ["kurs"]}, "arenaer": [
-        {"id": 1, "navn": "Legevakt", "supervisjon": ["vakt"], "ny_veileder": None}]}
-    after = {"felt": {"dba_kontakt_navn": "Kari", "kjent_tiltak": ["kurs", "annet"]}, "arenaer": [
-        {"id": 1, "navn": "Legevakt", "supervisjon": ["vakt", "annet"], "ny_veileder": True}]}
+    before = {
+        "felt": {"dba_kontakt_navn": "Ola", "kjent_tiltak": ["kurs"]},
+        "arenaer": [{"id": 1, "navn": "Legevakt", "supervisjon": ["vakt"], "ny_veileder": None}],
+    }
+    after = {
+        "felt": {"dba_kontakt_navn": "Kari", "kjent_tiltak": ["kurs", "annet"]},
+        "arenaer": [{"id": 1, "navn": "Legevakt", "supervisjon": ["vakt", "annet"], "ny_veileder": True}],
+    }
     changes = diff(before, after)
     assert [(c.label, c.before_text, c.after_text) for c in changes.felt] == [
         ("Navn på kontaktperson for databehandleravtale", "Ola", "Kari"),
         ("Hvordan skal veilederne bli kjent med oppgavene?", "Kurs", "Kurs, Annet, spesifiser"),
     ]
-    (navn, felt), = changes.arenaer_endret
+    ((navn, felt),) = changes.arenaer_endret
     assert [(c.label, c.before_text, c.after_text) for c in felt] == [
         ("Skal LIS få ny veileder under oppholdet ved denne arenaen?", "(tomt)", "Ja"),
         ("Supervisjon vil foregå ved", "Supervisjon på vakt", "Supervisjon på vakt, Annet, spesifiser"),
@@ -242,9 +273,16 @@ def test_the_applicant_may_withdraw_a_submitted_application(client, innsendt, fr
 def test_findings_are_stored_and_refreshed_on_every_change(client):
     soknad = KomplettSoknadFactory()
     client.force_login(soker_for(soknad.virksomhet))
-    client.post(reverse("soknader:ny_laeringsarena", args=[soknad.pk]), {
-        "type": "fastlege", "plassering": "egen", "ny_veileder": "False", "laeringsmal": "Alle bortsett fra ALM 55",
-        "supervisjon": ["til_stede"]})
+    client.post(
+        reverse("soknader:ny_laeringsarena", args=[soknad.pk]),
+        {
+            "type": "fastlege",
+            "plassering": "egen",
+            "ny_veileder": "False",
+            "laeringsmal": "Alle bortsett fra ALM 55",
+            "supervisjon": ["til_stede"],
+        },
+    )
     codes = set(soknad.mangler.values_list("kode", flat=True))
     assert {"ALM055_MANGLER", "FKM_UDEKKET", "LM_UDEKKET"} <= codes and "INGEN_ARENA" not in codes
     arena = soknad.laeringsarenaer.get()

@@ -30,8 +30,16 @@ PATH = "/accessmanagement/api/v1/resourceowner/authorizedparties"
 RESOURCE = "helsedir-asa-registrering"
 
 
-def party(orgnr: str, name: str = "", *, resources=(RESOURCE,), subunits=(), deleted=False, kind="Organization",
-          hierarchy_only=False) -> dict:
+def party(
+    orgnr: str,
+    name: str = "",
+    *,
+    resources=(RESOURCE,),
+    subunits=(),
+    deleted=False,
+    kind="Organization",
+    hierarchy_only=False,
+) -> dict:
     """One entry shaped like Altinn's AuthorizedParty."""
     return {
         "partyUuid": f"00000000-0000-4000-8000-{orgnr.rjust(12, '0')}",
@@ -98,17 +106,26 @@ class FakeAltinn:
                 form = {k: v[0] for k, v in parse_qs(raw.decode()).items()}
                 try:
                     assert form.get("grant_type") == "urn:ietf:params:oauth:grant-type:jwt-bearer"
-                    claims = jwt.decode(form["assertion"], fake.maskinporten_public_key, algorithms=["RS256"],
-                                        audience=fake.maskinporten_audience, issuer=fake.maskinporten_client_id,
-                                        options={"require": ["exp", "iat", "jti", "scope"]})
+                    claims = jwt.decode(
+                        form["assertion"],
+                        fake.maskinporten_public_key,
+                        algorithms=["RS256"],
+                        audience=fake.maskinporten_audience,
+                        issuer=fake.maskinporten_client_id,
+                        options={"require": ["exp", "iat", "jti", "scope"]},
+                    )
                     assert claims["exp"] - claims["iat"] <= 120
                     assert claims["scope"] == "altinn:accessmanagement/authorizedparties.resourceowner"
                 except (AssertionError, KeyError, jwt.PyJWTError):
                     return self._send(400, b'{"error":"invalid_grant"}')
                 token = f"mp-{uuid.uuid4().hex}"
                 fake.maskinporten_tokens.add(token)
-                self._send(200, json.dumps({"access_token": token, "token_type": "Bearer", "expires_in": 119,
-                                            "scope": claims["scope"]}).encode())
+                self._send(
+                    200,
+                    json.dumps(
+                        {"access_token": token, "token_type": "Bearer", "expires_in": 119, "scope": claims["scope"]}
+                    ).encode(),
+                )
 
             def do_POST(self):
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
@@ -182,10 +199,13 @@ def main() -> None:
     fake.accepted_tokens = None  # make run-oidc sets no Altinn credentials
     fake.server.server_close()
     fake.server = ThreadingHTTPServer(("127.0.0.1", args.port), fake.server.RequestHandlerClass)
-    fake.set_parties(DEMO_PID, [
-        party("972418013", "BODØ KOMMUNE"),
-        party("999888771", "NORDLYS BEDRIFTSHELSETJENESTE AS (DEMO)"),
-    ])
+    fake.set_parties(
+        DEMO_PID,
+        [
+            party("972418013", "BODØ KOMMUNE"),
+            party("999888771", "NORDLYS BEDRIFTSHELSETJENESTE AS (DEMO)"),
+        ],
+    )
     print(f"Fake Altinn på http://127.0.0.1:{args.port} (kari.kommune kan søke for Bodø og Nordlys BHT)", flush=True)
     try:
         fake.server.serve_forever()

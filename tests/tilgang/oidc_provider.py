@@ -47,9 +47,20 @@ class OidcProvider:
 
     def start(self) -> "OidcProvider":
         self.process = subprocess.Popen(
-            [sys.executable, "-W", "ignore", "-m", "oidc_provider_mock", "--port", str(self.port),
-             "--require-nonce", "true", *self.extra_args],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                sys.executable,
+                "-W",
+                "ignore",
+                "-m",
+                "oidc_provider_mock",
+                "--port",
+                str(self.port),
+                "--require-nonce",
+                "true",
+                *self.extra_args,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:

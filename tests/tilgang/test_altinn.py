@@ -26,6 +26,7 @@ def orgnrs(items) -> list[str]:
 
 # ---- the client -----------------------------------------------------------------------------------
 
+
 def test_the_request_has_altinns_shape_and_our_credentials(fake_altinn):
     fake_altinn.set_parties(PID, [party(BODO, "BODØ KOMMUNE")])
     assert altinn.authorized_organisations(PID) == [altinn.AltinnVirksomhet(BODO, "BODØ KOMMUNE")]
@@ -37,15 +38,23 @@ def test_the_request_has_altinns_shape_and_our_credentials(fake_altinn):
 
 
 def test_only_organisations_with_our_resource_count_and_sub_units_inherit(fake_altinn):
-    fake_altinn.set_parties(PID, [
-        party(PID, "Kari Nordmann", kind="Person"),  # the person themself
-        party(BODO, "BODØ KOMMUNE"),
-        party(BHT, "NORDLYS BHT AS", resources=["en-annen-tjeneste"]),  # rights, but not to our service
-        party("912345009", "HOVEDENHET AS", subunits=[party(SUB, "UNDERENHET AVD TROMSØ", resources=[])]),
-        party("912345017", "BARE HIERARKI AS", resources=[], hierarchy_only=True,
-              subunits=[party("912345025", "EGEN RETT AVD", resources=[RESOURCE])]),
-        party("912345033", "SLETTET AS", deleted=True),
-    ])
+    fake_altinn.set_parties(
+        PID,
+        [
+            party(PID, "Kari Nordmann", kind="Person"),  # the person themself
+            party(BODO, "BODØ KOMMUNE"),
+            party(BHT, "NORDLYS BHT AS", resources=["en-annen-tjeneste"]),  # rights, but not to our service
+            party("912345009", "HOVEDENHET AS", subunits=[party(SUB, "UNDERENHET AVD TROMSØ", resources=[])]),
+            party(
+                "912345017",
+                "BARE HIERARKI AS",
+                resources=[],
+                hierarchy_only=True,
+                subunits=[party("912345025", "EGEN RETT AVD", resources=[RESOURCE])],
+            ),
+            party("912345033", "SLETTET AS", deleted=True),
+        ],
+    )
     found = {v.organisasjonsnummer: v for v in altinn.authorized_organisations(PID)}
     assert sorted(found) == sorted([BODO, "912345009", SUB, "912345025"])
     assert found[SUB].hovedenhet == "912345009" and found["912345025"].hovedenhet == ""
@@ -74,6 +83,7 @@ def test_altinn_down_is_a_clear_exception(fake_altinn):
 
 
 # ---- the cache ------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def person():
@@ -119,6 +129,7 @@ def test_development_rows_do_not_count_once_altinn_is_set_up(fake_altinn, person
 
 
 # ---- a logged-in person ---------------------------------------------------------------------------
+
 
 def _logged_in_person(client, user, pid=PID):
     """As after an ID-porten login: the pid in the (server-side) session."""
@@ -196,6 +207,7 @@ def test_login_with_altinn_down_uses_the_previous_answer_and_says_so(client, idp
 
 # ---- our token: Maskinporten, exchanged at Altinn ----------------------------------------------------
 
+
 @pytest.fixture
 def maskinporten(fake_altinn, settings):
     from cryptography.hazmat.primitives import serialization
@@ -208,7 +220,8 @@ def maskinporten(fake_altinn, settings):
     settings.MASKINPORTEN_AUDIENCE = "https://test.maskinporten.no/"
     settings.MASKINPORTEN_CLIENT_ID = "asa-maskinporten"
     settings.MASKINPORTEN_PRIVATE_KEY = key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()).decode()
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
     return fake_altinn
 
 
@@ -238,7 +251,8 @@ def test_a_wrong_maskinporten_key_is_a_clear_exception(maskinporten, settings):
 
     other = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     settings.MASKINPORTEN_PRIVATE_KEY = other.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()).decode()
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
     with pytest.raises(altinn.AltinnUnavailable, match="Maskinporten svarte HTTP 400"):
         altinn.authorized_organisations(PID)
     assert maskinporten.count(PID) == 0

@@ -41,7 +41,7 @@ def test_caseworkers_read_and_filter_the_log_but_cannot_change_it(client, saksbe
 
     def results(**params):
         page = client.get(url, params).content.decode()
-        return page[page.index('id="result_list"'):].split("</table>")[0]
+        return page[page.index('id="result_list"') :].split("</table>")[0]
 
     assert soker.username in results() and other.username in results()
     assert soker.username in results(bruker__id__exact=soker.pk)

@@ -37,9 +37,17 @@ SOKNAD_URLS = {
 LIST_URLS = {"mine", "ny"}  # not about one application: checked separately below
 SEKSJONER = ["virksomhet", "ansvar", "forhold"]
 POST_DATA = {
-    "kontaktperson_navn": "Inntrenger", "kontaktperson_epost": "inntrenger@example.no", "utkast": "1",
-    "fortsett": "1", "melding": "Trukket av en inntrenger", "organisering": "Overtatt", "type": "fastlege",
-    "plassering": "egen", "laeringsmal": "ALM 1", "supervisjon": ["til_stede"], "ny_veileder": "False",
+    "kontaktperson_navn": "Inntrenger",
+    "kontaktperson_epost": "inntrenger@example.no",
+    "utkast": "1",
+    "fortsett": "1",
+    "melding": "Trukket av en inntrenger",
+    "organisering": "Overtatt",
+    "type": "fastlege",
+    "plassering": "egen",
+    "laeringsmal": "ALM 1",
+    "supervisjon": ["til_stede"],
+    "ny_veileder": "False",
 }
 
 
@@ -58,8 +66,11 @@ def _state(soknad):
     soknad = Soknad.objects.filter(pk=soknad.pk).first()
     if soknad is None:
         return None
-    return (model_to_dict(soknad), list(soknad.laeringsarenaer.values()), Statusendring.objects.filter(
-        soknad=soknad).count())
+    return (
+        model_to_dict(soknad),
+        list(soknad.laeringsarenaer.values()),
+        Statusendring.objects.filter(soknad=soknad).count(),
+    )
 
 
 @pytest.fixture
@@ -100,8 +111,9 @@ def test_rights_to_a_only_open_nothing_of_b(world):
     _walk_refused(client, b, arena_b)
     text = client.get(reverse("soknader:mine")).content.decode()
     assert "Bodø" in text and "Tromsø" not in text
-    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": b.virksomhet.organisasjonsnummer,
-                                                    "spesialitet": "SAM"})
+    response = client.post(
+        reverse("soknader:ny"), {"organisasjonsnummer": b.virksomhet.organisasjonsnummer, "spesialitet": "SAM"}
+    )
     assert "gitt deg tilgang til tjenesten i Altinn" in response.content.decode()
     assert Soknad.objects.count() == 2
 
@@ -111,8 +123,9 @@ def test_after_rights_to_a_are_withdrawn_nothing_of_a_opens(world):
     assert client.get(reverse("soknader:oppgaver", args=[a.pk])).status_code == 200
     world["fake"].set_parties(PID, [])
     _walk_refused(client, a, arena_a)
-    response = client.post(reverse("soknader:ny"), {"organisasjonsnummer": a.virksomhet.organisasjonsnummer,
-                                                    "spesialitet": "SAM"})
+    response = client.post(
+        reverse("soknader:ny"), {"organisasjonsnummer": a.virksomhet.organisasjonsnummer, "spesialitet": "SAM"}
+    )
     assert response.status_code == 200 and Soknad.objects.count() == 2
     assert "Du har ikke tilgang til å søke for noen virksomhet ennå" in response.content.decode()
 

@@ -192,16 +192,26 @@ def test_logout_ends_the_session_here_and_at_the_provider(client, idporten, fake
     assert not logged_in(client)
     import requests
 
-    confirm = requests.post(f"{idporten.url}/oauth2/end_session/confirm",
-                            data={"redirect_uri": params["post_logout_redirect_uri"]}, allow_redirects=False, timeout=5)
+    confirm = requests.post(
+        f"{idporten.url}/oauth2/end_session/confirm",
+        data={"redirect_uri": params["post_logout_redirect_uri"]},
+        allow_redirects=False,
+        timeout=5,
+    )
     assert confirm.headers["Location"] == "http://testserver/logg-inn/"
     assert Hendelse.objects.filter(hendelse="utlogging", kilde="idporten").exists()
 
 
 def test_staff_roles_come_from_the_group_claim(client, ansatt_login):
     sub = f"ansatt-{uuid.uuid4().hex[:6]}"
-    ansatt_login.set_user(sub, {"name": "Siri Saksbehandler", "email": "siri@helsedir.example",
-                                "groups": ["asa-saksbehandlere", "alis-nord", "noe-annet"]})
+    ansatt_login.set_user(
+        sub,
+        {
+            "name": "Siri Saksbehandler",
+            "email": "siri@helsedir.example",
+            "groups": ["asa-saksbehandlere", "alis-nord", "noe-annet"],
+        },
+    )
     assert login(client, sub, provider="ansatt").status_code == 302
     user = User.objects.get(person__kilde="ansatt")
     assert user.is_staff and user.groups.filter(name="Saksbehandlere").exists()

@@ -6,63 +6,160 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('brreg', '0003_enhetsregisteret'),
+        ("brreg", "0003_enhetsregisteret"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Hendelse',
+            name="Hendelse",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tidspunkt', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='tidspunkt')),
-                ('hendelse', models.CharField(choices=[('innlogging', 'Innlogging'), ('utlogging', 'Utlogging'), ('innlogging_feilet', 'Mislykket innlogging'), ('tilgang_gitt', 'Altinn: ny virksomhet'), ('tilgang_fjernet', 'Altinn: virksomhet fjernet'), ('altinn_utilgjengelig', 'Altinn svarte ikke'), ('statusendring', 'Statusendring')], db_index=True, max_length=30, verbose_name='hendelse')),
-                ('kilde', models.CharField(help_text='idporten, ansatt, passord, altinn, soknad …', max_length=30, verbose_name='kilde')),
-                ('brukernavn', models.CharField(blank=True, help_text='Kept if the user is deleted.', max_length=150, verbose_name='brukernavn')),
-                ('organisasjonsnummer', models.CharField(blank=True, db_index=True, max_length=9, verbose_name='organisasjonsnummer')),
-                ('detalj', models.CharField(blank=True, max_length=300, verbose_name='detalj')),
-                ('bruker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='bruker')),
-                ('virksomhet', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='brreg.virksomhet', verbose_name='virksomhet')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("tidspunkt", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="tidspunkt")),
+                (
+                    "hendelse",
+                    models.CharField(
+                        choices=[
+                            ("innlogging", "Innlogging"),
+                            ("utlogging", "Utlogging"),
+                            ("innlogging_feilet", "Mislykket innlogging"),
+                            ("tilgang_gitt", "Altinn: ny virksomhet"),
+                            ("tilgang_fjernet", "Altinn: virksomhet fjernet"),
+                            ("altinn_utilgjengelig", "Altinn svarte ikke"),
+                            ("statusendring", "Statusendring"),
+                        ],
+                        db_index=True,
+                        max_length=30,
+                        verbose_name="hendelse",
+                    ),
+                ),
+                (
+                    "kilde",
+                    models.CharField(
+                        help_text="idporten, ansatt, passord, altinn, soknad …", max_length=30, verbose_name="kilde"
+                    ),
+                ),
+                (
+                    "brukernavn",
+                    models.CharField(
+                        blank=True, help_text="Kept if the user is deleted.", max_length=150, verbose_name="brukernavn"
+                    ),
+                ),
+                (
+                    "organisasjonsnummer",
+                    models.CharField(blank=True, db_index=True, max_length=9, verbose_name="organisasjonsnummer"),
+                ),
+                ("detalj", models.CharField(blank=True, max_length=300, verbose_name="detalj")),
+                (
+                    "bruker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="bruker",
+                    ),
+                ),
+                (
+                    "virksomhet",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="brreg.virksomhet",
+                        verbose_name="virksomhet",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hendelse i revisjonsloggen',
-                'verbose_name_plural': 'revisjonslogg',
-                'ordering': ['-tidspunkt', '-pk'],
+                "verbose_name": "hendelse i revisjonsloggen",
+                "verbose_name_plural": "revisjonslogg",
+                "ordering": ["-tidspunkt", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kilde', models.CharField(choices=[('idporten', 'ID-porten'), ('ansatt', 'Helsedirektoratets innlogging'), ('passord', 'Passord (demo og nødtilgang)')], max_length=20, verbose_name='innlogging')),
-                ('ident', models.CharField(editable=False, max_length=64, unique=True, verbose_name='nøkkel (hash)')),
-                ('organisasjoner_hentet', models.DateTimeField(blank=True, null=True, verbose_name='virksomheter sist hentet fra Altinn')),
-                ('opprettet', models.DateTimeField(auto_now_add=True, verbose_name='første innlogging')),
-                ('bruker', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='person', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kilde",
+                    models.CharField(
+                        choices=[
+                            ("idporten", "ID-porten"),
+                            ("ansatt", "Helsedirektoratets innlogging"),
+                            ("passord", "Passord (demo og nødtilgang)"),
+                        ],
+                        max_length=20,
+                        verbose_name="innlogging",
+                    ),
+                ),
+                ("ident", models.CharField(editable=False, max_length=64, unique=True, verbose_name="nøkkel (hash)")),
+                (
+                    "organisasjoner_hentet",
+                    models.DateTimeField(blank=True, null=True, verbose_name="virksomheter sist hentet fra Altinn"),
+                ),
+                ("opprettet", models.DateTimeField(auto_now_add=True, verbose_name="første innlogging")),
+                (
+                    "bruker",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="person", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'personer',
+                "verbose_name": "person",
+                "verbose_name_plural": "personer",
             },
         ),
         migrations.CreateModel(
-            name='Virksomhetstilgang',
+            name="Virksomhetstilgang",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kilde', models.CharField(choices=[('altinn', 'Altinn'), ('utvikling', 'Utvikling (demodata, Altinn er ikke satt opp)')], default='altinn', max_length=20, verbose_name='kilde')),
-                ('hentet', models.DateTimeField(verbose_name='Altinns svar fra')),
-                ('hovedenhet', models.CharField(blank=True, help_text='For en underenhet: organisasjonsnummeret til hovedenheten Altinn viste den under.', max_length=9, verbose_name='rettighet via hovedenhet')),
-                ('bruker', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='virksomhetstilganger', to=settings.AUTH_USER_MODEL)),
-                ('virksomhet', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tilganger', to='brreg.virksomhet')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kilde",
+                    models.CharField(
+                        choices=[("altinn", "Altinn"), ("utvikling", "Utvikling (demodata, Altinn er ikke satt opp)")],
+                        default="altinn",
+                        max_length=20,
+                        verbose_name="kilde",
+                    ),
+                ),
+                ("hentet", models.DateTimeField(verbose_name="Altinns svar fra")),
+                (
+                    "hovedenhet",
+                    models.CharField(
+                        blank=True,
+                        help_text="For en underenhet: organisasjonsnummeret til hovedenheten Altinn viste den under.",
+                        max_length=9,
+                        verbose_name="rettighet via hovedenhet",
+                    ),
+                ),
+                (
+                    "bruker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="virksomhetstilganger",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "virksomhet",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="tilganger", to="brreg.virksomhet"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tilgang til virksomhet',
-                'verbose_name_plural': 'tilganger til virksomheter',
-                'constraints': [models.UniqueConstraint(fields=('bruker', 'virksomhet'), name='unik_virksomhetstilgang_cache')],
+                "verbose_name": "tilgang til virksomhet",
+                "verbose_name_plural": "tilganger til virksomheter",
+                "constraints": [
+                    models.UniqueConstraint(fields=("bruker", "virksomhet"), name="unik_virksomhetstilgang_cache")
+                ],
             },
         ),
     ]

@@ -14,8 +14,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--bare-ubekreftede", action="store_true",
-                            help="Bare virksomheter som aldri er hentet fra Enhetsregisteret.")
+        parser.add_argument(
+            "--bare-ubekreftede",
+            action="store_true",
+            help="Bare virksomheter som aldri er hentet fra Enhetsregisteret.",
+        )
 
     def handle(self, *args, bare_ubekreftede: bool = False, **options):
         virksomheter = Virksomhet.objects.exclude(navnekilde=Virksomhet.Navnekilde.KOMMUNEREGISTER).order_by("navn")

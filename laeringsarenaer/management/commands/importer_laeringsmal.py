@@ -40,9 +40,13 @@ class Command(BaseCommand):
         with transaction.atomic():
             plan = katalog.plan_import(Laeringsmal, official, gyldig_fra)
             if not dry_run:
-                katalog.apply_import(Laeringsmal, official, plan, kilde=f"{fil.name} (importert, gyldig fra {gyldig_fra})")
-        self.stdout.write(f"{'Prøvekjøring: ' if dry_run else ''}{fil.name}, gyldig fra {gyldig_fra:%Y-%m-%d}, "
-                          f"grupper: {', '.join(plan.grupper)}")
+                katalog.apply_import(
+                    Laeringsmal, official, plan, kilde=f"{fil.name} (importert, gyldig fra {gyldig_fra})"
+                )
+        self.stdout.write(
+            f"{'Prøvekjøring: ' if dry_run else ''}{fil.name}, gyldig fra {gyldig_fra:%Y-%m-%d}, "
+            f"grupper: {', '.join(plan.grupper)}"
+        )
         for label, codes in (("Nye", plan.nye), ("Endrede", plan.endrede), ("Utgåtte", plan.utgatte)):
             self.stdout.write(f"  {label}: {len(codes)}" + (f" ({formater(codes)})" if codes else ""))
         self.stdout.write(f"  Uendrede: {len(plan.uendrede)}")

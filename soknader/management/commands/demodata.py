@@ -61,7 +61,9 @@ class Command(BaseCommand):
         saksbehandler.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
 
         alis = bruker("alis-nord", "Anders", "ALIS-kontor Nord")
-        Regiontilgang.objects.update_or_create(bruker=alis, defaults={"helseregion": Helseregion.objects.get(kode="nord")})
+        Regiontilgang.objects.update_or_create(
+            bruker=alis, defaults={"helseregion": Helseregion.objects.get(kode="nord")}
+        )
 
         antall = self._eksempelsoknader(saksbehandler)
         self.stdout.write(f"Eksempelsøknader fra andre kommuner: {antall} (for saksbehandling og oversikt).")
@@ -74,8 +76,11 @@ class Command(BaseCommand):
         ]:
             self.stdout.write(f"  {username:<14} {rolle}")
         if altinn.er_satt_opp():
-            self.stdout.write(self.style.WARNING(
-                "ALTINN_BASE_URL er satt: demosøkerne ser ingen virksomheter (tilgang kommer fra Altinn)."))
+            self.stdout.write(
+                self.style.WARNING(
+                    "ALTINN_BASE_URL er satt: demosøkerne ser ingen virksomheter (tilgang kommer fra Altinn)."
+                )
+            )
 
     def _eksempelsoknader(self, saksbehandler) -> int:
         """Applications from other kommuner in every status, so the admin and the overview have something to show.
@@ -92,23 +97,46 @@ class Command(BaseCommand):
             if Soknad.objects.filter(virksomhet=virksomhet, spesialitet="ALM").exists():
                 continue
             soknad = Soknad.objects.create(
-                virksomhet=virksomhet, spesialitet="ALM", virksomhetstype="kommune", opprettet_av=eier,
-                kontaktperson_navn="Kontaktperson", kontaktperson_epost=f"post@{nummer}.kommune.example.no",
-                kontaktperson_telefon="22 00 00 00", dba_kontakt_navn="Personvernombud",
-                dba_kontakt_epost=f"personvern@{nummer}.kommune.example.no", dba_kontakt_telefon="22 00 00 01",
+                virksomhet=virksomhet,
+                spesialitet="ALM",
+                virksomhetstype="kommune",
+                opprettet_av=eier,
+                kontaktperson_navn="Kontaktperson",
+                kontaktperson_epost=f"post@{nummer}.kommune.example.no",
+                kontaktperson_telefon="22 00 00 00",
+                dba_kontakt_navn="Personvernombud",
+                dba_kontakt_epost=f"personvern@{nummer}.kommune.example.no",
+                dba_kontakt_telefon="22 00 00 01",
                 organisering="Kommuneoverlegen har ansvaret for utdanningen og godkjenner læringsmål.",
-                veiledere_ansatt="egen_virksomhet", veilederkompetanse="ja", kjent_med_oppgaver="ja",
-                hf_avtale_inngatt=hf_avtale, hf_avtale_navn="Helseforetaket i regionen" if hf_avtale else "",
+                veiledere_ansatt="egen_virksomhet",
+                veilederkompetanse="ja",
+                kjent_med_oppgaver="ja",
+                hf_avtale_inngatt=hf_avtale,
+                hf_avtale_navn="Helseforetaket i regionen" if hf_avtale else "",
                 **{name: True for name in skjema.BEKREFTELSER},
             )
-            arena = {"type": "fastlege", "plassering": "egen", "ny_veileder": False,
-                     "laeringsmal": "Alle bortsett fra ALM 55 og 85; Alle FKM", "supervisjon": ["til_stede"]}
+            arena = {
+                "type": "fastlege",
+                "plassering": "egen",
+                "ny_veileder": False,
+                "laeringsmal": "Alle bortsett fra ALM 55 og 85; Alle FKM",
+                "supervisjon": ["til_stede"],
+            }
             services.laeringsarena_save(soknad=soknad, arena=None, values=arena)
             if hf_avtale:
-                services.laeringsarena_save(soknad=soknad, arena=None, values={
-                    **arena, "type": "sykehus", "plassering": "annen", "annen_virksomhet": "Helseforetaket i regionen",
-                    "avtale_veiledning_supervisjon": True,
-                    "laeringsmal": "ALM 55, 85", "supervisjon": ["til_stede", "vakt"]})
+                services.laeringsarena_save(
+                    soknad=soknad,
+                    arena=None,
+                    values={
+                        **arena,
+                        "type": "sykehus",
+                        "plassering": "annen",
+                        "annen_virksomhet": "Helseforetaket i regionen",
+                        "avtale_veiledning_supervisjon": True,
+                        "laeringsmal": "ALM 55, 85",
+                        "supervisjon": ["til_stede", "vakt"],
+                    },
+                )
             if status == "utkast":
                 created += 1
                 continue
@@ -117,8 +145,10 @@ class Command(BaseCommand):
                 soknad = services.soknad_start_review(soknad=soknad, bruker=saksbehandler)
             if status == "anmodning_sendt":
                 services.soknad_request_information(
-                    soknad=soknad, bruker=saksbehandler,
-                    melding="Bekreft avtalen med helseforetaket om ALM-055 og ALM-085, og før opp arenaen.")
+                    soknad=soknad,
+                    bruker=saksbehandler,
+                    melding="Bekreft avtalen med helseforetaket om ALM-055 og ALM-085, og før opp arenaen.",
+                )
             elif status == "registrert":
                 services.soknad_register(soknad=soknad, bruker=saksbehandler)
             created += 1
@@ -127,8 +157,16 @@ class Command(BaseCommand):
 
 # (kommunenummer, status, agreement with a helseforetak) for the example applications
 EKSEMPLER = [
-    ("5501", "registrert", True), ("1806", "under_behandling", True), ("1833", "anmodning_sendt", False),
-    ("5601", "innsendt", True), ("5001", "registrert", True), ("5006", "anmodning_sendt", False),
-    ("4601", "under_behandling", True), ("1103", "innsendt", False), ("0301", "registrert", True),
-    ("3301", "innsendt", True), ("4204", "anmodning_sendt", False), ("3105", "utkast", False),
+    ("5501", "registrert", True),
+    ("1806", "under_behandling", True),
+    ("1833", "anmodning_sendt", False),
+    ("5601", "innsendt", True),
+    ("5001", "registrert", True),
+    ("5006", "anmodning_sendt", False),
+    ("4601", "under_behandling", True),
+    ("1103", "innsendt", False),
+    ("0301", "registrert", True),
+    ("3301", "innsendt", True),
+    ("4204", "anmodning_sendt", False),
+    ("3105", "utkast", False),
 ]
