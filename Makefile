@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run run-oidc test install migrate demodata vendor bench clean
+.PHONY: run run-oidc test lint format install migrate demodata vendor bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,7 @@ OIDC_DEMO_ENV := DJANGO_DEBUG=1 ALTINN_BASE_URL=http://127.0.0.1:9401 \
 run-oidc: install
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(PY) manage.py createcachetable
+	DJANGO_DEBUG=1 $(PY) manage.py last_referansedata
 	DJANGO_DEBUG=1 $(PY) manage.py demodata
 	$(PY) -W ignore -m oidc_provider_mock --port 9400 --require-nonce true $(OIDC_DEMO_USERS) & OIDC=$$!; \
 	$(PY) -m tests.tilgang.fake_altinn --port 9401 & ALTINN=$$!; \
@@ -49,6 +50,15 @@ run-oidc: install
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Lint and format check (ruff, rules in pyproject.toml); `make format` rewrites the files.
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 # Copy the front-end files from npm into static/vendor (the copies are committed: no CDN, no npm at run time).
 vendor:

@@ -14,7 +14,7 @@ _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"messa
 class JsonLinjer(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         data = {
-            "tid": dt.datetime.fromtimestamp(record.created, dt.timezone.utc).isoformat(timespec="milliseconds"),
+            "tid": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(timespec="milliseconds"),
             "niva": record.levelname,
             "logger": record.name,
             "hendelse": record.getMessage(),

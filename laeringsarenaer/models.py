@@ -39,6 +39,12 @@ class Laeringsarena(models.Model):
         verbose_name_plural = "læringsarenaer"
         ordering = ["soknad", "pk"]
 
+    def __str__(self) -> str:
+        navn = self.get_type_display() or "Læringsarena"
+        if self.plassering == Plassering.ANNEN and self.annen_virksomhet:
+            navn = f"{navn} – {self.annen_virksomhet}"
+        return navn
+
     @property
     def tolkning(self) -> dict | None:
         """What the stored LM text was read as, for display; None when there is no text."""
@@ -46,12 +52,6 @@ class Laeringsarena(models.Model):
             return None
         koder = self.laeringsmal_koder or []
         return {"antall": len(koder), "kort": formater(koder), "feil": self.laeringsmal_feil or []}
-
-    def __str__(self) -> str:
-        navn = self.get_type_display() or "Læringsarena"
-        if self.plassering == Plassering.ANNEN and self.annen_virksomhet:
-            navn = f"{navn} – {self.annen_virksomhet}"
-        return navn
 
 
 class Laeringsmal(models.Model):

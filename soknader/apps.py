@@ -12,7 +12,6 @@ class SoknaderConfig(AppConfig):
 
     def ready(self):
         from brreg.signals import virksomhet_oppdatert
-
         from tilgang.signals import ansatt_roller
 
         from .models import Statusendring

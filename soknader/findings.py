@@ -199,7 +199,8 @@ def find(data: ApplicationData) -> list[Finding]:
 
     dekket: set[str] = set().union(*(a.koder for a in arenaer))
     if alm:
-        for kode, mangelkode in zip(INSTITUSJONSMAL, (Mangelkode.ALM055_MANGLER, Mangelkode.ALM085_MANGLER)):
+        koder = (Mangelkode.ALM055_MANGLER, Mangelkode.ALM085_MANGLER)
+        for kode, mangelkode in zip(INSTITUSJONSMAL, koder, strict=True):
             if kode not in dekket:
                 result.append(_mangel(mangelkode, f"Ingen læringsarena dekker {kode}.", Seksjon.LAERINGSARENAER))
         uten_institusjon = [

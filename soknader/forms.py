@@ -162,9 +162,8 @@ class DraftForm(forms.ModelForm):
     def show_problems(self, problemer: Mapping[str, str]) -> None:
         for name, melding in problemer.items():
             field = None if name == "__all__" else name
-            if field is None or field in self.fields:
-                if field is None or field not in self.errors:
-                    self.add_error(field, melding)
+            if (field is None or field in self.fields) and (field is None or field not in self.errors):
+                self.add_error(field, melding)
 
 
 class OrganisasjonSelect(forms.RadioSelect):

@@ -7,7 +7,6 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from .skjema import etikett
 from .choices import (
     Alvorlighet,
     JaDelvisNei,
@@ -18,6 +17,7 @@ from .choices import (
     VeiledereAnsatt,
     Virksomhetstype,
 )
+from .skjema import etikett
 
 REDIGERBARE_STATUSER = frozenset({Status.UTKAST, Status.ANMODNING_SENDT})
 # Closed applications: the organisation may apply again for the specialty (the old one is kept, with its history).
@@ -157,6 +157,9 @@ class Statusendring(models.Model):
         verbose_name_plural = "statusendringer"
         ordering = ["tidspunkt", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.get_fra_status_display()} → {self.get_til_status_display()}"
+
 
 class Regiontilgang(models.Model):
     """An ALIS-kontor user follows one helseregion."""
@@ -202,3 +205,6 @@ class Innsending(models.Model):
         verbose_name = "innsending"
         verbose_name_plural = "innsendinger"
         ordering = ["soknad", "tidspunkt", "pk"]
+
+    def __str__(self) -> str:
+        return f"innsending {self.tidspunkt:%d.%m.%Y %H:%M}" if self.tidspunkt else "innsending"

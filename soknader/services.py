@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from brreg.models import Virksomhet
 from brreg import client as brreg_client
 from brreg import services as brreg_services
+from brreg.models import Virksomhet
 from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.tolking import katalog_for_soknad, tolk_tekst
 from tilgang import selectors as tilgang_selectors

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
 
-from . import completeness, findings, selectors, sections, services, skjema
+from . import completeness, findings, sections, selectors, services, skjema
 from .choices import Seksjon, Seksjonsstatus, Status
 from .forms import SEKSJON_SKJEMA, LaeringsarenaForm, StartForm
 

@@ -175,10 +175,10 @@ class OIDCBackend(OIDCAuthenticationBackend):
             return False
         wanted = self.config.get("acr_values")
         got = claims.get("acr")
-        if wanted and got and wanted in ACR_ORDER:
-            if got not in ACR_ORDER or ACR_ORDER.index(got) < ACR_ORDER.index(wanted):
-                logger.warning("oidc %s: for lavt sikkerhetsnivå %s", self.provider, got)
-                return False
+        # a level above the one asked for is accepted; below it (or unknown) is not
+        if wanted in ACR_ORDER and got and (got not in ACR_ORDER or ACR_ORDER.index(got) < ACR_ORDER.index(wanted)):
+            logger.warning("oidc %s: for lavt sikkerhetsnivå %s", self.provider, got)
+            return False
         return True
 
     # ---- the user ----------------------------------------------------------------------------------

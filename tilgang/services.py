@@ -86,7 +86,7 @@ def _replace(bruker, wanted: dict[str, tuple[Virksomhet, str]], *, kilde: str, n
     removed = [orgnr for orgnr in existing if orgnr not in wanted]
     added = [orgnr for orgnr in wanted if orgnr not in existing]
     Virksomhetstilgang.objects.filter(bruker=bruker, virksomhet__organisasjonsnummer__in=removed).delete()
-    for orgnr, (virksomhet, hovedenhet) in wanted.items():
+    for virksomhet, hovedenhet in wanted.values():
         Virksomhetstilgang.objects.update_or_create(
             bruker=bruker, virksomhet=virksomhet, defaults={"kilde": kilde, "hentet": now, "hovedenhet": hovedenhet}
         )

@@ -50,9 +50,9 @@ def refresh_organisations(request, *, force: bool = False) -> services.Oppslag |
         return None
     now = timezone.now()
     last = request.session.get(LAST_ASKED)
-    if not force and last is not None:
-        if now - dt.datetime.fromisoformat(last) < dt.timedelta(minutes=settings.ALTINN_REFRESH_MINUTES):
-            return None
+    interval = dt.timedelta(minutes=settings.ALTINN_REFRESH_MINUTES)
+    if not force and last is not None and now - dt.datetime.fromisoformat(last) < interval:
+        return None
     oppslag = services.organisasjoner_refresh(bruker=request.user, pid=pid, kilde=Innloggingskilde.IDPORTEN)
     request.session[LAST_ASKED] = now.isoformat()
     if oppslag.ok:

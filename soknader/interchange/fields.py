@@ -17,8 +17,8 @@ from laeringsarenaer.choices import Arenatype, Plassering, Supervisjon
 from laeringsarenaer.lmtekst import sorter
 from laeringsarenaer.models import Laeringsarena
 
-from ..choices import JaDelvisNei, KjentTiltak, Spesialitet, Status, VeiledereAnsatt, Virksomhetstype
 from .. import skjema
+from ..choices import JaDelvisNei, KjentTiltak, Spesialitet, Status, VeiledereAnsatt, Virksomhetstype
 from ..models import Mangel, Soknad, Statusendring
 
 # kind -> its type as docs/soknad-format.md names it; a model field that may be null adds " or null"

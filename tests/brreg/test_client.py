@@ -195,7 +195,7 @@ def test_retries_back_off_exponentially(fake_brreg, settings):
     with pytest.raises(Unavailable):
         get_enhet(fb.ALWAYS_500)
     times = [r.time for r in fake_brreg.requests]
-    gaps = [b - a for a, b in zip(times, times[1:])]
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
     # BRREG_BACKOFF * 2**(n-1), jittered to 50-100 %: 0.05-0.1 s, then 0.1-0.2 s
     assert 0.045 <= gaps[0] <= 0.1 + MARGIN
     assert 0.095 <= gaps[1] <= 0.2 + MARGIN

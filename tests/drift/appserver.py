@@ -128,7 +128,7 @@ class AppServer:
             ],
             cwd=self.code,
             env=self.env,
-            stdout=open(self.log, "w"),
+            stdout=open(self.log, "w"),  # noqa: SIM115 (the server writes to it after we return)
             stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 30

@@ -6,7 +6,6 @@ import pytest
 from playwright.sync_api import expect
 
 from brreg.models import Helseregion, Kommune
-
 from soknader.choices import Status
 from tests.e2e.conftest import screenshot
 from tests.soknader.factories import KommuneVirksomhetFactory, SoknadFactory
@@ -26,6 +25,7 @@ def test_chart_and_filtering_by_region(live_server, page):
             Status.AVSLATT,
             Status.UTKAST,
         ],
+        strict=False,
     ):
         SoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer=kommune.nummer), status=status)
 

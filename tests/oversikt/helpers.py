@@ -45,7 +45,7 @@ def csv_rows(content: bytes) -> tuple[list[str], dict[str, dict]]:
 def xlsx_rows(content: bytes) -> tuple[list[str], dict[str, dict]]:
     sheet = load_workbook(io.BytesIO(content), read_only=True).active
     header, *rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    return header, {row[0]: _typed(dict(zip(header, row))) for row in rows}
+    return header, {row[0]: _typed(dict(zip(header, row, strict=False))) for row in rows}
 
 
 def kommune_rows(html: str) -> list[dict[str, str]]:

@@ -54,7 +54,7 @@ def nord_2021():
     vest = _kommuner("Vest")
     for nummer in vest[:20]:
         _apply(nummer, Status.REGISTRERT)
-    for nummer, status in zip(_kommuner("Sør-Øst")[:3], (Status.AVSLATT, Status.TRUKKET, Status.UTKAST)):
+    for nummer, status in zip(_kommuner("Sør-Øst")[:3], (Status.AVSLATT, Status.TRUKKET, Status.UTKAST), strict=False):
         _apply(nummer, status)
     return {"nord": nord, "vest": vest}
 

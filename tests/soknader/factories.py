@@ -4,8 +4,8 @@ from django.contrib.auth import get_user_model
 from laeringsarenaer.models import Laeringsarena
 from soknader.choices import JaDelvisNei, Spesialitet, VeiledereAnsatt, Virksomhetstype
 from soknader.models import Soknad
-from tilgang.services import organisasjoner_set
 from tests.brreg.factories import KommuneVirksomhetFactory, VirksomhetFactory
+from tilgang.services import organisasjoner_set
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -11,7 +11,7 @@ ALM = tuple(f"ALM-{i:03d}" for i in range(1, 98))
 ARB = tuple(f"ARB-{i:03d}" for i in range(1, 121))
 FKM = tuple(f"FKM-{i:03d}" for i in range(1, 15))  # the official del 2–3 list from 2026-03-01
 FELT = {
-    **{name: True for name in BEKREFTELSER},
+    **dict.fromkeys(BEKREFTELSER, True),
     "hf_avtale_inngatt": True,
     "bht_godkjent_arbeidstilsynet": None,
     "veilederkompetanse": "ja",

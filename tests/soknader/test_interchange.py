@@ -64,7 +64,7 @@ def bodo_alm(**overrides) -> dict:
             "epost": "ola.nordmann@bodo.kommune.no",
             "telefon": "75 55 50 01",
         },
-        "ansvar": {key: True for key in ANSVAR_KEYS},
+        "ansvar": dict.fromkeys(ANSVAR_KEYS, True),
         "hf_avtale": {"inngatt": True, "navn": "Nordlandssykehuset HF"},
         "bht_godkjent_arbeidstilsynet": None,
         "samarbeid": {"inngatt": False, "beskrivelse": ""},
@@ -633,7 +633,7 @@ def _orgnumre():
 
 
 def _applications(n: int) -> None:
-    for nummer, _ in zip(_orgnumre(), range(n)):
+    for nummer, _ in zip(_orgnumre(), range(n), strict=False):
         soknad = AnnenVirksomhetSoknadFactory(
             virksomhet=VirksomhetFactory(organisasjonsnummer=nummer),
             status=Status.INNSENDT,
@@ -694,7 +694,7 @@ def test_csv_has_one_row_per_application_and_neutralises_formulas():
     assert response["Content-Disposition"] == (f'attachment; filename="soknader-{timezone.localdate():%Y-%m-%d}.csv"')
     header, row = list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
     assert header == list(exports.COLUMNS)
-    values = dict(zip(header, row))
+    values = dict(zip(header, row, strict=False))
     assert values["kontaktperson_navn"] == "'" + FORMULA
     assert values["kontaktperson_epost"] == "'@kari@example.no"
     assert values["kontaktperson_telefon"] == "'+47 755 55 000"
@@ -716,7 +716,7 @@ def test_xlsx_neutralises_formulas():
     sheet = load_workbook(io.BytesIO(response.content)).active
     header = [cell.value for cell in sheet[1]]
     assert header == list(exports.COLUMNS)
-    cells = {name: cell for name, cell in zip(header, sheet[2])}
+    cells = dict(zip(header, sheet[2], strict=False))
     assert cells["kontaktperson_navn"].value == "'" + FORMULA
     assert cells["kontaktperson_navn"].data_type == "s"
     assert cells["navn"].value == "'-2+3"

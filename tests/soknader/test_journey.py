@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from brreg.models import Virksomhet
-from laeringsarenaer.models import Laeringsarena
 from brreg.services import virksomhet_get_or_create
+from laeringsarenaer.models import Laeringsarena
 from soknader.models import Soknad, Statusendring
 from tests.brreg.factories import KommuneVirksomhetFactory, VirksomhetFactory
 from tests.soknader.factories import (

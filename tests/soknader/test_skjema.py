@@ -21,7 +21,7 @@ KONTAKT = {
     "dba_kontakt_epost": "ola@example.no",
     "dba_kontakt_telefon": "75555001",
 }
-BEKREFTET = {name: True for name in skjema.BEKREFTELSER}
+BEKREFTET = dict.fromkeys(skjema.BEKREFTELSER, True)
 FORHOLD_DATA = {
     "organisering": "Slik",
     "veiledere_ansatt": "egen_virksomhet",

@@ -1,6 +1,7 @@
 """The case workflow: every transition, the refused ones, history, e-mail, resubmission and its diff."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -164,7 +165,7 @@ def test_avslag_needs_a_reason_and_records_it(innsendt, saksbehandler):
 
 def _sent() -> list:
     """What the mail sender (the outbox worker) delivers when it runs now."""
-    call_command("send_epost", stdout=open("/dev/null", "w"))
+    call_command("send_epost", stdout=io.StringIO())
     return mail.outbox
 
 

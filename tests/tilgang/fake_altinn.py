@@ -19,6 +19,7 @@ A pid nobody set answers an empty list (the person may act for no organisation).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -100,8 +101,9 @@ class FakeAltinn:
                 self._send(200, token.encode(), "text/plain")
 
             def _maskinporten(self, raw: bytes):
-                import jwt
                 from urllib.parse import parse_qs
+
+                import jwt
 
                 form = {k: v[0] for k, v in parse_qs(raw.decode()).items()}
                 try:
@@ -176,7 +178,7 @@ class FakeAltinn:
             return sum(1 for r in self.requests if r[0] == path)
         return sum(1 for r in self.requests if r[0] == PATH and (pid is None or (r[2] or {}).get("value") == pid))
 
-    def start(self) -> "FakeAltinn":
+    def start(self) -> FakeAltinn:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self
 
@@ -207,10 +209,8 @@ def main() -> None:
         ],
     )
     print(f"Fake Altinn på http://127.0.0.1:{args.port} (kari.kommune kan søke for Bodø og Nordlys BHT)", flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         fake.server.serve_forever()
-    except KeyboardInterrupt:
-        pass
 
 
 if __name__ == "__main__":

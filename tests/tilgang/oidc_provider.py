@@ -45,7 +45,7 @@ class OidcProvider:
         self.extra_args = extra_args
         self.process: subprocess.Popen | None = None
 
-    def start(self) -> "OidcProvider":
+    def start(self) -> OidcProvider:
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -161,7 +161,7 @@ class TamperingProxy:
         token["id_token"] = ".".join([header, payload, base64.urlsafe_b64encode(bytes(raw)).rstrip(b"=").decode()])
         return json.dumps(token).encode()
 
-    def start(self) -> "TamperingProxy":
+    def start(self) -> TamperingProxy:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self
 

@@ -7,12 +7,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.soknader.factories import UserFactory
+from tests.tilgang.fake_altinn import RESOURCE, party
 from tilgang import altinn, session
 from tilgang.models import Hendelse, Person, Virksomhetstilgang
 from tilgang.selectors import virksomheter_for
 from tilgang.services import organisasjoner_refresh
-from tests.soknader.factories import UserFactory
-from tests.tilgang.fake_altinn import RESOURCE, party
 
 pytestmark = pytest.mark.django_db
 

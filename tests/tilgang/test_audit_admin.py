@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from soknader.roles import SAKSBEHANDLERE
 from soknader.services import soknad_start_review, soknad_submit
-from tilgang.models import Hendelse
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
+from tilgang.models import Hendelse
 
 pytestmark = pytest.mark.django_db
 

@@ -11,11 +11,11 @@ from django.urls import reverse
 
 from soknader import urls as soknader_urls
 from soknader.models import Soknad, Statusendring
-from tilgang import session
-from tilgang.models import Person
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory
 from tests.tilgang.fake_altinn import party
+from tilgang import session
+from tilgang.models import Person
 
 pytestmark = pytest.mark.django_db
 

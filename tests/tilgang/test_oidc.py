@@ -8,9 +8,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from soknader.models import Regiontilgang
-from tilgang.models import Hendelse, Person
 from tests.tilgang.fake_altinn import party
 from tests.tilgang.oidc_provider import OidcProvider, TamperingProxy, authorize_params, login, provider_step
+from tilgang.models import Hendelse, Person
 
 pytestmark = pytest.mark.django_db
 

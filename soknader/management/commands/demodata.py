@@ -22,15 +22,17 @@ DEMO_BHT_NAVN = "Nordlys Bedriftshelsetjeneste AS (demo)"
 
 
 class Command(BaseCommand):
-    help = "Oppretter demobrukere: søker for Bodø kommune, søker for en bedriftshelsetjeneste, saksbehandler og ALIS-kontor Nord."
+    help = (
+        "Oppretter demobrukere: søker for Bodø kommune, søker for en bedriftshelsetjeneste, saksbehandler og "
+        "ALIS-kontor Nord."
+    )
 
     def handle(self, *args, **options):
         if not Kommune.objects.exists():
             raise CommandError("Kommuneregisteret er ikke lastet. Kjør «manage.py last_referansedata» først.")
         # No e-mail receipts for made-up applications (sent on commit, so the override wraps the transaction).
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
-            with transaction.atomic():
-                self._handle()
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
+            self._handle()
 
     def _handle(self):
         ensure_groups()
@@ -67,7 +69,7 @@ class Command(BaseCommand):
 
         antall = self._eksempelsoknader(saksbehandler)
         self.stdout.write(f"Eksempelsøknader fra andre kommuner: {antall} (for saksbehandling og oversikt).")
-        self.stdout.write(self.style.SUCCESS("Demobrukere (passord for alle: %s):" % PASSORD))
+        self.stdout.write(self.style.SUCCESS(f"Demobrukere (passord for alle: {PASSORD}):"))
         for username, rolle in [
             ("kommune", f"søker for {bodo.navn} (orgnr 972 418 013)"),
             ("bht", f"søker for {bht.navn} (orgnr 999 888 771)"),
@@ -113,7 +115,7 @@ class Command(BaseCommand):
                 kjent_med_oppgaver="ja",
                 hf_avtale_inngatt=hf_avtale,
                 hf_avtale_navn="Helseforetaket i regionen" if hf_avtale else "",
-                **{name: True for name in skjema.BEKREFTELSER},
+                **dict.fromkeys(skjema.BEKREFTELSER, True),
             )
             arena = {
                 "type": "fastlege",
