@@ -63,6 +63,14 @@ class Field:
         return model._meta.get_field(name)
 
     @property
+    def max_length(self) -> int | None:
+        """The longest text accepted: the form's limit (skjema) for an answer of the form, else the column's."""
+        felt = skjema.FELT.get(self.model) if self.on in (Soknad, Laeringsarena) else None
+        if felt is not None and felt.maks_lengde:
+            return felt.maks_lengde
+        return getattr(self.model_field, "max_length", None)
+
+    @property
     def nullable(self) -> bool:
         field = self.model_field
         return field is not None and not field.is_relation and field.null

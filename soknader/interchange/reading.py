@@ -133,7 +133,7 @@ class Reader:
         return convert(value, path, f) if convert else value
 
     def read_text(self, value: str, path: str, f: Field) -> str | None:
-        value, max_length = value.strip(), f.model_field.max_length
+        value, max_length = value.strip(), f.max_length
         if max_length is not None and len(value) > max_length:
             self.error(path, f"er for lang ({len(value)} tegn, høyst {max_length}).")
         if value and isinstance(f.model_field, models.EmailField):
