@@ -60,12 +60,16 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-# Copy the front-end files from npm into static/vendor (the copies are committed: no CDN, no npm at run time).
+# Copy the front-end files from npm into static/vendor, and axe-core for the browser tests into tests/e2e/vendor
+# (the copies are committed: no CDN, no npm at run time or in CI).
 vendor:
 	npm install --no-audit --no-fund
 	mkdir -p static/vendor/bootstrap
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css* node_modules/bootstrap/dist/js/bootstrap.bundle.min.js* \
 	   node_modules/bootstrap/LICENSE static/vendor/bootstrap/
+	@# axe-core is for the browser tests only: it lives beside them, never in static/
+	mkdir -p tests/e2e/vendor
+	cp node_modules/axe-core/axe.min.js node_modules/axe-core/LICENSE tests/e2e/vendor/
 
 bench: install
 	$(PY) bench/lm_parsing.py

@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
+from django.views.generic import RedirectView, TemplateView
 
 from drift.views import helse
 from tilgang import views as tilgang_views
@@ -21,4 +21,9 @@ urlpatterns = [
     path("oversikt/", include("oversikt.urls")),
     path("admin/", admin.site.urls),
     path("helse/", helse, name="helse"),
+    path(
+        "tilgjengelighet/",
+        TemplateView.as_view(template_name="tilgjengelighet.html"),
+        name="tilgjengelighet",
+    ),
 ]

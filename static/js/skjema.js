@@ -129,11 +129,30 @@
     });
   }
 
+  /* The error summary takes focus on load; its links move focus to the field and scroll so that the field's
+     label or legend is in view too (the browser's own jump would hide it above the top of the window). */
+  function setupFeiloppsummering() {
+    var summary = document.getElementById("feiloppsummering");
+    if (!summary) return;
+    summary.focus();
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      if (!link) return;
+      var input = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+      if (!input) return;
+      event.preventDefault();
+      var fieldset = input.closest("fieldset");
+      var label = (fieldset && fieldset.querySelector("legend")) ||
+        document.querySelector("label[for='" + input.id + "']") || input;
+      label.scrollIntoView({ block: "start", behavior: "instant" });
+      input.focus({ preventScroll: true });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setupLmTolkning();
     document.querySelectorAll("form").forEach(setupConditionals);
     setupSpesialitetValg();
-    var summary = document.getElementById("feiloppsummering");
-    if (summary) summary.focus();
+    setupFeiloppsummering();
   });
 })();

@@ -1,0 +1,54 @@
+"""Checks every page of the browser tests can share: axe-core finds no serious or critical WCAG violation, and
+the page does not scroll sideways (WCAG 1.4.10, reflow).
+
+axe-core comes from npm (package.json's devDependencies) and is copied into tests/e2e/vendor by `make vendor`;
+the copy is committed because CI has no npm step. It is evaluated through the DevTools protocol, which the
+page's Content-Security-Policy does not govern, so nothing is loosened for the test.
+"""
+
+from pathlib import Path
+
+AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+    "resultTypes": ["violations"],
+    # axe would re-read the style sheets (for css-orientation-lock) by putting their text into <style> elements,
+    # which the Content-Security-Policy rightly refuses; we lock no orientation, so that one rule goes unchecked.
+    "preload": False,
+}
+BLOCKING = {"serious", "critical"}
+
+
+def axe_violations(page, *, exclude: list[str] | None = None) -> list[dict]:
+    """The serious and critical violations axe-core finds on the page as it is now."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_SOURCE)
+    context = {"exclude": [[selector] for selector in exclude]} if exclude else None
+    results = page.evaluate(
+        "async ([context, options]) => await window.axe.run(context || document, options)", [context, AXE_OPTIONS]
+    )
+    return [v for v in results["violations"] if v["impact"] in BLOCKING]
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{v['impact']}: {v['id']} – {v['help']}")
+        for node in v["nodes"][:5]:
+            lines.append(f"    {' '.join(node['target'])}: {node['failureSummary'].splitlines()[-1].strip()}")
+    return "\n".join(lines)
+
+
+def horizontal_overflow(page) -> int:
+    """How many CSS pixels the page is wider than the window (0 when nothing scrolls sideways)."""
+    return page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+
+
+def assert_page_ok(page, *, sideways: bool = True, exclude: list[str] | None = None) -> None:
+    """axe-core clean (serious/critical) and, unless sideways=False, no horizontal scroll of the page."""
+    violations = axe_violations(page, exclude=exclude)
+    assert not violations, f"axe-core on {page.url}:\n{describe(violations)}"
+    if sideways:
+        overflow = horizontal_overflow(page)
+        width = page.viewport_size["width"]
+        assert overflow <= 0, f"{page.url} scrolls sideways by {overflow} px at {width} px"
