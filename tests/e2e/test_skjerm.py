@@ -128,6 +128,7 @@ def test_soker_pages_at_every_width(live_server, browser, width):
 
     # The menu: every item can be reached, also "Logg ut" on a phone
     _menu(page, "Mine søknader")
+    screenshot(page, f"skjerm-{width}-meny")
     page.reload()
     _menu(page, "Logg ut").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Logg inn")
