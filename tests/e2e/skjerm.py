@@ -52,3 +52,27 @@ def assert_page_ok(page, *, sideways: bool = True, exclude: list[str] | None = N
         overflow = horizontal_overflow(page)
         width = page.viewport_size["width"]
         assert overflow <= 0, f"{page.url} scrolls sideways by {overflow} px at {width} px"
+
+
+CONTRAST_JS = """
+([selector, property]) => {
+    const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    const luminance = (rgb) => {
+        const [r, g, b] = rgb.match(/[\\d.]+/g).map(Number);
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const element = document.querySelector(selector);
+    let background = element.parentElement;
+    while (background && getComputedStyle(background).backgroundColor.match(/rgba\\(.*, 0\\)$|transparent/)) {
+        background = background.parentElement;
+    }
+    const bg = background ? getComputedStyle(background).backgroundColor : "rgb(255, 255, 255)";
+    const [a, b] = [luminance(getComputedStyle(element)[property]), luminance(bg)];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+"""
+
+
+def contrast(page, selector: str, property: str = "borderTopColor") -> float:
+    """The contrast ratio between a colour of an element (its border by default) and the background behind it."""
+    return page.evaluate(CONTRAST_JS, [selector, property])

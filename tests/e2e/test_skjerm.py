@@ -14,7 +14,7 @@ from soknader.models import Regiontilgang
 from soknader.roles import SAKSBEHANDLERE
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.e2e.conftest import PASSWORD, log_in, screenshot
-from tests.e2e.skjerm import assert_page_ok
+from tests.e2e.skjerm import assert_page_ok, contrast
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, SoknadFactory, UserFactory, gi_tilgang
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -92,6 +92,25 @@ def test_soker_pages_at_every_width(live_server, browser, width):
     visit(f"/soknader/{utkast.pk}/", heading=None, shot="oppgaver")
     for seksjon in ["forhold", "ansvar", "virksomhet"]:
         visit(f"/soknader/{utkast.pk}/del/{seksjon}/", shot=f"del-{seksjon}")
+    # WCAG 1.4.11: the edges of checkboxes, radios and text fields are at least 3:1 against the page
+    page.goto(url + f"/soknader/{utkast.pk}/del/ansvar/")
+    assert contrast(page, "input[type=checkbox]") >= 3
+    page.goto(url + f"/soknader/{utkast.pk}/del/forhold/")
+    assert contrast(page, "input[type=radio]") >= 3
+    assert contrast(page, "textarea") >= 3
+    # WCAG 2.4.7: focus by keyboard shows a solid ring of at least 2 px, 3:1 against the page
+    page.locator("textarea:visible").first.focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    style, width_px = page.evaluate(
+        "() => [getComputedStyle(document.activeElement).outlineStyle,"
+        " getComputedStyle(document.activeElement).outlineWidth]"
+    )
+    assert page.evaluate("() => document.activeElement.tagName") == "TEXTAREA"
+    assert style == "solid" and float(width_px.removesuffix("px")) >= 2, (style, width_px)
+    assert contrast(page, "textarea:focus", "outlineColor") >= 3
+
+    page.goto(url + f"/soknader/{utkast.pk}/del/virksomhet/")
     page.locator("#id_kontaktperson_epost").fill("kari@")
     page.get_by_role("button", name="Lagre og fortsett").click()
     expect(page).to_have_title(re.compile(r"^Feil: "))
@@ -137,7 +156,7 @@ def test_soker_pages_at_every_width(live_server, browser, width):
     assert not csp_errors, csp_errors
 
 
-@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("width", WIDTHS)
 def test_alis_pages_at_every_width(live_server, browser, width):
     _, sendt, _, _ = _applications()
     services.mangler_refresh(soknad=sendt)
