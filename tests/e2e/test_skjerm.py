@@ -21,7 +21,7 @@ from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-WIDTHS = [1280, 390, 320]
+WIDTHS = [1280, 640, 390, 320]  # 640 px is 1280 px at 200 % zoom, 320 px is 1280 px at 400 %
 
 
 def _applications():
