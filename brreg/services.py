@@ -91,12 +91,13 @@ def _fresh(virksomhet: Virksomhet) -> bool:
     return virksomhet.brreg_hentet is not None and timezone.now() - virksomhet.brreg_hentet < ttl
 
 
-def lookup(organisasjonsnummer: str, *, refresh: bool = False) -> Lookup:
+def lookup(organisasjonsnummer: str, *, refresh: bool = False, total_timeout: float | None = None) -> Lookup:
     """The organisation for a (validated) number.
 
     Kommuner come from the kommune register with no network. Others come from what Enhetsregisteret
     said within BRREG_CACHE_TTL, else from the registry (and are stored). When the registry cannot be
     reached, a stored answer is returned marked `utdatert`; with none, `client.Unavailable` is raised.
+    `total_timeout` gives the registry less time than BRREG_TOTAL_TIMEOUT (for a caller that can do without it).
     """
     kommune = kommune_for_orgnr(organisasjonsnummer)
     if kommune is not None:
@@ -105,7 +106,7 @@ def lookup(organisasjonsnummer: str, *, refresh: bool = False) -> Lookup:
     if stored is not None and _fresh(stored) and not refresh:
         return _from_stored(stored)
     try:
-        enhet = client.get_enhet(organisasjonsnummer)
+        enhet = client.get_enhet(organisasjonsnummer, total_timeout=total_timeout)
     except client.Unavailable:
         if stored is not None and stored.brreg_hentet is not None:
             return _from_stored(stored, utdatert=True)

@@ -244,6 +244,10 @@ BRREG_TOTAL_TIMEOUT = float(os.environ.get("BRREG_TOTAL_TIMEOUT", "5.0"))
 BRREG_RETRIES = int(os.environ.get("BRREG_RETRIES", "2"))
 BRREG_CACHE_TTL = int(os.environ.get("BRREG_CACHE_TTL", "86400"))
 BRREG_RATE_LIMIT = int(os.environ.get("BRREG_RATE_LIMIT", "30"))  # lookups per user per minute
+# Starting an application looks the organisation up with this much time at most: Altinn gave its name, so a slow
+# registry costs the user (and the worker) about a second, and `oppdater_virksomheter` confirms the name later.
+BRREG_START_TIMEOUT = float(os.environ.get("BRREG_START_TIMEOUT", "1.0"))
+SOKNAD_START_RATE_LIMIT = int(os.environ.get("SOKNAD_START_RATE_LIMIT", "5"))  # starts per user per minute
 
 # ---- Login and who may act for an organisation (tilgang/) ---------------------------------------------------
 # Password login for søkere: on for `make run` and the tests, off in production (søkere use ID-porten; staff and
