@@ -842,6 +842,39 @@ def test_import_command_refuses_what_is_not_a_list_of_records(tmp_path, content,
         call_command("importer_soknader", str(tmp_path / "finnes-ikke.json"))
 
 
+def test_import_command_refuses_json_nested_too_deep_with_a_message(tmp_path):
+    with pytest.raises(CommandError, match="i for mange nivåer"):
+        call_command("importer_soknader", _file(tmp_path, "[" * 100_000 + "]" * 100_000), "--kontroller")
+    record = bodo_alm()
+    nested: list = []
+    for _ in range(900):  # deep, but within what the JSON reader manages: a wrong type, named as such
+        nested = [nested]
+    record["kontaktperson"]["navn"] = nested
+    record["ansvar"] = {"noe": nested}
+    with pytest.raises(CommandError, match="kontaktperson.navn: må være tekst, ikke en liste"):
+        call_command("importer_soknader", _file(tmp_path, [record]), "--kontroller")
+
+
+@pytest.mark.parametrize("option", [(), ("--kontroller",)])
+def test_nul_and_lone_surrogates_are_refused_by_the_check_and_the_import(tmp_path, option):
+    """PostgreSQL cannot store NUL in text and no database stores a lone surrogate: both are named as errors by
+    --kontroller and by the import (SQLite would store NUL, so this is checked here, not left to the database)."""
+    record = bodo_alm()
+    record["kontaktperson"]["navn"] = "Kari\x00Nordmann"
+    record["organisering"] = "Ansvar\ud800"
+    record["kontaktperson\x00"] = "x"
+    path = tmp_path / "soknader.json"
+    path.write_text(json.dumps([record]), encoding="utf-8")  # ensure_ascii: the escapes \u0000 and \ud800
+    with pytest.raises(CommandError) as error:
+        call_command("importer_soknader", str(path), *option, stdout=io.StringIO())
+    message = str(error.value)
+    assert "Post 1, kontaktperson.navn: inneholder et null-tegn" in message
+    assert "Post 1, organisering: inneholder en ugyldig tegnkode" in message
+    assert "Post 1, kontaktperson\ufffd: ukjent felt" in message
+    message.encode("utf-8")  # printable as it is
+    assert Soknad.objects.count() == 0
+
+
 def test_import_command_can_only_check(tmp_path):
     out = io.StringIO()
     call_command("importer_soknader", _file(tmp_path, [bodo_alm()]), "--kontroller", stdout=out)
