@@ -248,6 +248,8 @@ BRREG_RATE_LIMIT = int(os.environ.get("BRREG_RATE_LIMIT", "30"))  # lookups per 
 # Starting an application looks the organisation up with this much time at most: Altinn gave its name, so a slow
 # registry costs the user (and the worker) about a second, and `oppdater_virksomheter` confirms the name later.
 BRREG_START_TIMEOUT = float(os.environ.get("BRREG_START_TIMEOUT", "1.0"))
+# ...and when it used that second up, the start form does not ask it again for this many seconds (all workers)
+BRREG_PAUSE = int(os.environ.get("BRREG_PAUSE", "30"))
 SOKNAD_START_RATE_LIMIT = int(os.environ.get("SOKNAD_START_RATE_LIMIT", "5"))  # starts per user per minute
 
 # ---- Login and who may act for an organisation (tilgang/) ---------------------------------------------------

@@ -53,13 +53,14 @@ def soknad_create(*, bruker, organisasjonsnummer: str, spesialitet: str) -> Sokn
     ValidationError keyed by the start form's fields.
 
     The organisation is looked up in Enhetsregisteret before any transaction is opened, with at most
-    BRREG_START_TIMEOUT seconds for the registry. When it cannot be reached in that time, the name Altinn gave is
-    kept as not verified (`oppdater_virksomheter` confirms it later).
+    BRREG_START_TIMEOUT seconds for the registry (none for BRREG_PAUSE seconds after it used them all up, see
+    `brreg.services.lookup_within`). When it cannot be reached in that time, the name Altinn gave is kept as not
+    verified (`oppdater_virksomheter` confirms it later).
     """
     if not tilgang_selectors.kan_representere(bruker, organisasjonsnummer):
         raise ValidationError({"organisasjonsnummer": IKKE_TILGANG})
     try:
-        found = brreg_services.lookup(organisasjonsnummer, total_timeout=settings.BRREG_START_TIMEOUT)
+        found = brreg_services.lookup_within(organisasjonsnummer, seconds=settings.BRREG_START_TIMEOUT)
     except (brreg_client.NotFound, brreg_client.Removed) as error:
         raise ValidationError({"organisasjonsnummer": error.melding}) from None
     except brreg_client.Unavailable:

@@ -170,7 +170,8 @@ def test_registry_faults_never_block_the_applicant(logged_in, fake_brreg, orgnr)
 
 def test_a_hanging_registry_holds_the_start_only_for_brreg_start_timeout(logged_in, fake_brreg, settings):
     """The registry hangs (answers after 30 s): the start waits BRREG_START_TIMEOUT, not BRREG_TOTAL_TIMEOUT, keeps
-    Altinn's name as not verified, and `oppdater_virksomheter` confirms it once the registry answers again."""
+    Altinn's name as not verified, the next starts do not wait for it (BRREG_PAUSE), and `oppdater_virksomheter`
+    confirms the name once the registry answers again."""
     settings.BRREG_TOTAL_TIMEOUT = 5.0
     settings.BRREG_READ_TIMEOUT = 3.0
     settings.BRREG_START_TIMEOUT = 0.4
@@ -180,6 +181,12 @@ def test_a_hanging_registry_holds_the_start_only_for_brreg_start_timeout(logged_
     assert response.status_code == 302 and waited < 1.0, waited
     virksomhet = Soknad.objects.get().virksomhet
     assert virksomhet.navn == "Vår BHT AS" and not virksomhet.navn_verifisert
+    assert fake_brreg.count(f"/enheter/{fb.SLOW}") == 1
+
+    # the registry used up its second: the next starts (any user, any worker) do not wait for it at all
+    started = time.monotonic()
+    assert start(logged_in, fb.SLOW, spesialitet="SAM", navn="Vår BHT AS").status_code == 302
+    assert time.monotonic() - started < 0.3 and fake_brreg.count(f"/enheter/{fb.SLOW}") == 1
 
     fake_brreg.set_response(
         f"/enheter/{fb.SLOW}", 200, fb.load("bedriftshelsetjeneste_as.json") | {"organisasjonsnummer": fb.SLOW}
