@@ -57,6 +57,8 @@ NASTY = [
     "null",
     "[]",
     '{"a": 1}',
+    '{"navn": "a\\u0000b"}',  # JSON whose text holds a NUL
+    '["\\ud800"]',  # JSON with a lone surrogate
     "ALM",
     "innsendt",
     "nord",
@@ -78,13 +80,23 @@ def _has_nul(value) -> bool:
     return "\x00" in value if isinstance(value, str) else isinstance(value, list) and any("\x00" in v for v in value)
 
 
-def _assert_no_nul_stored():
-    for model in STORED:
-        text_fields = [
-            f.name for f in model._meta.concrete_fields if isinstance(f, models.CharField | models.TextField)
-        ]
+def _unstorable(value) -> bool:
+    """A NUL or a lone surrogate anywhere in a text, a list or an object: PostgreSQL would refuse it."""
+    if isinstance(value, str):
+        return "\x00" in value or any(0xD800 <= ord(c) <= 0xDFFF for c in value)
+    if isinstance(value, dict):
+        return any(_unstorable(k) or _unstorable(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_unstorable(v) for v in value)
+    return False
+
+
+def _assert_no_nul_stored(models_=STORED):
+    kinds = models.CharField | models.TextField | models.JSONField
+    for model in models_:
+        text_fields = [f.name for f in model._meta.concrete_fields if isinstance(f, kinds)]
         for row in model.objects.values_list(*text_fields):
-            assert not any(isinstance(v, str) and "\x00" in v for v in row), (model.__name__, row)
+            assert not _unstorable(row), (model.__name__, row)
 
 
 @pytest.fixture
@@ -170,6 +182,30 @@ def test_nul_in_the_path_or_session_cookie_is_refused(client, data):
     assert client.get("/admin/brreg/kommune/18\x0004/change/").status_code == 400
     client.cookies["sessionid"] = "abcdefgh\x00ijkl"
     assert client.get("/oversikt/").status_code == 400
+
+
+def _editable_admins():
+    return [
+        (app, model, model_admin)
+        for app, model, model_admin in _changelists()
+        if type(model_admin).has_add_permission is admin.ModelAdmin.has_add_permission
+    ]
+
+
+@pytest.mark.parametrize(("app", "model", "model_admin"), _editable_admins(), ids=lambda v: str(v)[:30])
+def test_admin_add_forms_never_give_500_or_store_nul(superuser_client, data, app, model, model_admin):
+    url = reverse(f"admin:{app}_{model}_add")
+    request = superuser_client.get(url).wsgi_request
+    names = list(model_admin.get_form(request).base_fields)
+
+    @HYPOTHESIS
+    @given(posted=st.dictionaries(st.sampled_from(names), VALUE, min_size=1, max_size=4))
+    def check(posted):
+        response = superuser_client.post(url, posted)
+        assert response.status_code < 500, (posted, response.status_code)
+        _assert_no_nul_stored([model_admin.model])
+
+    check()
 
 
 # ---- public and søker GET parameters ---------------------------------------------------------------------------
@@ -268,3 +304,22 @@ def test_login_forms_never_give_500(client, url, settings):
         assert response.status_code < 500, (posted, response.status_code)
 
     check()
+
+
+@pytest.mark.parametrize(
+    ("url", "posted", "melding"),
+    [
+        ("/admin/auth/group/add/", {"name": "g", "permissions": "9" * 40}, "et av tallene er for stort"),
+        ("/admin/auth/group/add/", {"name": "g\x00"}, "Null-tegn er ikke tillatt."),
+        ("/admin/brreg/virksomhet/add/", {"navn": "x", "brreg_data": '{"a": "\\u0000"}'}, "null-tegn (\\u0000)"),
+        ("/admin/brreg/virksomhet/add/", {"navn": "x", "brreg_data": '["\\ud800"]'}, "null-tegn (\\u0000)"),
+        ("/admin/laeringsarenaer/laeringsarena/add/", {"supervisjon": '["a\\u0000"]'}, "null-tegn (\\u0000)"),
+    ],
+)
+def test_what_the_walk_found_in_the_admin_forms_is_a_message(superuser_client, url, posted, melding):
+    """Found by the walk above: a JSON NUL stored (PostgreSQL: 500), a lone surrogate that could not be shown again
+    (500 everywhere), a 40-digit id in a many-to-many choice (SQLite: 500)."""
+    response = superuser_client.post(url, {"organisasjonsnummer": "912345009", **posted})
+    assert response.status_code == 200, response.status_code
+    assert melding in response.content.decode()
+    _assert_no_nul_stored([Virksomhet, Laeringsarena])
