@@ -196,6 +196,7 @@ def client_waits(args) -> int:
     client_logger.setLevel(logging.INFO)
     client_logger.addHandler(calls)
     client_logger.propagate = args.logg
+    logging.getLogger("asa.brreg").disabled = not args.logg  # the structured line per lookup (docs/drift.md)
 
     from brreg.client import BrregError, get_enhet
 
