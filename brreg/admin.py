@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from drift.inndata import TrygtSkjema
+
 from .models import Fylke, Helseregion, Kommune, Virksomhet
 
 
@@ -24,7 +26,7 @@ class KommuneAdmin(admin.ModelAdmin):
 
 
 @admin.register(Virksomhet)
-class VirksomhetAdmin(admin.ModelAdmin):
+class VirksomhetAdmin(TrygtSkjema, admin.ModelAdmin):
     list_display = ["navn", "organisasjonsnummer", "er_kommune", "kommune", "navnekilde"]
     list_filter = ["er_kommune", "navnekilde"]
     list_select_related = ["kommune"]

@@ -20,6 +20,7 @@ test suite makes it small. Every network or parse problem becomes
 
 from __future__ import annotations
 
+import dataclasses
 import http.client
 import json
 import logging
@@ -254,9 +255,12 @@ class BrregClient:
             session = self._local.session = new_session()
         return session
 
-    def get_enhet(self, organisasjonsnummer: str) -> Enhet:
+    def get_enhet(self, organisasjonsnummer: str, *, total_timeout: float | None = None) -> Enhet:
+        """`total_timeout` shortens the deadline for this call (never lengthens it past the configured one)."""
         number = orgnr.validate(organisasjonsnummer)  # ValidationError before any network
         config = self._config()
+        if total_timeout is not None and total_timeout < config.total_timeout:
+            config = dataclasses.replace(config, total_timeout=total_timeout)
         started = time.monotonic()
         deadline = started + config.total_timeout
         utfall = "feil"
@@ -505,6 +509,6 @@ def default_client() -> BrregClient:
     return _default_client
 
 
-def get_enhet(organisasjonsnummer: str) -> Enhet:
+def get_enhet(organisasjonsnummer: str, *, total_timeout: float | None = None) -> Enhet:
     """The unit or sub-unit with this number. Raises ValidationError, NotFound, Removed or Unavailable."""
-    return default_client().get_enhet(organisasjonsnummer)
+    return default_client().get_enhet(organisasjonsnummer, total_timeout=total_timeout)

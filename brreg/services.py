@@ -5,9 +5,11 @@ Callers decide how to degrade: `lookup` raises the client's errors (`NotFound`, 
 """
 
 import datetime as dt
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -91,12 +93,13 @@ def _fresh(virksomhet: Virksomhet) -> bool:
     return virksomhet.brreg_hentet is not None and timezone.now() - virksomhet.brreg_hentet < ttl
 
 
-def lookup(organisasjonsnummer: str, *, refresh: bool = False) -> Lookup:
+def lookup(organisasjonsnummer: str, *, refresh: bool = False, total_timeout: float | None = None) -> Lookup:
     """The organisation for a (validated) number.
 
     Kommuner come from the kommune register with no network. Others come from what Enhetsregisteret
     said within BRREG_CACHE_TTL, else from the registry (and are stored). When the registry cannot be
     reached, a stored answer is returned marked `utdatert`; with none, `client.Unavailable` is raised.
+    `total_timeout` gives the registry less time than BRREG_TOTAL_TIMEOUT (for a caller that can do without it).
     """
     kommune = kommune_for_orgnr(organisasjonsnummer)
     if kommune is not None:
@@ -105,7 +108,7 @@ def lookup(organisasjonsnummer: str, *, refresh: bool = False) -> Lookup:
     if stored is not None and _fresh(stored) and not refresh:
         return _from_stored(stored)
     try:
-        enhet = client.get_enhet(organisasjonsnummer)
+        enhet = client.get_enhet(organisasjonsnummer, total_timeout=total_timeout)
     except client.Unavailable:
         if stored is not None and stored.brreg_hentet is not None:
             return _from_stored(stored, utdatert=True)
@@ -124,6 +127,33 @@ def lookup(organisasjonsnummer: str, *, refresh: bool = False) -> Lookup:
         kilde=KILDE_BRREG,
         hentet=virksomhet.brreg_hentet,
     )
+
+
+PAUSE_KEY = "brreg:henger"
+
+
+def lookup_within(organisasjonsnummer: str, *, seconds: float) -> Lookup:
+    """`lookup` for a caller that can do without the registry (the start form: Altinn gave the name).
+
+    The registry gets at most `seconds`. When it used them all up without an answer, it is not asked again by
+    such callers for BRREG_PAUSE seconds: the mark is in the cache, shared by every worker and instance, so a
+    hanging registry costs one wait, not one per request. Raises as `lookup` does.
+    """
+    paused = cache.get(PAUSE_KEY) is not None
+    started = time.monotonic()
+    try:
+        found = lookup(organisasjonsnummer, total_timeout=0 if paused else seconds)
+    except client.Unavailable:
+        _pause_if_slow(paused, started, seconds)
+        raise
+    if found.utdatert:
+        _pause_if_slow(paused, started, seconds)
+    return found
+
+
+def _pause_if_slow(paused: bool, started: float, seconds: float) -> None:
+    if not paused and time.monotonic() - started >= 0.9 * seconds:
+        cache.set(PAUSE_KEY, timezone.now().isoformat(), settings.BRREG_PAUSE)
 
 
 def virksomhet_store_enhet(enhet: client.Enhet) -> Virksomhet:

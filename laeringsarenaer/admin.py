@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from drift.inndata import TrygtSkjema
+
 from .models import Laeringsarena, Laeringsmal
 
 
 @admin.register(Laeringsarena)
-class LaeringsarenaAdmin(admin.ModelAdmin):
+class LaeringsarenaAdmin(TrygtSkjema, admin.ModelAdmin):
     list_display = ["__str__", "soknad", "plassering", "laeringsmal"]
     list_filter = ["type", "plassering"]
     list_select_related = ["soknad__virksomhet"]

@@ -1,7 +1,6 @@
 """Thin views of the public overview (no login): the page, and the regional figures as CSV and XLSX; and the
 ALIS-kontor's view of its own region (login, scoped by soknader's selectors)."""
 
-import csv
 from io import BytesIO
 from urllib.parse import urlencode
 
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from soknader import selectors as soknad_selectors
 from soknader.choices import Spesialitet
+from soknader.exports import csv_writer
 
 from . import diagram, selectors
 
@@ -95,7 +95,7 @@ def _vedlegg(innhold: bytes | str, content_type: str, filnavn: str) -> HttpRespo
 def regioner_csv(request: HttpRequest) -> HttpResponse:
     spesialitet = _spesialitet(request)
     response = _vedlegg("", "text/csv; charset=utf-8", _filnavn(spesialitet, "csv"))
-    writer = csv.writer(response, lineterminator="\r\n")
+    writer = csv_writer(response)  # as Norwegian Excel opens it, like the applications' export
     writer.writerow(EKSPORTKOLONNER)
     writer.writerows(_eksportrader(spesialitet))
     return response

@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "drift.inndata.AvvisUgyldigInndata",  # a NUL in the address or session cookie: 400, before anything reads it
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -244,6 +245,12 @@ BRREG_TOTAL_TIMEOUT = float(os.environ.get("BRREG_TOTAL_TIMEOUT", "5.0"))
 BRREG_RETRIES = int(os.environ.get("BRREG_RETRIES", "2"))
 BRREG_CACHE_TTL = int(os.environ.get("BRREG_CACHE_TTL", "86400"))
 BRREG_RATE_LIMIT = int(os.environ.get("BRREG_RATE_LIMIT", "30"))  # lookups per user per minute
+# Starting an application looks the organisation up with this much time at most: Altinn gave its name, so a slow
+# registry costs the user (and the worker) about a second, and `oppdater_virksomheter` confirms the name later.
+BRREG_START_TIMEOUT = float(os.environ.get("BRREG_START_TIMEOUT", "1.0"))
+# ...and when it used that second up, the start form does not ask it again for this many seconds (all workers)
+BRREG_PAUSE = int(os.environ.get("BRREG_PAUSE", "30"))
+SOKNAD_START_RATE_LIMIT = int(os.environ.get("SOKNAD_START_RATE_LIMIT", "5"))  # starts per user per minute
 
 # ---- Login and who may act for an organisation (tilgang/) ---------------------------------------------------
 # Password login for søkere: on for `make run` and the tests, off in production (søkere use ID-porten; staff and

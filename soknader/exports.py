@@ -3,8 +3,17 @@
     return csv_response(Soknad.objects.filter(status="registrert"))
 
 Every function costs the same number of queries for 1 and 1,000 applications (see interchange.prefetched).
-Spreadsheet cells that a spreadsheet program would read as a formula (text starting with =, +, -, @, a tab
-or a carriage return) get a leading single quote, so a contact name such as "=HYPERLINK(…)" stays text.
+
+Formulas (CSV injection, OWASP): nothing a user typed may run as a formula when the file is opened, and real data
+is not changed to get there.
+- XLSX: every text is a text cell (never a formula cell), whatever it starts with, so it is written as it is;
+  a text that looks like a formula also gets the cell's "quote prefix" style, so editing the cell keeps it text.
+- CSV: the file is as Norwegian Excel opens it with a double click: semicolon separated, UTF-8 with a byte order
+  mark, CRLF, every field in double quotes (a quote inside doubled), so `Kari;=cmd|…` stays one cell. A field that
+  could be read as a formula gets a leading single quote, as OWASP advises: one that starts (after any spaces)
+  with =, @, a tab or a carriage return, or with + or - unless the rest is only a number or a phone number
+  ("+47 22 00 00 00", "-12,5": digits, spaces, ".", ",", "(", ")"), which can call no function and reach no other
+  cell or program. "-2+3" or "+A1" is quoted.
 """
 
 from __future__ import annotations
@@ -12,6 +21,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 from io import BytesIO
 from typing import Any
 
@@ -52,11 +62,19 @@ MAPPED = {path.replace(".", "_"): f for path, f in fields.flat(fields.RECORD) if
 DATE_COLUMNS = frozenset(c for c in COLUMNS if c in MAPPED and MAPPED[c].kind == "date")
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-][0-9][0-9 .,()]*")  # a signed number or a phone number: no function, no reference
+
+
+def looks_like_formula(value: str) -> bool:
+    """Could a spreadsheet read this text as a formula (OWASP's list of first characters)?"""
+    start = value.lstrip(" ")
+    return start.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(start.rstrip(" "))
 
 
 def neutralise(value: Any) -> Any:
-    """Text a spreadsheet would run as a formula, made plain text with a leading single quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """For CSV: text a spreadsheet could run as a formula, made plain text with a leading single quote; numbers
+    and phone numbers such as "+47 22 00 00 00" are left as they are."""
+    if isinstance(value, str) and looks_like_formula(value):
         return "'" + value
     return value
 
@@ -111,10 +129,16 @@ def _csv_value(value: Any) -> Any:
     return neutralise(value)
 
 
+def csv_writer(response: HttpResponse):
+    """A CSV writer as Norwegian Excel reads: byte order mark, semicolons, every field quoted, CRLF."""
+    response.write("\ufeff")
+    return csv.writer(response, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+
+
 def csv_response(queryset: QuerySet[Soknad]) -> HttpResponse:
-    """One row per application, comma separated, UTF-8, with a header row of the column names."""
+    """One row per application with a header row of the column names (see `csv_writer` for the dialect)."""
     response = _attachment("", "text/csv; charset=utf-8", "csv")
-    writer = csv.writer(response, lineterminator="\r\n")
+    writer = csv_writer(response)
     writer.writerow(COLUMNS)
     for values in rows(queryset):
         writer.writerow([_csv_value(values[column]) for column in COLUMNS])
@@ -122,15 +146,18 @@ def csv_response(queryset: QuerySet[Soknad]) -> HttpResponse:
 
 
 def xlsx_response(queryset: QuerySet[Soknad]) -> HttpResponse:
-    """The same rows as the CSV in a workbook; dates are real dates."""
+    """The same rows as the CSV in a workbook; dates are real dates, texts are text cells written as they are."""
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Søknader"
     sheet.append(COLUMNS)
     for values in rows(queryset):
-        sheet.append([neutralise(values[column]) for column in COLUMNS])
+        # control characters other than tab and line breaks cannot be stored in XLSX at all: left out
+        cells = [values[column] for column in COLUMNS]
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in cells])
     for index, column in enumerate(COLUMNS, start=1):
         if column in DATE_COLUMNS:
             for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
@@ -139,6 +166,8 @@ def xlsx_response(queryset: QuerySet[Soknad]) -> HttpResponse:
         for cell in cells:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # never a formula, whatever the text
+                if looks_like_formula(cell.value):
+                    cell.quotePrefix = True  # and still text when someone edits the cell
     sheet.freeze_panes = "A2"
     content = BytesIO()
     workbook.save(content)

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -51,13 +52,15 @@ def soknad_create(*, bruker, organisasjonsnummer: str, spesialitet: str) -> Sokn
     """Start an application for one of the organisations Altinn says the user may act for; raises
     ValidationError keyed by the start form's fields.
 
-    The organisation is looked up in Enhetsregisteret before any transaction is opened (the registry may be
-    slow). When the registry cannot be reached, the name Altinn gave is kept as not verified.
+    The organisation is looked up in Enhetsregisteret before any transaction is opened, with at most
+    BRREG_START_TIMEOUT seconds for the registry (none for BRREG_PAUSE seconds after it used them all up, see
+    `brreg.services.lookup_within`). When it cannot be reached in that time, the name Altinn gave is kept as not
+    verified (`oppdater_virksomheter` confirms it later).
     """
     if not tilgang_selectors.kan_representere(bruker, organisasjonsnummer):
         raise ValidationError({"organisasjonsnummer": IKKE_TILGANG})
     try:
-        found = brreg_services.lookup(organisasjonsnummer)
+        found = brreg_services.lookup_within(organisasjonsnummer, seconds=settings.BRREG_START_TIMEOUT)
     except (brreg_client.NotFound, brreg_client.Removed) as error:
         raise ValidationError({"organisasjonsnummer": error.melding}) from None
     except brreg_client.Unavailable:

@@ -1,5 +1,6 @@
 """Thin views of the søker journey: parse input, call a selector or a service, render."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -8,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from drift.grenser import treff
 from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
 
 from . import completeness, findings, sections, selectors, services, skjema
@@ -20,6 +22,7 @@ KONFLIKT = (
     "se over feltene som er markert, og lagre på nytt."
 )
 DELVIS_LAGRET = "Vi har lagret det du skrev, unntatt feltene som er markert med feil."
+FOR_MANGE_STARTER = "Du har startet mange søknader på kort tid. Vent et minutt og prøv igjen."
 
 
 @login_required
@@ -40,6 +43,15 @@ def mine_soknader(request):
 def ny_soknad(request):
     virksomheter = list(selectors.virksomheter_for_bruker(request.user))
     form = StartForm(request.POST or None, virksomheter=virksomheter)
+    status = 200
+    # starts per user are counted in the database, so the limit holds across workers and instances
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and treff("soknad-start", hvem=request.user.pk, grense=settings.SOKNAD_START_RATE_LIMIT, vindu=60)
+    ):
+        form.add_error(None, FOR_MANGE_STARTER)
+        status = 429
     if request.method == "POST" and form.is_valid():
         try:
             soknad = services.soknad_create(bruker=request.user, **form.cleaned_data)
@@ -79,7 +91,10 @@ def ny_soknad(request):
         )
     ]
     return render(
-        request, "soknader/ny_soknad.html", {"form": form, "virksomheter": virksomheter, "godkjenning": godkjenning}
+        request,
+        "soknader/ny_soknad.html",
+        {"form": form, "virksomheter": virksomheter, "godkjenning": godkjenning},
+        status=status,
     )
 
 

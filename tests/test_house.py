@@ -28,7 +28,7 @@ MAY_IMPORT = {
     "drift": set(),
     "epost": set(),
     "brreg": {"drift"},
-    "laeringsarenaer": {"brreg"},
+    "laeringsarenaer": {"brreg", "drift"},
     "soknader": {"laeringsarenaer", "brreg", "epost", "drift"},
     "oversikt": {"soknader", "laeringsarenaer", "brreg"},
 }

@@ -53,8 +53,26 @@ def _blank(value: Any) -> bool:
 
 
 def _short(value: Any, limit: int = 60) -> str:
-    text = value if isinstance(value, str) else repr(value)
+    try:
+        text = value if isinstance(value, str) else repr(value)
+    except RecursionError:  # a list nested too deep to print
+        text = _type_name(value)
+    text = _UGYLDIGE_TEGN.sub("\ufffd", text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# NUL cannot be stored in PostgreSQL text, and a lone surrogate (a JSON escape such as "\ud800") is no character
+# at all: neither can be stored, so a text holding one is refused with the rest of the file's errors
+_UGYLDIGE_TEGN = re.compile("[\x00\ud800-\udfff]")
+
+
+def ugyldige_tegn(value: str) -> str | None:
+    """What is wrong with the characters of a text, in Norwegian, or None."""
+    if "\x00" in value:
+        return "inneholder et null-tegn (\\u0000), som ikke kan lagres. Fjern det."
+    if _UGYLDIGE_TEGN.search(value):
+        return "inneholder en ugyldig tegnkode (en enslig surrogat som \\ud800), som ikke kan lagres. Fjern den."
+    return None
 
 
 # kind -> the JSON type its value must have, how an error names that type, and what null (not answered) reads as
@@ -80,7 +98,8 @@ class Reader:
         self.errors = errors
 
     def error(self, path: str, melding: str) -> None:
-        self.errors.append(f"Post {self.post}, {path}: {melding}")
+        # a key may hold the characters it is told about: shown as �, so the message can always be printed
+        self.errors.append(_UGYLDIGE_TEGN.sub("\ufffd", f"Post {self.post}, {path}: {melding}"))
 
     def read(self, fields: tuple[Field, ...], value: Any, path: str = "") -> dict[str, Any]:
         """An object's keys as model attribute -> value (the keys of an object inside it merged in)."""
@@ -133,6 +152,9 @@ class Reader:
         return convert(value, path, f) if convert else value
 
     def read_text(self, value: str, path: str, f: Field) -> str | None:
+        if melding := ugyldige_tegn(value):
+            self.error(path, melding)
+            return "" if not f.nullable else None
         value, max_length = value.strip(), f.max_length
         if max_length is not None and len(value) > max_length:
             self.error(path, f"er for lang ({len(value)} tegn, høyst {max_length}).")

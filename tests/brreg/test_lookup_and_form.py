@@ -2,6 +2,8 @@
 what is stored and when, and that no fault of the registry gives a 500 or loses what was typed."""
 
 import datetime as dt
+import re
+import time
 from io import StringIO
 
 import pytest
@@ -166,6 +168,50 @@ def test_registry_faults_never_block_the_applicant(logged_in, fake_brreg, orgnr)
     assert "Vi fikk ikke bekreftet navnet i Enhetsregisteret nå" in page
 
 
+def test_a_hanging_registry_holds_the_start_only_for_brreg_start_timeout(logged_in, fake_brreg, settings):
+    """The registry hangs (answers after 30 s): the start waits BRREG_START_TIMEOUT, not BRREG_TOTAL_TIMEOUT, keeps
+    Altinn's name as not verified, the next starts do not wait for it (BRREG_PAUSE), and `oppdater_virksomheter`
+    confirms the name once the registry answers again."""
+    settings.BRREG_TOTAL_TIMEOUT = 5.0
+    settings.BRREG_READ_TIMEOUT = 3.0
+    settings.BRREG_START_TIMEOUT = 0.4
+    started = time.monotonic()
+    response = start(logged_in, fb.SLOW, navn="Vår BHT AS")
+    waited = time.monotonic() - started
+    assert response.status_code == 302 and waited < 1.0, waited
+    virksomhet = Soknad.objects.get().virksomhet
+    assert virksomhet.navn == "Vår BHT AS" and not virksomhet.navn_verifisert
+    assert fake_brreg.count(f"/enheter/{fb.SLOW}") == 1
+
+    # the registry used up its second: the next starts (any user, any worker) do not wait for it at all
+    started = time.monotonic()
+    assert start(logged_in, fb.SLOW, spesialitet="SAM", navn="Vår BHT AS").status_code == 302
+    assert time.monotonic() - started < 0.3 and fake_brreg.count(f"/enheter/{fb.SLOW}") == 1
+
+    fake_brreg.set_response(
+        f"/enheter/{fb.SLOW}", 200, fb.load("bedriftshelsetjeneste_as.json") | {"organisasjonsnummer": fb.SLOW}
+    )
+    call_command("oppdater_virksomheter", stdout=StringIO())
+    virksomhet.refresh_from_db()
+    assert virksomhet.navn_verifisert and virksomhet.navn == "NORDLYS BEDRIFTSHELSETJENESTE AS"
+
+
+def test_starts_are_limited_per_user_and_the_choice_is_kept(logged_in, fake_brreg, settings):
+    settings.SOKNAD_START_RATE_LIMIT = 2
+    assert start(logged_in, fb.BEDRIFTSHELSETJENESTE).status_code == 302
+    assert start(logged_in, fb.BEDRIFTSHELSETJENESTE).status_code == 200  # already started: told so
+    fake_brreg.reset()
+    response = start(logged_in, fb.BEDRIFTSHELSETJENESTE, spesialitet="ARB")
+    page = response.content.decode()
+    assert response.status_code == 429 and "Du har startet mange søknader på kort tid" in page
+    checked = [tag for tag in re.findall(r"<input[^>]*>", page) if " checked" in tag]
+    assert len(checked) == 2 and f'value="{fb.BEDRIFTSHELSETJENESTE}"' in checked[0] and 'value="ARB"' in checked[1]
+    assert fake_brreg.count() == 0 and Soknad.objects.count() == 1  # refused before the registry is asked
+    other = UserFactory()  # the limit is per user
+    logged_in.force_login(other)
+    assert start(logged_in, fb.BEDRIFTSHELSETJENESTE, spesialitet="ARB").status_code == 200
+
+
 def test_a_registry_kommune_missing_from_the_register_may_apply_for_alm(logged_in, fake_brreg):
     fake_brreg.set_response(
         "/enheter/912345009",
@@ -210,7 +256,8 @@ def test_registry_news_reach_the_findings(fake_brreg):
     assert finding.alvorlighet == "advarsel" and "konkurs" in finding.melding
 
 
-def test_no_500_for_any_registry_fault_on_any_page(logged_in, fake_brreg):
+def test_no_500_for_any_registry_fault_on_any_page(logged_in, fake_brreg, settings):
+    settings.SOKNAD_START_RATE_LIMIT = 100  # six starts in a row: not what this test is about
     for orgnr in (fb.ALWAYS_500, fb.DROPPED, fb.MALFORMED_JSON, fb.WRONG_SHAPE, fb.FJERNET, fb.IKKE_FUNNET):
         assert enhet(logged_in, orgnr).status_code < 500 or enhet(logged_in, orgnr).status_code == 503
         assert start(logged_in, orgnr).status_code in (200, 302)

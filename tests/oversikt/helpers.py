@@ -38,7 +38,8 @@ def _typed(row: dict) -> dict:
 
 
 def csv_rows(content: bytes) -> tuple[list[str], dict[str, dict]]:
-    reader = csv.DictReader(io.StringIO(content.decode("utf-8")))
+    assert content.startswith(b'\xef\xbb\xbf"')  # byte order mark, every field quoted
+    reader = csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";")
     return list(reader.fieldnames), {row["helseregion"]: _typed(row) for row in reader}
 
 

@@ -689,17 +689,21 @@ def _dangerous_application() -> Soknad:
     return soknad
 
 
+def _csv_rows(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+
+
 def test_csv_has_one_row_per_application_and_neutralises_formulas():
     soknad = _dangerous_application()
     response = exports.csv_response(Soknad.objects.all())
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == (f'attachment; filename="soknader-{timezone.localdate():%Y-%m-%d}.csv"')
-    header, row = list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+    header, row = _csv_rows(response)
     assert header == list(exports.COLUMNS)
-    values = dict(zip(header, row, strict=False))
+    values = dict(zip(header, row, strict=True))
     assert values["kontaktperson_navn"] == "'" + FORMULA
     assert values["kontaktperson_epost"] == "'@kari@example.no"
-    assert values["kontaktperson_telefon"] == "'+47 755 55 000"
+    assert values["kontaktperson_telefon"] == "+47 755 55 000"  # a phone number is data, not a formula
     assert values["navn"] == "'-2+3"
     assert values["referanse"] == "ASA-2024-00001"
     assert (values["kommune"], values["helseregion"]) == ("Bodø", "Nord")
@@ -708,23 +712,75 @@ def test_csv_has_one_row_per_application_and_neutralises_formulas():
     assert values["laeringsmal_dekket"] == "ALM 1-2; FKM 1"
     assert values["antall_mangler"] == str(soknad.mangler.count())
     assert "LM_UDEKKET" in values["mangler"].split(", ")
-    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row)
 
 
-def test_xlsx_neutralises_formulas():
+def test_csv_is_as_norwegian_excel_opens_it():
+    """Semicolons, UTF-8 with a byte order mark, CRLF, and every field quoted: a semicolon or quote inside a value
+    cannot make a cell of its own."""
+    soknad = _dangerous_application()
+    soknad.kontaktperson_navn = "Kari;=cmd|' /C calc'!A0"
+    soknad.kontaktperson_telefon = 'Ola "Nordmann"\r\n+47'
+    soknad.save()
+    raw = exports.csv_response(Soknad.objects.all()).content
+    assert raw.startswith(b'\xef\xbb\xbf"referanse";"organisasjonsnummer";')
+    text = raw.decode("utf-8-sig")
+    header_line, _, data = text.partition("\r\n")
+    assert all(field.startswith('"') and field.endswith('"') for field in header_line.split(";"))
+    assert data.startswith('"ASA-2024-00001";"') and data.endswith('"\r\n')
+    assert ';"Kari;=cmd|\' /C calc\'!A0";"' in data and ';"Ola ""Nordmann""\r\n+47";' in data
+    header, row = _csv_rows(exports.csv_response(Soknad.objects.all()))
+    values = dict(zip(header, row, strict=True))
+    assert values["kontaktperson_navn"] == "Kari;=cmd|' /C calc'!A0"  # one cell, and not at a cell's start
+    assert values["kontaktperson_telefon"] == 'Ola "Nordmann"\r\n+47'
+    assert values["kommune"] == "Bodø"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("+47 22 00 00 00", False),
+        ("-12,5", False),
+        ("(+47) 22 00 00 00", False),
+        ("Kari Nordmann", False),
+        ("Kari;=cmd|' /C calc'!A0", False),
+        ("=1+1", True),
+        ("  =1+1", True),
+        ("@SUM(A1:A2)", True),
+        ("+A1", True),
+        ("-2+3", True),
+        ("+47 22 00 00 00+cmd|' /C calc'!A0", True),
+        ("\t=1", True),
+        ("\r=1", True),
+    ],
+)
+def test_only_what_could_be_a_formula_is_quoted_in_csv(text, quoted):
+    assert exports.neutralise(text) == ("'" + text if quoted else text)
+
+
+def test_xlsx_keeps_text_as_written_in_text_cells():
     _dangerous_application()
     response = exports.xlsx_response(Soknad.objects.all())
     assert response["Content-Disposition"].endswith(f'soknader-{timezone.localdate():%Y-%m-%d}.xlsx"')
     sheet = load_workbook(io.BytesIO(response.content)).active
     header = [cell.value for cell in sheet[1]]
     assert header == list(exports.COLUMNS)
-    cells = dict(zip(header, sheet[2], strict=False))
-    assert cells["kontaktperson_navn"].value == "'" + FORMULA
-    assert cells["kontaktperson_navn"].data_type == "s"
-    assert cells["navn"].value == "'-2+3"
-    assert cells["kontaktperson_telefon"].value == "'+47 755 55 000"
+    cells = dict(zip(header, sheet[2], strict=True))
+    assert cells["kontaktperson_navn"].value == FORMULA  # no apostrophe: a text cell is never a formula
+    assert cells["kontaktperson_navn"].data_type == "s" and cells["kontaktperson_navn"].quotePrefix
+    assert cells["navn"].value == "-2+3" and cells["navn"].data_type == "s"
+    assert cells["kontaktperson_telefon"].value == "+47 755 55 000"
+    assert not cells["kontaktperson_telefon"].quotePrefix
     assert cells["soknadsdato"].value.date() == dt.date(2024, 1, 2)
     assert not any(cell.data_type == "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_xlsx_leaves_out_control_characters_it_cannot_hold():
+    soknad = _dangerous_application()
+    soknad.kontaktperson_navn = "Kari\x01\x0bNordmann"
+    soknad.save()
+    sheet = load_workbook(io.BytesIO(exports.xlsx_response(Soknad.objects.all()).content)).active
+    cells = dict(zip([cell.value for cell in sheet[1]], sheet[2], strict=True))
+    assert cells["kontaktperson_navn"].value == "KariNordmann"
 
 
 def test_json_response_is_the_interchange_format():
@@ -786,6 +842,39 @@ def test_import_command_refuses_what_is_not_a_list_of_records(tmp_path, content,
         call_command("importer_soknader", _file(tmp_path, content))
     with pytest.raises(CommandError, match="Fant ikke filen"):
         call_command("importer_soknader", str(tmp_path / "finnes-ikke.json"))
+
+
+def test_import_command_refuses_json_nested_too_deep_with_a_message(tmp_path):
+    with pytest.raises(CommandError, match="i for mange nivåer"):
+        call_command("importer_soknader", _file(tmp_path, "[" * 100_000 + "]" * 100_000), "--kontroller")
+    record = bodo_alm()
+    nested: list = []
+    for _ in range(900):  # deep, but within what the JSON reader manages: a wrong type, named as such
+        nested = [nested]
+    record["kontaktperson"]["navn"] = nested
+    record["ansvar"] = {"noe": nested}
+    with pytest.raises(CommandError, match="kontaktperson.navn: må være tekst, ikke en liste"):
+        call_command("importer_soknader", _file(tmp_path, [record]), "--kontroller")
+
+
+@pytest.mark.parametrize("option", [(), ("--kontroller",)])
+def test_nul_and_lone_surrogates_are_refused_by_the_check_and_the_import(tmp_path, option):
+    """PostgreSQL cannot store NUL in text and no database stores a lone surrogate: both are named as errors by
+    --kontroller and by the import (SQLite would store NUL, so this is checked here, not left to the database)."""
+    record = bodo_alm()
+    record["kontaktperson"]["navn"] = "Kari\x00Nordmann"
+    record["organisering"] = "Ansvar\ud800"
+    record["kontaktperson\x00"] = "x"
+    path = tmp_path / "soknader.json"
+    path.write_text(json.dumps([record]), encoding="utf-8")  # ensure_ascii: the escapes \u0000 and \ud800
+    with pytest.raises(CommandError) as error:
+        call_command("importer_soknader", str(path), *option, stdout=io.StringIO())
+    message = str(error.value)
+    assert "Post 1, kontaktperson.navn: inneholder et null-tegn" in message
+    assert "Post 1, organisering: inneholder en ugyldig tegnkode" in message
+    assert "Post 1, kontaktperson\ufffd: ukjent felt" in message
+    message.encode("utf-8")  # printable as it is
+    assert Soknad.objects.count() == 0
 
 
 def test_import_command_can_only_check(tmp_path):

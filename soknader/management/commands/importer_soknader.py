@@ -60,6 +60,11 @@ def _read(path: str):
         raise CommandError(
             f"{path} er ikke gyldig JSON (linje {error.lineno}, kolonne {error.colno}: {error.msg})."
         ) from None
+    except RecursionError:  # Python's JSON reader gives up on lists and objects nested about a thousand deep
+        raise CommandError(
+            f"{path} har lister eller objekter inni hverandre i for mange nivåer til at den kan leses. "
+            "En søknad i formatet har høyst fire nivåer."
+        ) from None
     except OSError as error:
         raise CommandError(f"Kunne ikke lese {path}: {error.strerror}.") from None
 

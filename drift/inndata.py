@@ -1,0 +1,85 @@
+"""Bad input answered as bad input at the edge: a request whose address, query parameters or session/CSRF cookie
+hold a NUL character gets 400 with a Norwegian page, before any view, filter or session lookup sees it.
+
+PostgreSQL cannot hold NUL in text: a NUL in an admin filter (`?status__exact=%00`), a search, a primary key in
+the path or the session cookie ended as a 500 there, while SQLite let it through. No address of this application
+has a reason to contain one. Form fields are checked by the forms (Django's CharField refuses NUL with a message
+next to the field, and the input is kept); the request body is left to them. Two kinds of admin form field need
+more than Django gives: a JSON field (JSON may spell a NUL as \\u0000, or a lone surrogate as \\ud800, which
+cannot even be shown again) and a many-to-many choice of ids (a 40-digit id overflows SQLite); `TrygtSkjema` gives
+a ModelAdmin both, with Norwegian messages next to the field.
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.shortcuts import render
+
+MELDING = "Adressen inneholder et null-tegn (%00), som ikke kan brukes. Fjern det fra adressen og prøv igjen."
+
+
+def _has_nul(request) -> bool:
+    if "\x00" in request.path_info:
+        return True
+    if any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()):
+        return True
+    cookies = (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
+    return any("\x00" in request.COOKIES.get(name, "") for name in cookies)
+
+
+class AvvisUgyldigInndata:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _has_nul(request):
+            return render(request, "ugyldig_inndata.html", {"melding": MELDING}, status=400)
+        return self.get_response(request)
+
+
+UGYLDIGE_TEGN = "Teksten inneholder et null-tegn (\\u0000) eller en ugyldig tegnkode, som ikke kan lagres."
+
+
+def kan_ikke_lagres(value) -> bool:
+    """A NUL or a lone surrogate anywhere in a text, a list or an object (keys included)."""
+    if isinstance(value, str):
+        return "\x00" in value or any(0xD800 <= ord(c) <= 0xDFFF for c in value)
+    if isinstance(value, dict):
+        return any(kan_ikke_lagres(k) or kan_ikke_lagres(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(kan_ikke_lagres(v) for v in value)
+    return False
+
+
+class TrygtJSONFelt(forms.JSONField):
+    """JSON that can be stored and shown again: no NUL, no lone surrogate."""
+
+    def to_python(self, value):
+        converted = super().to_python(value)
+        if kan_ikke_lagres(converted):
+            raise ValidationError(UGYLDIGE_TEGN, code="invalid")
+        return converted
+
+    def bound_data(self, data, initial):
+        value = super().bound_data(data, initial)
+        return forms.fields.InvalidJSONInput(data) if kan_ikke_lagres(value) else value  # shown as typed
+
+
+class TrygtFlervalg(forms.ModelMultipleChoiceField):
+    """Ids too large for the database are not valid choices (SQLite raised OverflowError)."""
+
+    def _check_values(self, value):
+        try:
+            return super()._check_values(value)
+        except OverflowError:
+            raise ValidationError("Ugyldig valg: et av tallene er for stort.", code="invalid_pk_value") from None
+
+
+class TrygtSkjema:
+    """A ModelAdmin mix-in: JSON and many-to-many fields that answer bad input with a message, never a 500."""
+
+    formfield_overrides = {
+        models.JSONField: {"form_class": TrygtJSONFelt},
+        models.ManyToManyField: {"form_class": TrygtFlervalg},
+    }
