@@ -3,16 +3,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
 
 from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
 
-from . import completeness, findings, sections, selectors, services, skjema
-from .choices import Seksjon, Seksjonsstatus, Status
-from .forms import SEKSJON_SKJEMA, LaeringsarenaForm, StartForm
+from . import completeness, dokumenter, findings, sections, selectors, services, skjema
+from .choices import Seksjon, Seksjonsstatus, Spesialitet, Status
+from .forms import SEKSJON_SKJEMA, KopierForm, LaeringsarenaForm, StartForm, SvarForm
+from .models import AVSLUTTEDE_STATUSER
 
 IKKE_REDIGERBAR = "Søknaden er sendt inn og kan ikke endres nå."
 KONFLIKT = (
@@ -286,7 +288,144 @@ def se_over(request, pk):
             "mangler": findings.find(findings.application_data(soknad, arenaer, katalog)),
             "kan_trekkes": soknad.status in services.SOKER_OVERGANGER[Status.TRUKKET],
             "kan_sendes": not any(problemer.values()) and soknad.er_redigerbar,
+            **_dokumenter_kontekst(soknad),
         },
+    )
+
+
+def _dokumenter_kontekst(soknad, svar_form=None) -> dict:
+    """The exchange with the directorate and the documents of the case, for the application's page."""
+    if not soknad.referanse:  # never sent in: no messages, no documents (and no queries for them)
+        return {}
+    return {
+        "meldinger": selectors.meldinger_for_soknad(soknad),
+        "innsendinger": [i for i in selectors.innsendinger_for_soknad(soknad) if i.har_pdf],
+        "vedtaksbrev": selectors.vedtaksbrev_for_soknad(soknad),
+        "svar_form": svar_form or (SvarForm() if soknad.status == Status.ANMODNING_SENDT else None),
+    }
+
+
+def _fil(data, filnavn: str, content_type: str = "application/pdf") -> HttpResponse:
+    """A stored file, only ever through a view that has checked who asks: never cached by others, never sniffed."""
+    response = HttpResponse(bytes(data), content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filnavn)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def innsending_pdf(request, pk, versjon):
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    innsending = selectors.innsending_pdf(soknad, versjon)
+    return _fil(innsending.pdf, dokumenter.soknad_filnavn(soknad, versjon))
+
+
+@login_required
+def vedlegg(request, pk, vedlegg_pk):
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    fil = selectors.vedlegg_for_soknad(soknad, vedlegg_pk)
+    return _fil(fil.innhold, fil.filnavn)
+
+
+@login_required
+def vedtaksbrev(request, pk, brev_pk):
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    brev = selectors.vedtaksbrev_pdf(soknad, brev_pk)
+    return _fil(brev.pdf, dokumenter.vedtaksbrev_filnavn(soknad))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def svar(request, pk):
+    """The applicant's answer to an anmodning (words and PDFs); shown again with the error next to the field."""
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    if request.method == "GET":  # the form lives on the application's page
+        return redirect(reverse("soknader:se_over", args=[soknad.pk]) + "#dialog")
+    form = SvarForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.soknad_answer(
+                soknad=soknad,
+                bruker=request.user,
+                tekst=form.cleaned_data["tekst"],
+                vedlegg=form.cleaned_data["vedlegg"],
+            )
+        except services.NotEditable:
+            messages.error(request, "Søknaden venter ikke på svar fra deg nå.")
+            return redirect("soknader:se_over", soknad.pk)
+        except ValidationError as error:
+            for field, messages_ in error.message_dict.items():
+                for message in messages_:
+                    form.add_error(field, message)
+        else:
+            messages.success(
+                request,
+                "Svaret er sendt til Helsedirektoratet. Gjør eventuelle endringer, og send søknaden inn på nytt.",
+            )
+            return redirect(reverse("soknader:se_over", args=[soknad.pk]) + "#dialog")
+    messages.error(request, "Svaret ble ikke sendt. Se feilen under.")
+    arenaer = selectors.arenaer_for_soknad(soknad)
+    return render(
+        request,
+        "soknader/svar.html",
+        {"soknad": soknad, "arenaer": arenaer, **_dokumenter_kontekst(soknad, svar_form=form)},
+        status=400,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kopier(request, pk):
+    """Start a new application of the same organisation from this one (e.g. SAM from ALM)."""
+    kilde = selectors.soknad_for_soker(request.user, pk)
+    arenaer = selectors.arenaer_for_soknad(kilde)
+    apne = set(
+        selectors.soknader_for_bruker(request.user)
+        .filter(virksomhet=kilde.virksomhet)
+        .exclude(status__in=AVSLUTTEDE_STATUSER)
+        .values_list("spesialitet", flat=True)
+    )
+    spesialiteter = [s for s in Spesialitet.values if s not in apne and skjema.kan_soke(s, kilde.virksomhet.er_kommune)]
+    form = KopierForm(
+        request.POST or None,
+        spesialiteter=spesialiteter,
+        seksjoner=[(s, Seksjon(s).label) for s in skjema.SEKSJONER],
+        arenaer=arenaer,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            ny = services.soknad_copy(
+                bruker=request.user,
+                kilde=kilde,
+                spesialitet=form.cleaned_data["spesialitet"],
+                seksjoner=form.cleaned_data["seksjoner"],
+                arenaer=[int(a) for a in form.cleaned_data["arenaer"]],
+            )
+        except ValidationError as error:
+            for field, messages_ in error.message_dict.items():
+                for message in messages_:
+                    form.add_error(field, message)
+        else:
+            nye = selectors.arenaer_for_soknad(ny)
+            passer_ikke = [a for a in nye if a.laeringsmal_feil]
+            messages.success(
+                request,
+                f"Søknaden om {ny.get_spesialitet_display().lower()} er opprettet som kopi av søknaden om "
+                f"{kilde.get_spesialitet_display().lower()}. Se over alle delene før du sender inn.",
+            )
+            if passer_ikke:
+                messages.warning(
+                    request,
+                    f"Læringsmålene er lest på nytt for {ny.get_spesialitet_display().lower()}. På "
+                    f"{len(passer_ikke)} av {len(nye)} læringsarenaer er det deler som ikke passer: se "
+                    "«Læringsarenaer».",
+                )
+            return redirect("soknader:oppgaver", ny.pk)
+    return render(
+        request,
+        "soknader/kopier.html",
+        {"kilde": kilde, "form": form, "arenaer": arenaer, "spesialiteter": spesialiteter},
     )
 
 
