@@ -6,8 +6,10 @@ The HTML of the decision letter is also what the caseworker previews before send
 """
 
 from django.contrib.staticfiles import finders
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 
 from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.selectors import laeringsmal_in_force
@@ -24,6 +26,16 @@ def pdf_from_html(html: str) -> bytes:
     from weasyprint import CSS, HTML  # only here: the system libraries are needed where a PDF is made
 
     return HTML(string=html).write_pdf(stylesheets=[CSS(filename=finders.find(PDF_CSS))])
+
+
+def fil_response(data, filnavn: str, content_type: str = "application/pdf") -> HttpResponse:
+    """A stored file, only ever returned by a view that has checked who asks: never cached by others, never
+    sniffed, always downloaded (a PDF from an applicant is not rendered in our origin)."""
+    response = HttpResponse(bytes(data), content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filnavn)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def soknad_kontekst(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict:

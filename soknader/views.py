@@ -3,10 +3,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
 
 from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
@@ -305,34 +304,25 @@ def _dokumenter_kontekst(soknad, svar_form=None) -> dict:
     }
 
 
-def _fil(data, filnavn: str, content_type: str = "application/pdf") -> HttpResponse:
-    """A stored file, only ever through a view that has checked who asks: never cached by others, never sniffed."""
-    response = HttpResponse(bytes(data), content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, filnavn)
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
 @login_required
 def innsending_pdf(request, pk, versjon):
     soknad = selectors.soknad_for_soker(request.user, pk)
     innsending = selectors.innsending_pdf(soknad, versjon)
-    return _fil(innsending.pdf, dokumenter.soknad_filnavn(soknad, versjon))
+    return dokumenter.fil_response(innsending.pdf, dokumenter.soknad_filnavn(soknad, versjon))
 
 
 @login_required
 def vedlegg(request, pk, vedlegg_pk):
     soknad = selectors.soknad_for_soker(request.user, pk)
     fil = selectors.vedlegg_for_soknad(soknad, vedlegg_pk)
-    return _fil(fil.innhold, fil.filnavn)
+    return dokumenter.fil_response(fil.innhold, fil.filnavn)
 
 
 @login_required
 def vedtaksbrev(request, pk, brev_pk):
     soknad = selectors.soknad_for_soker(request.user, pk)
     brev = selectors.vedtaksbrev_pdf(soknad, brev_pk)
-    return _fil(brev.pdf, dokumenter.vedtaksbrev_filnavn(soknad))
+    return dokumenter.fil_response(brev.pdf, dokumenter.vedtaksbrev_filnavn(soknad))
 
 
 @login_required
