@@ -345,7 +345,7 @@ class KopierForm(forms.Form):
     def __init__(self, *args, spesialiteter=(), seksjoner=(), arenaer=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["spesialitet"].choices = [(s, Spesialitet(s).label) for s in spesialiteter]
-        if len(spesialiteter) == 1:
+        if spesialiteter:  # the first one not applied for yet (SAM after ALM): two clicks for the common case
             self.fields["spesialitet"].initial = spesialiteter[0]
         self.fields["seksjoner"].choices = list(seksjoner)
         self.fields["seksjoner"].initial = [key for key, _ in seksjoner]
