@@ -62,6 +62,12 @@ def test_anmodning_answered_with_a_pdf_then_decision_letter(live_server, browser
     expect(other.locator("#meldinger")).to_contain_text("Avtalen er inngått. Den ligger ved.")
     expect(other.locator("#meldinger")).to_contain_text("avtale-nlsh.pdf")
     screenshot(other, "dokumenter-01-applicant-thread")
+    other.emulate_media(media="print")  # "Se over" prints as the answers only
+    expect(other.locator("header")).to_be_hidden()
+    expect(other.get_by_role("button", name="Send svaret")).to_be_hidden()
+    expect(other.locator("#meldinger")).to_be_visible()
+    screenshot(other, "dokumenter-01b-se-over-printed")
+    other.emulate_media(media="screen")
     other.goto(live_server.url + f"/soknader/{soknad.pk}/del/ansvar/")
     other.get_by_label("Det er inngått avtale med helseforetak").check()
     other.get_by_label("Navn på helseforetaket eller virksomheten").fill("Nordlandssykehuset HF")
