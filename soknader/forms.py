@@ -351,3 +351,21 @@ class KopierForm(forms.Form):
         self.fields["seksjoner"].initial = [key for key, _ in seksjoner]
         self.fields["arenaer"].choices = [(str(a.pk), str(a)) for a in arenaer]
         self.fields["arenaer"].initial = [str(a.pk) for a in arenaer]
+
+
+class ArenafilForm(forms.Form):
+    """A file of arenas (from «Last ned læringsarenaene»); after the preview, its content comes back as text."""
+
+    fil = forms.FileField(
+        label="Fil med læringsarenaer",
+        required=False,
+        help_text="En JSON-fil lastet ned fra «Last ned læringsarenaene som fil» i en annen søknad.",
+        widget=forms.ClearableFileInput(attrs={"accept": "application/json,.json", "class": "form-control"}),
+    )
+    innhold = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("fil") and not cleaned.get("innhold"):
+            self.add_error("fil", "Velg filen med læringsarenaene.")
+        return cleaned

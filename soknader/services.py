@@ -226,6 +226,19 @@ def laeringsarena_save(
         return saved
 
 
+def laeringsarenaer_import(*, soknad: Soknad, rows: list[Mapping[str, Any]]) -> list[Laeringsarena]:
+    """Add arenas read from a file (interchange.arenaer) to a draft; their LM texts are read for its specialty."""
+    katalog = katalog_for_soknad(soknad.soknadsdato)
+    with transaction.atomic():
+        locked = _locked_editable(soknad.pk)
+        added = Laeringsarena.objects.bulk_create(
+            Laeringsarena(soknad=locked, **row, **tolk_tekst(row["laeringsmal"], locked.spesialitet, katalog))
+            for row in rows
+        )
+        mangler_refresh(soknad=locked)
+    return added
+
+
 def laeringsarena_delete(*, soknad: Soknad, arena: Laeringsarena) -> None:
     with transaction.atomic():
         locked = _locked_editable(soknad.pk)

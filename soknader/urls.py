@@ -22,4 +22,6 @@ urlpatterns = [
     path("<int:pk>/vedtaksbrev/<int:brev_pk>/", views.vedtaksbrev, name="vedtaksbrev"),
     path("<int:pk>/svar/", views.svar, name="svar"),
     path("<int:pk>/kopier/", views.kopier, name="kopier"),
+    path("<int:pk>/laeringsarenaer/fil/", views.arenaer_fil, name="arenaer_fil"),
+    path("<int:pk>/laeringsarenaer/importer/", views.arenaer_importer, name="arenaer_importer"),
 ]

@@ -8,11 +8,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
+from laeringsarenaer.models import Laeringsarena
+from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad, tolk_tekst
 
 from . import completeness, dokumenter, findings, sections, selectors, services, skjema
 from .choices import Seksjon, Seksjonsstatus, Spesialitet, Status
-from .forms import SEKSJON_SKJEMA, KopierForm, LaeringsarenaForm, StartForm, SvarForm
+from .forms import SEKSJON_SKJEMA, ArenafilForm, KopierForm, LaeringsarenaForm, StartForm, SvarForm
+from .interchange import arenaer as arenafil
 from .models import AVSLUTTEDE_STATUSER
 
 IKKE_REDIGERBAR = "Søknaden er sendt inn og kan ikke endres nå."
@@ -453,3 +455,48 @@ def trekk(request, pk):
             messages.success(request, "Søknaden er trukket.")
         return redirect("soknader:se_over", soknad.pk)
     return render(request, "soknader/trekk.html", {"soknad": soknad})
+
+
+@login_required
+def arenaer_fil(request, pk):
+    """The application's arenas as a file of the interchange format's `laeringsarenaer`."""
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    data = arenafil.dump(selectors.arenaer_for_soknad(soknad)).encode()
+    navn = f"laeringsarenaer-{soknad.virksomhet.organisasjonsnummer}-{soknad.spesialitet}.json"
+    return dokumenter.fil_response(data, navn, "application/json")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def arenaer_importer(request, pk):
+    """Arenas from a file into this draft: read, shown as they will be added (and understood), then added."""
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    if not soknad.er_redigerbar:
+        messages.info(request, IKKE_REDIGERBAR)
+        return redirect("soknader:se_over", soknad.pk)
+    form = ArenafilForm(request.POST or None, request.FILES or None)
+    forhandsvisning, innhold = None, ""
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data["fil"].read() if form.cleaned_data["fil"] else form.cleaned_data["innhold"].encode()
+        rows, errors = arenafil.read(data)
+        for error in errors:
+            form.add_error("fil", error)
+        if not errors and "bekreft" in request.POST:
+            try:
+                added = services.laeringsarenaer_import(soknad=soknad, rows=rows)
+            except services.NotEditable:
+                messages.error(request, IKKE_REDIGERBAR)
+                return redirect("soknader:se_over", soknad.pk)
+            messages.success(request, f"{len(added)} læringsarenaer er lagt til fra filen.")
+            return redirect("soknader:laeringsarenaer", soknad.pk)
+        if not errors:
+            katalog = katalog_for_soknad(soknad.soknadsdato)
+            forhandsvisning = [
+                Laeringsarena(**row, **tolk_tekst(row["laeringsmal"], soknad.spesialitet, katalog)) for row in rows
+            ]
+            innhold = data.decode("utf-8-sig")
+    return render(
+        request,
+        "soknader/arenaer_importer.html",
+        {"soknad": soknad, "form": form, "forhandsvisning": forhandsvisning, "innhold": innhold},
+    )

@@ -3,6 +3,7 @@
 
 import datetime as dt
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -229,3 +230,35 @@ def test_a_kommune_starts_sam_from_its_alm_application(client):
     assert second.laeringsmal_koder == ["FKM-001", "FKM-002", "FKM-003"] and not second.laeringsmal_feil
     assert "deler som ikke passer" in response.content.decode()
     assert Soknad.objects.get(pk=alm.pk).laeringsarenaer.count() == 2  # the original is untouched
+
+
+def test_arenas_exported_as_a_file_and_imported_into_another_kommunes_draft_after_a_preview(client):
+    alm = KomplettSoknadFactory()
+    LaeringsarenaFactory(soknad=alm, laeringsmal="Alle bortsett fra ALM-055; Alle FKM")
+    LaeringsarenaFactory(
+        soknad=alm, type="sykehus", plassering="annen", annen_virksomhet="NLSH HF", laeringsmal="FKM 1-3"
+    )
+    client.force_login(soker_for(alm.virksomhet))
+    assert (
+        reverse("soknader:arenaer_fil", args=[alm.pk])
+        in client.get(reverse("soknader:laeringsarenaer", args=[alm.pk])).content.decode()
+    )
+    fil = client.get(reverse("soknader:arenaer_fil", args=[alm.pk]))
+    assert fil["Content-Type"] == "application/json" and "attachment" in fil["Content-Disposition"]
+    data = json.loads(bytes(fil.content))
+    assert [a["virksomhet"] for a in data["laeringsarenaer"]] == ["", "NLSH HF"]
+
+    # a cooperating kommune's SAM draft
+    sam = KomplettSoknadFactory(virksomhet__kommunenummer="1806", spesialitet="SAM")
+    client.force_login(soker_for(sam.virksomhet))
+    url = reverse("soknader:arenaer_importer", args=[sam.pk])
+    wrong = client.post(url, {"fil": SimpleUploadedFile("x.json", b'{"laeringsarenaer": [{"typ": "fastlege"}]}')})
+    assert "ukjent felt. Mente du «type»?" in wrong.content.decode()
+    preview = client.post(url, {"fil": SimpleUploadedFile("arenaer.json", bytes(fil.content))}).content.decode()
+    assert "Legg til 2 læringsarenaer" in preview and "NLSH HF" in preview
+    assert "Dette kunne vi ikke lese" in preview  # ALM codes do not fit SAM: shown, not dropped
+    assert not sam.laeringsarenaer.exists()
+    client.post(url, {"innhold": bytes(fil.content).decode(), "bekreft": "1"})
+    first, second = sam.laeringsarenaer.order_by("pk")
+    assert first.laeringsmal == "Alle bortsett fra ALM-055; Alle FKM" and first.laeringsmal_feil
+    assert second.annen_virksomhet == "NLSH HF" and second.laeringsmal_koder == ["FKM-001", "FKM-002", "FKM-003"]

@@ -38,6 +38,8 @@ SOKNAD_URLS = {
     "vedtaksbrev": lambda s, a: reverse("soknader:vedtaksbrev", args=[s.pk, s.vedtaksbrev.get().pk]),
     "svar": lambda s, a: reverse("soknader:svar", args=[s.pk]),
     "kopier": lambda s, a: reverse("soknader:kopier", args=[s.pk]),
+    "arenaer_fil": lambda s, a: reverse("soknader:arenaer_fil", args=[s.pk]),
+    "arenaer_importer": lambda s, a: reverse("soknader:arenaer_importer", args=[s.pk]),
 }
 LIST_URLS = {"mine", "ny"}  # not about one application: checked separately below
 SEKSJONER = ["virksomhet", "ansvar", "forhold"]
