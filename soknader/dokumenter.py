@@ -67,12 +67,27 @@ def soknad_kontekst(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict:
     }
 
 
-def soknad_pdf(soknad: Soknad, arenaer: list[Laeringsarena], *, versjon: int, tidspunkt=None) -> bytes:
-    html = render_to_string(
-        "soknader/pdf/soknad.html",
-        {**soknad_kontekst(soknad, arenaer), "versjon": versjon, "tidspunkt": tidspunkt or timezone.now()},
+def soknad_html(soknad: Soknad, arenaer: list[Laeringsarena], *, versjon: int, tidspunkt) -> str:
+    return render_to_string(
+        "soknader/pdf/soknad.html", {**soknad_kontekst(soknad, arenaer), "versjon": versjon, "tidspunkt": tidspunkt}
     )
-    return pdf_from_html(html)
+
+
+def soknad_pdf(soknad: Soknad, arenaer: list[Laeringsarena], *, versjon: int, tidspunkt=None) -> bytes:
+    return pdf_from_html(soknad_html(soknad, arenaer, versjon=versjon, tidspunkt=tidspunkt or timezone.now()))
+
+
+class Forhandslaget:
+    """A PDF made before the write transaction from the HTML it was made of (making it takes about half a second;
+    the write lock must not be held that long). In the transaction the HTML is made again from the locked rows,
+    which is quick: the same HTML means the same document, otherwise it is made there after all (rare)."""
+
+    def __init__(self, html: str | None = None):
+        self.html = html
+        self.pdf = pdf_from_html(html) if html else b""
+
+    def pdf_for(self, html: str) -> bytes:
+        return self.pdf if html == self.html else pdf_from_html(html)
 
 
 def soknad_filnavn(soknad: Soknad, versjon: int) -> str:

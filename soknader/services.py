@@ -295,6 +295,8 @@ def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
     Every section must be complete. The søknadsdato and reference are set the first time only; each
     submission is kept as a snapshot so the caseworker can see what changed.
     """
+    tidspunkt = timezone.now()
+    forhandslaget = _innsending_pdf_prepare(soknad.pk, tidspunkt)
     with transaction.atomic():
         locked = _locked_editable(soknad.pk)
         arenaer = list(Laeringsarena.objects.filter(soknad=locked).order_by("pk"))
@@ -312,8 +314,8 @@ def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
         innsending = innsending_create(soknad=locked, arenaer=arenaer)
         mangler_refresh(soknad=locked, arenaer=arenaer)
         # the application as sent, as a document: kept with this submission and attached to the receipt
-        innsending.pdf = dokumenter.soknad_pdf(
-            locked, arenaer, versjon=innsending.versjon, tidspunkt=innsending.tidspunkt
+        innsending.pdf = forhandslaget.pdf_for(
+            dokumenter.soknad_html(locked, arenaer, versjon=innsending.versjon, tidspunkt=tidspunkt)
         )
         innsending.pdf_storrelse = len(innsending.pdf)
         innsending.save(update_fields=["pdf", "pdf_storrelse"])
@@ -321,6 +323,24 @@ def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
             locked, vedlegg=[(dokumenter.soknad_filnavn(locked, innsending.versjon), innsending.pdf, "application/pdf")]
         )
     return locked
+
+
+def _innsending_pdf_prepare(soknad_pk: int, tidspunkt) -> dokumenter.Forhandslaget:
+    """The PDF of the submission about to be made, from the rows as they are now, outside any transaction."""
+    soknad = Soknad.objects.select_related("virksomhet").get(pk=soknad_pk)
+    arenaer = list(Laeringsarena.objects.filter(soknad=soknad).order_by("pk"))
+    if not soknad.er_redigerbar or any(sections.problems(soknad, arenaer).values()):
+        return dokumenter.Forhandslaget()  # it will be refused
+    soknad.soknadsdato = soknad.soknadsdato or timezone.localdate()
+    katalog = katalog_for_soknad(soknad.soknadsdato)
+    for arena in arenaer:  # as laeringsmal_reread will, in memory
+        for name, value in tolk_tekst(arena.laeringsmal, soknad.spesialitet, katalog).items():
+            setattr(arena, name, value)
+    soknad.referanse = soknad.referanse or referanse_for(soknad, soknad.soknadsdato)
+    soknad.status = Status.INNSENDT
+    last = Innsending.objects.filter(soknad=soknad).order_by("-tidspunkt", "-pk").only("versjon").first()
+    versjon = last.versjon + 1 if last else 1
+    return dokumenter.Forhandslaget(dokumenter.soknad_html(soknad, arenaer, versjon=versjon, tidspunkt=tidspunkt))
 
 
 def laeringsmal_reread(*, soknad: Soknad, arenaer: list[Laeringsarena]) -> None:
@@ -531,6 +551,7 @@ def soknad_register(
 ) -> Soknad:
     _require_saksbehandler(bruker)
     vedtaksdato = vedtaksdato or timezone.localdate()
+    forhandslaget = _vedtaksbrev_prepare(soknad.pk, Status.REGISTRERT, vedtaksdato)
     with transaction.atomic():
         current = Soknad.objects.select_related("virksomhet").get(pk=soknad.pk)
         if current.soknadsdato is None:
@@ -545,7 +566,7 @@ def soknad_register(
             vedtaksdato=vedtaksdato,
             registrert_fra=registrert_fra(current.soknadsdato, er_kommune=current.virksomhet.er_kommune),
         )
-        _vedtaksbrev_send(result)
+        _vedtaksbrev_send(result, forhandslaget)
     return result
 
 
@@ -561,8 +582,19 @@ def vedtak_preview(*, soknad: Soknad, til: str, vedtaksdato: dt.date, begrunnels
     return preview
 
 
-def _vedtaksbrev_send(soknad: Soknad) -> Vedtaksbrev:
-    brev = Vedtaksbrev.objects.create(soknad=soknad, vedtak=soknad.status, pdf=dokumenter.vedtaksbrev_pdf(soknad))
+def _vedtaksbrev_prepare(soknad_pk: int, til: str, vedtaksdato: dt.date, begrunnelse: str = ""):
+    """The letter, made before the write transaction (see dokumenter.Forhandslaget)."""
+    soknad = Soknad.objects.select_related("virksomhet").get(pk=soknad_pk)
+    if soknad.soknadsdato is None:
+        return dokumenter.Forhandslaget()  # it will be refused
+    preview = vedtak_preview(soknad=soknad, til=til, vedtaksdato=vedtaksdato, begrunnelse=begrunnelse)
+    return dokumenter.Forhandslaget(dokumenter.vedtaksbrev_html(preview))
+
+
+def _vedtaksbrev_send(soknad: Soknad, forhandslaget=None) -> Vedtaksbrev:
+    forhandslaget = forhandslaget or dokumenter.Forhandslaget()
+    pdf = forhandslaget.pdf_for(dokumenter.vedtaksbrev_html(soknad))
+    brev = Vedtaksbrev.objects.create(soknad=soknad, vedtak=soknad.status, pdf=pdf)
     notifications.vedtak(soknad, vedlegg=[(dokumenter.vedtaksbrev_filnavn(soknad), brev.pdf, "application/pdf")])
     return brev
 
@@ -573,6 +605,8 @@ def soknad_reject(
     _require_saksbehandler(bruker)
     if not begrunnelse.strip():
         raise TransitionRefused("Skriv begrunnelsen for avslaget.")
+    vedtaksdato = vedtaksdato or timezone.localdate()
+    forhandslaget = _vedtaksbrev_prepare(soknad.pk, Status.AVSLATT, vedtaksdato, begrunnelse)
     with transaction.atomic():
         result = _transition(
             soknad=soknad,
@@ -581,10 +615,10 @@ def soknad_reject(
             expected_status=expected_status,
             melding=begrunnelse.strip(),
             allowed=SAKSBEHANDLER_OVERGANGER,
-            vedtaksdato=vedtaksdato or timezone.localdate(),
+            vedtaksdato=vedtaksdato,
             avslagsgrunn=begrunnelse.strip(),
         )
-        _vedtaksbrev_send(result)
+        _vedtaksbrev_send(result, forhandslaget)
     return result
 
 

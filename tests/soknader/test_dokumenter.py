@@ -90,3 +90,36 @@ def test_only_those_who_may_see_the_application_download_its_pdf(innsendt, clien
     assert bytes(response.content).startswith(b"%PDF-")
     page = client.get(reverse("soknader:mine")).content.decode()
     assert url in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_pdf_is_made_while_the_write_lock_is_held(monkeypatch, django_capture_on_commit_callbacks):
+    """Making a PDF takes about half a second: on SQLite the whole database waits for a write transaction, so
+    submissions and decisions make their documents before it (tests/drift: concurrent submits give no 500)."""
+    from django.db import connection
+
+    from soknader import dokumenter
+
+    calls = []
+    real = dokumenter.pdf_from_html
+    monkeypatch.setattr(
+        dokumenter, "pdf_from_html", lambda html: calls.append(connection.in_atomic_block) or real(html)
+    )
+    soknad = KomplettSoknadFactory()
+    LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
+    soknad = services.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
+    assert calls == [False]
+    services.soknad_register(soknad=soknad, bruker=_saksbehandler())
+    assert calls == [False, False]
+    assert pdf_text(soknad.vedtaksbrev.get().pdf).count(soknad.referanse) >= 1
+
+
+def _saksbehandler():
+    from django.contrib.auth.models import Group
+
+    from soknader.roles import SAKSBEHANDLERE
+    from tests.soknader.factories import UserFactory
+
+    user = UserFactory(username="sb", is_staff=True)
+    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    return user
