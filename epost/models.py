@@ -43,3 +43,19 @@ class Epost(models.Model):
 
     def __str__(self) -> str:
         return f"{self.emne} → {self.mottaker}"
+
+
+class EpostVedlegg(models.Model):
+    """A file sent with a message (a PDF receipt or decision letter), kept with it in the outbox."""
+
+    epost = models.ForeignKey(Epost, on_delete=models.CASCADE, related_name="vedlegg")
+    filnavn = models.CharField("filnavn", max_length=200)
+    mimetype = models.CharField("type", max_length=100, default="application/pdf")
+    innhold = models.BinaryField("innhold", editable=False)
+
+    class Meta:
+        verbose_name = "vedlegg"
+        verbose_name_plural = "vedlegg"
+
+    def __str__(self) -> str:
+        return self.filnavn

@@ -16,7 +16,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Epost, EpostStatus
+from .models import Epost, EpostStatus, EpostVedlegg
 
 logger = logging.getLogger("asa.epost")
 
@@ -24,13 +24,18 @@ logger = logging.getLogger("asa.epost")
 CLAIM = timedelta(minutes=10)
 
 
-def epost_queue(*, mottaker: str, emne: str, tekst: str, soknad=None, avsender: str | None = None) -> Epost:
+def epost_queue(*, mottaker: str, emne: str, tekst: str, soknad=None, avsender: str | None = None, vedlegg=()) -> Epost:
+    """`vedlegg`: (filename, bytes, mimetype) for each file to send with the message."""
     epost = Epost.objects.create(
         soknad=soknad,
         mottaker=mottaker,
         emne=emne,
         tekst=tekst,
         avsender=avsender or settings.DEFAULT_FROM_EMAIL,
+    )
+    EpostVedlegg.objects.bulk_create(
+        EpostVedlegg(epost=epost, filnavn=navn, innhold=innhold, mimetype=mimetype)
+        for navn, innhold, mimetype in vedlegg
     )
     transaction.on_commit(
         lambda: logger.info(
@@ -120,6 +125,8 @@ def epost_send_due(*, limit: int = 100) -> Resultat:
                 _release(rows[index:], timezone.now())
                 break
             message = EmailMessage(epost.emne, epost.tekst, epost.avsender, [epost.mottaker], connection=connection)
+            for vedlegg in epost.vedlegg.all():
+                message.attach(vedlegg.filnavn, bytes(vedlegg.innhold), vedlegg.mimetype)
             epost.forsok += 1
             try:
                 message.send()

@@ -235,6 +235,14 @@ EMAIL_TIMEOUT = float(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))  # seconds; 
 EPOST_MAX_FORSOK = int(os.environ.get("EPOST_MAX_FORSOK", "8"))
 EPOST_BACKOFF = float(os.environ.get("EPOST_BACKOFF", "60"))
 
+# Links in e-mail point here (the address users reach the service at, without a trailing slash).
+ASA_BASE_URL = os.environ.get("ASA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Anmodning: the deadline the caseworker is offered (days from today), and how many days before it the one reminder
+# goes out (`manage.py send_paminnelser`, daily). Attachments to an answer: PDF only, at most this many bytes each.
+ANMODNING_FRIST_DAGER = int(os.environ.get("ANMODNING_FRIST_DAGER", "28"))
+ANMODNING_PAMINNELSE_DAGER = int(os.environ.get("ANMODNING_PAMINNELSE_DAGER", "7"))
+VEDLEGG_MAKS_BYTES = int(os.environ.get("VEDLEGG_MAKS_BYTES", str(10 * 1024 * 1024)))
+
 # Enhetsregisteret (Brønnøysundregistrene).
 BRREG_BASE_URL = os.environ.get("BRREG_BASE_URL", "https://data.brreg.no/enhetsregisteret/api").rstrip("/")
 # Seconds. TOTAL caps a whole lookup (retries and the sub-unit fallback included); RETRIES is the number of

@@ -8,19 +8,21 @@ history and the action buttons; actions are POSTed to extra admin URLs that call
 import copy
 
 from django.contrib import admin, messages
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
 
-from . import changes, exports, findings, services, skjema
+from . import changes, dokumenter, exports, findings, selectors, services, skjema
 from .admin_forms import HANDLING_FORMS, handling_form
 from .choices import Alvorlighet, Mangelkode, Status
-from .models import Innsending, Mangel, Regiontilgang, Soknad, Statusendring
+from .models import Innsending, Mangel, Melding, Regiontilgang, Soknad, Statusendring
 from .roles import BEHANDLE_SOKNAD
 
 
@@ -64,6 +66,38 @@ class MangelkodeFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value():
             return queryset.filter(pk__in=Mangel.objects.filter(kode=self.value()).values("soknad"))
+        return queryset
+
+
+class AnmodningFilter(admin.SimpleListFilter):
+    """Applications waiting for an answer to an anmodning, and those whose deadline has passed (with counts)."""
+
+    title = "anmodning"
+    parameter_name = "anmodning"
+
+    @staticmethod
+    def _ventende(queryset):
+        siste_frist = (
+            Melding.objects.filter(soknad=OuterRef("pk"), fra=Melding.Fra.SAKSBEHANDLER)
+            .order_by("-tidspunkt", "-pk")
+            .values("frist")[:1]
+        )
+        return queryset.filter(status=Status.ANMODNING_SENDT).annotate(_frist=Subquery(siste_frist))
+
+    def lookups(self, request, model_admin):
+        counts = self._ventende(Soknad.objects.all()).aggregate(
+            venter=Count("pk"), passert=Count("pk", filter=Q(_frist__lt=timezone.localdate()))
+        )
+        return [
+            ("passert", f"Svarfrist passert ({counts['passert']})"),
+            ("venter", f"Venter på svar ({counts['venter']})"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "passert":
+            return self._ventende(queryset).filter(_frist__lt=timezone.localdate())
+        if self.value() == "venter":
+            return self._ventende(queryset)
         return queryset
 
 
@@ -115,6 +149,7 @@ class SoknadAdmin(admin.ModelAdmin):
         "virksomhet__kommune__fylke",
         HarManglerFilter,
         MangelkodeFilter,
+        AnmodningFilter,
     ]
     search_fields = ["virksomhet__organisasjonsnummer", "virksomhet__navn", "referanse"]
     list_per_page = 50
@@ -226,6 +261,7 @@ class SoknadAdmin(admin.ModelAdmin):
             "historikk": Statusendring.objects.filter(soknad=soknad).select_related("utfort_av"),
             "eposter": soknad.eposter.order_by("-opprettet", "-pk"),
             "handlinger": self._handlinger(request, soknad, bound),
+            **self._dokumenter(soknad),
             **(extra_context or {}),
         }
         return super().change_view(request, object_id, form_url, extra_context=context)
@@ -251,6 +287,11 @@ class SoknadAdmin(admin.ModelAdmin):
                 "<int:pk>/handling/<slug:handling>/",
                 self.admin_site.admin_view(self.handling_view),
                 name="soknader_soknad_handling",
+            ),
+            path(
+                "<int:pk>/dokument/<slug:kind>/<int:ref>/",
+                self.admin_site.admin_view(self.dokument_view),
+                name="soknader_soknad_dokument",
             ),
             *super().get_urls(),
         ]
@@ -278,12 +319,14 @@ class SoknadAdmin(admin.ModelAdmin):
             as_get.method = "GET"
             return self.change_view(as_get, str(pk), extra_context={"bound_form": (handling, form)})
         data = form.cleaned_data
+        if handling in (Status.REGISTRERT, Status.AVSLATT) and "forhandsvis" in request.POST:
+            return self._vedtak_preview(request, soknad, handling, form)
         kwargs = {"soknad": soknad, "bruker": request.user, "expected_status": data["status"]}
         try:
             if handling == Status.UNDER_BEHANDLING:
                 services.soknad_start_review(**kwargs)
             elif handling == Status.ANMODNING_SENDT:
-                services.soknad_request_information(melding=data["melding"], **kwargs)
+                services.soknad_request_information(melding=data["melding"], frist=data["frist"], **kwargs)
             elif handling == Status.REGISTRERT:
                 services.soknad_register(vedtaksdato=data["vedtaksdato"], **kwargs)
             elif handling == Status.AVSLATT:
@@ -293,6 +336,50 @@ class SoknadAdmin(admin.ModelAdmin):
         else:
             self.message_user(request, f"Søknaden har nå status «{Status(handling).label}».", messages.SUCCESS)
         return back
+
+    def _vedtak_preview(self, request, soknad, handling, form):
+        """The decision letter as it will be sent, with the form's values carried on to "Send vedtaket"."""
+        preview = services.vedtak_preview(
+            soknad=soknad,
+            til=handling,
+            vedtaksdato=form.cleaned_data["vedtaksdato"],
+            begrunnelse=form.cleaned_data.get("begrunnelse", ""),
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": soknad,
+            "title": f"Forhåndsvis vedtaksbrevet: {soknad}",
+            "handling": handling,
+            "form": form,
+            "brev": dokumenter.vedtaksbrev_html(preview, dokument=False),
+        }
+        return TemplateResponse(request, "admin/soknader/soknad/vedtak_forhandsvisning.html", context)
+
+    # ---- documents: only through these views, for those who may see the application ----
+    def _dokumenter(self, soknad) -> dict:
+        return {
+            "meldinger": selectors.meldinger_for_soknad(soknad),
+            "innsendinger": [i for i in selectors.innsendinger_for_soknad(soknad) if i.har_pdf],
+            "vedtaksbrev": selectors.vedtaksbrev_for_soknad(soknad),
+        }
+
+    def dokument_view(self, request, pk, kind, ref):
+        soknad = get_object_or_404(Soknad.objects.select_related("virksomhet"), pk=pk)
+        if not self.has_view_permission(request, soknad):
+            raise Http404("Fant ikke søknaden.")
+        if kind == "versjon":
+            return dokumenter.fil_response(
+                selectors.innsending_pdf(soknad, ref).pdf, dokumenter.soknad_filnavn(soknad, ref)
+            )
+        if kind == "vedlegg":
+            fil = selectors.vedlegg_for_soknad(soknad, ref)
+            return dokumenter.fil_response(fil.innhold, fil.filnavn)
+        if kind == "vedtaksbrev":
+            return dokumenter.fil_response(
+                selectors.vedtaksbrev_pdf(soknad, ref).pdf, dokumenter.vedtaksbrev_filnavn(soknad)
+            )
+        raise Http404("Ukjent dokument.")
 
     # ---- export of the selected applications ----
     @admin.action(description="Eksporter valgte søknader som JSON")

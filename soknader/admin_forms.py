@@ -7,6 +7,7 @@ meantime is caught by the service (`expected_status`) instead of being overwritt
 import datetime as dt
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 
 from .choices import Status
@@ -42,6 +43,27 @@ class AnmodningForm(HandlingForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Skriv hva søkeren må gjøre eller svare på."},
     )
+    frist = forms.DateField(
+        label="Svarfrist",
+        required=False,  # left empty: the usual ANMODNING_FRIST_DAGER from today
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "invalid": "Svarfristen er ikke en gyldig dato. Skriv den som dd.mm.åååå, for eksempel 20.12.2026.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault(
+            "frist", timezone.localdate() + dt.timedelta(days=settings.ANMODNING_FRIST_DAGER)
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean_frist(self) -> dt.date:
+        frist = self.cleaned_data["frist"] or timezone.localdate() + dt.timedelta(days=settings.ANMODNING_FRIST_DAGER)
+        if frist <= timezone.localdate():
+            raise forms.ValidationError("Svarfristen må være etter dagens dato.")
+        return frist
 
 
 class VedtakForm(HandlingForm):

@@ -269,3 +269,103 @@ def _seksjonsskjema(del_: Del) -> type[DraftForm]:
 
 
 SEKSJON_SKJEMA: dict[str, type[DraftForm]] = {navn: _seksjonsskjema(del_) for navn, del_ in skjema.SEKSJONER.items()}
+
+
+class FlereFilerInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class FlereFilerField(forms.FileField):
+    """Several files in one field (Django's documented way): a list of uploaded files, possibly empty."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", FlereFilerInput(attrs={"accept": "application/pdf,.pdf", "class": "form-control"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(FlereFilerField, self).clean(d, initial) for d in data if d]
+        return [super().clean(data, initial)] if data else []
+
+
+class SvarForm(forms.Form):
+    """The applicant's answer to an anmodning: words, and PDF files if the directorate asked for documents."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"id_{name}-hjelp"
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        for name in self.errors:  # the message next to the field is read with it
+            if name in self.fields and "is-invalid" not in self.fields[name].widget.attrs["class"]:
+                attrs = self.fields[name].widget.attrs
+                attrs["class"] += " is-invalid"
+                attrs["aria-describedby"] = " ".join(filter(None, [attrs.get("aria-describedby"), f"id_{name}-feil"]))
+
+    tekst = forms.CharField(
+        label="Svar til Helsedirektoratet",
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
+        error_messages={"max_length": "Svaret kan være høyst %(limit_value)d tegn (nå %(show_value)d)."},
+    )
+    vedlegg = FlereFilerField(
+        label="Vedlegg (PDF)",
+        required=False,
+        help_text="Du kan legge ved en eller flere PDF-filer, for eksempel en avtale.",
+    )
+
+
+class KopierForm(forms.Form):
+    """A new application as a copy of another of the same organisation: which specialty, and what to copy."""
+
+    spesialitet = forms.ChoiceField(
+        label="Spesialitet for den nye søknaden",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Velg spesialiteten den nye søknaden gjelder.",
+            "invalid_choice": "Velg en av spesialitetene.",
+        },
+    )
+    seksjoner = forms.MultipleChoiceField(
+        label="Kopier disse delene",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    arenaer = forms.MultipleChoiceField(
+        label="Kopier disse læringsarenaene",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Læringsmålene leses på nytt for den nye spesialiteten; det som ikke passer, vises på arenaen.",
+    )
+
+    def __init__(self, *args, spesialiteter=(), seksjoner=(), arenaer=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["spesialitet"].choices = [(s, Spesialitet(s).label) for s in spesialiteter]
+        if spesialiteter:  # the first one not applied for yet (SAM after ALM): two clicks for the common case
+            self.fields["spesialitet"].initial = spesialiteter[0]
+        self.fields["seksjoner"].choices = list(seksjoner)
+        self.fields["seksjoner"].initial = [key for key, _ in seksjoner]
+        self.fields["arenaer"].choices = [(str(a.pk), str(a)) for a in arenaer]
+        self.fields["arenaer"].initial = [str(a.pk) for a in arenaer]
+
+
+class ArenafilForm(forms.Form):
+    """A file of arenas (from «Last ned læringsarenaene»); after the preview, its content comes back as text."""
+
+    fil = forms.FileField(
+        label="Fil med læringsarenaer",
+        required=False,
+        help_text="En JSON-fil lastet ned fra «Last ned læringsarenaene som fil» i en annen søknad.",
+        widget=forms.ClearableFileInput(attrs={"accept": "application/json,.json", "class": "form-control"}),
+    )
+    innhold = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("fil") and not cleaned.get("innhold"):
+            self.add_error("fil", "Velg filen med læringsarenaene.")
+        return cleaned

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from .choices import (
     Alvorlighet,
@@ -131,6 +132,13 @@ class Soknad(models.Model):
     def er_redigerbar(self) -> bool:
         return self.status in REDIGERBARE_STATUSER
 
+    @cached_property
+    def siste_anmodning(self) -> "Melding | None":
+        """The directorate's latest anmodning (its deadline, its reminder), while the application waits for it."""
+        if self.status != Status.ANMODNING_SENDT:
+            return None
+        return self.meldinger.filter(fra=Melding.Fra.SAKSBEHANDLER).order_by("-tidspunkt", "-pk").first()
+
     @property
     def midlertidig_registrert_fra(self) -> dt.date | None:
         """While a sent application waits for its decision, the applicant is temporarily registered: a kommune that
@@ -200,6 +208,10 @@ class Innsending(models.Model):
     soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="innsendinger")
     tidspunkt = models.DateTimeField("sendt inn", auto_now_add=True)
     data = models.JSONField("innhold")
+    versjon = models.PositiveIntegerField("versjon", default=1)
+    # The application as sent, as the directorate files it. In the database, like attachments (see Vedlegg).
+    pdf = models.BinaryField("PDF", blank=True, default=b"", editable=False)
+    pdf_storrelse = models.PositiveIntegerField("PDF-størrelse (byte)", default=0, editable=False)
 
     class Meta:
         verbose_name = "innsending"
@@ -208,3 +220,72 @@ class Innsending(models.Model):
 
     def __str__(self) -> str:
         return f"innsending {self.tidspunkt:%d.%m.%Y %H:%M}" if self.tidspunkt else "innsending"
+
+    @property
+    def har_pdf(self) -> bool:
+        return bool(self.pdf_storrelse)
+
+
+class Melding(models.Model):
+    """One message of the exchange about an application: the directorate's anmodning (with a deadline) or the
+    applicant's answer (with attachments). Shown to both sides in order."""
+
+    class Fra(models.TextChoices):
+        SAKSBEHANDLER = "saksbehandler", "Helsedirektoratet"
+        SOKER = "soker", "Søkeren"
+
+    soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="meldinger")
+    fra = models.CharField("fra", max_length=15, choices=Fra.choices)
+    forfatter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="skrevet av", on_delete=models.SET_NULL, null=True, blank=True
+    )
+    tekst = models.TextField("melding")
+    frist = models.DateField("svarfrist", null=True, blank=True)
+    paminnet = models.DateTimeField("påminnelse sendt", null=True, blank=True)
+    tidspunkt = models.DateTimeField("tidspunkt", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "melding"
+        verbose_name_plural = "meldinger"
+        ordering = ["tidspunkt", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_fra_display()} {self.tidspunkt:%d.%m.%Y %H:%M}" if self.tidspunkt else "melding"
+
+
+class Vedlegg(models.Model):
+    """A PDF the applicant attached to an answer.
+
+    Kept in the database, not on a disk: every app instance reads the same database, the file is backed up and
+    deleted with the case, and it can only be reached through a view that checks who asks (never a public URL).
+    Files are small (VEDLEGG_MAKS_BYTES) and few, so the database carries them well."""
+
+    melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="vedlegg")
+    filnavn = models.CharField("filnavn", max_length=200)
+    storrelse = models.PositiveIntegerField("størrelse (byte)")
+    innhold = models.BinaryField("innhold", editable=False)
+
+    class Meta:
+        verbose_name = "vedlegg"
+        verbose_name_plural = "vedlegg"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.filnavn
+
+
+class Vedtaksbrev(models.Model):
+    """The letter (PDF) sent with a decision: kept with the case, downloadable by the applicant."""
+
+    soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="vedtaksbrev")
+    vedtak = models.CharField("vedtak", max_length=20, choices=Status.choices)
+    laget = models.DateTimeField("laget", auto_now_add=True)
+    pdf = models.BinaryField("PDF", editable=False)
+
+    class Meta:
+        verbose_name = "vedtaksbrev"
+        verbose_name_plural = "vedtaksbrev"
+        ordering = ["laget", "pk"]
+
+    def __str__(self) -> str:
+        return f"vedtaksbrev ({self.get_vedtak_display().lower()})"

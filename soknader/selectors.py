@@ -1,6 +1,6 @@
 """Reads scoped to what a user may see. The only read path for the søker journey."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.http import Http404
 
 from brreg.models import Virksomhet
@@ -8,7 +8,7 @@ from laeringsarenaer.models import Laeringsarena
 from tilgang import selectors as tilgang_selectors
 
 from .choices import Status
-from .models import Mangel, Regiontilgang, Soknad
+from .models import Innsending, Mangel, Melding, Regiontilgang, Soknad, Vedlegg, Vedtaksbrev
 
 
 def virksomheter_for_bruker(bruker) -> QuerySet[Virksomhet]:
@@ -21,7 +21,18 @@ def soknader_for_bruker(bruker) -> QuerySet[Soknad]:
     return (
         Soknad.objects.filter(virksomhet__in=tilgang_selectors.virksomheter_for(bruker))
         .select_related("virksomhet")
-        .annotate(antall_arenaer=Count("laeringsarenaer", distinct=True))
+        .annotate(
+            antall_arenaer=Count("laeringsarenaer", distinct=True),
+            siste_versjon=Subquery(
+                Innsending.objects.filter(soknad=OuterRef("pk"))
+                .exclude(pdf=b"")
+                .order_by("-versjon")
+                .values("versjon")[:1]
+            ),
+            vedtaksbrev_pk=Subquery(
+                Vedtaksbrev.objects.filter(soknad=OuterRef("pk")).order_by("-laget", "-pk").values("pk")[:1]
+            ),
+        )
         .order_by("virksomhet__navn", "spesialitet")
     )
 
@@ -76,3 +87,46 @@ def soknad_for_region(helseregion, pk: int) -> Soknad:
         return soknader_for_region(helseregion).get(pk=pk)
     except Soknad.DoesNotExist:
         raise Http404("Fant ikke søknaden i din region.") from None
+
+
+# ---- documents and the exchange about an application (the application is already scoped by the caller) ----
+
+
+def innsendinger_for_soknad(soknad: Soknad) -> QuerySet[Innsending]:
+    """Every submission, newest first, without the PDFs themselves."""
+    return Innsending.objects.filter(soknad=soknad).defer("pdf", "data").order_by("-versjon", "-pk")
+
+
+def innsending_pdf(soknad: Soknad, versjon: int) -> Innsending:
+    try:
+        return Innsending.objects.only("pdf", "versjon").filter(pdf_storrelse__gt=0).get(soknad=soknad, versjon=versjon)
+    except Innsending.DoesNotExist:
+        raise Http404("Fant ikke denne versjonen av søknaden.") from None
+
+
+def meldinger_for_soknad(soknad: Soknad) -> QuerySet[Melding]:
+    """The thread, oldest first, with who wrote and the attachments' names (not their content)."""
+    return (
+        Melding.objects.filter(soknad=soknad)
+        .select_related("forfatter")
+        .prefetch_related(Prefetch("vedlegg", queryset=Vedlegg.objects.defer("innhold")))
+        .order_by("tidspunkt", "pk")
+    )
+
+
+def vedlegg_for_soknad(soknad: Soknad, pk: int) -> Vedlegg:
+    try:
+        return Vedlegg.objects.get(pk=pk, melding__soknad=soknad)
+    except Vedlegg.DoesNotExist:
+        raise Http404("Fant ikke vedlegget.") from None
+
+
+def vedtaksbrev_for_soknad(soknad: Soknad) -> QuerySet[Vedtaksbrev]:
+    return Vedtaksbrev.objects.filter(soknad=soknad).defer("pdf").order_by("-laget", "-pk")
+
+
+def vedtaksbrev_pdf(soknad: Soknad, pk: int) -> Vedtaksbrev:
+    try:
+        return Vedtaksbrev.objects.get(pk=pk, soknad=soknad)
+    except Vedtaksbrev.DoesNotExist:
+        raise Http404("Fant ikke vedtaksbrevet.") from None

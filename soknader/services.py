@@ -5,6 +5,7 @@ with what is stored now, so that two people editing the same application never o
 other silently (the loser is told and keeps what they typed).
 """
 
+import copy
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -23,10 +24,20 @@ from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.tolking import katalog_for_soknad, tolk_tekst
 from tilgang import selectors as tilgang_selectors
 
-from . import changes, findings, notifications, sections, skjema
+from . import changes, dokumenter, findings, notifications, sections, skjema
 from .choices import Spesialitet, Status, Virksomhetstype
 from .forms import fingerprint
-from .models import AVSLUTTEDE_STATUSER, Innsending, Mangel, Soknad, Statusendring, registrert_fra
+from .models import (
+    AVSLUTTEDE_STATUSER,
+    Innsending,
+    Mangel,
+    Melding,
+    Soknad,
+    Statusendring,
+    Vedlegg,
+    Vedtaksbrev,
+    registrert_fra,
+)
 from .roles import BEHANDLE_SOKNAD
 
 
@@ -115,6 +126,53 @@ def soknad_create(*, bruker, organisasjonsnummer: str, spesialitet: str) -> Sokn
             ) from None
 
 
+def soknad_copy(*, bruker, kilde: Soknad, spesialitet: str, seksjoner: Iterable[str], arenaer: Iterable[int]) -> Soknad:
+    """Start a new application of the same organisation as a copy of another (cooperating kommuner prepare common
+    content but apply one by one): the chosen sections' answers and arenas. Each arena's LM text is read again for
+    the new specialty; what does not fit stays in the text and is shown on the arena, never dropped silently.
+    Raises ValidationError keyed by the copy form's fields."""
+    virksomhet = kilde.virksomhet
+    if not tilgang_selectors.kan_representere(bruker, virksomhet.organisasjonsnummer):
+        raise ValidationError({"spesialitet": IKKE_TILGANG})
+    if not skjema.kan_soke(spesialitet, virksomhet.er_kommune):
+        raise ValidationError({"spesialitet": skjema.IKKE_KOMMUNE_ALM})
+    felt = [name for seksjon in seksjoner if seksjon in skjema.SEKSJONER for name in skjema.SEKSJONER[seksjon].feltnavn]
+    katalog = katalog_for_soknad(None)
+    with transaction.atomic():
+        apen = (
+            Soknad.objects.filter(virksomhet=virksomhet, spesialitet=spesialitet)
+            .exclude(status__in=AVSLUTTEDE_STATUSER)
+            .first()
+        )
+        if apen is not None:
+            navn = Spesialitet(spesialitet).label.lower()
+            raise ValidationError({"spesialitet": f"{virksomhet.navn} har allerede en søknad om {navn}."})
+        try:
+            with transaction.atomic():
+                ny = Soknad.objects.create(
+                    virksomhet=virksomhet,
+                    spesialitet=spesialitet,
+                    opprettet_av=bruker,
+                    **{name: getattr(kilde, name) for name in felt},
+                )
+        except IntegrityError:
+            raise ValidationError({"spesialitet": "Søknaden ble nettopp opprettet av en annen."}) from None
+        if not ny.virksomhetstype:
+            ny.virksomhetstype = Virksomhetstype.KOMMUNE if virksomhet.er_kommune else ""
+            ny.save(update_fields=["virksomhetstype"])
+        valgte = Laeringsarena.objects.filter(soknad=kilde, pk__in=list(arenaer)).order_by("pk")
+        Laeringsarena.objects.bulk_create(
+            Laeringsarena(
+                soknad=ny,
+                **{name: getattr(a, name) for name in skjema.ARENA_FELT},
+                **tolk_tekst(a.laeringsmal, spesialitet, katalog),
+            )
+            for a in valgte
+        )
+        mangler_refresh(soknad=ny)
+    return ny
+
+
 IKKE_TILGANG = (
     "Du kan bare starte en søknad for virksomheter som har gitt deg tilgang til tjenesten i Altinn. Be den som "
     "styrer tilganger i virksomheten (i Altinn) om tilgang, og logg inn på nytt."
@@ -170,6 +228,19 @@ def laeringsarena_save(
         return saved
 
 
+def laeringsarenaer_import(*, soknad: Soknad, rows: list[Mapping[str, Any]]) -> list[Laeringsarena]:
+    """Add arenas read from a file (interchange.arenaer) to a draft; their LM texts are read for its specialty."""
+    katalog = katalog_for_soknad(soknad.soknadsdato)
+    with transaction.atomic():
+        locked = _locked_editable(soknad.pk)
+        added = Laeringsarena.objects.bulk_create(
+            Laeringsarena(soknad=locked, **row, **tolk_tekst(row["laeringsmal"], locked.spesialitet, katalog))
+            for row in rows
+        )
+        mangler_refresh(soknad=locked)
+    return added
+
+
 def laeringsarena_delete(*, soknad: Soknad, arena: Laeringsarena) -> None:
     with transaction.atomic():
         locked = _locked_editable(soknad.pk)
@@ -209,14 +280,15 @@ def status_change(*, soknad: Soknad, til: str, bruker, melding: str = "", **upda
     return soknad
 
 
-def innsending_create(*, soknad: Soknad, arenaer: list[Laeringsarena], only_if_changed: bool = False) -> None:
-    """Keep what the application looks like now, so a later submission can show what changed."""
+def innsending_create(
+    *, soknad: Soknad, arenaer: list[Laeringsarena], only_if_changed: bool = False
+) -> Innsending | None:
+    """Keep what the application looks like now, so a later submission can show what changed (version 1, 2, …)."""
     data = changes.snapshot(soknad, arenaer)
-    if only_if_changed:
-        last = Innsending.objects.filter(soknad=soknad).order_by("-tidspunkt", "-pk").first()
-        if last is not None and last.data == data:
-            return
-    Innsending.objects.create(soknad=soknad, data=data)
+    last = Innsending.objects.filter(soknad=soknad).order_by("-tidspunkt", "-pk").first()
+    if only_if_changed and last is not None and last.data == data:
+        return None
+    return Innsending.objects.create(soknad=soknad, data=data, versjon=(last.versjon + 1) if last else 1)
 
 
 def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
@@ -225,6 +297,8 @@ def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
     Every section must be complete. The søknadsdato and reference are set the first time only; each
     submission is kept as a snapshot so the caseworker can see what changed.
     """
+    tidspunkt = timezone.now()
+    forhandslaget = _innsending_pdf_prepare(soknad.pk, tidspunkt)
     with transaction.atomic():
         locked = _locked_editable(soknad.pk)
         arenaer = list(Laeringsarena.objects.filter(soknad=locked).order_by("pk"))
@@ -239,10 +313,36 @@ def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
         if not locked.referanse:  # set with the status, so the history row (and the audit log) can name it
             updates["referanse"] = referanse_for(locked, locked.soknadsdato)
         status_change(soknad=locked, til=Status.INNSENDT, bruker=bruker, melding=melding, **updates)
-        innsending_create(soknad=locked, arenaer=arenaer)
+        innsending = innsending_create(soknad=locked, arenaer=arenaer)
         mangler_refresh(soknad=locked, arenaer=arenaer)
-        notifications.kvittering(locked)
+        # the application as sent, as a document: kept with this submission and attached to the receipt
+        innsending.pdf = forhandslaget.pdf_for(
+            dokumenter.soknad_html(locked, arenaer, versjon=innsending.versjon, tidspunkt=tidspunkt)
+        )
+        innsending.pdf_storrelse = len(innsending.pdf)
+        innsending.save(update_fields=["pdf", "pdf_storrelse"])
+        notifications.kvittering(
+            locked, vedlegg=[(dokumenter.soknad_filnavn(locked, innsending.versjon), innsending.pdf, "application/pdf")]
+        )
     return locked
+
+
+def _innsending_pdf_prepare(soknad_pk: int, tidspunkt) -> dokumenter.Forhandslaget:
+    """The PDF of the submission about to be made, from the rows as they are now, outside any transaction."""
+    soknad = Soknad.objects.select_related("virksomhet").get(pk=soknad_pk)
+    arenaer = list(Laeringsarena.objects.filter(soknad=soknad).order_by("pk"))
+    if not soknad.er_redigerbar or any(sections.problems(soknad, arenaer).values()):
+        return dokumenter.Forhandslaget()  # it will be refused
+    soknad.soknadsdato = soknad.soknadsdato or timezone.localdate()
+    katalog = katalog_for_soknad(soknad.soknadsdato)
+    for arena in arenaer:  # as laeringsmal_reread will, in memory
+        for name, value in tolk_tekst(arena.laeringsmal, soknad.spesialitet, katalog).items():
+            setattr(arena, name, value)
+    soknad.referanse = soknad.referanse or referanse_for(soknad, soknad.soknadsdato)
+    soknad.status = Status.INNSENDT
+    last = Innsending.objects.filter(soknad=soknad).order_by("-tidspunkt", "-pk").only("versjon").first()
+    versjon = last.versjon + 1 if last else 1
+    return dokumenter.Forhandslaget(dokumenter.soknad_html(soknad, arenaer, versjon=versjon, tidspunkt=tidspunkt))
 
 
 def laeringsmal_reread(*, soknad: Soknad, arenaer: list[Laeringsarena]) -> None:
@@ -363,11 +463,20 @@ def soknad_start_review(*, soknad: Soknad, bruker, expected_status: str | None =
     )
 
 
-def soknad_request_information(*, soknad: Soknad, bruker, melding: str, expected_status: str | None = None) -> Soknad:
-    """Ask the applicant for more information; they may then edit and submit again."""
+def anmodning_frist_standard() -> dt.date:
+    return timezone.localdate() + dt.timedelta(days=settings.ANMODNING_FRIST_DAGER)
+
+
+def soknad_request_information(
+    *, soknad: Soknad, bruker, melding: str, frist: dt.date | None = None, expected_status: str | None = None
+) -> Soknad:
+    """Ask the applicant for more information by a deadline; they may then answer, edit and submit again."""
     _require_saksbehandler(bruker)
     if not melding.strip():
         raise TransitionRefused("Skriv hva søkeren må gjøre eller svare på.")
+    frist = frist or anmodning_frist_standard()
+    if frist <= timezone.localdate():
+        raise TransitionRefused("Svarfristen må være etter dagens dato.")
     with transaction.atomic():
         result = _transition(
             soknad=soknad,
@@ -378,8 +487,65 @@ def soknad_request_information(*, soknad: Soknad, bruker, melding: str, expected
             allowed=SAKSBEHANDLER_OVERGANGER,
             anmodning=melding.strip(),
         )
-        notifications.anmodning(result, melding.strip())
+        Melding.objects.create(
+            soknad=result, fra=Melding.Fra.SAKSBEHANDLER, forfatter=bruker, tekst=melding.strip(), frist=frist
+        )
+        notifications.anmodning(result, melding.strip(), frist)
     return result
+
+
+IKKE_PDF = "Vedlegget må være en PDF-fil."
+
+
+def soknad_answer(*, soknad: Soknad, bruker, tekst: str, vedlegg: Iterable = ()) -> Melding:
+    """The applicant answers an anmodning in words, with PDF attachments if asked. Raises ValidationError keyed by
+    the answer form's fields (`tekst`, `vedlegg`). The answer is kept in the thread; the applicant then resubmits."""
+    tekst = tekst.strip()
+    filer = []
+    for fil in vedlegg:
+        if fil.size > settings.VEDLEGG_MAKS_BYTES:
+            maks = settings.VEDLEGG_MAKS_BYTES // (1024 * 1024)
+            raise ValidationError({"vedlegg": f"«{fil.name}» er for stor. Et vedlegg kan være høyst {maks} MB."})
+        innhold = fil.read()
+        if not innhold.startswith(b"%PDF-"):  # by content, not by name: a renamed file is refused
+            raise ValidationError({"vedlegg": f"«{fil.name}» er ikke en PDF-fil. {IKKE_PDF}"})
+        filer.append((fil.name.rsplit("/", 1)[-1][:200] or "vedlegg.pdf", innhold))
+    if not tekst and not filer:
+        raise ValidationError({"tekst": "Skriv et svar til Helsedirektoratet, eller legg ved en fil."})
+    with transaction.atomic():
+        locked = Soknad.objects.select_for_update().get(pk=soknad.pk)
+        if locked.status != Status.ANMODNING_SENDT:
+            raise NotEditable()
+        melding = Melding.objects.create(soknad=locked, fra=Melding.Fra.SOKER, forfatter=bruker, tekst=tekst)
+        Vedlegg.objects.bulk_create(
+            Vedlegg(melding=melding, filnavn=navn, storrelse=len(innhold), innhold=innhold) for navn, innhold in filer
+        )
+    return melding
+
+
+def paminnelser_send() -> int:
+    """Remind the applicant once, ANMODNING_PAMINNELSE_DAGER before the deadline, of an anmodning not yet answered
+    by a new submission (run daily: `manage.py send_paminnelser`). Returns how many reminders were queued."""
+    today = timezone.localdate()
+    due = Melding.objects.filter(
+        fra=Melding.Fra.SAKSBEHANDLER,
+        soknad__status=Status.ANMODNING_SENDT,
+        paminnet__isnull=True,
+        frist__gte=today,
+        frist__lte=today + dt.timedelta(days=settings.ANMODNING_PAMINNELSE_DAGER),
+    )
+    sent = 0
+    for pk in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            melding = Melding.objects.select_for_update().select_related("soknad__virksomhet").get(pk=pk)
+            soknad = melding.soknad
+            if melding.paminnet is not None or soknad.siste_anmodning != melding:
+                continue  # reminded by another run, or no longer the open anmodning
+            melding.paminnet = timezone.now()
+            melding.save(update_fields=["paminnet"])
+            notifications.paminnelse(soknad, melding)
+            sent += 1
+    return sent
 
 
 def soknad_register(
@@ -387,6 +553,7 @@ def soknad_register(
 ) -> Soknad:
     _require_saksbehandler(bruker)
     vedtaksdato = vedtaksdato or timezone.localdate()
+    forhandslaget = _vedtaksbrev_prepare(soknad.pk, Status.REGISTRERT, vedtaksdato)
     with transaction.atomic():
         current = Soknad.objects.select_related("virksomhet").get(pk=soknad.pk)
         if current.soknadsdato is None:
@@ -401,8 +568,37 @@ def soknad_register(
             vedtaksdato=vedtaksdato,
             registrert_fra=registrert_fra(current.soknadsdato, er_kommune=current.virksomhet.er_kommune),
         )
-        notifications.vedtak(result)
+        _vedtaksbrev_send(result, forhandslaget)
     return result
+
+
+def vedtak_preview(*, soknad: Soknad, til: str, vedtaksdato: dt.date, begrunnelse: str = "") -> Soknad:
+    """An unsaved copy of the application as the decision would leave it: what the letter is made from."""
+    preview = copy.copy(soknad)
+    preview.status = til
+    preview.vedtaksdato = vedtaksdato
+    if til == Status.REGISTRERT:
+        preview.registrert_fra = registrert_fra(soknad.soknadsdato, er_kommune=soknad.virksomhet.er_kommune)
+    else:
+        preview.avslagsgrunn = begrunnelse.strip()
+    return preview
+
+
+def _vedtaksbrev_prepare(soknad_pk: int, til: str, vedtaksdato: dt.date, begrunnelse: str = ""):
+    """The letter, made before the write transaction (see dokumenter.Forhandslaget)."""
+    soknad = Soknad.objects.select_related("virksomhet").get(pk=soknad_pk)
+    if soknad.soknadsdato is None:
+        return dokumenter.Forhandslaget()  # it will be refused
+    preview = vedtak_preview(soknad=soknad, til=til, vedtaksdato=vedtaksdato, begrunnelse=begrunnelse)
+    return dokumenter.Forhandslaget(dokumenter.vedtaksbrev_html(preview))
+
+
+def _vedtaksbrev_send(soknad: Soknad, forhandslaget=None) -> Vedtaksbrev:
+    forhandslaget = forhandslaget or dokumenter.Forhandslaget()
+    pdf = forhandslaget.pdf_for(dokumenter.vedtaksbrev_html(soknad))
+    brev = Vedtaksbrev.objects.create(soknad=soknad, vedtak=soknad.status, pdf=pdf)
+    notifications.vedtak(soknad, vedlegg=[(dokumenter.vedtaksbrev_filnavn(soknad), brev.pdf, "application/pdf")])
+    return brev
 
 
 def soknad_reject(
@@ -411,6 +607,8 @@ def soknad_reject(
     _require_saksbehandler(bruker)
     if not begrunnelse.strip():
         raise TransitionRefused("Skriv begrunnelsen for avslaget.")
+    vedtaksdato = vedtaksdato or timezone.localdate()
+    forhandslaget = _vedtaksbrev_prepare(soknad.pk, Status.AVSLATT, vedtaksdato, begrunnelse)
     with transaction.atomic():
         result = _transition(
             soknad=soknad,
@@ -419,10 +617,10 @@ def soknad_reject(
             expected_status=expected_status,
             melding=begrunnelse.strip(),
             allowed=SAKSBEHANDLER_OVERGANGER,
-            vedtaksdato=vedtaksdato or timezone.localdate(),
+            vedtaksdato=vedtaksdato,
             avslagsgrunn=begrunnelse.strip(),
         )
-        notifications.vedtak(result)
+        _vedtaksbrev_send(result, forhandslaget)
     return result
 
 

@@ -17,4 +17,11 @@ urlpatterns = [
     path("<int:pk>/kvittering/", views.kvittering, name="kvittering"),
     path("<int:pk>/slett/", views.slett_utkast, name="slett_utkast"),
     path("<int:pk>/trekk/", views.trekk, name="trekk"),
+    path("<int:pk>/versjon/<int:versjon>.pdf", views.innsending_pdf, name="innsending_pdf"),
+    path("<int:pk>/vedlegg/<int:vedlegg_pk>/", views.vedlegg, name="vedlegg"),
+    path("<int:pk>/vedtaksbrev/<int:brev_pk>/", views.vedtaksbrev, name="vedtaksbrev"),
+    path("<int:pk>/svar/", views.svar, name="svar"),
+    path("<int:pk>/kopier/", views.kopier, name="kopier"),
+    path("<int:pk>/laeringsarenaer/fil/", views.arenaer_fil, name="arenaer_fil"),
+    path("<int:pk>/laeringsarenaer/importer/", views.arenaer_importer, name="arenaer_importer"),
 ]

@@ -10,11 +10,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from drift.grenser import treff
-from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
+from laeringsarenaer.models import Laeringsarena
+from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad, tolk_tekst
 
-from . import completeness, findings, sections, selectors, services, skjema
-from .choices import Seksjon, Seksjonsstatus, Status
-from .forms import SEKSJON_SKJEMA, LaeringsarenaForm, StartForm
+from . import completeness, dokumenter, findings, sections, selectors, services, skjema
+from .choices import Seksjon, Seksjonsstatus, Spesialitet, Status
+from .forms import SEKSJON_SKJEMA, ArenafilForm, KopierForm, LaeringsarenaForm, StartForm, SvarForm
+from .interchange import arenaer as arenafil
+from .models import AVSLUTTEDE_STATUSER
 
 IKKE_REDIGERBAR = "Søknaden er sendt inn og kan ikke endres nå."
 KONFLIKT = (
@@ -301,7 +304,135 @@ def se_over(request, pk):
             "mangler": findings.find(findings.application_data(soknad, arenaer, katalog)),
             "kan_trekkes": soknad.status in services.SOKER_OVERGANGER[Status.TRUKKET],
             "kan_sendes": not any(problemer.values()) and soknad.er_redigerbar,
+            **_dokumenter_kontekst(soknad),
         },
+    )
+
+
+def _dokumenter_kontekst(soknad, svar_form=None) -> dict:
+    """The exchange with the directorate and the documents of the case, for the application's page."""
+    if not soknad.referanse:  # never sent in: no messages, no documents (and no queries for them)
+        return {}
+    return {
+        "meldinger": selectors.meldinger_for_soknad(soknad),
+        "innsendinger": [i for i in selectors.innsendinger_for_soknad(soknad) if i.har_pdf],
+        "vedtaksbrev": selectors.vedtaksbrev_for_soknad(soknad),
+        "svar_form": svar_form or (SvarForm() if soknad.status == Status.ANMODNING_SENDT else None),
+    }
+
+
+@login_required
+def innsending_pdf(request, pk, versjon):
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    innsending = selectors.innsending_pdf(soknad, versjon)
+    return dokumenter.fil_response(innsending.pdf, dokumenter.soknad_filnavn(soknad, versjon))
+
+
+@login_required
+def vedlegg(request, pk, vedlegg_pk):
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    fil = selectors.vedlegg_for_soknad(soknad, vedlegg_pk)
+    return dokumenter.fil_response(fil.innhold, fil.filnavn)
+
+
+@login_required
+def vedtaksbrev(request, pk, brev_pk):
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    brev = selectors.vedtaksbrev_pdf(soknad, brev_pk)
+    return dokumenter.fil_response(brev.pdf, dokumenter.vedtaksbrev_filnavn(soknad))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def svar(request, pk):
+    """The applicant's answer to an anmodning (words and PDFs); shown again with the error next to the field."""
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    if request.method == "GET":  # the form lives on the application's page
+        return redirect(reverse("soknader:se_over", args=[soknad.pk]) + "#dialog")
+    form = SvarForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.soknad_answer(
+                soknad=soknad,
+                bruker=request.user,
+                tekst=form.cleaned_data["tekst"],
+                vedlegg=form.cleaned_data["vedlegg"],
+            )
+        except services.NotEditable:
+            messages.error(request, "Søknaden venter ikke på svar fra deg nå.")
+            return redirect("soknader:se_over", soknad.pk)
+        except ValidationError as error:
+            for field, messages_ in error.message_dict.items():
+                for message in messages_:
+                    form.add_error(field, message)
+        else:
+            messages.success(
+                request,
+                "Svaret er sendt til Helsedirektoratet. Gjør eventuelle endringer, og send søknaden inn på nytt.",
+            )
+            return redirect(reverse("soknader:se_over", args=[soknad.pk]) + "#dialog")
+    messages.error(request, "Svaret ble ikke sendt. Se feilen under.")
+    arenaer = selectors.arenaer_for_soknad(soknad)
+    return render(
+        request,
+        "soknader/svar.html",
+        {"soknad": soknad, "arenaer": arenaer, **_dokumenter_kontekst(soknad, svar_form=form)},
+        status=400,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kopier(request, pk):
+    """Start a new application of the same organisation from this one (e.g. SAM from ALM)."""
+    kilde = selectors.soknad_for_soker(request.user, pk)
+    arenaer = selectors.arenaer_for_soknad(kilde)
+    apne = set(
+        selectors.soknader_for_bruker(request.user)
+        .filter(virksomhet=kilde.virksomhet)
+        .exclude(status__in=AVSLUTTEDE_STATUSER)
+        .values_list("spesialitet", flat=True)
+    )
+    spesialiteter = [s for s in Spesialitet.values if s not in apne and skjema.kan_soke(s, kilde.virksomhet.er_kommune)]
+    form = KopierForm(
+        request.POST or None,
+        spesialiteter=spesialiteter,
+        seksjoner=[(s, Seksjon(s).label) for s in skjema.SEKSJONER],
+        arenaer=arenaer,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            ny = services.soknad_copy(
+                bruker=request.user,
+                kilde=kilde,
+                spesialitet=form.cleaned_data["spesialitet"],
+                seksjoner=form.cleaned_data["seksjoner"],
+                arenaer=[int(a) for a in form.cleaned_data["arenaer"]],
+            )
+        except ValidationError as error:
+            for field, messages_ in error.message_dict.items():
+                for message in messages_:
+                    form.add_error(field, message)
+        else:
+            nye = selectors.arenaer_for_soknad(ny)
+            passer_ikke = [a for a in nye if a.laeringsmal_feil]
+            messages.success(
+                request,
+                f"Søknaden om {ny.get_spesialitet_display().lower()} er opprettet som kopi av søknaden om "
+                f"{kilde.get_spesialitet_display().lower()}. Se over alle delene før du sender inn.",
+            )
+            if passer_ikke:
+                messages.warning(
+                    request,
+                    f"Læringsmålene er lest på nytt for {ny.get_spesialitet_display().lower()}. På "
+                    f"{len(passer_ikke)} av {len(nye)} læringsarenaer er det deler som ikke passer: se "
+                    "«Læringsarenaer».",
+                )
+            return redirect("soknader:oppgaver", ny.pk)
+    return render(
+        request,
+        "soknader/kopier.html",
+        {"kilde": kilde, "form": form, "arenaer": arenaer, "spesialiteter": spesialiteter},
     )
 
 
@@ -339,3 +470,48 @@ def trekk(request, pk):
             messages.success(request, "Søknaden er trukket.")
         return redirect("soknader:se_over", soknad.pk)
     return render(request, "soknader/trekk.html", {"soknad": soknad})
+
+
+@login_required
+def arenaer_fil(request, pk):
+    """The application's arenas as a file of the interchange format's `laeringsarenaer`."""
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    data = arenafil.dump(selectors.arenaer_for_soknad(soknad)).encode()
+    navn = f"laeringsarenaer-{soknad.virksomhet.organisasjonsnummer}-{soknad.spesialitet}.json"
+    return dokumenter.fil_response(data, navn, "application/json")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def arenaer_importer(request, pk):
+    """Arenas from a file into this draft: read, shown as they will be added (and understood), then added."""
+    soknad = selectors.soknad_for_soker(request.user, pk)
+    if not soknad.er_redigerbar:
+        messages.info(request, IKKE_REDIGERBAR)
+        return redirect("soknader:se_over", soknad.pk)
+    form = ArenafilForm(request.POST or None, request.FILES or None)
+    forhandsvisning, innhold = None, ""
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data["fil"].read() if form.cleaned_data["fil"] else form.cleaned_data["innhold"].encode()
+        rows, errors = arenafil.read(data)
+        for error in errors:
+            form.add_error("fil", error)
+        if not errors and "bekreft" in request.POST:
+            try:
+                added = services.laeringsarenaer_import(soknad=soknad, rows=rows)
+            except services.NotEditable:
+                messages.error(request, IKKE_REDIGERBAR)
+                return redirect("soknader:se_over", soknad.pk)
+            messages.success(request, f"{len(added)} læringsarenaer er lagt til fra filen.")
+            return redirect("soknader:laeringsarenaer", soknad.pk)
+        if not errors:
+            katalog = katalog_for_soknad(soknad.soknadsdato)
+            forhandsvisning = [
+                Laeringsarena(**row, **tolk_tekst(row["laeringsmal"], soknad.spesialitet, katalog)) for row in rows
+            ]
+            innhold = data.decode("utf-8-sig")
+    return render(
+        request,
+        "soknader/arenaer_importer.html",
+        {"soknad": soknad, "form": form, "forhandsvisning": forhandsvisning, "innhold": innhold},
+    )

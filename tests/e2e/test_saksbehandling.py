@@ -64,7 +64,8 @@ def test_anmodning_correction_resubmission_and_registration(live_server, browser
     expect(page.locator("#sb-endringer-liste")).to_contain_text("Nordlandssykehuset HF")
     expect(page.locator("#sb-mangler-liste")).not_to_contain_text("HF_AVTALE_MANGLER")
     screenshot(page, "saksbehandling-02-diff")
-    page.get_by_role("button", name="Registrer").click()
+    page.get_by_role("button", name="Registrer: forhåndsvis vedtaksbrevet").click()
+    page.get_by_role("button", name="Registrer og send vedtaksbrevet").click()
     expect(page.locator(".messagelist")).to_contain_text("Registrert")
     soknad.refresh_from_db()
     assert soknad.status == "registrert" and soknad.registrert_fra == soknad.soknadsdato

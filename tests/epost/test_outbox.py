@@ -97,7 +97,9 @@ def test_submitting_with_the_mail_server_down_succeeds_and_the_receipt_is_sent_w
     assert send_epost() == "sendt 1, utsatt 0, feilet 0"
     [message] = smtp.messages
     assert message["To"] == "kari@bodo.kommune.no" and soknad.referanse in message["Subject"]
-    assert soknad.referanse in message.get_content()
+    assert soknad.referanse in message.get_body(preferencelist=("plain",)).get_content()
+    [pdf] = message.iter_attachments()  # the application as sent
+    assert pdf.get_content_type() == "application/pdf" and pdf.get_filename().startswith(soknad.referanse)
     epost.refresh_from_db()
     assert (epost.status, epost.forsok, epost.siste_feil) == ("sendt", 2, "")
     page = sb_client.get(reverse("admin:soknader_soknad_change", args=[soknad.pk])).content.decode()

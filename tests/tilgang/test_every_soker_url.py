@@ -10,7 +10,7 @@ from django.forms.models import model_to_dict
 from django.urls import reverse
 
 from soknader import urls as soknader_urls
-from soknader.models import Soknad, Statusendring
+from soknader.models import Innsending, Melding, Soknad, Statusendring, Vedlegg, Vedtaksbrev
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory
 from tests.tilgang.fake_altinn import party
@@ -33,6 +33,13 @@ SOKNAD_URLS = {
     "kvittering": lambda s, a: reverse("soknader:kvittering", args=[s.pk]),
     "slett_utkast": lambda s, a: reverse("soknader:slett_utkast", args=[s.pk]),
     "trekk": lambda s, a: reverse("soknader:trekk", args=[s.pk]),
+    "innsending_pdf": lambda s, a: reverse("soknader:innsending_pdf", args=[s.pk, 1]),
+    "vedlegg": lambda s, a: reverse("soknader:vedlegg", args=[s.pk, Vedlegg.objects.get(melding__soknad=s).pk]),
+    "vedtaksbrev": lambda s, a: reverse("soknader:vedtaksbrev", args=[s.pk, s.vedtaksbrev.get().pk]),
+    "svar": lambda s, a: reverse("soknader:svar", args=[s.pk]),
+    "kopier": lambda s, a: reverse("soknader:kopier", args=[s.pk]),
+    "arenaer_fil": lambda s, a: reverse("soknader:arenaer_fil", args=[s.pk]),
+    "arenaer_importer": lambda s, a: reverse("soknader:arenaer_importer", args=[s.pk]),
 }
 LIST_URLS = {"mine", "ny"}  # not about one application: checked separately below
 SEKSJONER = ["virksomhet", "ansvar", "forhold"]
@@ -81,6 +88,11 @@ def world(client, fake_altinn, settings):
     a = KomplettSoknadFactory()
     b = KomplettSoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer="5501"))
     arena_a, arena_b = LaeringsarenaFactory(soknad=a), LaeringsarenaFactory(soknad=b)
+    for soknad in (a, b):  # a document of each kind, to be downloaded by those who may and refused to others
+        Innsending.objects.create(soknad=soknad, data={}, versjon=1, pdf=b"%PDF-1.7 x", pdf_storrelse=10)
+        melding = Melding.objects.create(soknad=soknad, fra=Melding.Fra.SOKER, tekst="Svar")
+        Vedlegg.objects.create(melding=melding, filnavn="avtale.pdf", storrelse=10, innhold=b"%PDF-1.7 x")
+        Vedtaksbrev.objects.create(soknad=soknad, vedtak="registrert", pdf=b"%PDF-1.7 x")
     user = UserFactory()
     Person.objects.create(bruker=user, kilde="idporten", ident="y" * 64)
     fake_altinn.set_parties(PID, [party(a.virksomhet.organisasjonsnummer, "BODØ KOMMUNE")])

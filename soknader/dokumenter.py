@@ -1,0 +1,116 @@
+"""Documents made from an application: the application as sent (one PDF per submission) and the decision letter.
+
+Each document is an HTML template rendered to PDF by WeasyPrint, with the print stylesheet static/css/pdf.css.
+WeasyPrint (and the Pango libraries it needs) is imported only in `pdf_from_html`, where a PDF is made.
+The HTML of the decision letter is also what the caseworker previews before sending.
+"""
+
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+
+from laeringsarenaer.models import Laeringsarena
+from laeringsarenaer.selectors import laeringsmal_in_force
+from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
+
+from . import findings, sections, skjema
+from .choices import Status
+from .models import OVERGANGSREGEL_FRA, Soknad
+
+PDF_CSS = "css/pdf.css"
+
+
+def pdf_from_html(html: str) -> bytes:
+    from weasyprint import CSS, HTML  # only here: the system libraries are needed where a PDF is made
+
+    return HTML(string=html).write_pdf(stylesheets=[CSS(filename=finders.find(PDF_CSS))])
+
+
+def fil_response(data, filnavn: str, content_type: str = "application/pdf") -> HttpResponse:
+    """A stored file, only ever returned by a view that has checked who asks: never cached by others, never
+    sniffed, always downloaded (a PDF from an applicant is not rendered in our origin)."""
+    response = HttpResponse(bytes(data), content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filnavn)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def soknad_kontekst(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict:
+    """Everything the document shows: the answers of every section (labels from skjema), every arena with its
+    objectives as written and as understood, coverage with the catalogue's titles, and the findings now."""
+    kontekst = sections.context(soknad)
+    katalog = katalog_for_soknad(soknad.soknadsdato)
+    svar = [(seksjon, sections.answers(soknad, del_, kontekst)) for seksjon, del_ in skjema.SEKSJONER.items()]
+    svar[0][1][:0] = [
+        ("Virksomhet", soknad.virksomhet.navn),
+        ("Organisasjonsnummer", soknad.virksomhet.organisasjonsnummer_formatert),
+        ("Spesialitet", soknad.get_spesialitet_display()),
+    ]
+    dekning = dekning_kontekst(arenaer, soknad.spesialitet, katalog, soknad.soknadsdato)
+    titler = dict(
+        laeringsmal_in_force(soknad.soknadsdato or timezone.localdate()).values_list("kode", "tittel").distinct()
+    )
+    laeringsmal = [
+        (kode, titler.get(kode, ""), [nummer for nummer, dekket in enumerate(rad, start=1) if dekket])
+        for kode, rad in dekning["dekning"].matrise
+    ]
+    return {
+        "soknad": soknad,
+        "svar": svar,
+        "arenaer": [(a, sections.answers(a, skjema.LAERINGSARENA, None), a.tolkning) for a in arenaer],
+        "laeringsmal": laeringsmal,
+        "mangler": findings.find(findings.application_data(soknad, arenaer, katalog)),
+        **dekning,
+    }
+
+
+def soknad_html(soknad: Soknad, arenaer: list[Laeringsarena], *, versjon: int, tidspunkt) -> str:
+    return render_to_string(
+        "soknader/pdf/soknad.html", {**soknad_kontekst(soknad, arenaer), "versjon": versjon, "tidspunkt": tidspunkt}
+    )
+
+
+def soknad_pdf(soknad: Soknad, arenaer: list[Laeringsarena], *, versjon: int, tidspunkt=None) -> bytes:
+    return pdf_from_html(soknad_html(soknad, arenaer, versjon=versjon, tidspunkt=tidspunkt or timezone.now()))
+
+
+class Forhandslaget:
+    """A PDF made before the write transaction from the HTML it was made of (making it takes about half a second;
+    the write lock must not be held that long). In the transaction the HTML is made again from the locked rows,
+    which is quick: the same HTML means the same document, otherwise it is made there after all (rare)."""
+
+    def __init__(self, html: str | None = None):
+        self.html = html
+        self.pdf = pdf_from_html(html) if html else b""
+
+    def pdf_for(self, html: str) -> bytes:
+        return self.pdf if html == self.html else pdf_from_html(html)
+
+
+def soknad_filnavn(soknad: Soknad, versjon: int) -> str:
+    return f"{soknad.referanse or 'soknad'}-versjon-{versjon}.pdf"
+
+
+def vedtaksbrev_html(soknad: Soknad, *, dokument: bool = True) -> str:
+    """The letter for a decided application (status, vedtaksdato, registrert_fra or avslagsgrunn set, saved or
+    not: the preview passes an unsaved copy). `dokument=False` gives the letter's body only, for the preview page."""
+    context = {
+        "soknad": soknad,
+        "registrert": soknad.status == Status.REGISTRERT,
+        "overgangsregel": soknad.registrert_fra == OVERGANGSREGEL_FRA,
+        "dato": soknad.vedtaksdato or timezone.localdate(),
+    }
+    if not dokument:
+        return render_to_string("soknader/pdf/_vedtaksbrev.html", context)
+    return render_to_string("soknader/pdf/vedtaksbrev.html", context)
+
+
+def vedtaksbrev_pdf(soknad: Soknad) -> bytes:
+    return pdf_from_html(vedtaksbrev_html(soknad))
+
+
+def vedtaksbrev_filnavn(soknad: Soknad) -> str:
+    return f"{soknad.referanse or 'soknad'}-vedtaksbrev.pdf"

@@ -1,0 +1,125 @@
+"""The documents: the application as sent (a PDF per submission), read back as text; who may download it."""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from pypdf import PdfReader
+
+from epost.services import epost_send_due
+from soknader import services
+from soknader.models import Innsending
+from tests.soknader.factories import (
+    AnnenVirksomhetSoknadFactory,
+    KomplettSoknadFactory,
+    LaeringsarenaFactory,
+    soker_for,
+)
+
+pytestmark = pytest.mark.django_db
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(bytes(data))).pages)
+
+
+@pytest.fixture
+def innsendt(django_capture_on_commit_callbacks, settings):
+    settings.ASA_BASE_URL = "https://asa.example.no"
+    soknad = KomplettSoknadFactory(
+        organisering="Kommuneoverlegen har ansvaret; vurderingskollegium to ganger i året.\nÆrlig og åpen."
+    )
+    LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle bortsett fra ALM-055 og ALM-085; FKM 1-10")
+    LaeringsarenaFactory(
+        soknad=soknad,
+        type="sykehus",
+        plassering="annen",
+        annen_virksomhet="Nordlandssykehuset HF",
+        laeringsmal="ALM 55",
+    )
+    soker = soker_for(soknad.virksomhet, username="kari")
+    with django_capture_on_commit_callbacks(execute=True):
+        return services.soknad_submit(soknad=soknad, bruker=soker)
+
+
+def test_each_submission_keeps_a_pdf_of_the_application_as_sent(innsendt):
+    innsending = Innsending.objects.get(soknad=innsendt)
+    assert innsending.versjon == 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "soknad.pdf").write_bytes(bytes(innsending.pdf))
+    text = pdf_text(innsending.pdf)
+    assert innsendt.referanse in text
+    assert innsendt.virksomhet.navn in text and innsendt.virksomhet.organisasjonsnummer_formatert in text
+    assert "Versjon 1" in text
+    # every section, with the labels from the form, and the values as the reader understands them
+    for heading in ["1. Virksomhet og spesialitet", "2. Virksomhetens ansvar", "3. ", "4. Læringsarenaer (2)"]:
+        assert heading in text, heading
+    assert "Ærlig og åpen." in text
+    # every arena, with its objectives as written and as understood, and the codes in the appendix
+    assert "Læringsarena 1:" in text and "Læringsarena 2: Sykehusavdeling" in text
+    assert "Nordlandssykehuset HF" in text
+    assert "Alle bortsett fra ALM-055 og ALM-085; FKM 1-10" in text
+    assert "Forstått som" in text
+    for code in ["ALM-001", "ALM-055", "FKM-001"]:
+        assert code in text, code
+    assert "Hvilke læringsmål dekkes?" in text and "Mangler og advarsler ved innsending" in text
+
+
+def test_the_receipt_carries_the_pdf_and_a_link(innsendt):
+    epost_send_due()
+    (message,) = mail.outbox
+    assert f"https://asa.example.no/soknader/{innsendt.pk}/se-over/" in message.body
+    ((filename, content, mimetype),) = message.attachments
+    assert filename == f"{innsendt.referanse}-versjon-1.pdf" and mimetype == "application/pdf"
+    assert innsendt.referanse in pdf_text(content)
+
+
+def test_only_those_who_may_see_the_application_download_its_pdf(innsendt, client):
+    innsending = Innsending.objects.get(soknad=innsendt)
+    url = reverse("soknader:innsending_pdf", args=[innsendt.pk, innsending.versjon])
+    client.force_login(soker_for(AnnenVirksomhetSoknadFactory().virksomhet))
+    assert client.get(url).status_code == 404
+    client.force_login(innsendt.opprettet_av or soker_for(innsendt.virksomhet, username="kari"))
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment" in response["Content-Disposition"] and response["Cache-Control"].startswith("private")
+    assert bytes(response.content).startswith(b"%PDF-")
+    page = client.get(reverse("soknader:mine")).content.decode()
+    assert url in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_pdf_is_made_while_the_write_lock_is_held(monkeypatch, django_capture_on_commit_callbacks):
+    """Making a PDF takes about half a second: on SQLite the whole database waits for a write transaction, so
+    submissions and decisions make their documents before it (tests/drift: concurrent submits give no 500)."""
+    from django.db import connection
+
+    from soknader import dokumenter
+
+    calls = []
+    real = dokumenter.pdf_from_html
+    monkeypatch.setattr(
+        dokumenter, "pdf_from_html", lambda html: calls.append(connection.in_atomic_block) or real(html)
+    )
+    soknad = KomplettSoknadFactory()
+    LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
+    soknad = services.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
+    assert calls == [False]
+    services.soknad_register(soknad=soknad, bruker=_saksbehandler())
+    assert calls == [False, False]
+    assert pdf_text(soknad.vedtaksbrev.get().pdf).count(soknad.referanse) >= 1
+
+
+def _saksbehandler():
+    from django.contrib.auth.models import Group
+
+    from soknader.roles import SAKSBEHANDLERE
+    from tests.soknader.factories import UserFactory
+
+    user = UserFactory(username="sb", is_staff=True)
+    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    return user
