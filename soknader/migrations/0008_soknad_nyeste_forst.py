@@ -5,16 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('brreg', '0004_referansedata'),
-        ('soknader', '0007_en_apen_soknad_per_virksomhet_og_spesialitet'),
+        ("brreg", "0004_referansedata"),
+        ("soknader", "0007_en_apen_soknad_per_virksomhet_og_spesialitet"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='soknad',
-            index=models.Index(fields=['-soknadsdato', '-id'], name='soknad_nyeste_forst'),
+            model_name="soknad",
+            index=models.Index(fields=["-soknadsdato", "-id"], name="soknad_nyeste_forst"),
         ),
     ]

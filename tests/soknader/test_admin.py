@@ -153,7 +153,7 @@ def test_change_view_shows_every_arena_and_costs_the_same_queries_for_1_and_30(s
     assert len(one.captured_queries) == len(many.captured_queries), (len(one), len(many))
     assert "Læringsarenaer (30)" in page
     assert page.count("Haukeland") >= 29  # each arena's answers, as the form labels them
-    assert page.count("<th scope=\"row\">tolket som</th>") == 30  # what each LM text was read as
+    assert page.count('<th scope="row">tolket som</th>') == 30  # what each LM text was read as
     assert "30 arenaer" in page  # the coverage matrix
 
 
