@@ -17,7 +17,6 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 
-from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
 
 from . import changes, exports, findings, sections, services, skjema
@@ -83,14 +82,26 @@ def tolket_som(arena) -> str:
     return text
 
 
-def arenasvar(arenaer) -> list[tuple[Laeringsarena, list[tuple[str, str]]]]:
-    """Each arena with its answers as (label, text), the fields shown as the søker's form shows them, and what
-    its LM text was read as. Shown as one table: the admin's stacked inline of 30 read-only arenas (270 fields
-    through the admin's field templates) was most of the time of the change view."""
-    return [
-        (arena, [*sections.answers(arena, skjema.LAERINGSARENA, None), ("tolket som", tolket_som(arena))])
-        for arena in arenaer
-    ]
+def arenatabeller(arenaer) -> str:
+    """Each arena as a table of its answers (label, text; the fields shown as the søker's form shows them) and what
+    its LM text was read as. Built here rather than in a template loop, and instead of the admin's stacked inline:
+    30 read-only arenas (270 fields through the admin's field templates) were most of the time of the change view."""
+    return format_html_join(
+        "\n",
+        '<table class="sb-arena"><caption>{}. {}</caption><tbody>{}</tbody></table>',
+        (
+            (
+                nummer,
+                str(arena),
+                format_html_join(
+                    "",
+                    '<tr><th scope="row">{}</th><td class="sb-fritekst">{}</td></tr>',
+                    [*sections.answers(arena, skjema.LAERINGSARENA, None), ("tolket som", tolket_som(arena))],
+                ),
+            )
+            for nummer, arena in enumerate(arenaer, start=1)
+        ),
+    )
 
 
 @admin.register(Soknad)
@@ -144,6 +155,14 @@ class SoknadAdmin(admin.ModelAdmin):
         ("Virksomhetens ansvar", {"fields": svarene(skjema.ANSVAR)}),
         ("Forhold ved egen virksomhet", {"fields": svarene(skjema.FORHOLD)}),
     ]
+
+    def get_object(self, request, object_id, from_field=None):
+        """Once per request: change_view reads the application before the admin's own change view does."""
+        cached = getattr(request, "_soknad", None)
+        if cached is None or str(cached.pk) != str(object_id):
+            cached = super().get_object(request, object_id, from_field)
+            request._soknad = cached
+        return cached
 
     def get_queryset(self, request):
         antall_mangler = (
@@ -235,7 +254,7 @@ class SoknadAdmin(admin.ModelAdmin):
             "mangler": findings.find(findings.application_data(soknad, arenaer, katalog)),
             **dekning_kontekst(arenaer, soknad.spesialitet, katalog, soknad.soknadsdato),
             "arenaer": arenaer,
-            "arenasvar": arenasvar(arenaer),
+            "arenatabeller": arenatabeller(arenaer),
             "endringer": endringer,
             "historikk": Statusendring.objects.filter(soknad=soknad).select_related("utfort_av"),
             "eposter": soknad.eposter.order_by("-opprettet", "-pk"),
