@@ -14,7 +14,8 @@ from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, escape, format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
@@ -82,25 +83,26 @@ def tolket_som(arena) -> str:
     return text
 
 
+SVAR = '<td class="sb-fritekst">{}</td>'
+
+
 def arenatabeller(arenaer) -> str:
     """Each arena as a table of its answers (label, text; the fields shown as the søker's form shows them) and what
     its LM text was read as. Built here rather than in a template loop, and instead of the admin's stacked inline:
     30 read-only arenas (270 fields through the admin's field templates) were most of the time of the change view."""
-    return format_html_join(
-        "\n",
-        '<table class="sb-arena"><caption>{}. {}</caption><tbody>{}</tbody></table>',
-        (
-            (
-                nummer,
-                str(arena),
-                format_html_join(
-                    "",
-                    '<tr><th scope="row">{}</th><td class="sb-fritekst">{}</td></tr>',
-                    [*sections.answers(arena, skjema.LAERINGSARENA, None), ("tolket som", tolket_som(arena))],
-                ),
+    return SafeString(
+        "\n".join(
+            f'<table class="sb-arena"><caption>{nummer}. {escape(arena)}</caption><tbody>'
+            + "".join(
+                f'<tr><th scope="row">{escape(etikett)}</th>{SVAR.format(conditional_escape(verdi))}</tr>'
+                for etikett, verdi in [
+                    *sections.answers(arena, skjema.LAERINGSARENA, None),
+                    ("tolket som", tolket_som(arena)),
+                ]
             )
+            + "</tbody></table>"
             for nummer, arena in enumerate(arenaer, start=1)
-        ),
+        )
     )
 
 
