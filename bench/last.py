@@ -362,6 +362,39 @@ def same_on_both(bases: list[str], cookies: dict, i: dict) -> list[str]:
     return lines
 
 
+def single(rader, i: dict, runder: int = 15) -> None:
+    """Each page rendered in this process, one request at a time (Django's test client, the same settings): the
+    median wall and CPU time of a request and its number of queries. Less sensitive to other load than wrk."""
+    import statistics
+
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    users = get_user_model().objects
+    clients = {"ingen": Client()}
+    for who, username in (("soker", "bench.soker"), ("saksbehandler", "bench.saksbehandler")):
+        clients[who] = Client()
+        clients[who].force_login(users.get(username=username))
+    print("| side | ms (vegg) | ms (CPU) | spørringer |\n|---|---|---|---|")
+    for label, path, who, _ in rader:
+        client = clients[who]
+        assert client.get(path, HTTP_HOST="127.0.0.1").status_code == 200, path
+        vegg, cpu = [], []
+        for _ in range(runder):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            client.get(path, HTTP_HOST="127.0.0.1")
+            vegg.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(path, HTTP_HOST="127.0.0.1")
+        print(
+            f"| {label} | {statistics.median(vegg):.1f} | {statistics.median(cpu):.1f} | {len(ctx.captured_queries)} |",
+            flush=True,
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sekunder", type=int, default=10, help="seconds per page (default 10)")
@@ -370,6 +403,7 @@ def main() -> int:
     parser.add_argument("--to-instanser", action="store_true", help="two gunicorn instances on one database")
     parser.add_argument("--ikke-fyll", action="store_true", help="keep the database of a previous run")
     parser.add_argument("--bare", default="", help="only the pages whose label contains this")
+    parser.add_argument("--enkelt", action="store_true", help="also one request at a time in-process (CPU time)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk mangler: apt-get install wrk")
@@ -389,6 +423,14 @@ def main() -> int:
     _django()
     i = ids()
 
+    rader = pages(i)
+    if args.bare:  # the bare view, the pages asked for, and their floors
+        valgt = {r[0] for r in rader[1:] if args.bare.lower() in r[0].lower()}
+        rader = [
+            r
+            for n, r in enumerate(rader)
+            if n == 0 or r[0] in valgt or any(x[3] == r[0] for x in rader if x[0] in valgt)
+        ]
     brreg = FakeBrreg().start()
     porter = [8411, 8412] if args.to_instanser else [8411]
     servers = [gunicorn(port, args.workers, int(brreg.url.rsplit(":", 1)[1])) for port in porter]
@@ -399,14 +441,6 @@ def main() -> int:
             "soker": login(bases[0], "bench.soker"),
             "saksbehandler": login(bases[0], "bench.saksbehandler"),
         }
-        rader = pages(i)
-        if args.bare:  # the bare view, the pages asked for, and their floors
-            valgt = {r[0] for r in rader[1:] if args.bare.lower() in r[0].lower()}
-            rader = [
-                r
-                for n, r in enumerate(rader)
-                if n == 0 or r[0] in valgt or any(x[3] == r[0] for x in rader if x[0] in valgt)
-            ]
         for label, path, who, _ in rader:
             for base in bases:
                 status, _body = get(base, path, cookies[who])
@@ -429,6 +463,9 @@ def main() -> int:
             målt[label] = p95
             mot = f"{målt[gulv] / p95:.2f}×" if gulv in målt else ""
             print(f"| {label} | {p50:.0f} | {p95:.0f} | {requests / sek:.0f} | {feil} | {mot} |", flush=True)
+        if args.enkelt:
+            print("\nÉn forespørsel om gangen, i prosessen (median av 15):")
+            single(rader, i)
         if len(bases) == 2:
             print("To instanser, én database:")
             print("\n".join(same_on_both(bases, cookies, i)))
