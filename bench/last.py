@@ -232,10 +232,11 @@ def ids() -> dict:
 # ---- the server side ---------------------------------------------------------------------------------------
 
 
-def gunicorn(port: int, workers: int, port_brreg: int) -> subprocess.Popen:
+def gunicorn(port: int, workers: int, port_brreg: int, rot: Path = ROT, python: str = sys.executable):
+    """gunicorn serving the code in `rot` (another checkout with --for: the code before a change, same database)."""
     process = subprocess.Popen(
         [
-            sys.executable,
+            python,
             "-m",
             "gunicorn",
             "registrering.wsgi",
@@ -244,12 +245,12 @@ def gunicorn(port: int, workers: int, port_brreg: int) -> subprocess.Popen:
             "--workers",
             str(workers),
             "--chdir",
-            str(ROT),
+            str(rot),
             "--log-level",
             "warning",
         ],
-        env=env(port_brreg),
-        cwd=ROT,
+        env={**env(port_brreg), "PYTHONPATH": str(rot)},
+        cwd=rot,
     )
     for _ in range(100):
         try:
@@ -403,6 +404,12 @@ def main() -> int:
     parser.add_argument("--to-instanser", action="store_true", help="two gunicorn instances on one database")
     parser.add_argument("--ikke-fyll", action="store_true", help="keep the database of a previous run")
     parser.add_argument("--bare", default="", help="only the pages whose label contains this")
+    parser.add_argument(
+        "--for", dest="for_", type=Path, help="a checkout of the code before: each page on both, in turn"
+    )
+    parser.add_argument(
+        "--for-python", default=sys.executable, help="the Python for --for (without our editable install)"
+    )
     parser.add_argument("--enkelt", action="store_true", help="also one request at a time in-process (CPU time)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -435,6 +442,14 @@ def main() -> int:
     porter = [8411, 8412] if args.to_instanser else [8411]
     servers = [gunicorn(port, args.workers, int(brreg.url.rsplit(":", 1)[1])) for port in porter]
     bases = [f"http://127.0.0.1:{port}" for port in porter]
+    if args.for_:
+        if args.to_instanser:
+            raise SystemExit("--for og --to-instanser hver for seg")
+        subprocess.run(
+            [args.for_python, "manage.py", "collectstatic", "--noinput", "-v0"], env=env(), cwd=args.for_, check=True
+        )
+        port_for = int(brreg.url.rsplit(":", 1)[1])
+        servers.append(gunicorn(8421, args.workers, port_for, rot=args.for_.resolve(), python=args.for_python))
     try:
         cookies = {
             "ingen": None,
@@ -442,7 +457,7 @@ def main() -> int:
             "saksbehandler": login(bases[0], "bench.saksbehandler"),
         }
         for label, path, who, _ in rader:
-            for base in bases:
+            for base in bases + (["http://127.0.0.1:8421"] if args.for_ else []):
                 status, _body = get(base, path, cookies[who])
                 assert status == 200, f"{label}: {path} svarte {status} på {base}"
         print(
@@ -450,19 +465,22 @@ def main() -> int:
             f"tilkoblinger, {args.sekunder} s per side, {os.cpu_count()} kjerner"
         )
         print("| side | p50 ms | p95 ms | req/s | feil | mot gulvet |\n|---|---|---|---|---|---|")
-        målt = {}
+        målt: dict[str, float] = {}
         for label, path, who, gulv in rader:
-            per = max(1, args.tilkoblinger // len(bases))
-            prosesser = [wrk(base, path, cookies[who], args.sekunder, per) for base in bases]
-            r = [result(p) for p in prosesser]
-            requests = sum(x["requests"] for x in r)
-            sek = max(x["duration_us"] for x in r) / 1e6
-            p50 = max(x["p50_us"] for x in r) / 1000
-            p95 = max(x["p95_us"] for x in r) / 1000
-            feil = sum(x["status_errors"] + x["socket_errors"] for x in r)
-            målt[label] = p95
-            mot = f"{målt[gulv] / p95:.2f}×" if gulv in målt else ""
-            print(f"| {label} | {p50:.0f} | {p95:.0f} | {requests / sek:.0f} | {feil} | {mot} |", flush=True)
+            runder = [("", bases)]
+            if args.for_:  # before, then after, page by page: the same load from the rest of the machine
+                runder = [(" (før)", ["http://127.0.0.1:8421"]), (" (etter)", bases)]
+            for merke, mål in runder:
+                per = max(1, args.tilkoblinger // len(mål))
+                r = [result(p) for p in [wrk(base, path, cookies[who], args.sekunder, per) for base in mål]]
+                requests = sum(x["requests"] for x in r)
+                sek = max(x["duration_us"] for x in r) / 1e6
+                p50 = max(x["p50_us"] for x in r) / 1000
+                p95 = max(x["p95_us"] for x in r) / 1000
+                feil = sum(x["status_errors"] + x["socket_errors"] for x in r)
+                målt[label + merke] = p95
+                mot = f"{målt[gulv + merke] / p95:.2f}×" if gulv and gulv + merke in målt else ""
+                print(f"| {label}{merke} | {p50:.0f} | {p95:.0f} | {requests / sek:.0f} | {feil} | {mot} |", flush=True)
         if args.enkelt:
             print("\nÉn forespørsel om gangen, i prosessen (median av 15):")
             single(rader, i)
