@@ -9,6 +9,7 @@ import copy
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.views.main import ChangeList
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
@@ -106,6 +107,16 @@ def arenatabeller(arenaer) -> str:
     )
 
 
+class SoknadChangeList(ChangeList):
+    def url_for_result(self, result):
+        """The change view's address without a URL reversal per row (the admin's own reverses 50 times)."""
+        if not hasattr(self, "_url_mal"):
+            self._url_mal = reverse(
+                "admin:soknader_soknad_change", args=[0], current_app=self.model_admin.admin_site.name
+            )
+        return self._url_mal.replace("/0/", f"/{result.pk}/", 1)
+
+
 @admin.register(Soknad)
 class SoknadAdmin(admin.ModelAdmin):
     list_display = [
@@ -184,12 +195,13 @@ class SoknadAdmin(admin.ModelAdmin):
     def action_checkbox(self, obj):
         """The row's checkbox for the export actions, as the admin draws it, without a widget template per row (50
         rows × Django's form renderer was a third of the list's time)."""
-        return format_html(
-            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
-            helpers.ACTION_CHECKBOX_NAME,
-            obj.pk,
-            format_html(gettext("Select this object for an action - {}"), str(obj)),
+        return SafeString(
+            f'<input type="checkbox" name="{helpers.ACTION_CHECKBOX_NAME}" value="{obj.pk}" class="action-select" '
+            f'aria-label="{escape(gettext("Select this object for an action - {}").format(obj))}">'
         )
+
+    def get_changelist(self, request, **kwargs):
+        return SoknadChangeList
 
     @admin.display(description="virksomhet", ordering="virksomhet__navn")
     def virksomhet_navn(self, obj):
