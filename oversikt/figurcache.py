@@ -45,6 +45,17 @@ def endret() -> None:
     transaction.on_commit(ny_versjon)
 
 
-def figurene_er_endret(sender, **kwargs) -> None:
+# The fields the figures read, per model; a save that names its fields (update_fields) and touches none of these, such
+# as a søker saving a section of a draft or a registry lookup refreshing a name, leaves the figures as they are.
+LESTE_FELT = {
+    "Soknad": {"status", "spesialitet", "virksomhet", "virksomhet_id", "soknadsdato"},
+    "Virksomhet": {"er_kommune", "kommune", "kommune_id"},
+}
+
+
+def figurene_er_endret(sender, update_fields=None, **kwargs) -> None:
     """Receiver of post_save and post_delete of what the figures are made of (connected in apps.py)."""
+    leste = LESTE_FELT.get(sender.__name__)
+    if update_fields is not None and leste is not None and not leste & set(update_fields):
+        return
     endret()

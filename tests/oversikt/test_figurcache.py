@@ -119,3 +119,17 @@ def test_an_unknown_filter_is_served_from_the_page_it_shows(client, innsendt):
     with connection.cursor() as cursor:
         cursor.execute("SELECT COUNT(*) FROM asa_cache")
         assert cursor.fetchone()[0] == entries
+
+
+def test_saving_a_section_of_a_draft_leaves_the_figures(innsendt, django_capture_on_commit_callbacks):
+    """A søker's section save names its fields, none of which the figures read: no new version, no recomputation."""
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        innsendt.organisering = "Ny tekst"
+        innsendt.save(update_fields=["organisering", "endret"])
+        innsendt.virksomhet.navn = "Bodø kommune (nytt navn)"
+        innsendt.virksomhet.save(update_fields=["navn"])
+    assert not callbacks
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        innsendt.status = Status.UNDER_BEHANDLING
+        innsendt.save(update_fields=["status", "endret"])
+    assert callbacks
