@@ -15,6 +15,10 @@ Run from the repository root (PostgreSQL on 127.0.0.1:5432, `wrk` installed: `ap
    beside a bare view and a plain-Django render of each section's fields (bench/last_urls.py).
 4. With two instances: each page is driven on both at once (half the connections each), and the pages are checked
    to show the same result on both, also right after an application changed through one of them.
+5. `--for DIR --for-python PY`: the code of another checkout (before a change) is served too, on the same database,
+   and each page is driven on both in turn, so both see the same load from the rest of the machine. PY must be a
+   Python without this checkout's editable install (a venv whose .pth points at our site-packages will do).
+6. `--enkelt`: each page also rendered in this process one request at a time (median wall and CPU time, queries).
 
 Only 127.0.0.1 is ever targeted.
 """
