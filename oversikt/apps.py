@@ -7,3 +7,16 @@ class OversiktConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "oversikt"
     verbose_name = "Oversikt"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from brreg.models import Fylke, Helseregion, Kommune, Virksomhet
+        from soknader.models import Soknad
+
+        from .figurcache import figurene_er_endret
+
+        # what the figures are made of: applications, their organisations, and the kommune register
+        for model in (Soknad, Virksomhet, Kommune, Fylke, Helseregion):
+            post_save.connect(figurene_er_endret, sender=model, dispatch_uid=f"oversikt-{model.__name__}-lagret")
+            post_delete.connect(figurene_er_endret, sender=model, dispatch_uid=f"oversikt-{model.__name__}-slettet")

@@ -5,9 +5,11 @@ from io import BytesIO
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
@@ -16,7 +18,7 @@ from soknader import selectors as soknad_selectors
 from soknader.choices import Spesialitet
 from soknader.exports import csv_writer
 
-from . import diagram, selectors
+from . import diagram, figurcache, selectors
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EKSPORTKOLONNER = ["helseregion", "spesialitet", *(felt for felt, _ in selectors.KOLONNER)]
@@ -45,15 +47,36 @@ def _lenker(spesialitet: Spesialitet, helseregion: str, fylke: str) -> list[dict
 
 @require_GET
 def oversikt(request: HttpRequest) -> HttpResponse:
+    """The figures come from the shared cache while no application has changed (two small queries); otherwise they
+    are computed and rendered once, and kept for every visitor of every instance."""
     spesialitet = _spesialitet(request)
-    tall = selectors.region_figures(spesialitet)
-    fylker = selectors.fylker()
-    helseregion = _valid(request.GET.get("helseregion", ""), {r.kode for r in tall.regioner})
-    fylke = _valid(request.GET.get("fylke", ""), {f.nummer for f in fylker})
-    kommuner = selectors.kommune_statuses(spesialitet, helseregion=helseregion, fylke=fylke)
+    valgt = (request.GET.get("helseregion", ""), request.GET.get("fylke", ""))
+    versjon = figurcache.versjon()
+    innhold = cache.get(figurcache.nokkel(versjon, spesialitet.value, *valgt))
+    if innhold is None:
+        # an unknown filter shows every kommune: look up the page of the filter actually shown before computing
+        fylker = selectors.fylker()
+        helseregion = _valid(valgt[0], {f.helseregion.kode for f in fylker})
+        fylke = _valid(valgt[1], {f.nummer for f in fylker})
+        nokkel = figurcache.nokkel(versjon, spesialitet.value, helseregion, fylke)
+        if (helseregion, fylke) != valgt:
+            innhold = cache.get(nokkel)
+        if innhold is None:
+            innhold = _figurene(spesialitet, fylker, helseregion, fylke)
+            cache.set(nokkel, innhold, timeout=figurcache.LEVETID)
     return render(
         request,
         "oversikt/oversikt.html",
+        {"spesialitet": spesialitet, "innhold": innhold, "tidspunkt": timezone.localtime()},
+    )
+
+
+def _figurene(spesialitet: Spesialitet, fylker: list, helseregion: str, fylke: str) -> str:
+    """The figures and the kommune list, rendered (the same for every visitor: no request, no user)."""
+    tall = selectors.region_figures(spesialitet)
+    helseregion = _valid(helseregion, {r.kode for r in tall.regioner})
+    return render_to_string(
+        "oversikt/_innhold.html",
         {
             "spesialitet": spesialitet,
             "spesialiteter": _lenker(spesialitet, helseregion, fylke),
@@ -64,9 +87,8 @@ def oversikt(request: HttpRequest) -> HttpResponse:
             "fylker_per_region": selectors.fylker_by_region(tall.regioner, fylker),
             "valgt_helseregion": helseregion,
             "valgt_fylke": fylke,
-            "kommuner": kommuner,
+            "kommuner": selectors.kommune_statuses(spesialitet, helseregion=helseregion, fylke=fylke),
             "antall_kommuner": tall.hele_landet.kommuner,
-            "tidspunkt": timezone.localtime(),
         },
     )
 

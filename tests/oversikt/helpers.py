@@ -9,6 +9,7 @@ from django.db import connection
 from openpyxl import load_workbook
 
 from brreg.models import Kommune, Virksomhet
+from oversikt import figurcache
 from soknader.choices import Spesialitet, Status
 from soknader.models import Soknad
 
@@ -86,6 +87,7 @@ def bulk_applications(n: int, *, prefix: str = "8") -> int:
         for s in spesialiteter
     ][:n]
     Soknad.objects.bulk_create(soknader, batch_size=1000)
+    figurcache.ny_versjon()  # bulk_create sends no signals: say the figures changed, as a bulk write must
     _analyze()
     return len(soknader)
 

@@ -141,6 +141,31 @@ def test_change_view_shows_answers_with_the_form_labels_and_readable_values(sb_c
     assert "Supervisjon på vakt" in page or "Supervisør" in page  # the arenas' multi-choice too
 
 
+def test_change_view_shows_every_arena_and_costs_the_same_queries_for_1_and_30(sb_client):
+    soknad = _submitted()
+    url = f"{CHANGELIST}{soknad.pk}/change/"
+    with CaptureQueriesContext(connection) as one:
+        assert sb_client.get(url).status_code == 200
+    LaeringsarenaFactory.create_batch(
+        29, soknad=soknad, type="sykehus", plassering="annen", annen_virksomhet="Haukeland", laeringsmal="ALM 55, 85"
+    )
+    with CaptureQueriesContext(connection) as many:
+        page = sb_client.get(url).content.decode()
+    assert len(one.captured_queries) == len(many.captured_queries), (len(one), len(many))
+    assert "Læringsarenaer (30)" in page
+    assert page.count("Haukeland") >= 29  # each arena's answers, as the form labels them
+    assert page.count('<th scope="row">tolket som</th>') == 30  # what each LM text was read as
+    assert "30 arenaer" in page  # the coverage matrix
+
+
+def test_changelist_rows_can_be_selected_for_export(sb_client):
+    soknad = _submitted()
+    page = sb_client.get(CHANGELIST).content.decode()
+    assert f'name="_selected_action" value="{soknad.pk}" class="action-select"' in page
+    response = sb_client.post(CHANGELIST, {"action": "eksporter_json", "_selected_action": [soknad.pk]})
+    assert response.status_code == 200 and soknad.referanse in response.content.decode()
+
+
 def test_actions_through_the_admin(sb_client, saksbehandler):
     soknad = _submitted()
     url = lambda action: reverse("admin:soknader_soknad_handling", args=[soknad.pk, action])  # noqa: E731
