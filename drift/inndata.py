@@ -77,9 +77,36 @@ class TrygtFlervalg(forms.ModelMultipleChoiceField):
 
 
 class TrygtSkjema:
-    """A ModelAdmin mix-in: JSON and many-to-many fields that answer bad input with a message, never a 500."""
+    """A ModelAdmin mix-in: JSON and many-to-many fields that answer bad input with a message, never a 500; and a
+    form posted with a NUL anywhere is refused with a message, shown again without the NUL (an autocomplete widget
+    looks its bound value up in the database while rendering, which PostgreSQL refuses for a NUL)."""
 
     formfield_overrides = {
         models.JSONField: {"form_class": TrygtJSONFelt},
         models.ManyToManyField: {"form_class": TrygtFlervalg},
     }
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(f"Trygt{form.__name__}", (UtenNul, form), {})
+
+
+class UtenNul:
+    """Form mix-in: NUL characters are taken out of the posted data before any field or widget sees them, and the
+    form is then invalid with a message saying why."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        self.hadde_nul = False
+        lists = data.lists() if data is not None and hasattr(data, "lists") else ()
+        if any("\x00" in key or any("\x00" in str(v) for v in values) for key, values in lists):
+            self.hadde_nul = True
+            data = data.copy()
+            for key, values in list(data.lists()):
+                data.setlist(key, [v.replace("\x00", "") if isinstance(v, str) else v for v in values])
+        super().__init__(data, *args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.hadde_nul:
+            raise ValidationError(UGYLDIGE_TEGN, code="nul")
+        return cleaned

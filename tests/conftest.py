@@ -1,5 +1,14 @@
+import os
+
 import pytest
 from django.core.management import call_command
+from hypothesis import settings as hypothesis_settings
+
+# CI runs the property tests with a fixed seed, so a red CI can always be reproduced and is never chance; a
+# developer's run explores new examples each time (and hypothesis keeps the failing ones in .hypothesis/).
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 def pytest_report_header(config):
