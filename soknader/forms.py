@@ -132,6 +132,11 @@ class DraftForm(forms.ModelForm):
     def data_fields(self) -> list[str]:
         return [name for name in self.fields if name != "fingerprint"]
 
+    def is_blank(self) -> bool:
+        """Nothing typed or chosen in any shown field (a save would only store an empty row)."""
+        getlist = getattr(self.data, "getlist", lambda name: [self.data.get(name)])
+        return not any(str(v or "").strip() for name in self.data_fields for v in getlist(name))
+
     def stored_values(self) -> dict[str, Any]:
         return {name: getattr(self.instance, name) for name in self._meta.fields}
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -206,7 +206,17 @@ def laeringsarena(request, pk, arena_pk=None):
         messages.info(request, IKKE_REDIGERBAR)
         return redirect("soknader:se_over", soknad.pk)
     form = LaeringsarenaForm(request.POST or None, instance=arena)
+    if request.method == "GET" and arena and request.GET.get("mangler"):
+        # Just saved with gaps and sent here (its own URL): name the gaps as the save did.
+        form = LaeringsarenaForm(_som_postdata(LaeringsarenaForm(instance=arena)), instance=arena)
+        form.is_valid()
+        form.show_problems(sections.arena_problems(arena))
+    if request.method == "POST" and arena is None and form.is_blank():
+        form.is_valid()
+        form.add_error(None, "Du har ikke fylt ut noe ennå. Fyll ut læringsarenaen før du lagrer.")
+        return render(request, "soknader/laeringsarena.html", {"soknad": soknad, "arena": None, "form": form})
     if request.method == "POST":
+        ny = arena is None
         valid = form.is_valid()
         try:
             arena = services.laeringsarena_save(
@@ -235,14 +245,29 @@ def laeringsarena(request, pk, arena_pk=None):
             if valid and not problemer:
                 messages.success(request, f"Læringsarenaen «{arena}» er lagret.")
                 return redirect("soknader:laeringsarenaer", soknad.pk)
+            messages.warning(request, "Vi har lagret det du skrev, men læringsarenaen mangler opplysninger.")
+            if ny:  # from now on the arena's own page, so the next save changes this arena, not a new one
+                url = reverse("soknader:laeringsarena", args=[soknad.pk, arena.pk])
+                return redirect(f"{url}?mangler=1")
             form.refresh_fingerprint(arena)
             form.show_problems(problemer)
-            messages.warning(request, "Vi har lagret det du skrev, men læringsarenaen mangler opplysninger.")
     return render(
         request,
         "soknader/laeringsarena.html",
         {"soknad": soknad, "arena": arena, "form": form, "tolkning": arena.tolkning if arena else None},
     )
+
+
+def _som_postdata(form) -> QueryDict:
+    """An unbound form's shown values as a browser would post them."""
+    data = QueryDict(mutable=True)
+    for name in form.fields:
+        value = form[name].value()
+        if isinstance(value, list | tuple):
+            data.setlist(name, [str(v) for v in value])
+        elif value is not None:
+            data[name] = str(value)
+    return data
 
 
 @login_required

@@ -364,10 +364,29 @@ def test_add_edit_and_remove_an_arena(client, bruker):
 def test_incomplete_arena_is_kept_and_its_gaps_are_named(client, bruker):
     soknad = _soknad_for(bruker)
     post = {**ARENA_POST, "annen_virksomhet": "", "supervisjon": ["annet"]}
-    page = text(client.post(reverse("soknader:ny_laeringsarena", args=[soknad.pk]), post))
+    response = client.post(reverse("soknader:ny_laeringsarena", args=[soknad.pk]), post, follow=True)
+    page = text(response)
     assert "Skriv navnet på den andre virksomheten" in page
     assert "Beskriv hvordan supervisjonen ellers skal foregå." in page
-    assert Laeringsarena.objects.get().laeringsmal == "ALM 055, 085; FKM 1-5"
+    arena = Laeringsarena.objects.get()
+    assert arena.laeringsmal == "ALM 055, 085; FKM 1-5"
+    # from now on the arena's own page: the next save changes this arena instead of adding a second one
+    assert response.redirect_chain[0][0].startswith(reverse("soknader:laeringsarena", args=[soknad.pk, arena.pk]))
+    assert "Endre læringsarena" in page
+    shown = response.context["form"]["fingerprint"].value()
+    client.post(
+        response.redirect_chain[0][0], {**post, "annen_virksomhet": "Nordlandssykehuset HF", "fingerprint": shown}
+    )
+    assert Laeringsarena.objects.get().annen_virksomhet == "Nordlandssykehuset HF"
+
+
+def test_an_empty_arena_form_saves_nothing_and_says_so(client, bruker):
+    soknad = _soknad_for(bruker)
+    url = reverse("soknader:ny_laeringsarena", args=[soknad.pk])
+    response = client.post(url, {"fingerprint": ""})
+    assert response.status_code == 200 and "Legg til læringsarena" in text(response)
+    assert "Du har ikke fylt ut noe ennå" in text(response)
+    assert not Laeringsarena.objects.exists()
 
 
 # ---- check answers and submit ---------------------------------------------------------------------
