@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods
 
 from drift.grenser import treff
@@ -118,6 +119,20 @@ def oppgaver(request, pk):
     )
 
 
+def _neste(request, soknad) -> str:
+    """Where the user came from (e.g. «Se over»), if it is one of this application's own pages; else ""."""
+    neste = request.POST.get("neste") or request.GET.get("neste") or ""
+    egen = reverse("soknader:oppgaver", args=[soknad.pk])
+    if (
+        neste.startswith(egen)
+        and url_has_allowed_host_and_scheme(neste, allowed_hosts=None)
+        and "\\" not in neste
+        and not any(c in neste for c in "\r\n")
+    ):
+        return neste
+    return ""
+
+
 def _seksjon_url(soknad, seksjon) -> str:
     if seksjon == Seksjon.LAERINGSARENAER:
         return reverse("soknader:laeringsarenaer", args=[soknad.pk])
@@ -156,10 +171,10 @@ def seksjon(request, pk, seksjon):
             problemer = sections.section_problems(soknad, seksjon)
             if valid and "fortsett" in request.POST and not problemer:
                 messages.success(request, f"«{seksjon.label}» er lagret og fullført.")
-                return redirect(_neste_url(soknad, seksjon))
+                return redirect(_neste(request, soknad) or _neste_url(soknad, seksjon))
             if valid and "fortsett" not in request.POST:
                 messages.success(request, "Utkastet er lagret.")
-                return redirect("soknader:oppgaver", soknad.pk)
+                return redirect(_neste(request, soknad) or reverse("soknader:oppgaver", args=[soknad.pk]))
             form.refresh_fingerprint(soknad)
             if "fortsett" in request.POST:
                 form.show_problems(problemer)
@@ -176,6 +191,7 @@ def seksjon(request, pk, seksjon):
             "form": form,
             "kontekst": kontekst,
             "valgfrie_bekreftelser": completeness.valgfrie_bekreftelser(kontekst),
+            "neste": _neste(request, soknad),
         },
     )
 
@@ -214,7 +230,11 @@ def laeringsarena(request, pk, arena_pk=None):
     if request.method == "POST" and arena is None and form.is_blank():
         form.is_valid()
         form.add_error(None, "Du har ikke fylt ut noe ennå. Fyll ut læringsarenaen før du lagrer.")
-        return render(request, "soknader/laeringsarena.html", {"soknad": soknad, "arena": None, "form": form})
+        return render(
+            request,
+            "soknader/laeringsarena.html",
+            {"soknad": soknad, "arena": None, "form": form, "neste": _neste(request, soknad)},
+        )
     if request.method == "POST":
         ny = arena is None
         valid = form.is_valid()
@@ -244,17 +264,23 @@ def laeringsarena(request, pk, arena_pk=None):
             problemer = sections.arena_problems(arena)
             if valid and not problemer:
                 messages.success(request, f"Læringsarenaen «{arena}» er lagret.")
-                return redirect("soknader:laeringsarenaer", soknad.pk)
+                return redirect(_neste(request, soknad) or reverse("soknader:laeringsarenaer", args=[soknad.pk]))
             messages.warning(request, "Vi har lagret det du skrev, men læringsarenaen mangler opplysninger.")
             if ny:  # from now on the arena's own page, so the next save changes this arena, not a new one
                 url = reverse("soknader:laeringsarena", args=[soknad.pk, arena.pk])
-                return redirect(f"{url}?mangler=1")
+                return redirect(f"{url}?{urlencode({'mangler': 1, 'neste': _neste(request, soknad)})}")
             form.refresh_fingerprint(arena)
             form.show_problems(problemer)
     return render(
         request,
         "soknader/laeringsarena.html",
-        {"soknad": soknad, "arena": arena, "form": form, "tolkning": arena.tolkning if arena else None},
+        {
+            "soknad": soknad,
+            "arena": arena,
+            "form": form,
+            "tolkning": arena.tolkning if arena else None,
+            "neste": _neste(request, soknad),
+        },
     )
 
 

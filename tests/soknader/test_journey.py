@@ -439,3 +439,47 @@ def test_brreg_lookup_finds_a_kommune_without_network(client, bruker):
     assert response.json()["navn"] == "Bodø" and response.json()["kilde"] == "kommuneregister"
     assert client.get(reverse("brreg:enhet", args=["972418014"])).status_code == 400
     assert client.get(reverse("brreg:enhet", args=["999888771"])).status_code == 503  # registry down
+
+
+# ---- "Endre" from "Se over" returns there -------------------------------------------------------
+
+
+def _shown(response) -> dict:
+    """What the page's form would post as it stands."""
+    form = response.context["form"]
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is not None:
+            data[name] = [str(v) for v in value] if isinstance(value, list | tuple) else str(value)
+    return data
+
+
+def test_endre_from_check_answers_returns_there_after_saving(client, bruker):
+    soknad = _soknad_for(bruker, factory=KomplettSoknadFactory)
+    arena = LaeringsarenaFactory(soknad=soknad)
+    se_over = reverse("soknader:se_over", args=[soknad.pk])
+    page = text(client.get(se_over))
+    seksjon_url = f"{reverse('soknader:seksjon', args=[soknad.pk, 'virksomhet'])}?neste={se_over}"
+    arena_url = f"{reverse('soknader:laeringsarena', args=[soknad.pk, arena.pk])}?neste={se_over}"
+    assert f'href="{seksjon_url}"' in page.replace("%2F", "/")
+    assert f'href="{arena_url}"' in page.replace("%2F", "/")  # an "Endre" per arena
+
+    response = client.get(seksjon_url)
+    assert f'name="neste" value="{se_over}"' in text(response)
+    response = client.post(seksjon_url, {**_shown(response), "fortsett": "1"})
+    assert response["Location"] == se_over
+
+    response = client.get(arena_url)
+    response = client.post(arena_url, _shown(response))
+    assert response["Location"] == se_over
+
+
+@pytest.mark.parametrize("neste", ["https://evil.example/", "//evil.example/", "/admin/", "/\\evil.example"])
+def test_a_foreign_next_address_is_ignored(client, bruker, neste):
+    soknad = _soknad_for(bruker, factory=KomplettSoknadFactory)
+    url = reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"])
+    response = client.get(url, {"neste": neste})
+    assert 'name="neste"' not in text(response)
+    response = client.post(url, {**_shown(response), "fortsett": "1", "neste": neste})
+    assert response["Location"] == reverse("soknader:seksjon", args=[soknad.pk, "ansvar"])
