@@ -115,6 +115,9 @@ def oppgaver(request, pk):
             "seksjoner": [(seksjon, statuser[seksjon]) for seksjon in Seksjon],
             "antall_fullfort": sum(s == Seksjonsstatus.FULLFORT for s in statuser.values()),
             "antall_arenaer": len(arenaer),
+            "neste_del": next(
+                ((s, _seksjon_url(soknad, s)) for s in Seksjon if statuser[s] != Seksjonsstatus.FULLFORT), None
+            ),
         },
     )
 

@@ -31,7 +31,7 @@ def test_new_kommune_submits_a_complete_alm_application(live_server, page):
     expect(page.locator("#status-virksomhet")).to_have_text("Ikke påbegynt")
 
     # Section 1, with a validation error that the user corrects
-    page.get_by_role("link", name="Virksomhet og spesialitet").click()
+    page.get_by_role("link", name="Fortsett med «Virksomhet og spesialitet»").click()
     page.get_by_label("Kontaktpersonens navn").fill("Kari Nordmann")
     page.locator("#id_kontaktperson_epost").fill("kari@")
     page.locator("#id_kontaktperson_telefon").fill("75 55 50 00")

@@ -483,3 +483,34 @@ def test_a_foreign_next_address_is_ignored(client, bruker, neste):
     assert 'name="neste"' not in text(response)
     response = client.post(url, {**_shown(response), "fortsett": "1", "neste": neste})
     assert response["Location"] == reverse("soknader:seksjon", args=[soknad.pk, "ansvar"])
+
+
+# ---- one list of what stops submission; the directorate's findings as advice ---------------------
+
+
+def test_send_is_offered_only_when_it_can_succeed_and_findings_read_as_advice(client, bruker):
+    soknad = _soknad_for(bruker)
+    url = reverse("soknader:se_over", args=[soknad.pk])
+    page = text(client.get(url))
+    assert "Dette mangler før du kan sende inn" in page
+    assert "Send inn søknaden</button>" not in page and "Du kan sende inn når alt under" in page
+    assert ">Mangel<" not in page and "Dette er råd, ikke krav for å sende inn" in page
+
+    komplett = _soknad_for(bruker, factory=KomplettSoknadFactory, spesialitet="SAM")
+    LaeringsarenaFactory(soknad=komplett)
+    page = text(client.get(reverse("soknader:se_over", args=[komplett.pk])))
+    assert "Send inn søknaden</button>" in page and "Dette mangler før du kan sende inn" not in page
+
+
+def test_the_task_list_leads_to_the_next_part_until_all_four_are_done(client, bruker):
+    soknad = _soknad_for(bruker)
+    page = text(client.get(reverse("soknader:oppgaver", args=[soknad.pk])))
+    assert "Du har fullført 0 av 4" in page
+    primary = re.search(r'<a class="btn btn-primary" href="([^"]+)">([^<]+)</a>', page)
+    assert primary.group(2) == "Fortsett med «Virksomhet og spesialitet»"
+    assert primary.group(1) == reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"])
+
+    komplett = _soknad_for(bruker, factory=KomplettSoknadFactory, spesialitet="SAM")
+    LaeringsarenaFactory(soknad=komplett)
+    page = text(client.get(reverse("soknader:oppgaver", args=[komplett.pk])))
+    assert re.search(r'<a class="btn btn-primary" href="[^"]+">Se over og send inn</a>', page)
