@@ -264,6 +264,7 @@ class LaeringsarenaForm(DraftForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["laeringsmal"].widget.attrs["aria-describedby"] = "id_laeringsmal_helptext lm-tolkning"
+        self.fields["laeringsmal"].hjelp_over = True  # the long hint above, the live reading right below the input
 
 
 def _seksjonsskjema(del_: Del) -> type[DraftForm]:
