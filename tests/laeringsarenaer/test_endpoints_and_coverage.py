@@ -2,8 +2,9 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
-from laeringsarenaer.models import Laeringsarena
+from laeringsarenaer.models import Laeringsarena, Laeringsmal
 from laeringsarenaer.selectors import katalog_for
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, SoknadFactory, UserFactory, soker_for
 
@@ -152,3 +153,21 @@ def test_the_done_when_example_of_issue_11_has_no_coverage_finding_in_2026(clien
     page = client.get(reverse("soknader:se_over", args=[soknad.pk])).content.decode()
     assert "felles kompetansemål: 14 mål, offisiell liste" in page
     assert "allmennmedisin: 97 mål, foreløpig liste" in page
+
+
+def test_the_coverage_matrix_names_its_arenas_and_the_objectives_titles(client):
+    soknad = KomplettSoknadFactory()
+    client.force_login(soker_for(soknad.virksomhet))
+    url = reverse("soknader:ny_laeringsarena", args=[soknad.pk])
+    client.post(url, _arena_post(laeringsmal="FKM 1-3"))
+    client.post(
+        url,
+        _arena_post(type="sykehus", plassering="annen", annen_virksomhet="Nordlandssykehuset HF", laeringsmal="FKM 2"),
+    )
+    page = client.get(reverse("soknader:se_over", args=[soknad.pk])).content.decode()
+    thead = page[page.index("<thead", page.index('id="dekning-tittel"')) :]
+    thead = thead[: thead.index("</thead>")]
+    assert "1. Fastlegekontor" in thead and "2. Sykehusavdeling (helseforetak) – Nordlandssykehuset HF" in thead
+    fkm1 = Laeringsmal.objects.filter(kode="FKM-001").exclude(tittel="").first()
+    assert fkm1, "the catalogue has FKM titles"
+    assert f'<span class="dekning-tittel">{escape(fkm1.tittel)}</span>' in page
