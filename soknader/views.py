@@ -154,7 +154,7 @@ def seksjon(request, pk, seksjon):
     if not soknad.er_redigerbar:
         messages.info(request, IKKE_REDIGERBAR)
         return redirect("soknader:se_over", soknad.pk)
-    form = form_class(request.POST or None, instance=soknad, kontekst=kontekst)
+    form = form_class(request.POST or None, instance=soknad, kontekst=kontekst, initial=_forslag(request, soknad))
     if request.method == "POST":
         valid = form.is_valid()
         try:
@@ -197,6 +197,15 @@ def seksjon(request, pk, seksjon):
             "neste": _neste(request, soknad),
         },
     )
+
+
+def _forslag(request, soknad) -> dict:
+    """The contact person suggested from the logged-in user (name, and e-mail if ID-porten gave one) while the
+    application has none: shown in the fields, stored only when the user saves."""
+    if soknad.kontaktperson_navn or soknad.kontaktperson_epost:
+        return {}
+    forslag = {"kontaktperson_navn": request.user.get_full_name(), "kontaktperson_epost": request.user.email}
+    return {felt: verdi for felt, verdi in forslag.items() if verdi}
 
 
 def _neste_url(soknad, seksjon) -> str:

@@ -514,3 +514,24 @@ def test_the_task_list_leads_to_the_next_part_until_all_four_are_done(client, br
     LaeringsarenaFactory(soknad=komplett)
     page = text(client.get(reverse("soknader:oppgaver", args=[komplett.pk])))
     assert re.search(r'<a class="btn btn-primary" href="[^"]+">Se over og send inn</a>', page)
+
+
+# ---- the contact person suggested from the logged-in user -------------------------------------------
+
+
+def test_section_one_suggests_the_logged_in_user_as_contact_person(client):
+    user = UserFactory(first_name="Kari", last_name="Nordmann", email="kari@bodo.kommune.no")
+    client.force_login(user)
+    soknad = _soknad_for(user)
+    url = reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"])
+    page = text(client.get(url))
+    assert 'value="Kari Nordmann"' in page and 'value="kari@bodo.kommune.no"' in page
+    soknad.refresh_from_db()
+    assert soknad.kontaktperson_navn == ""  # a suggestion until the user saves
+    page = text(client.get(reverse("soknader:oppgaver", args=[soknad.pk])))
+    assert 'id="status-virksomhet" class="badge rounded-pill text-bg-light border">Ikke påbegynt' in page
+
+    soknad.kontaktperson_navn = "Ola Hansen"
+    soknad.save()
+    page = text(client.get(url))
+    assert 'value="Ola Hansen"' in page and 'value="Kari Nordmann"' not in page
