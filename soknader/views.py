@@ -19,6 +19,7 @@ from .choices import Seksjon, Seksjonsstatus, Spesialitet, Status
 from .forms import SEKSJON_SKJEMA, ArenafilForm, KopierForm, LaeringsarenaForm, StartForm, SvarForm
 from .interchange import arenaer as arenafil
 from .models import AVSLUTTEDE_STATUSER
+from .roles import BEHANDLE_SOKNAD
 
 IKKE_REDIGERBAR = "Søknaden er sendt inn og kan ikke endres nå."
 KONFLIKT = (
@@ -27,6 +28,18 @@ KONFLIKT = (
 )
 DELVIS_LAGRET = "Vi har lagret det du skrev, unntatt feltene som er markert med feil."
 FOR_MANGE_STARTER = "Du har startet mange søknader på kort tid. Vent et minutt og prøv igjen."
+
+
+def forside(request):
+    """The service's front door: what it is for a visitor; for a logged-in user their role's own start page
+    (caseworker → the admin, ALIS-kontor → their region, søker → their applications)."""
+    if not request.user.is_authenticated:
+        return render(request, "forside.html", {"bare_kommuner": skjema.IKKE_KOMMUNE_ALM})
+    if request.user.is_staff and request.user.has_perm(BEHANDLE_SOKNAD):
+        return redirect("admin:index")
+    if selectors.region_for_bruker(request.user) and not selectors.virksomheter_for_bruker(request.user).exists():
+        return redirect("oversikt:region")
+    return redirect("soknader:mine")
 
 
 @login_required

@@ -19,7 +19,7 @@ def test_new_kommune_submits_a_complete_alm_application(live_server, page):
     gi_tilgang(user, virksomhet_get_or_create(organisasjonsnummer="972418013"))
 
     # Log in
-    log_in(page, live_server.url + "/", "ny.kommune")
+    log_in(page, live_server.url + "/soknader/", "ny.kommune")
     expect(page.get_by_role("heading", level=1)).to_have_text("Mine søknader")
 
     # Start: the one organisation the user may act for is already chosen
