@@ -535,3 +535,14 @@ def test_section_one_suggests_the_logged_in_user_as_contact_person(client):
     soknad.save()
     page = text(client.get(url))
     assert 'value="Ola Hansen"' in page and 'value="Kari Nordmann"' not in page
+
+
+def test_the_way_back_to_check_answers_survives_a_save_with_errors(client, bruker):
+    soknad = _soknad_for(bruker, factory=KomplettSoknadFactory)
+    se_over = reverse("soknader:se_over", args=[soknad.pk])
+    url = reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"])
+    shown = _shown(client.get(url, {"neste": se_over}))
+    response = client.post(url, {**shown, "kontaktperson_epost": "kari@", "fortsett": "1", "neste": se_over})
+    assert response.status_code == 200 and f'name="neste" value="{se_over}"' in text(response)
+    response = client.post(url, {**shown, "fortsett": "1", "neste": se_over})
+    assert response["Location"] == se_over
