@@ -10,6 +10,7 @@ class EpostAdmin(admin.ModelAdmin):
 
     list_display = ["opprettet", "soknad", "mottaker", "emne", "status", "forsok", "sendt", "siste_feil"]
     list_filter = ["status"]
+    show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")
     search_fields = ["soknad__referanse", "mottaker", "emne"]
     list_select_related = ["soknad"]
     readonly_fields = [

@@ -9,6 +9,7 @@ from .models import Laeringsarena, Laeringsmal
 class LaeringsarenaAdmin(TrygtSkjema, admin.ModelAdmin):
     list_display = ["__str__", "soknad", "plassering", "laeringsmal"]
     list_filter = ["type", "plassering"]
+    show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")
     list_select_related = ["soknad__virksomhet"]
     search_fields = ["soknad__referanse", "soknad__virksomhet__navn", "annen_virksomhet"]
     raw_id_fields = ["soknad"]
@@ -18,6 +19,7 @@ class LaeringsarenaAdmin(TrygtSkjema, admin.ModelAdmin):
 class LaeringsmalAdmin(admin.ModelAdmin):
     list_display = ["kode", "tittel_eller_mangler", "gruppe", "gyldig_fra", "gyldig_til", "forelopig"]
     list_filter = ["gruppe", "forelopig", "gyldig_fra", "gyldig_til"]
+    show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")
     search_fields = ["kode", "tittel"]
     readonly_fields = ["kilde"]
 

@@ -126,9 +126,11 @@ class Katalog:
     Raises ValueError for a string that is not a canonical code.
     """
 
-    __slots__ = ("_nummer", "_koder", "_alle", "_rang", "forelopige")
+    __slots__ = ("_nummer", "_koder", "_alle", "_rang", "forelopige", "titler")
 
-    def __init__(self, koder: Iterable[str], forelopige: Iterable[str] = ()) -> None:
+    def __init__(
+        self, koder: Iterable[str], forelopige: Iterable[str] = (), titler: Mapping[str, str] | None = None
+    ) -> None:
         per_gruppe: dict[str, set[int]] = {g: set() for g in GRUPPER}
         for kode in koder:
             gruppe, nummer = _del_kode(kode)
@@ -140,6 +142,8 @@ class Katalog:
         self._alle: dict[str, frozenset[str]] = {g: frozenset(k) for g, k in self._koder.items()}
         self._rang: dict[str, int] = {kode: i for i, kode in enumerate(k for g in GRUPPER for k in self._koder[g])}
         self.forelopige: frozenset[str] = frozenset(k for k in forelopige if k in self._rang)
+        # code → title where the official list gives one (for showing, never for reading a text)
+        self.titler: dict[str, str] = {k: t for k, t in (titler or {}).items() if t and k in self._rang}
 
     def __contains__(self, kode: object) -> bool:
         return kode in self._rang

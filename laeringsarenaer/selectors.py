@@ -15,6 +15,10 @@ def laeringsmal_in_force(dato: dt.date | None = None, grupper=None) -> QuerySet[
 
 
 def katalog_for(dato: dt.date | None = None) -> Katalog:
-    """The catalogue in force on a day (today if none), with its provisional codes: one query."""
-    rows = list(laeringsmal_in_force(dato).values_list("kode", "forelopig"))
-    return Katalog((kode for kode, _ in rows), forelopige=(kode for kode, forelopig in rows if forelopig))
+    """The catalogue in force on a day (today if none), with its provisional codes and titles: one query."""
+    rows = list(laeringsmal_in_force(dato).values_list("kode", "forelopig", "tittel"))
+    return Katalog(
+        (kode for kode, _, _ in rows),
+        forelopige=(kode for kode, forelopig, _ in rows if forelopig),
+        titler={kode: tittel for kode, _, tittel in rows},
+    )

@@ -52,6 +52,9 @@ def dekning_kontekst(arenaer, spesialitet: str, katalog: Katalog, soknadsdato: d
     resultat = dekning_for(arenaer, spesialitet, katalog)
     return {
         "dekning": resultat,
+        # the columns by name (in the matrix's order), the rows with the objective's title where the catalogue has it
+        "dekning_arenaer": [str(arena) for arena in arenaer],
+        "dekning_titler": katalog.titler,
         "udekket_kort": formater(k for k in resultat.udekket if k not in katalog.forelopige),
         "usikre_kort": formater(k for k in resultat.udekket if k in katalog.forelopige),
         "katalogbeskrivelse": katalogbeskrivelse(katalog, spesialitet, soknadsdato),

@@ -154,7 +154,7 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 )
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "soknader:mine"
+LOGIN_REDIRECT_URL = "forside"  # each role to its own start page (soknader.views.forside)
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "nb"

@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView, TemplateView
+from django.views.generic import TemplateView
 
 from drift.views import helse
+from soknader import views as soknader_views
 from tilgang import views as tilgang_views
 
 admin.site.site_header = "ASA-registrering – saksbehandling"
@@ -11,7 +12,7 @@ admin.site.index_title = "Helsedirektoratet"
 admin.site.enable_nav_sidebar = False  # the application list needs the width
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="soknader:mine", permanent=False), name="forside"),
+    path("", soknader_views.forside, name="forside"),
     path("logg-inn/", tilgang_views.LoginView.as_view(), name="login"),
     path("logg-inn/", include("tilgang.urls")),
     path("logg-ut/", tilgang_views.logout, name="logout"),

@@ -23,7 +23,7 @@ from django.utils.translation import gettext
 
 from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
 
-from . import changes, dokumenter, exports, findings, sections, selectors, services, skjema
+from . import changes, completeness, dokumenter, exports, findings, sections, selectors, services, skjema
 from .admin_forms import HANDLING_FORMS, handling_form
 from .choices import Alvorlighet, Mangelkode, Status
 from .models import Innsending, Mangel, Melding, Regiontilgang, Soknad, Statusendring
@@ -174,6 +174,7 @@ class SoknadAdmin(admin.ModelAdmin):
         MangelkodeFilter,
         AnmodningFilter,
     ]
+    show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")
     search_fields = ["virksomhet__organisasjonsnummer", "virksomhet__navn", "referanse"]
     list_per_page = 50
     ordering = ["-soknadsdato", "-pk"]
@@ -275,6 +276,22 @@ class SoknadAdmin(admin.ModelAdmin):
     def midlertidig(self, obj):
         fra = obj.midlertidig_registrert_fra
         return f"{fra:%d.%m.%Y} (til søknaden er avgjort)" if fra else "–"
+
+    def get_fieldsets(self, request, obj=None):
+        """Only the questions that apply to this application (the table's `gjelder`): a kommune is not asked the
+        BHT questions, so the caseworker sees no empty answer for them."""
+        if obj is None:
+            return self.fieldsets
+        kontekst = sections.context(obj)
+
+        def gjelder(name) -> bool:
+            felt = skjema.FELT.get(getattr(name, "__name__", name))
+            return felt is None or completeness.gjelder(felt, kontekst)
+
+        return [
+            (tittel, {**opsjoner, "fields": [name for name in opsjoner["fields"] if gjelder(name)]})
+            for tittel, opsjoner in self.fieldsets
+        ]
 
     # ---- read-only: caseworkers act through the buttons, never by editing the søker's answers ----
     def get_readonly_fields(self, request, obj=None):
@@ -446,4 +463,5 @@ class SoknadAdmin(admin.ModelAdmin):
 class RegiontilgangAdmin(admin.ModelAdmin):
     list_display = ["bruker", "helseregion"]
     list_filter = ["helseregion"]
+    show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")
     list_select_related = ["bruker", "helseregion"]

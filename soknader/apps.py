@@ -1,6 +1,7 @@
 import logging
 
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
 from django.db.models.signals import post_migrate, post_save
 
@@ -22,6 +23,18 @@ class SoknaderConfig(AppConfig):
         ansatt_roller.connect(apply_staff_roles, dispatch_uid="soknader-roller-fra-innlogging")
         virksomhet_oppdatert.connect(_refresh_findings, dispatch_uid="soknader-mangler-ved-brreg")
         post_save.connect(_log_status_change, sender=Statusendring, dispatch_uid="soknader-logg-status")
+        user_logged_in.connect(_remember_region, dispatch_uid="soknader-alis-region-i-menyen")
+
+
+def _remember_region(sender, request, user, **kwargs):
+    """An ALIS-kontor user's region, for the menu of every page (read once at login, not on every page)."""
+    from .selectors import region_for_bruker
+
+    region = region_for_bruker(user)
+    if region is not None:
+        request.session["alis_region"] = region.navn
+    else:
+        request.session.pop("alis_region", None)
 
 
 def _refresh_findings(sender, virksomhet, **kwargs):

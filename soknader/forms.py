@@ -132,6 +132,11 @@ class DraftForm(forms.ModelForm):
     def data_fields(self) -> list[str]:
         return [name for name in self.fields if name != "fingerprint"]
 
+    def is_blank(self) -> bool:
+        """Nothing typed or chosen in any shown field (a save would only store an empty row)."""
+        getlist = getattr(self.data, "getlist", lambda name: [self.data.get(name)])
+        return not any(str(v or "").strip() for name in self.data_fields for v in getlist(name))
+
     def stored_values(self) -> dict[str, Any]:
         return {name: getattr(self.instance, name) for name in self._meta.fields}
 
@@ -259,6 +264,7 @@ class LaeringsarenaForm(DraftForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["laeringsmal"].widget.attrs["aria-describedby"] = "id_laeringsmal_helptext lm-tolkning"
+        self.fields["laeringsmal"].hjelp_over = True  # the long hint above, the live reading right below the input
 
 
 def _seksjonsskjema(del_: Del) -> type[DraftForm]:

@@ -4,9 +4,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods
 
 from drift.grenser import treff
@@ -18,6 +19,7 @@ from .choices import Seksjon, Seksjonsstatus, Spesialitet, Status
 from .forms import SEKSJON_SKJEMA, ArenafilForm, KopierForm, LaeringsarenaForm, StartForm, SvarForm
 from .interchange import arenaer as arenafil
 from .models import AVSLUTTEDE_STATUSER
+from .roles import BEHANDLE_SOKNAD
 
 IKKE_REDIGERBAR = "Søknaden er sendt inn og kan ikke endres nå."
 KONFLIKT = (
@@ -26,6 +28,18 @@ KONFLIKT = (
 )
 DELVIS_LAGRET = "Vi har lagret det du skrev, unntatt feltene som er markert med feil."
 FOR_MANGE_STARTER = "Du har startet mange søknader på kort tid. Vent et minutt og prøv igjen."
+
+
+def forside(request):
+    """The service's front door: what it is for a visitor; for a logged-in user their role's own start page
+    (caseworker → the admin, ALIS-kontor → their region, søker → their applications)."""
+    if not request.user.is_authenticated:
+        return render(request, "forside.html", {"bare_kommuner": skjema.IKKE_KOMMUNE_ALM})
+    if request.user.is_staff and request.user.has_perm(BEHANDLE_SOKNAD):
+        return redirect("admin:index")
+    if selectors.region_for_bruker(request.user) and not selectors.virksomheter_for_bruker(request.user).exists():
+        return redirect("oversikt:region")
+    return redirect("soknader:mine")
 
 
 @login_required
@@ -114,8 +128,25 @@ def oppgaver(request, pk):
             "seksjoner": [(seksjon, statuser[seksjon]) for seksjon in Seksjon],
             "antall_fullfort": sum(s == Seksjonsstatus.FULLFORT for s in statuser.values()),
             "antall_arenaer": len(arenaer),
+            "neste_del": next(
+                ((s, _seksjon_url(soknad, s)) for s in Seksjon if statuser[s] != Seksjonsstatus.FULLFORT), None
+            ),
         },
     )
+
+
+def _neste(request, soknad) -> str:
+    """Where the user came from (e.g. «Se over»), if it is one of this application's own pages; else ""."""
+    neste = request.POST.get("neste") or request.GET.get("neste") or ""
+    egen = reverse("soknader:oppgaver", args=[soknad.pk])
+    if (
+        neste.startswith(egen)
+        and url_has_allowed_host_and_scheme(neste, allowed_hosts=None)
+        and "\\" not in neste
+        and not any(c in neste for c in "\r\n")
+    ):
+        return neste
+    return ""
 
 
 def _seksjon_url(soknad, seksjon) -> str:
@@ -136,7 +167,7 @@ def seksjon(request, pk, seksjon):
     if not soknad.er_redigerbar:
         messages.info(request, IKKE_REDIGERBAR)
         return redirect("soknader:se_over", soknad.pk)
-    form = form_class(request.POST or None, instance=soknad, kontekst=kontekst)
+    form = form_class(request.POST or None, instance=soknad, kontekst=kontekst, initial=_forslag(request, soknad))
     if request.method == "POST":
         valid = form.is_valid()
         try:
@@ -156,10 +187,10 @@ def seksjon(request, pk, seksjon):
             problemer = sections.section_problems(soknad, seksjon)
             if valid and "fortsett" in request.POST and not problemer:
                 messages.success(request, f"«{seksjon.label}» er lagret og fullført.")
-                return redirect(_neste_url(soknad, seksjon))
+                return redirect(_neste(request, soknad) or _neste_url(soknad, seksjon))
             if valid and "fortsett" not in request.POST:
                 messages.success(request, "Utkastet er lagret.")
-                return redirect("soknader:oppgaver", soknad.pk)
+                return redirect(_neste(request, soknad) or reverse("soknader:oppgaver", args=[soknad.pk]))
             form.refresh_fingerprint(soknad)
             if "fortsett" in request.POST:
                 form.show_problems(problemer)
@@ -176,8 +207,18 @@ def seksjon(request, pk, seksjon):
             "form": form,
             "kontekst": kontekst,
             "valgfrie_bekreftelser": completeness.valgfrie_bekreftelser(kontekst),
+            "neste": _neste(request, soknad),
         },
     )
+
+
+def _forslag(request, soknad) -> dict:
+    """The contact person suggested from the logged-in user (name, and e-mail if ID-porten gave one) while the
+    application has none: shown in the fields, stored only when the user saves."""
+    if soknad.kontaktperson_navn or soknad.kontaktperson_epost:
+        return {}
+    forslag = {"kontaktperson_navn": request.user.get_full_name(), "kontaktperson_epost": request.user.email}
+    return {felt: verdi for felt, verdi in forslag.items() if verdi}
 
 
 def _neste_url(soknad, seksjon) -> str:
@@ -206,7 +247,21 @@ def laeringsarena(request, pk, arena_pk=None):
         messages.info(request, IKKE_REDIGERBAR)
         return redirect("soknader:se_over", soknad.pk)
     form = LaeringsarenaForm(request.POST or None, instance=arena)
+    if request.method == "GET" and arena and request.GET.get("mangler"):
+        # Just saved with gaps and sent here (its own URL): name the gaps as the save did.
+        form = LaeringsarenaForm(_som_postdata(LaeringsarenaForm(instance=arena)), instance=arena)
+        form.is_valid()
+        form.show_problems(sections.arena_problems(arena))
+    if request.method == "POST" and arena is None and form.is_blank():
+        form.is_valid()
+        form.add_error(None, "Du har ikke fylt ut noe ennå. Fyll ut læringsarenaen før du lagrer.")
+        return render(
+            request,
+            "soknader/laeringsarena.html",
+            {"soknad": soknad, "arena": None, "form": form, "neste": _neste(request, soknad)},
+        )
     if request.method == "POST":
+        ny = arena is None
         valid = form.is_valid()
         try:
             arena = services.laeringsarena_save(
@@ -234,15 +289,36 @@ def laeringsarena(request, pk, arena_pk=None):
             problemer = sections.arena_problems(arena)
             if valid and not problemer:
                 messages.success(request, f"Læringsarenaen «{arena}» er lagret.")
-                return redirect("soknader:laeringsarenaer", soknad.pk)
+                return redirect(_neste(request, soknad) or reverse("soknader:laeringsarenaer", args=[soknad.pk]))
+            messages.warning(request, "Vi har lagret det du skrev, men læringsarenaen mangler opplysninger.")
+            if ny:  # from now on the arena's own page, so the next save changes this arena, not a new one
+                url = reverse("soknader:laeringsarena", args=[soknad.pk, arena.pk])
+                return redirect(f"{url}?{urlencode({'mangler': 1, 'neste': _neste(request, soknad)})}")
             form.refresh_fingerprint(arena)
             form.show_problems(problemer)
-            messages.warning(request, "Vi har lagret det du skrev, men læringsarenaen mangler opplysninger.")
     return render(
         request,
         "soknader/laeringsarena.html",
-        {"soknad": soknad, "arena": arena, "form": form, "tolkning": arena.tolkning if arena else None},
+        {
+            "soknad": soknad,
+            "arena": arena,
+            "form": form,
+            "tolkning": arena.tolkning if arena else None,
+            "neste": _neste(request, soknad),
+        },
     )
+
+
+def _som_postdata(form) -> QueryDict:
+    """An unbound form's shown values as a browser would post them."""
+    data = QueryDict(mutable=True)
+    for name in form.fields:
+        value = form[name].value()
+        if isinstance(value, list | tuple):
+            data.setlist(name, [str(v) for v in value])
+        elif value is not None:
+            data[name] = str(value)
+    return data
 
 
 @login_required

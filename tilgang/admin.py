@@ -24,6 +24,7 @@ class HendelseAdmin(ReadOnlyAdmin):
 
     list_display = ["tidspunkt", "hendelse", "kilde", "person", "organisasjon", "virksomhet", "detalj"]
     list_filter = ["hendelse", "kilde"]
+    show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")
     search_fields = ["brukernavn", "organisasjonsnummer", "virksomhet__navn"]
     date_hierarchy = "tidspunkt"
     list_select_related = ["virksomhet"]
@@ -57,6 +58,7 @@ class HendelseAdmin(ReadOnlyAdmin):
 class VirksomhetstilgangAdmin(ReadOnlyAdmin):
     list_display = ["bruker", "virksomhet", "kilde", "hentet", "hovedenhet"]
     list_filter = ["kilde"]
+    show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")
     search_fields = ["bruker__username", "virksomhet__navn", "virksomhet__organisasjonsnummer"]
     list_select_related = ["bruker", "virksomhet"]
 
@@ -65,5 +67,6 @@ class VirksomhetstilgangAdmin(ReadOnlyAdmin):
 class PersonAdmin(ReadOnlyAdmin):
     list_display = ["bruker", "kilde", "opprettet", "organisasjoner_hentet"]
     list_filter = ["kilde"]
+    show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")
     search_fields = ["bruker__username"]
     exclude = ["ident"]

@@ -12,14 +12,22 @@ IKKE_DEKKET = "<td></td>"
 UDEKKET_RAD = ' class="table-warning"'
 
 
+def _rad_tittel(kode: str, titler) -> str:
+    tittel = titler.get(kode)
+    if not tittel:
+        return escape(kode)
+    return f'<span class="fw-semibold">{escape(kode)}</span> <span class="dekning-tittel">{escape(tittel)}</span>'
+
+
 @register.simple_tag
-def dekningsrader(matrise) -> SafeString:
-    """<tr> per objective: its code, then a cell per arena (✓ where it can be reached); a row no arena covers is
-    marked as a warning."""
+def dekningsrader(matrise, titler=None) -> SafeString:
+    """<tr> per objective: its code (and title where the catalogue has one), then a cell per arena (✓ where it can
+    be reached); a row no arena covers is marked as a warning."""
+    titler = titler or {}
     return SafeString(
         "\n".join(
             f"<tr{'' if True in rad else UDEKKET_RAD}>"
-            f'<th scope="row" class="text-start fw-normal">{escape(kode)}</th>'
+            f'<th scope="row" class="text-start fw-normal">{_rad_tittel(kode, titler)}</th>'
             + "".join(DEKKET if dekket else IKKE_DEKKET for dekket in rad)
             + "</tr>"
             for kode, rad in matrise

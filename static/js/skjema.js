@@ -82,31 +82,46 @@
 
     function render(result) {
       box.textContent = "";
-      var p = document.createElement("p");
-      p.className = "mb-1";
-      var strong = document.createElement("strong");
-      strong.textContent = "Forstått som " + result.koder.length + " læringsmål";
-      p.appendChild(strong);
-      if (result.kort) {
-        p.appendChild(document.createTextNode(": "));
-        var code = document.createElement("code");
-        code.textContent = result.kort;
-        p.appendChild(code);
+      function code() {
+        var c = document.createElement("code");
+        c.textContent = result.kort;
+        return c;
       }
-      box.appendChild(p);
       if (result.feil.length) {
+        /* What could not be read comes first: a count that ignores it must not look like the answer. */
         var intro = document.createElement("p");
-        intro.className = "mb-1 text-danger";
-        intro.textContent = "Dette kunne vi ikke lese – rett det, ellers telles det ikke med:";
+        intro.className = "mb-1 fw-bold text-danger";
+        intro.textContent = "Vi kunne ikke lese hele teksten. Rett dette, ellers blir det ikke telt med:";
         box.appendChild(intro);
         var list = document.createElement("ul");
-        list.className = "mb-0 text-danger";
+        list.className = "mb-1 text-danger";
         result.feil.forEach(function (f) {
           var li = document.createElement("li");
           li.textContent = f.melding;
           list.appendChild(li);
         });
         box.appendChild(list);
+        var rest = document.createElement("p");
+        rest.className = "mb-0 small";
+        rest.appendChild(document.createTextNode("Det vi kunne lese, gir foreløpig " + result.koder.length +
+          " læringsmål"));
+        if (result.kort) {
+          rest.appendChild(document.createTextNode(": "));
+          rest.appendChild(code());
+        }
+        rest.appendChild(document.createTextNode(". Tallet stemmer ikke før teksten er rettet."));
+        box.appendChild(rest);
+      } else {
+        var p = document.createElement("p");
+        p.className = "mb-1";
+        var strong = document.createElement("strong");
+        strong.textContent = "Forstått som " + result.koder.length + " læringsmål";
+        p.appendChild(strong);
+        if (result.kort) {
+          p.appendChild(document.createTextNode(": "));
+          p.appendChild(code());
+        }
+        box.appendChild(p);
       }
       box.classList.remove("d-none");
     }

@@ -166,6 +166,7 @@ def test_registry_faults_never_block_the_applicant(logged_in, fake_brreg, orgnr)
     assert virksomhet.navn == "Vår BHT AS" and not virksomhet.navn_verifisert
     page = logged_in.get(response["Location"]).content.decode()
     assert "Vi fikk ikke bekreftet navnet i Enhetsregisteret nå" in page
+    assert "alert-danger" not in page and "is-invalid" not in page  # not the user's fault: no red error
 
 
 def test_a_hanging_registry_holds_the_start_only_for_brreg_start_timeout(logged_in, fake_brreg, settings):

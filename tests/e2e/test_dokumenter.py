@@ -106,7 +106,7 @@ def test_a_kommune_starts_sam_from_alm_in_two_clicks(live_server, page):
     alm = KomplettSoknadFactory()
     LaeringsarenaFactory(soknad=alm, laeringsmal="Alle bortsett fra ALM-055; Alle FKM")
     soker_for(alm.virksomhet, username="kari", password=PASSWORD)
-    log_in(page, live_server.url + "/", "kari")
+    log_in(page, live_server.url + "/soknader/", "kari")
     page.get_by_role("link", name="Ny søknad fra denne").click()  # 1
     expect(page.get_by_label("Samfunnsmedisin")).to_be_checked()
     page.get_by_role("button", name="Start den nye søknaden").click()  # 2

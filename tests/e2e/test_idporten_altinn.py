@@ -38,8 +38,10 @@ def test_a_sokere_logs_in_with_idporten_sees_altinns_organisations_and_submits(
         ],
     )
 
-    # First visit: the login page says how to log in
+    # First visit: the start page says what the service is, then the login page says how to log in
     page.goto(live_server.url + "/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Søk om å bli registrert som utdanningsvirksomhet")
+    page.get_by_role("main").get_by_role("link", name="Logg inn", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Logg inn")
     screenshot(page, "idporten-01-login-page")
     page.get_by_role("link", name="Logg inn med ID-porten").click()

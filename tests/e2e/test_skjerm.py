@@ -74,6 +74,7 @@ def test_soker_pages_at_every_width(live_server, browser, width):
             screenshot(page, f"skjerm-{width}-{shot}")
 
     # Logged out: the login page and the public pages
+    visit("/", "Søk om å bli registrert som utdanningsvirksomhet", "forside")
     visit("/logg-inn/", "Logg inn", "logg-inn")
     visit("/oversikt/", shot="oversikt")
     visit("/tilgjengelighet/", "Tilgjengelighetserklæring", "tilgjengelighet")

@@ -2,8 +2,9 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
-from laeringsarenaer.models import Laeringsarena
+from laeringsarenaer.models import Laeringsarena, Laeringsmal
 from laeringsarenaer.selectors import katalog_for
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, SoknadFactory, UserFactory, soker_for
 
@@ -64,9 +65,27 @@ def test_saved_arena_keeps_the_text_and_the_codes_and_names_a_typo(client):
     assert arena.laeringsmal_koder == ["ALM-055", "ALM-085"]
     assert "ALM 9999" in arena.laeringsmal_feil[0]["tekst"]
     page = client.get(reverse("soknader:laeringsarenaer", args=[soknad.pk])).content.decode()
-    assert "Forstått som 2 læringsmål" in page and "ALM 9999" in page
+    assert "Det vi kunne lese, gir foreløpig 2 læringsmål" in page and "ALM 9999" in page
     page = client.get(reverse("soknader:laeringsarena", args=[soknad.pk, arena.pk])).content.decode()
-    assert "Forstått som 2 læringsmål" in page and "ALM 55, 85; ALM 9999</textarea>" in page
+    assert "Det vi kunne lese, gir foreløpig 2 læringsmål" in page and "ALM 55, 85; ALM 9999</textarea>" in page
+
+
+def test_a_text_partly_unread_says_so_first_and_claims_no_confident_count(client):
+    """ "Alle bortset fra ..." (a typo) must not stand as a bold "Forstått som 97 læringsmål"."""
+    soknad = SoknadFactory()
+    client.force_login(soker_for(soknad.virksomhet))
+    post = _arena_post(laeringsmal="Alle bortset fra ALM 055 og 085")
+    client.post(reverse("soknader:ny_laeringsarena", args=[soknad.pk]), post)
+    arena = Laeringsarena.objects.get()
+    assert arena.laeringsmal_feil, "the typo is reported"
+    page = client.get(reverse("soknader:laeringsarena", args=[soknad.pk, arena.pk])).content.decode()
+    box = page[page.index('id="lm-tolkning"') :]
+    box = box[: box.index("</div>")]
+    assert "Forstått som" not in box
+    assert box.index("Vi kunne ikke lese hele teksten") < box.index("gir foreløpig")
+    assert 'fw-bold text-danger">Vi kunne ikke lese hele teksten' in box
+    # the long hint stands above the field, the reading right after it
+    assert page.index("id_laeringsmal_helptext") < page.index('id="id_laeringsmal"') < page.index('id="lm-tolkning"')
 
 
 def test_check_answers_shows_full_coverage_for_the_done_when_example(client):
@@ -134,3 +153,21 @@ def test_the_done_when_example_of_issue_11_has_no_coverage_finding_in_2026(clien
     page = client.get(reverse("soknader:se_over", args=[soknad.pk])).content.decode()
     assert "felles kompetansemål: 14 mål, offisiell liste" in page
     assert "allmennmedisin: 97 mål, foreløpig liste" in page
+
+
+def test_the_coverage_matrix_names_its_arenas_and_the_objectives_titles(client):
+    soknad = KomplettSoknadFactory()
+    client.force_login(soker_for(soknad.virksomhet))
+    url = reverse("soknader:ny_laeringsarena", args=[soknad.pk])
+    client.post(url, _arena_post(laeringsmal="FKM 1-3"))
+    client.post(
+        url,
+        _arena_post(type="sykehus", plassering="annen", annen_virksomhet="Nordlandssykehuset HF", laeringsmal="FKM 2"),
+    )
+    page = client.get(reverse("soknader:se_over", args=[soknad.pk])).content.decode()
+    thead = page[page.index("<thead", page.index('id="dekning-tittel"')) :]
+    thead = thead[: thead.index("</thead>")]
+    assert "1. Fastlegekontor" in thead and "2. Sykehusavdeling (helseforetak) – Nordlandssykehuset HF" in thead
+    fkm1 = Laeringsmal.objects.filter(kode="FKM-001").exclude(tittel="").first()
+    assert fkm1, "the catalogue has FKM titles"
+    assert f'<span class="dekning-tittel">{escape(fkm1.tittel)}</span>' in page

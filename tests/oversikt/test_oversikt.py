@@ -249,7 +249,9 @@ def test_no_login_needed(client, nord_2021):
     for url in (URL, CSV_URL, XLSX_URL):
         response = client.get(url)
         assert response.status_code == 200, url
-    assert "Logg inn" not in client.get(URL).content.decode()
+    page = client.get(URL).content.decode()
+    assert 'type="password"' not in page  # no login wall ...
+    assert f'href="{reverse("login")}">Logg inn</a>' in page  # ... but the way in for those who apply
 
 
 @pytest.mark.parametrize("value", ["XYZ", "alm", "ALM'--", ""])

@@ -281,3 +281,12 @@ def test_export_actions(sb_client):
     ):
         response = sb_client.post(CHANGELIST, {"action": action, "_selected_action": [soknad.pk]})
         assert response.status_code == 200 and content_type in response["Content-Type"], action
+
+
+def test_a_kommunes_application_shows_no_bht_question_and_the_admin_speaks_norwegian(sb_client):
+    soknad = _submitted()
+    page = sb_client.get(f"{CHANGELIST}{soknad.pk}/change/").content.decode()
+    assert "Kontaktpersonens navn" in page or "Virksomhetens ansvar" in page
+    assert "Er bedriftshelsetjenesten godkjent av Arbeidstilsynet?" not in page  # not asked of a kommune
+    changelist = sb_client.get(CHANGELIST).content.decode()
+    assert "Show counts" not in changelist and "Hide counts" not in changelist

@@ -123,3 +123,13 @@ def _saksbehandler():
     user = UserFactory(username="sb", is_staff=True)
     user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
     return user
+
+
+def test_the_pdf_names_what_could_not_be_read_before_any_count(django_capture_on_commit_callbacks):
+    soknad = KomplettSoknadFactory()
+    LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle bortset fra ALM 055 og 085")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet, username="kari"))
+    text = pdf_text(Innsending.objects.get(soknad=soknad).pdf)
+    assert "Kunne ikke leses" in text and "Forstått som" not in text
+    assert text.index("Kunne ikke leses") < text.index("Det som kunne leses")

@@ -364,10 +364,29 @@ def test_add_edit_and_remove_an_arena(client, bruker):
 def test_incomplete_arena_is_kept_and_its_gaps_are_named(client, bruker):
     soknad = _soknad_for(bruker)
     post = {**ARENA_POST, "annen_virksomhet": "", "supervisjon": ["annet"]}
-    page = text(client.post(reverse("soknader:ny_laeringsarena", args=[soknad.pk]), post))
+    response = client.post(reverse("soknader:ny_laeringsarena", args=[soknad.pk]), post, follow=True)
+    page = text(response)
     assert "Skriv navnet på den andre virksomheten" in page
     assert "Beskriv hvordan supervisjonen ellers skal foregå." in page
-    assert Laeringsarena.objects.get().laeringsmal == "ALM 055, 085; FKM 1-5"
+    arena = Laeringsarena.objects.get()
+    assert arena.laeringsmal == "ALM 055, 085; FKM 1-5"
+    # from now on the arena's own page: the next save changes this arena instead of adding a second one
+    assert response.redirect_chain[0][0].startswith(reverse("soknader:laeringsarena", args=[soknad.pk, arena.pk]))
+    assert "Endre læringsarena" in page
+    shown = response.context["form"]["fingerprint"].value()
+    client.post(
+        response.redirect_chain[0][0], {**post, "annen_virksomhet": "Nordlandssykehuset HF", "fingerprint": shown}
+    )
+    assert Laeringsarena.objects.get().annen_virksomhet == "Nordlandssykehuset HF"
+
+
+def test_an_empty_arena_form_saves_nothing_and_says_so(client, bruker):
+    soknad = _soknad_for(bruker)
+    url = reverse("soknader:ny_laeringsarena", args=[soknad.pk])
+    response = client.post(url, {"fingerprint": ""})
+    assert response.status_code == 200 and "Legg til læringsarena" in text(response)
+    assert "Du har ikke fylt ut noe ennå" in text(response)
+    assert not Laeringsarena.objects.exists()
 
 
 # ---- check answers and submit ---------------------------------------------------------------------
@@ -420,3 +439,110 @@ def test_brreg_lookup_finds_a_kommune_without_network(client, bruker):
     assert response.json()["navn"] == "Bodø" and response.json()["kilde"] == "kommuneregister"
     assert client.get(reverse("brreg:enhet", args=["972418014"])).status_code == 400
     assert client.get(reverse("brreg:enhet", args=["999888771"])).status_code == 503  # registry down
+
+
+# ---- "Endre" from "Se over" returns there -------------------------------------------------------
+
+
+def _shown(response) -> dict:
+    """What the page's form would post as it stands."""
+    form = response.context["form"]
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is not None:
+            data[name] = [str(v) for v in value] if isinstance(value, list | tuple) else str(value)
+    return data
+
+
+def test_endre_from_check_answers_returns_there_after_saving(client, bruker):
+    soknad = _soknad_for(bruker, factory=KomplettSoknadFactory)
+    arena = LaeringsarenaFactory(soknad=soknad)
+    se_over = reverse("soknader:se_over", args=[soknad.pk])
+    page = text(client.get(se_over))
+    seksjon_url = f"{reverse('soknader:seksjon', args=[soknad.pk, 'virksomhet'])}?neste={se_over}"
+    arena_url = f"{reverse('soknader:laeringsarena', args=[soknad.pk, arena.pk])}?neste={se_over}"
+    assert f'href="{seksjon_url}"' in page.replace("%2F", "/")
+    assert f'href="{arena_url}"' in page.replace("%2F", "/")  # an "Endre" per arena
+
+    response = client.get(seksjon_url)
+    assert f'name="neste" value="{se_over}"' in text(response)
+    response = client.post(seksjon_url, {**_shown(response), "fortsett": "1"})
+    assert response["Location"] == se_over
+
+    response = client.get(arena_url)
+    response = client.post(arena_url, _shown(response))
+    assert response["Location"] == se_over
+
+
+@pytest.mark.parametrize("neste", ["https://evil.example/", "//evil.example/", "/admin/", "/\\evil.example"])
+def test_a_foreign_next_address_is_ignored(client, bruker, neste):
+    soknad = _soknad_for(bruker, factory=KomplettSoknadFactory)
+    url = reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"])
+    response = client.get(url, {"neste": neste})
+    assert 'name="neste"' not in text(response)
+    response = client.post(url, {**_shown(response), "fortsett": "1", "neste": neste})
+    assert response["Location"] == reverse("soknader:seksjon", args=[soknad.pk, "ansvar"])
+
+
+# ---- one list of what stops submission; the directorate's findings as advice ---------------------
+
+
+def test_send_is_offered_only_when_it_can_succeed_and_findings_read_as_advice(client, bruker):
+    soknad = _soknad_for(bruker)
+    url = reverse("soknader:se_over", args=[soknad.pk])
+    page = text(client.get(url))
+    assert "Dette mangler før du kan sende inn" in page
+    assert "Send inn søknaden</button>" not in page and "Du kan sende inn når alt under" in page
+    assert ">Mangel<" not in page and "Dette er råd, ikke krav for å sende inn" in page
+
+    komplett = _soknad_for(bruker, factory=KomplettSoknadFactory, spesialitet="SAM")
+    LaeringsarenaFactory(soknad=komplett)
+    page = text(client.get(reverse("soknader:se_over", args=[komplett.pk])))
+    assert "Send inn søknaden</button>" in page and "Dette mangler før du kan sende inn" not in page
+
+
+def test_the_task_list_leads_to_the_next_part_until_all_four_are_done(client, bruker):
+    soknad = _soknad_for(bruker)
+    page = text(client.get(reverse("soknader:oppgaver", args=[soknad.pk])))
+    assert "Du har fullført 0 av 4" in page
+    primary = re.search(r'<a class="btn btn-primary" href="([^"]+)">([^<]+)</a>', page)
+    assert primary.group(2) == "Fortsett med «Virksomhet og spesialitet»"
+    assert primary.group(1) == reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"])
+
+    komplett = _soknad_for(bruker, factory=KomplettSoknadFactory, spesialitet="SAM")
+    LaeringsarenaFactory(soknad=komplett)
+    page = text(client.get(reverse("soknader:oppgaver", args=[komplett.pk])))
+    assert re.search(r'<a class="btn btn-primary" href="[^"]+">Se over og send inn</a>', page)
+
+
+# ---- the contact person suggested from the logged-in user -------------------------------------------
+
+
+def test_section_one_suggests_the_logged_in_user_as_contact_person(client):
+    user = UserFactory(first_name="Kari", last_name="Nordmann", email="kari@bodo.kommune.no")
+    client.force_login(user)
+    soknad = _soknad_for(user)
+    url = reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"])
+    page = text(client.get(url))
+    assert 'value="Kari Nordmann"' in page and 'value="kari@bodo.kommune.no"' in page
+    soknad.refresh_from_db()
+    assert soknad.kontaktperson_navn == ""  # a suggestion until the user saves
+    page = text(client.get(reverse("soknader:oppgaver", args=[soknad.pk])))
+    assert 'id="status-virksomhet" class="badge rounded-pill text-bg-light border">Ikke påbegynt' in page
+
+    soknad.kontaktperson_navn = "Ola Hansen"
+    soknad.save()
+    page = text(client.get(url))
+    assert 'value="Ola Hansen"' in page and 'value="Kari Nordmann"' not in page
+
+
+def test_the_way_back_to_check_answers_survives_a_save_with_errors(client, bruker):
+    soknad = _soknad_for(bruker, factory=KomplettSoknadFactory)
+    se_over = reverse("soknader:se_over", args=[soknad.pk])
+    url = reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"])
+    shown = _shown(client.get(url, {"neste": se_over}))
+    response = client.post(url, {**shown, "kontaktperson_epost": "kari@", "fortsett": "1", "neste": se_over})
+    assert response.status_code == 200 and f'name="neste" value="{se_over}"' in text(response)
+    response = client.post(url, {**shown, "fortsett": "1", "neste": se_over})
+    assert response["Location"] == se_over

@@ -201,7 +201,7 @@ def test_login_with_altinn_down_uses_the_previous_answer_and_says_so(client, idp
     fake_altinn.set_fault(PID, "500")
     response = login(client, sub)
     assert response.status_code == 302
-    text = client.get(response["Location"]).content.decode()
+    text = client.get(response["Location"], follow=True).content.decode()
     assert "Vi får ikke kontakt med Altinn nå" in text and "Bodø" in text
 
 
