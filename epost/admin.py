@@ -1,11 +1,13 @@
 from django.contrib import admin, messages
 
+from drift.lesevisning import BareLesing
+
 from .models import Epost, EpostStatus
 from .services import epost_retry
 
 
 @admin.register(Epost)
-class EpostAdmin(admin.ModelAdmin):
+class EpostAdmin(BareLesing, admin.ModelAdmin):
     """The outbox, read-only: what was sent, what waits and what failed, and why."""
 
     list_display = ["opprettet", "soknad", "mottaker", "emne", "status", "forsok", "sendt", "siste_feil"]
@@ -27,15 +29,6 @@ class EpostAdmin(admin.ModelAdmin):
         "sendt",
     ]
     actions = ["prov_igjen"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(description="Prøv å sende valgte feilede e-poster på nytt")
     def prov_igjen(self, request, queryset):

@@ -21,6 +21,7 @@ from django.utils.html import conditional_escape, escape, format_html, format_ht
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
+from drift.lesevisning import BareLesing
 from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
 
 from . import changes, completeness, dokumenter, exports, findings, sections, selectors, services, skjema
@@ -152,7 +153,7 @@ class SoknadChangeList(ChangeList):
 
 
 @admin.register(Soknad)
-class SoknadAdmin(admin.ModelAdmin):
+class SoknadAdmin(BareLesing, admin.ModelAdmin):
     list_display = [
         "virksomhet_navn",
         "kommune",
@@ -296,15 +297,6 @@ class SoknadAdmin(admin.ModelAdmin):
     # ---- read-only: caseworkers act through the buttons, never by editing the søker's answers ----
     def get_readonly_fields(self, request, obj=None):
         return [name for fieldset in self.fieldsets for name in fieldset[1]["fields"]]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     # ---- the change view: findings, coverage, changes, history, actions ----
     def change_view(self, request, object_id, form_url="", extra_context=None):

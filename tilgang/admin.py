@@ -3,22 +3,13 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from drift.lesevisning import BareLesing
+
 from .models import Hendelse, Person, Virksomhetstilgang
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Hendelse)
-class HendelseAdmin(ReadOnlyAdmin):
+class HendelseAdmin(BareLesing, admin.ModelAdmin):
     """Filter by person: click the user name (or search it); by organisation: click the number, or search it or
     its name. A sidebar list of every person would not scale to every søker in the country."""
 
@@ -55,7 +46,7 @@ class HendelseAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Virksomhetstilgang)
-class VirksomhetstilgangAdmin(ReadOnlyAdmin):
+class VirksomhetstilgangAdmin(BareLesing, admin.ModelAdmin):
     list_display = ["bruker", "virksomhet", "kilde", "hentet", "hovedenhet"]
     list_filter = ["kilde"]
     show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")
@@ -64,7 +55,7 @@ class VirksomhetstilgangAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(ReadOnlyAdmin):
+class PersonAdmin(BareLesing, admin.ModelAdmin):
     list_display = ["bruker", "kilde", "opprettet", "organisasjoner_hentet"]
     list_filter = ["kilde"]
     show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")
