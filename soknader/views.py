@@ -252,9 +252,14 @@ def laeringsarena(request, pk, arena_pk=None):
         form = LaeringsarenaForm(_som_postdata(LaeringsarenaForm(instance=arena)), instance=arena)
         form.is_valid()
         form.show_problems(sections.arena_problems(arena))
-    if request.method == "POST" and arena is None and form.is_blank():
-        form.is_valid()
-        form.add_error(None, "Du har ikke fylt ut noe ennå. Fyll ut læringsarenaen før du lagrer.")
+    if request.method == "POST" and arena is None and (form.is_blank() or not form.is_valid()):
+        # A new arena is created only from input that can be stored: otherwise the user's input, errors and all,
+        # stays in the form at /ny/ and nothing is created (a half-created arena at /ny/ was saved twice).
+        if form.is_blank():
+            form.is_valid()
+            form.add_error(None, "Du har ikke fylt ut noe ennå. Fyll ut læringsarenaen før du lagrer.")
+        else:
+            messages.error(request, "Rett det som er markert, så lagrer vi læringsarenaen. Ingenting er lagret ennå.")
         return render(
             request,
             "soknader/laeringsarena.html",

@@ -389,6 +389,16 @@ def test_an_empty_arena_form_saves_nothing_and_says_so(client, bruker):
     assert not Laeringsarena.objects.exists()
 
 
+def test_a_new_arena_with_a_bad_value_creates_nothing_and_keeps_every_input(client, bruker):
+    soknad = _soknad_for(bruker)
+    url = reverse("soknader:ny_laeringsarena", args=[soknad.pk])
+    response = client.post(url, {"type": "ikke-en-type", "laeringsmal": "ALM 1-6", "annen_virksomhet": "UNN HF"})
+    assert response.status_code == 200 and response.request["PATH_INFO"] == url  # still /ny/, nothing to save twice
+    page = text(response)
+    assert "Ingenting er lagret ennå" in page and "ALM 1-6" in page and "UNN HF" in page
+    assert not Laeringsarena.objects.exists()
+
+
 # ---- check answers and submit ---------------------------------------------------------------------
 
 
