@@ -12,7 +12,7 @@ Sources: the form's user guide and the directorate's guidance (`shared/domain/`)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -210,7 +210,9 @@ class Del:
 
 # ---- who may apply for what ----------------------------------------------------------------------
 
-# The guidance: only kommuner can be registered as utdanningsvirksomhet for allmennmedisin.
+# The guide: "En registrert utdanningsvirksomhet er en kommune som er registrert [...] i spesialiteten
+# allmennmedisin. For spesialitetene samfunnsmedisin og arbeidsmedisin, er en registrert utdanningsvirksomhet en
+# kommune eller en annen offentlig virksomhet eller en privat virksomhet".
 BARE_KOMMUNER = frozenset({Spesialitet.ALM})
 
 
@@ -671,7 +673,3 @@ def etikett(navn: str) -> str:
 
 def hjelp(navn: str) -> str:
     return FELT[navn].hjelpetekst
-
-
-def felt_i(navn: Iterable[str]) -> list[Felt]:
-    return [FELT[n] for n in navn]
