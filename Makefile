@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run run-oidc test lint format install migrate demodata vendor bench clean
+.PHONY: run run-oidc test lint format install migrate demodata vendor bench clean sprak
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -77,3 +77,10 @@ bench: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+
+# Bokmål is the source; after changing user-facing text, refresh the nynorsk catalogue (locale/nn), translate the new
+# entries by hand (docs/sprak.md) and compile. Needs GNU gettext (apt install gettext). tests/test_sprak.py checks it.
+SPRAK_IGNORE := -i ".venv/*" -i "tests/*" -i "bench/*" -i "staticfiles/*" -i "node_modules/*" -i "build/*"
+sprak: install
+	DJANGO_DEBUG=1 $(PY) manage.py makemessages -l nn --no-location --no-obsolete $(SPRAK_IGNORE)
+	DJANGO_DEBUG=1 $(PY) manage.py compilemessages -l nn --ignore ".venv/*"

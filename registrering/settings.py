@@ -157,8 +157,14 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "forside"  # each role to its own start page (soknader.views.forside)
 LOGOUT_REDIRECT_URL = "login"
 
+# Bokmål is the source language; nynorsk comes from locale/nn (språklova: a state body serves the public in both).
+# The choice is kept in a cookie for a year (the header's language switch posts to Django's set_language).
 LANGUAGE_CODE = "nb"
-LANGUAGES = [("nb", "Norsk bokmål")]
+LANGUAGES = [("nb", "Bokmål"), ("nn", "Nynorsk")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
+from django.views.i18n import set_language
 
 from drift.views import helse
 from soknader import views as soknader_views
@@ -22,6 +23,7 @@ urlpatterns = [
     path("oversikt/", include("oversikt.urls")),
     path("admin/", admin.site.urls),
     path("helse/", helse, name="helse"),
+    path("sprak/", set_language, name="set_language"),
     path(
         "tilgjengelighet/",
         TemplateView.as_view(template_name="tilgjengelighet.html"),
