@@ -44,6 +44,17 @@ def horizontal_overflow(page) -> int:
     return page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
 
 
+def blank_below_footer(page) -> float:
+    """How far the page goes on below its footer, with every <details> opened (0 when the footer ends it)."""
+    return page.evaluate(
+        """() => {
+            document.querySelectorAll("details").forEach((d) => { d.open = true; });
+            const footer = document.querySelector("footer");
+            return document.documentElement.scrollHeight - (footer.getBoundingClientRect().bottom + window.scrollY);
+        }"""
+    )
+
+
 def assert_page_ok(page, *, sideways: bool = True, exclude: list[str] | None = None) -> None:
     """axe-core clean (serious/critical) and, unless sideways=False, no horizontal scroll of the page."""
     violations = axe_violations(page, exclude=exclude)

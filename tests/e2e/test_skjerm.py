@@ -16,7 +16,7 @@ from soknader.models import Regiontilgang
 from soknader.roles import SAKSBEHANDLERE
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.e2e.conftest import PASSWORD, log_in, screenshot
-from tests.e2e.skjerm import assert_page_ok, contrast
+from tests.e2e.skjerm import assert_page_ok, blank_below_footer, contrast
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, SoknadFactory, UserFactory, gi_tilgang
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -145,6 +145,7 @@ def test_soker_pages_at_every_width(live_server, browser, width):
 
     # The submitted application: check answers, receipt, withdraw
     visit(f"/soknader/{sendt.pk}/se-over/", shot="se-over-sendt")
+    assert blank_below_footer(page) <= 1, "the coverage matrix lengthens the page below the footer"
     visit(f"/soknader/{sendt.pk}/kvittering/", "Søknaden er sendt inn", "kvittering")
     visit(f"/soknader/{sendt.pk}/trekk/", shot="trekk")
 
@@ -198,4 +199,5 @@ def test_caseworker_admin_pages(live_server, page):
     screenshot(page, "skjerm-1280-admin-liste")
     page.goto(live_server.url + f"/admin/soknader/soknad/{sendt.pk}/change/")
     assert_page_ok(page)
+    assert blank_below_footer(page) <= 1, "the coverage matrix runs over the sections below it and the footer"
     screenshot(page, "skjerm-1280-admin-soknad")
