@@ -270,8 +270,8 @@ _TOKENMONSTRE: tuple[tuple[str, str], ...] = (
     ("SKILLEORD", _V + r"(?:og|samt|and)" + _H),
     (
         "STOY",
-        _V + r"(?:fra\s+og\s+med|f\.\s?o\.\s?m\.?|fra|l(?:æ|ae)ringsm(?:å|aa|a)l(?:ene|et)?|"
-        r"lm-?ene|lm|målene|mål|nr\.?|nummer)" + _H_ELLER_PUNKTUM,
+        _V + r"(?:fr[aå]\s+og\s+med|f\.\s?o\.\s?m\.?|fr[aå]|l(?:æ|ae)ringsm(?:å|aa|a)l(?:ene|et|a)?|"
+        r"lm-?ene|lm|målene|måla|mål|nr\.?|nummer)" + _H_ELLER_PUNKTUM,
     ),
     ("NUMMER", _V + r"[0-9]+" + _H),
     ("STREK", "[" + _STREK + "]"),

@@ -183,7 +183,7 @@ RECORD = (
     _object(
         "kjent_med_oppgaver",
         _choice("valg", "kjent_med_oppgaver", JaDelvisNei),
-        Field("tiltak", "codes", "kjent_tiltak", KjentTiltak, "et gyldig tiltak"),
+        Field("tiltak", "codes", "kjent_tiltak", KjentTiltak, _("et gyldig tiltak")),
         Field("annet", "text", "kjent_annet"),
     ),
     Field("laeringsarenaer", "list", "laeringsarenaer", fields=ARENA),

@@ -114,7 +114,7 @@ class Reader:
                 continue
             where, raw = f"{path}.{f.key}" if path else f.key, obj.get(f.key)
             if f.imported == "required" and _blank(raw):
-                self.error(where, "må fylles ut.")
+                self.error(where, gettext("må fylles ut."))
                 values[f.model] = ""
             elif values.get("status") in f.required_for and _blank(raw):  # the map has the status first
                 self.error(where, gettext("må fylles ut når status er «%(status)s».") % {"status": values["status"]})
