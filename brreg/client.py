@@ -34,6 +34,8 @@ from typing import Any
 import requests
 import urllib3
 from django.conf import settings
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from requests.adapters import HTTPAdapter
 from urllib3.util import Timeout
 
@@ -53,7 +55,7 @@ MIN_ATTEMPT_SECONDS = 0.1  # no attempt is started with less time than this left
 MAX_BODY_BYTES = 1_000_000  # a unit is a few kB
 CHUNK_BYTES = 16_384
 
-MELDING_UTILGJENGELIG = (
+MELDING_UTILGJENGELIG = _(
     "Vi får ikke kontakt med Enhetsregisteret nå. Du kan skrive navnet selv og fortsette; vi prøver igjen senere."
 )
 
@@ -70,7 +72,7 @@ class BrregError(Exception):
     default_melding = MELDING_UTILGJENGELIG
 
     def __init__(self, melding: str | None = None, *, organisasjonsnummer: str = "", detalj: str = ""):
-        self.melding = melding or self.default_melding
+        self.melding = melding or str(self.default_melding)  # in the language of the request that raised it
         self.organisasjonsnummer = organisasjonsnummer
         self.detalj = detalj  # technical detail for logs, never shown to users
         super().__init__(self.melding)
@@ -81,7 +83,8 @@ class NotFound(BrregError):
 
     def __init__(self, organisasjonsnummer: str):
         super().__init__(
-            f"Organisasjonsnummeret {orgnr.format_orgnr(organisasjonsnummer)} finnes ikke i Enhetsregisteret.",
+            gettext("Organisasjonsnummeret %(orgnr)s finnes ikke i Enhetsregisteret.")
+            % {"orgnr": orgnr.format_orgnr(organisasjonsnummer)},
             organisasjonsnummer=organisasjonsnummer,
         )
 
@@ -91,7 +94,8 @@ class Removed(BrregError):
 
     def __init__(self, organisasjonsnummer: str, feilmelding: str | None = None):
         super().__init__(
-            f"Organisasjonsnummeret {orgnr.format_orgnr(organisasjonsnummer)} er fjernet fra Enhetsregisteret.",
+            gettext("Organisasjonsnummeret %(orgnr)s er fjernet fra Enhetsregisteret.")
+            % {"orgnr": orgnr.format_orgnr(organisasjonsnummer)},
             organisasjonsnummer=organisasjonsnummer,
         )
         self.feilmelding = feilmelding

@@ -5,6 +5,7 @@ ALIS-kontor is a change of rows, not of code.
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from . import orgnr
 
@@ -14,8 +15,8 @@ class Helseregion(models.Model):
     navn = models.CharField("navn", max_length=60, unique=True)
 
     class Meta:
-        verbose_name = "helseregion"
-        verbose_name_plural = "helseregioner"
+        verbose_name = _("helseregion")
+        verbose_name_plural = _("helseregioner")
         ordering = ["navn"]
 
     def __str__(self) -> str:
@@ -28,8 +29,8 @@ class Fylke(models.Model):
     helseregion = models.ForeignKey(Helseregion, on_delete=models.PROTECT, related_name="fylker")
 
     class Meta:
-        verbose_name = "fylke"
-        verbose_name_plural = "fylker"
+        verbose_name = _("fylke")
+        verbose_name_plural = _("fylker")
         ordering = ["nummer"]
 
     def __str__(self) -> str:
@@ -45,8 +46,8 @@ class Kommune(models.Model):
     fylke = models.ForeignKey(Fylke, on_delete=models.PROTECT, related_name="kommuner")
 
     class Meta:
-        verbose_name = "kommune"
-        verbose_name_plural = "kommuner"
+        verbose_name = _("kommune")
+        verbose_name_plural = _("kommuner")
         ordering = ["nummer"]
 
     def __str__(self) -> str:
@@ -57,9 +58,9 @@ class Virksomhet(models.Model):
     """An organisation that applies: a kommune, a bedriftshelsetjeneste, another public or private body."""
 
     class Navnekilde(models.TextChoices):
-        KOMMUNEREGISTER = "kommuneregister", "Kommuneregisteret"
-        BRREG = "brreg", "Enhetsregisteret"
-        MANUELL = "manuell", "Oppgitt av søker (ikke verifisert)"
+        KOMMUNEREGISTER = "kommuneregister", _("Kommuneregisteret")
+        BRREG = "brreg", _("Enhetsregisteret")
+        MANUELL = "manuell", _("Oppgitt av søker (ikke verifisert)")
 
     organisasjonsnummer = models.CharField("organisasjonsnummer", max_length=9, unique=True)
     navn = models.CharField("navn", max_length=200)
@@ -87,8 +88,8 @@ class Virksomhet(models.Model):
     endret = models.DateTimeField("endret", auto_now=True)
 
     class Meta:
-        verbose_name = "virksomhet"
-        verbose_name_plural = "virksomheter"
+        verbose_name = _("virksomhet")
+        verbose_name_plural = _("virksomheter")
         ordering = ["navn"]
 
     def __str__(self) -> str:
@@ -120,8 +121,8 @@ class Referansedata(models.Model):
     lastet = models.DateTimeField("lastet", auto_now=True)
 
     class Meta:
-        verbose_name = "referansedata"
-        verbose_name_plural = "referansedata"
+        verbose_name = _("referansedata")
+        verbose_name_plural = _("referansedata")
         ordering = ["navn"]
 
     def __str__(self) -> str:

@@ -1,6 +1,7 @@
 """The Norwegian organisation number: normalising and checking it, without any network."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from stdnum.no import orgnr as stdnum_orgnr
 
 
@@ -13,11 +14,15 @@ def validate(value: str) -> str:
     """Return the normalised number, or raise a ValidationError with a Norwegian message."""
     number = normalize(value)
     if not number.isdigit() or len(number) != 9:
-        raise ValidationError("Organisasjonsnummeret må ha ni siffer, for eksempel 972 418 013.", code="orgnr_format")
+        raise ValidationError(
+            gettext("Organisasjonsnummeret må ha ni siffer, for eksempel 972 418 013."), code="orgnr_format"
+        )
     if not stdnum_orgnr.is_valid(number):
         raise ValidationError(
-            "Organisasjonsnummeret %(orgnr)s er ikke gyldig (kontrollsifferet stemmer ikke). "
-            "Sjekk at du har skrevet det riktig.",
+            gettext(
+                "Organisasjonsnummeret %(orgnr)s er ikke gyldig (kontrollsifferet stemmer ikke). "
+                "Sjekk at du har skrevet det riktig."
+            ),
             code="orgnr_kontrollsiffer",
             params={"orgnr": number},
         )

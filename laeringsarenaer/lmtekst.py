@@ -7,7 +7,8 @@ into a set of canonical codes (``ALM-055``, ``FKM-003``) with a list of
 problems written in Norwegian for the user, formats code sets back into a
 compact text, and computes which relevant objectives the arenas cover.
 
-Pure Python, standard library only: no Django imports.
+Pure Python, standard library only; the messages are translated with Django's
+gettext when Django is set up (the application), and stay in bokmål otherwise.
 
 Reading is done in two small steps:
 
@@ -59,13 +60,42 @@ __all__ = [
 SPESIALITETER: tuple[str, ...] = ("ALM", "SAM", "ARB")
 #: All code groups in canonical order: the specialties, then the common objectives.
 GRUPPER: tuple[str, ...] = (*SPESIALITETER, "FKM")
-#: Norwegian names of the groups, used in messages.
-GRUPPENAVN: dict[str, str] = {
-    "ALM": "allmennmedisin",
-    "SAM": "samfunnsmedisin",
-    "ARB": "arbeidsmedisin",
-    "FKM": "felles kompetansemål",
-}
+
+
+def gettext(tekst: str) -> str:
+    """The message in the active language when Django is set up; the bokmål source text otherwise."""
+    try:
+        from django.conf import settings
+    except ImportError:  # pragma: no cover - Django is always installed with the application
+        return tekst
+    if not settings.configured:
+        return tekst
+    from django.utils.translation import gettext as django_gettext
+
+    return django_gettext(tekst)
+
+
+def gettext_noop(tekst: str) -> str:
+    """Marks a text for the catalogue; it is translated where it is used."""
+    return tekst
+
+
+class _Oversatt(dict):
+    """A dict of texts that come out in the active language."""
+
+    def __getitem__(self, key: str) -> str:
+        return gettext(super().__getitem__(key))
+
+
+#: Norwegian names of the groups, used in messages (in the active language when read).
+GRUPPENAVN: dict[str, str] = _Oversatt(
+    {
+        "ALM": gettext_noop("allmennmedisin"),
+        "SAM": gettext_noop("samfunnsmedisin"),
+        "ARB": gettext_noop("arbeidsmedisin"),
+        "FKM": gettext_noop("felles kompetansemål"),
+    }
+)
 _GRUPPERANG = {g: i for i, g in enumerate(GRUPPER)}
 
 # Largest number we bother to convert exactly; longer digit strings (which can
@@ -225,8 +255,9 @@ _TOKENMONSTRE: tuple[tuple[str, str], ...] = (
     ("MELLOMROM", r"\s+"),
     (
         "UNNTATT",
-        _V + r"(?:bortsett\s+fra|bortsatt\s+fra|med\s+unntak\s+av|unntak\s+av|unntatt|untatt|"
-        r"utenom|men\s+ikke|unntak|ekskl(?:usive|usiv)?\.?)" + _H_ELLER_PUNKTUM,
+        # bokmål and nynorsk: "bortsett frå", "unnateke", "utanom", "men ikkje"
+        _V + r"(?:bortsett\s+fr[aå]|bortsatt\s+fr[aå]|med\s+unntak\s+av|unntak\s+av|unntatt|untatt|unnateke|"
+        r"utenom|utanom|men\s+ikke|men\s+ikkje|unntak|ekskl(?:usive|usiv)?\.?)" + _H_ELLER_PUNKTUM,
     ),
     ("ALLE", _V + r"(?:alle|alt)" + _H),
     ("FKMORD", _V + r"felles\s+kompetansem(?:å|aa|a)l(?:ene)?" + _H),
@@ -239,8 +270,8 @@ _TOKENMONSTRE: tuple[tuple[str, str], ...] = (
     ("SKILLEORD", _V + r"(?:og|samt|and)" + _H),
     (
         "STOY",
-        _V + r"(?:fra\s+og\s+med|f\.\s?o\.\s?m\.?|fra|l(?:æ|ae)ringsm(?:å|aa|a)l(?:ene|et)?|"
-        r"lm-?ene|lm|målene|mål|nr\.?|nummer)" + _H_ELLER_PUNKTUM,
+        _V + r"(?:fr[aå]\s+og\s+med|f\.\s?o\.\s?m\.?|fr[aå]|l(?:æ|ae)ringsm(?:å|aa|a)l(?:ene|et|a)?|"
+        r"lm-?ene|lm|målene|måla|mål|nr\.?|nummer)" + _H_ELLER_PUNKTUM,
     ),
     ("NUMMER", _V + r"[0-9]+" + _H),
     ("STREK", "[" + _STREK + "]"),
@@ -437,11 +468,17 @@ class _Leser:
         self.antall_unntak = 0
         self.meld_tom_liste = True
         if siste is None or not siste.kan_unntas:
-            eksempel = f'"Alle bortsett fra {self.spes} 1"'
+            spes = self.spes
             self._feil(
                 t.start,
                 t.slutt,
-                lambda s: f'{s} kan bare brukes etter "alle" eller et intervall, for eksempel {eksempel}.',
+                lambda s: (
+                    gettext(
+                        '%(tekst)s kan bare brukes etter "alle" eller et intervall, for eksempel "Alle bortsett fra '
+                        '%(spes)s 1".'
+                    )
+                    % {"tekst": s, "spes": spes}
+                ),
             )
             # Swallow the exceptions that follow so they are not counted as included.
             self.kontekst = self.kontekst or self.spes
@@ -458,7 +495,7 @@ class _Leser:
             self._feil(
                 ord_.start,
                 ord_.slutt,
-                lambda s: f"Etter {s} står det ikke hvilke læringsmål som er unntatt.",
+                lambda s: gettext("Etter %(tekst)s står det ikke hvilke læringsmål som er unntatt.") % {"tekst": s},
             )
         self.unntaksledd = None
         self.unntaksord = None
@@ -473,7 +510,10 @@ class _Leser:
             self._feil(
                 t.start,
                 t.slutt,
-                lambda s: f'{s} mangler nummer. Skriv for eksempel "alle {gruppe}" eller "{gruppe} 1-6".',
+                lambda s: (
+                    gettext('%(tekst)s mangler nummer. Skriv for eksempel "alle %(gruppe)s" eller "%(gruppe)s 1-6".')
+                    % {"tekst": s, "gruppe": gruppe}
+                ),
             )
         return i + 1
 
@@ -496,7 +536,11 @@ class _Leser:
             start,
             slutt,
             lambda s: (
-                f'Forstod ikke {s}. Skriv for eksempel "Alle", "Alle bortsett fra {spes} 1" eller "{spes} 1-6, 8".'
+                gettext(
+                    'Forstod ikke %(tekst)s. Skriv for eksempel "Alle", "Alle bortsett fra %(spes)s 1" eller '
+                    '"%(spes)s 1-6, 8".'
+                )
+                % {"tekst": s, "spes": spes}
             ),
         )
         return i
@@ -527,13 +571,18 @@ class _Leser:
                         self._feil(
                             forste.start,
                             slutt,
-                            lambda s: f"{s} er et intervall på tvers av grupper; skriv gruppene hver for seg.",
+                            lambda s: (
+                                gettext("%(tekst)s er et intervall på tvers av grupper; skriv gruppene hver for seg.")
+                                % {"tekst": s}
+                            ),
                         )
                         self._plasser(_Element(gruppe, fra, til, forste.start, slutt, True), False)
                         return j
             elif etter in _INTERVALLSLUTT:
                 slutt = self.tok[k - 1].slutt
-                self._feil(forste.start, slutt, lambda s: f"{s} er et ufullstendig intervall.")
+                self._feil(
+                    forste.start, slutt, lambda s: gettext("%(tekst)s er et ufullstendig intervall.") % {"tekst": s}
+                )
                 self._plasser(_Element(gruppe, fra, til, forste.start, slutt, True), False)
                 return k
             # otherwise the dash is stray punctuation before something else
@@ -543,7 +592,10 @@ class _Leser:
             self._feil(
                 element.start,
                 element.slutt,
-                lambda s: f"{s} mangler gruppe. Skriv for eksempel {forslag}.",
+                lambda s: (
+                    gettext("%(tekst)s mangler gruppe. Skriv for eksempel %(forslag)s.")
+                    % {"tekst": s, "forslag": forslag}
+                ),
             )
             self._plasser(element, False)
         else:
@@ -565,9 +617,12 @@ class _Leser:
                     e.start,
                     e.slutt,
                     lambda s: (
-                        f"Uklart om {s} er et unntak eller skal være med: unntakslisten "
-                        f"gjelder {navn}. Skal {s} være med, skriv det etter semikolon eller på "
-                        f'egen linje, for eksempel "Alle bortsett fra {g} 1; {e.gruppe} 1-3".'
+                        gettext(
+                            "Uklart om %(tekst)s er et unntak eller skal være med: unntakslisten "
+                            "gjelder %(navn)s. Skal %(tekst)s være med, skriv det etter semikolon eller på "
+                            'egen linje, for eksempel "Alle bortsett fra %(g)s 1; %(gruppe)s 1-3".'
+                        )
+                        % {"tekst": s, "navn": navn, "g": g, "gruppe": e.gruppe}
                     ),
                 )
                 return
@@ -586,7 +641,10 @@ class _Leser:
                 self._feil(
                     e.start,
                     e.slutt,
-                    lambda s: f"{s} er ikke med i {grunnlag}, så unntaket har ingen virkning.",
+                    lambda s: (
+                        gettext("%(tekst)s er ikke med i %(grunnlag)s, så unntaket har ingen virkning.")
+                        % {"tekst": s, "grunnlag": grunnlag}
+                    ),
                 )
             return
         if gyldig and e.gruppe is not None:
@@ -595,7 +653,14 @@ class _Leser:
 
     def _annen_spesialitet(self, gruppe: str) -> Callable[[str], str]:
         egen, annen = GRUPPENAVN[self.spes], GRUPPENAVN[gruppe]
-        return lambda s: f"{s} hører til {annen}, ikke {egen} som denne søknaden gjelder."
+        return lambda s: (
+            gettext("%(tekst)s hører til %(annen)s, ikke %(egen)s som denne søknaden gjelder.")
+            % {
+                "tekst": s,
+                "annen": annen,
+                "egen": egen,
+            }
+        )
 
     def _koder_for(self, e: _Element) -> set[str]:
         """Return the catalogue codes an item stands for, reporting what is wrong with it."""
@@ -608,17 +673,33 @@ class _Leser:
             self._feil(
                 e.start,
                 e.slutt,
-                lambda s: f"{s} er et baklengs intervall: det første nummeret må være lavest.",
+                lambda s: (
+                    gettext("%(tekst)s er et baklengs intervall: det første nummeret må være lavest.") % {"tekst": s}
+                ),
             )
             return set()
         tall, koder = self.katalog.i_intervall(gruppe, e.fra, e.til)
-        katalog = "læringsmålkatalogen for " + GRUPPENAVN[gruppe]
+        navn = GRUPPENAVN[gruppe]
         if not tall:
-            self._feil(e.start, e.slutt, lambda s: f"{s} finnes ikke i {katalog}.")
+            self._feil(
+                e.start,
+                e.slutt,
+                lambda s: (
+                    gettext("%(tekst)s finnes ikke i læringsmålkatalogen for %(gruppe)s.")
+                    % {"tekst": s, "gruppe": navn}
+                ),
+            )
             return set()
         if len(tall) != e.til - e.fra + 1:
             mangler = _beskriv_intervaller(gruppe, _hull(tall, e.fra, e.til))
-            self._feil(e.start, e.slutt, lambda s: f"{s}: {mangler} finnes ikke i {katalog}.")
+            self._feil(
+                e.start,
+                e.slutt,
+                lambda s: (
+                    gettext("%(tekst)s: %(mangler)s finnes ikke i læringsmålkatalogen for %(gruppe)s.")
+                    % {"tekst": s, "mangler": mangler, "gruppe": navn}
+                ),
+            )
         return set(koder)
 
 
@@ -637,12 +718,14 @@ def _hull(tall: tuple[int, ...], fra: int, til: int) -> list[tuple[int, int]]:
 
 def _beskriv_intervaller(gruppe: str, intervaller: list[tuple[int, int]]) -> str:
     deler = [
-        kanonisk_kode(gruppe, a) if a == b else f"{kanonisk_kode(gruppe, a)} til {kanonisk_kode(gruppe, b)}"
+        kanonisk_kode(gruppe, a)
+        if a == b
+        else gettext("%(fra)s til %(til)s") % {"fra": kanonisk_kode(gruppe, a), "til": kanonisk_kode(gruppe, b)}
         for a, b in intervaller
     ]
     if len(deler) == 1:
         return deler[0]
-    return ", ".join(deler[:-1]) + " og " + deler[-1]
+    return gettext("%(liste)s og %(siste)s") % {"liste": ", ".join(deler[:-1]), "siste": deler[-1]}
 
 
 def tolk(tekst: str, spesialitet: str, katalog: Katalog) -> Tolkning:

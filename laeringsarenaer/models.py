@@ -1,6 +1,8 @@
 """A læringsarena: a unit where LIS works and can reach learning objectives."""
 
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .choices import Arenatype, Plassering
 from .lmtekst import formater
@@ -8,39 +10,41 @@ from .lmtekst import formater
 
 class Laeringsarena(models.Model):
     soknad = models.ForeignKey("soknader.Soknad", on_delete=models.CASCADE, related_name="laeringsarenaer")
-    type = models.CharField("type læringsarena", max_length=30, choices=Arenatype.choices, blank=True)
-    plassering = models.CharField("læringsarenaen befinner seg", max_length=10, choices=Plassering.choices, blank=True)
-    annen_virksomhet = models.CharField("navn på annen virksomhet", max_length=200, blank=True)
+    type = models.CharField(_("type læringsarena"), max_length=30, choices=Arenatype.choices, blank=True)
+    plassering = models.CharField(
+        _("læringsarenaen befinner seg"), max_length=10, choices=Plassering.choices, blank=True
+    )
+    annen_virksomhet = models.CharField(_("navn på annen virksomhet"), max_length=200, blank=True)
     ny_veileder = models.BooleanField(
-        "Skal LIS få ny veileder under oppholdet ved denne arenaen?", null=True, blank=True
+        _("Skal LIS få ny veileder under oppholdet ved denne arenaen?"), null=True, blank=True
     )
     avtale_veiledning_supervisjon = models.BooleanField(
-        "Sikrer avtalen med den andre virksomheten veiledning og supervisjon av LIS ved denne arenaen?",
+        _("Sikrer avtalen med den andre virksomheten veiledning og supervisjon av LIS ved denne arenaen?"),
         null=True,
         blank=True,
     )
-    laeringsmal = models.TextField("læringsmål som kan oppnås her", blank=True)
+    laeringsmal = models.TextField(_("læringsmål som kan oppnås her"), blank=True)
     laeringsmal_koder = models.JSONField(
-        "læringsmål (tolket)", default=list, blank=True, help_text="Kodene teksten ble tolket til, sortert."
+        _("læringsmål (tolket)"), default=list, blank=True, help_text=_("Kodene teksten ble tolket til, sortert.")
     )
     laeringsmal_feil = models.JSONField(
-        "læringsmål som ikke kunne leses",
+        _("læringsmål som ikke kunne leses"),
         default=list,
         blank=True,
-        help_text="Deler av teksten som ikke kunne tolkes, med melding: [{tekst, melding}].",
+        help_text=_("Deler av teksten som ikke kunne tolkes, med melding: [{tekst, melding}]."),
     )
-    supervisjon = models.JSONField("supervisjon vil foregå ved", default=list, blank=True)
-    supervisjon_annet = models.TextField("annen supervisjon", blank=True)
-    opprettet = models.DateTimeField("opprettet", auto_now_add=True)
-    endret = models.DateTimeField("sist endret", auto_now=True)
+    supervisjon = models.JSONField(_("supervisjon vil foregå ved"), default=list, blank=True)
+    supervisjon_annet = models.TextField(_("annen supervisjon"), blank=True)
+    opprettet = models.DateTimeField(_("opprettet"), auto_now_add=True)
+    endret = models.DateTimeField(_("sist endret"), auto_now=True)
 
     class Meta:
-        verbose_name = "læringsarena"
-        verbose_name_plural = "læringsarenaer"
+        verbose_name = _("læringsarena")
+        verbose_name_plural = _("læringsarenaer")
         ordering = ["soknad", "pk"]
 
     def __str__(self) -> str:
-        navn = self.get_type_display() or "Læringsarena"
+        navn = self.get_type_display() or gettext("Læringsarena")
         if self.plassering == Plassering.ANNEN and self.annen_virksomhet:
             navn = f"{navn} – {self.annen_virksomhet}"
         return navn
@@ -62,26 +66,26 @@ class Laeringsmal(models.Model):
     """
 
     class Gruppe(models.TextChoices):
-        ALM = "ALM", "Allmennmedisin"
-        SAM = "SAM", "Samfunnsmedisin"
-        ARB = "ARB", "Arbeidsmedisin"
-        FKM = "FKM", "Felles kompetansemål"
+        ALM = "ALM", _("Allmennmedisin")
+        SAM = "SAM", _("Samfunnsmedisin")
+        ARB = "ARB", _("Arbeidsmedisin")
+        FKM = "FKM", _("Felles kompetansemål")
 
-    kode = models.CharField("kode", max_length=7)
-    gruppe = models.CharField("gruppe", max_length=3, choices=Gruppe.choices)
-    tittel = models.CharField("tittel", max_length=500, blank=True)
-    gyldig_fra = models.DateField("gyldig fra")
-    gyldig_til = models.DateField("gyldig til", null=True, blank=True)
-    kilde = models.CharField("kilde", max_length=300, blank=True)
+    kode = models.CharField(_("kode"), max_length=7)
+    gruppe = models.CharField(_("gruppe"), max_length=3, choices=Gruppe.choices)
+    tittel = models.CharField(_("tittel"), max_length=500, blank=True)
+    gyldig_fra = models.DateField(_("gyldig fra"))
+    gyldig_til = models.DateField(_("gyldig til"), null=True, blank=True)
+    kilde = models.CharField(_("kilde"), max_length=300, blank=True)
     forelopig = models.BooleanField(
-        "foreløpig",
+        _("foreløpig"),
         default=False,
-        help_text="Ikke bekreftet fra den offisielle listen (tittel mangler, antallet er antatt).",
+        help_text=_("Ikke bekreftet fra den offisielle listen (tittel mangler, antallet er antatt)."),
     )
 
     class Meta:
-        verbose_name = "læringsmål"
-        verbose_name_plural = "læringsmål"
+        verbose_name = _("læringsmål")
+        verbose_name_plural = _("læringsmål")
         ordering = ["gruppe", "kode", "gyldig_fra"]
         constraints = [models.UniqueConstraint(fields=["kode", "gyldig_fra"], name="unik_laeringsmal_versjon")]
         indexes = [models.Index(fields=["gruppe", "gyldig_fra", "gyldig_til"])]

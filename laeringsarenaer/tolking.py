@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import asdict
 
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from .lmtekst import GRUPPENAVN, Dekning, Katalog, Tolkning, dekning, formater, tolk
 from .selectors import katalog_for
@@ -41,10 +42,24 @@ def katalogbeskrivelse(katalog: Katalog, spesialitet: str, soknadsdato: dt.date 
     for gruppe in (spesialitet, "FKM"):
         koder = katalog.gruppe(gruppe)
         antatt = len(set(koder) & katalog.forelopige)
-        status = f"foreløpig liste ({antatt} av kodene er antatt, ikke bekreftet)" if antatt else "offisiell liste"
-        deler.append(f"{GRUPPENAVN[gruppe]}: {len(koder)} mål, {status}")
-    versjon = f", versjon {lastet:%d.%m.%Y}" if lastet else ""
-    return f"Lest mot læringsmålkatalogen som gjaldt {dato:%d.%m.%Y}{versjon}. " + "; ".join(deler) + "."
+        if antatt:
+            del_ = ngettext(
+                "%(gruppe)s: %(antall)d mål, foreløpig liste (%(antatt)d av kodene er antatt, ikke bekreftet)",
+                "%(gruppe)s: %(antall)d mål, foreløpig liste (%(antatt)d av kodene er antatt, ikke bekreftet)",
+                antatt,
+            )
+        else:
+            del_ = gettext("%(gruppe)s: %(antall)d mål, offisiell liste")
+        deler.append(del_ % {"gruppe": GRUPPENAVN[gruppe], "antall": len(koder), "antatt": antatt})
+    if lastet:
+        tekst = gettext("Lest mot læringsmålkatalogen som gjaldt %(dato)s, versjon %(versjon)s. %(grupper)s.")
+    else:
+        tekst = gettext("Lest mot læringsmålkatalogen som gjaldt %(dato)s. %(grupper)s.")
+    return tekst % {
+        "dato": f"{dato:%d.%m.%Y}",
+        "versjon": f"{lastet:%d.%m.%Y}" if lastet else "",
+        "grupper": "; ".join(deler),
+    }
 
 
 def dekning_kontekst(arenaer, spesialitet: str, katalog: Katalog, soknadsdato: dt.date | None) -> dict:

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from .lmtekst import SPESIALITETER, formater
@@ -17,7 +18,7 @@ def _spesialitet(request) -> str | None:
 
 
 def _ugyldig_spesialitet() -> JsonResponse:
-    return JsonResponse({"melding": "Ukjent spesialitet. Bruk ALM, SAM eller ARB."}, status=400)
+    return JsonResponse({"melding": gettext("Ukjent spesialitet. Bruk ALM, SAM eller ARB.")}, status=400)
 
 
 @require_GET
@@ -40,7 +41,9 @@ def tolk(request):
         return _ugyldig_spesialitet()
     tekst = request.GET.get("tekst", "")
     if len(tekst) > MAKS_TEKST:
-        return JsonResponse({"melding": f"Teksten er for lang (over {MAKS_TEKST} tegn)."}, status=400)
+        return JsonResponse(
+            {"melding": gettext("Teksten er for lang (over %(maks)d tegn).") % {"maks": MAKS_TEKST}}, status=400
+        )
     result = tolk_tekst(tekst, spesialitet, katalog_for())
     koder = result["laeringsmal_koder"]
     return JsonResponse({"koder": koder, "feil": result["laeringsmal_feil"], "kort": formater(koder)})

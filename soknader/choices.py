@@ -4,85 +4,86 @@ Values are the stable codes of the interchange format; labels are what users rea
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Spesialitet(models.TextChoices):
-    ALM = "ALM", "Allmennmedisin"
-    SAM = "SAM", "Samfunnsmedisin"
-    ARB = "ARB", "Arbeidsmedisin"
+    ALM = "ALM", _("Allmennmedisin")
+    SAM = "SAM", _("Samfunnsmedisin")
+    ARB = "ARB", _("Arbeidsmedisin")
 
 
 class Virksomhetstype(models.TextChoices):
-    KOMMUNE = "kommune", "Kommune"
-    BHT = "bht", "Bedriftshelsetjeneste"
-    ANNEN_OFFENTLIG = "annen_offentlig", "Annen offentlig virksomhet"
-    PRIVAT = "privat", "Annen privat virksomhet"
+    KOMMUNE = "kommune", _("Kommune")
+    BHT = "bht", _("Bedriftshelsetjeneste")
+    ANNEN_OFFENTLIG = "annen_offentlig", _("Annen offentlig virksomhet")
+    PRIVAT = "privat", _("Annen privat virksomhet")
 
 
 class Status(models.TextChoices):
-    UTKAST = "utkast", "Utkast"
-    INNSENDT = "innsendt", "Sendt inn"
-    UNDER_BEHANDLING = "under_behandling", "Under behandling"
-    ANMODNING_SENDT = "anmodning_sendt", "Anmodning om mer informasjon sendt"
-    REGISTRERT = "registrert", "Registrert"
-    AVSLATT = "avslatt", "Avslått"
-    TRUKKET = "trukket", "Trukket"
+    UTKAST = "utkast", _("Utkast")
+    INNSENDT = "innsendt", _("Sendt inn")
+    UNDER_BEHANDLING = "under_behandling", _("Under behandling")
+    ANMODNING_SENDT = "anmodning_sendt", _("Anmodning om mer informasjon sendt")
+    REGISTRERT = "registrert", _("Registrert")
+    AVSLATT = "avslatt", _("Avslått")
+    TRUKKET = "trukket", _("Trukket")
 
 
 class VeiledereAnsatt(models.TextChoices):
-    EGEN_VIRKSOMHET = "egen_virksomhet", "I egen virksomhet"
-    ANNEN = "annen", "Annen, spesifiser"
+    EGEN_VIRKSOMHET = "egen_virksomhet", _("I egen virksomhet")
+    ANNEN = "annen", _("Annen, spesifiser")
 
 
 class JaDelvisNei(models.TextChoices):
-    JA = "ja", "Ja"
-    DELVIS = "delvis", "Delvis"
-    NEI = "nei", "Nei"
+    JA = "ja", _("Ja")
+    DELVIS = "delvis", _("Delvis")
+    NEI = "nei", _("Nei")
 
 
 class KjentTiltak(models.TextChoices):
-    KURS = "kurs", "Kurs"
-    VEILEDERSAMLING = "veiledersamling", "Veiledersamling"
-    ANNET = "annet", "Annet, spesifiser"
+    KURS = "kurs", _("Kurs")
+    VEILEDERSAMLING = "veiledersamling", _("Veiledersamling")
+    ANNET = "annet", _("Annet, spesifiser")
 
 
 class Seksjon(models.TextChoices):
     """The four sections of the form, in order."""
 
-    VIRKSOMHET = "virksomhet", "Virksomhet og spesialitet"
-    ANSVAR = "ansvar", "Virksomhetens ansvar"
-    FORHOLD = "forhold", "Forhold ved egen virksomhet"
-    LAERINGSARENAER = "laeringsarenaer", "Læringsarenaer"
+    VIRKSOMHET = "virksomhet", _("Virksomhet og spesialitet")
+    ANSVAR = "ansvar", _("Virksomhetens ansvar")
+    FORHOLD = "forhold", _("Forhold ved egen virksomhet")
+    LAERINGSARENAER = "laeringsarenaer", _("Læringsarenaer")
 
 
 class Seksjonsstatus(models.TextChoices):
-    IKKE_PABEGYNT = "ikke_pabegynt", "Ikke påbegynt"
-    PABEGYNT = "pabegynt", "Påbegynt"
-    FULLFORT = "fullfort", "Fullført"
+    IKKE_PABEGYNT = "ikke_pabegynt", _("Ikke påbegynt")
+    PABEGYNT = "pabegynt", _("Påbegynt")
+    FULLFORT = "fullfort", _("Fullført")
 
 
 class Alvorlighet(models.TextChoices):
-    MANGEL = "mangel", "Mangel"
-    ADVARSEL = "advarsel", "Advarsel"
+    MANGEL = "mangel", _("Mangel")
+    ADVARSEL = "advarsel", _("Advarsel")
 
 
 class Mangelkode(models.TextChoices):
     """Findings computed from an application; labels are the short forms shown in lists."""
 
-    INGEN_ARENA = "INGEN_ARENA", "Ingen læringsarena"
-    ALM055_MANGLER = "ALM055_MANGLER", "ALM-055 mangler"
-    ALM085_MANGLER = "ALM085_MANGLER", "ALM-085 mangler"
-    ALM055_085_UTEN_INSTITUSJON = "ALM055_085_UTEN_INSTITUSJON", "ALM-055/085 uten institusjon"
-    HF_AVTALE_MANGLER = "HF_AVTALE_MANGLER", "Avtale med HF mangler"
-    ARENA_UTEN_LM = "ARENA_UTEN_LM", "Arena uten læringsmål"
-    LM_UGYLDIG = "LM_UGYLDIG", "Uleselige læringsmål"
-    LM_UDEKKET = "LM_UDEKKET", "Læringsmål ikke dekket"
-    FKM_UDEKKET = "FKM_UDEKKET", "FKM ikke plassert"
-    DEKNING_USIKKER = "DEKNING_USIKKER", "Dekning usikker (foreløpig liste)"
-    ANSVAR_IKKE_BEKREFTET = "ANSVAR_IKKE_BEKREFTET", "Ansvar ikke bekreftet"
-    ANNEN_VIRKSOMHET_UTEN_NAVN = "ANNEN_VIRKSOMHET_UTEN_NAVN", "Annen virksomhet uten navn"
-    AVTALE_UTEN_VEILEDNING = "AVTALE_UTEN_VEILEDNING", "Avtale sikrer ikke veiledning/supervisjon"
-    VEILEDERPLAN_MANGLER = "VEILEDERPLAN_MANGLER", "Plan for veilederkompetanse mangler"
-    IKKE_KOMMUNE_ALM = "IKKE_KOMMUNE_ALM", "ALM fra ikke-kommune"
-    BHT_IKKE_GODKJENT = "BHT_IKKE_GODKJENT", "BHT ikke godkjent"
-    VIRKSOMHET_SLETTET = "VIRKSOMHET_SLETTET", "Slettet/konkurs i Enhetsregisteret"
+    INGEN_ARENA = "INGEN_ARENA", _("Ingen læringsarena")
+    ALM055_MANGLER = "ALM055_MANGLER", _("ALM-055 mangler")
+    ALM085_MANGLER = "ALM085_MANGLER", _("ALM-085 mangler")
+    ALM055_085_UTEN_INSTITUSJON = "ALM055_085_UTEN_INSTITUSJON", _("ALM-055/085 uten institusjon")
+    HF_AVTALE_MANGLER = "HF_AVTALE_MANGLER", _("Avtale med HF mangler")
+    ARENA_UTEN_LM = "ARENA_UTEN_LM", _("Arena uten læringsmål")
+    LM_UGYLDIG = "LM_UGYLDIG", _("Uleselige læringsmål")
+    LM_UDEKKET = "LM_UDEKKET", _("Læringsmål ikke dekket")
+    FKM_UDEKKET = "FKM_UDEKKET", _("FKM ikke plassert")
+    DEKNING_USIKKER = "DEKNING_USIKKER", _("Dekning usikker (foreløpig liste)")
+    ANSVAR_IKKE_BEKREFTET = "ANSVAR_IKKE_BEKREFTET", _("Ansvar ikke bekreftet")
+    ANNEN_VIRKSOMHET_UTEN_NAVN = "ANNEN_VIRKSOMHET_UTEN_NAVN", _("Annen virksomhet uten navn")
+    AVTALE_UTEN_VEILEDNING = "AVTALE_UTEN_VEILEDNING", _("Avtale sikrer ikke veiledning/supervisjon")
+    VEILEDERPLAN_MANGLER = "VEILEDERPLAN_MANGLER", _("Plan for veilederkompetanse mangler")
+    IKKE_KOMMUNE_ALM = "IKKE_KOMMUNE_ALM", _("ALM fra ikke-kommune")
+    BHT_IKKE_GODKJENT = "BHT_IKKE_GODKJENT", _("BHT ikke godkjent")
+    VIRKSOMHET_SLETTET = "VIRKSOMHET_SLETTET", _("Slettet/konkurs i Enhetsregisteret")

@@ -9,6 +9,8 @@ ask these functions, and they restate no rule of their own.
 from collections.abc import Mapping
 from typing import Any
 
+from django.utils.translation import gettext
+
 from . import skjema
 from .skjema import Del, Felt, Kontekst
 
@@ -56,11 +58,11 @@ def laeringsarena(data: Mapping[str, Any]) -> Problems:
 def laeringsarenaer(arenaer: list[Mapping[str, Any]]) -> Problems:
     """Problems of section 4 as a whole: at least one arena, and each arena complete."""
     if not arenaer:
-        return {"__all__": "Legg til minst én læringsarena."}
+        return {"__all__": gettext("Legg til minst én læringsarena.")}
     ufullstendige = [nr for nr, arena in enumerate(arenaer, start=1) if laeringsarena(arena)]
     if ufullstendige:
         liste = ", ".join(str(nr) for nr in ufullstendige)
-        return {"__all__": f"Læringsarena {liste} mangler opplysninger."}
+        return {"__all__": gettext("Læringsarena %(nr)s mangler opplysninger.") % {"nr": liste}}
     return {}
 
 

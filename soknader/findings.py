@@ -9,6 +9,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext, ngettext
+
 from laeringsarenaer.choices import Arenatype, Plassering
 from laeringsarenaer.lmtekst import GRUPPENAVN, formater
 
@@ -76,6 +78,13 @@ def _liste(numre: Iterable[int]) -> str:
     return ", ".join(str(n) for n in numre)
 
 
+def _og(deler: list[str]) -> str:
+    """«ALM-055» or «ALM-055 og ALM-085»."""
+    if len(deler) < 2:
+        return "".join(deler)
+    return gettext("%(liste)s og %(siste)s") % {"liste": ", ".join(deler[:-1]), "siste": deler[-1]}
+
+
 def find(data: ApplicationData) -> list[Finding]:
     """Every finding for an application, in a stable order (organisation, sections, arenas, coverage)."""
     result: list[Finding] = []
@@ -85,20 +94,25 @@ def find(data: ApplicationData) -> list[Finding]:
 
     if data.virksomhet_slettet:
         result.append(
-            _mangel(Mangelkode.VIRKSOMHET_SLETTET, "Virksomheten er slettet i Enhetsregisteret.", Seksjon.VIRKSOMHET)
-        )
-    elif data.virksomhet_konkurs or data.virksomhet_under_avvikling:
-        hva = "konkurs" if data.virksomhet_konkurs else "under avvikling"
-        result.append(
-            _advarsel(
-                Mangelkode.VIRKSOMHET_SLETTET, f"Enhetsregisteret sier at virksomheten er {hva}.", Seksjon.VIRKSOMHET
+            _mangel(
+                Mangelkode.VIRKSOMHET_SLETTET,
+                gettext("Virksomheten er slettet i Enhetsregisteret."),
+                Seksjon.VIRKSOMHET,
             )
         )
+    elif data.virksomhet_konkurs or data.virksomhet_under_avvikling:
+        melding = (
+            gettext("Enhetsregisteret sier at virksomheten er konkurs.")
+            if data.virksomhet_konkurs
+            else gettext("Enhetsregisteret sier at virksomheten er under avvikling.")
+        )
+        result.append(_advarsel(Mangelkode.VIRKSOMHET_SLETTET, melding, Seksjon.VIRKSOMHET))
     if not skjema.kan_soke(data.spesialitet, data.er_kommune):
         result.append(
             _mangel(
                 Mangelkode.IKKE_KOMMUNE_ALM,
-                f"{Spesialitet(data.spesialitet).label} er søkt av en virksomhet som ikke er en kommune.",
+                gettext("%(spesialitet)s er søkt av en virksomhet som ikke er en kommune.")
+                % {"spesialitet": Spesialitet(data.spesialitet).label},
                 Seksjon.VIRKSOMHET,
             )
         )
@@ -108,18 +122,23 @@ def find(data: ApplicationData) -> list[Finding]:
         result.append(
             _mangel(
                 Mangelkode.BHT_IKKE_GODKJENT,
-                "Bedriftshelsetjenesten har ikke bekreftet at den er godkjent av Arbeidstilsynet.",
+                gettext("Bedriftshelsetjenesten har ikke bekreftet at den er godkjent av Arbeidstilsynet."),
                 Seksjon.ANSVAR,
             )
         )
 
     ubekreftet = completeness.ubekreftede(felt, kontekst)
     if ubekreftet:
-        labels = "; ".join(skjema.etikett(name) for name in ubekreftet)
+        labels = "; ".join(str(skjema.etikett(name)) for name in ubekreftet)
         result.append(
             _mangel(
                 Mangelkode.ANSVAR_IKKE_BEKREFTET,
-                f"{len(ubekreftet)} av ansvarspunktene er ikke bekreftet: {labels}.",
+                ngettext(
+                    "%(antall)d av ansvarspunktene er ikke bekreftet: %(punkter)s.",
+                    "%(antall)d av ansvarspunktene er ikke bekreftet: %(punkter)s.",
+                    len(ubekreftet),
+                )
+                % {"antall": len(ubekreftet), "punkter": labels},
                 Seksjon.ANSVAR,
             )
         )
@@ -127,8 +146,10 @@ def find(data: ApplicationData) -> list[Finding]:
         result.append(
             _mangel(
                 Mangelkode.VEILEDERPLAN_MANGLER,
-                "Veilederne mangler helt eller delvis veilederkompetanse, og det er ingen plan for "
-                "hvordan de skal få den.",
+                gettext(
+                    "Veilederne mangler helt eller delvis veilederkompetanse, og det er ingen plan for "
+                    "hvordan de skal få den."
+                ),
                 Seksjon.FORHOLD,
             )
         )
@@ -138,23 +159,28 @@ def find(data: ApplicationData) -> list[Finding]:
     # contacted: the finding fires whenever the box is not ticked (a hospital arena elsewhere is no substitute).
     if completeness.gjelder(skjema.FELT["hf_avtale_inngatt"], kontekst) and not felt.get("hf_avtale_inngatt"):
         ved_hf = [a.nummer for a in arenaer if a.type in HELSEFORETAK and a.plassering == Plassering.ANNEN]
-        hint = (
-            f" Læringsarena {_liste(ved_hf)} er ved sykehus eller psykisk helsevern i en annen virksomhet: finnes "
-            "avtalen, må det krysses av for den."
-            if ved_hf
-            else ""
+        melding = gettext(
+            "Det er ikke krysset av for en avtale med helseforetak eller annen virksomhet om "
+            "læringsmålene ALM-055 og ALM-085. Veiledningen sier at kommuner uten slik avtale "
+            "skal kontaktes."
         )
+        if ved_hf:
+            hint = gettext(
+                "Læringsarena %(nr)s er ved sykehus eller psykisk helsevern i en annen virksomhet: finnes "
+                "avtalen, må det krysses av for den."
+            ) % {"nr": _liste(ved_hf)}
+            melding = f"{melding} {hint}"  # two whole sentences, each translated
         result.append(
             _mangel(
                 Mangelkode.HF_AVTALE_MANGLER,
-                "Det er ikke krysset av for en avtale med helseforetak eller annen virksomhet om "
-                "læringsmålene ALM-055 og ALM-085. Veiledningen sier at kommuner uten slik avtale "
-                f"skal kontaktes.{hint}",
+                melding,
                 Seksjon.ANSVAR,
             )
         )
     if not arenaer:
-        result.append(_mangel(Mangelkode.INGEN_ARENA, "Søknaden har ingen læringsarenaer.", Seksjon.LAERINGSARENAER))
+        result.append(
+            _mangel(Mangelkode.INGEN_ARENA, gettext("Søknaden har ingen læringsarenaer."), Seksjon.LAERINGSARENAER)
+        )
         return result
 
     for arena in arenaer:
@@ -162,7 +188,7 @@ def find(data: ApplicationData) -> list[Finding]:
             result.append(
                 _mangel(
                     Mangelkode.ANNEN_VIRKSOMHET_UTEN_NAVN,
-                    f"Læringsarena {arena.nummer} er i en annen virksomhet, men navnet mangler.",
+                    gettext("Læringsarena %(nr)s er i en annen virksomhet, men navnet mangler.") % {"nr": arena.nummer},
                     Seksjon.LAERINGSARENAER,
                     arena.nummer,
                 )
@@ -171,8 +197,11 @@ def find(data: ApplicationData) -> list[Finding]:
             result.append(
                 _mangel(
                     Mangelkode.AVTALE_UTEN_VEILEDNING,
-                    f"Læringsarena {arena.nummer} er i en annen virksomhet, og avtalen sikrer ikke "
-                    "veiledning og supervisjon av LIS der.",
+                    gettext(
+                        "Læringsarena %(nr)s er i en annen virksomhet, og avtalen sikrer ikke "
+                        "veiledning og supervisjon av LIS der."
+                    )
+                    % {"nr": arena.nummer},
                     Seksjon.LAERINGSARENAER,
                     arena.nummer,
                 )
@@ -181,7 +210,7 @@ def find(data: ApplicationData) -> list[Finding]:
             result.append(
                 _mangel(
                     Mangelkode.ARENA_UTEN_LM,
-                    f"Læringsarena {arena.nummer} har ingen læringsmål.",
+                    gettext("Læringsarena %(nr)s har ingen læringsmål.") % {"nr": arena.nummer},
                     Seksjon.LAERINGSARENAER,
                     arena.nummer,
                 )
@@ -191,7 +220,8 @@ def find(data: ApplicationData) -> list[Finding]:
             result.append(
                 _mangel(
                     Mangelkode.LM_UGYLDIG,
-                    f"Læringsarena {arena.nummer}: dette kunne ikke leses som læringsmål: {biter}.",
+                    gettext("Læringsarena %(nr)s: dette kunne ikke leses som læringsmål: %(biter)s.")
+                    % {"nr": arena.nummer, "biter": biter},
                     Seksjon.LAERINGSARENAER,
                     arena.nummer,
                 )
@@ -202,7 +232,13 @@ def find(data: ApplicationData) -> list[Finding]:
         koder = (Mangelkode.ALM055_MANGLER, Mangelkode.ALM085_MANGLER)
         for kode, mangelkode in zip(INSTITUSJONSMAL, koder, strict=True):
             if kode not in dekket:
-                result.append(_mangel(mangelkode, f"Ingen læringsarena dekker {kode}.", Seksjon.LAERINGSARENAER))
+                result.append(
+                    _mangel(
+                        mangelkode,
+                        gettext("Ingen læringsarena dekker %(kode)s.") % {"kode": kode},
+                        Seksjon.LAERINGSARENAER,
+                    )
+                )
         uten_institusjon = [
             kode
             for kode in INSTITUSJONSMAL
@@ -212,8 +248,12 @@ def find(data: ApplicationData) -> list[Finding]:
             result.append(
                 _advarsel(
                     Mangelkode.ALM055_085_UTEN_INSTITUSJON,
-                    f"{' og '.join(uten_institusjon)} dekkes bare ved arenaer som ikke er sykehus, psykisk helsevern, "
-                    "KAD eller sykehjem.",
+                    ngettext(
+                        "%(koder)s dekkes bare ved arenaer som ikke er sykehus, psykisk helsevern, KAD eller sykehjem.",
+                        "%(koder)s dekkes bare ved arenaer som ikke er sykehus, psykisk helsevern, KAD eller sykehjem.",
+                        len(uten_institusjon),
+                    )
+                    % {"koder": _og(uten_institusjon)},
                     Seksjon.LAERINGSARENAER,
                 )
             )
@@ -233,7 +273,12 @@ def _dekning(gruppe: str, koder: Iterable[str], dekket: set[str], forelopige: fr
         result.append(
             _mangel(
                 Mangelkode.FKM_UDEKKET,
-                f"{len(sikre)} felles kompetansemål er ikke plassert på noen arena: {formater(sikre)}.",
+                ngettext(
+                    "%(antall)d felles kompetansemål er ikke plassert på noen arena: %(koder)s.",
+                    "%(antall)d felles kompetansemål er ikke plassert på noen arena: %(koder)s.",
+                    len(sikre),
+                )
+                % {"antall": len(sikre), "koder": formater(sikre)},
                 Seksjon.LAERINGSARENAER,
             )
         )
@@ -241,7 +286,12 @@ def _dekning(gruppe: str, koder: Iterable[str], dekket: set[str], forelopige: fr
         result.append(
             _mangel(
                 Mangelkode.LM_UDEKKET,
-                f"{len(sikre)} læringsmål dekkes ikke av noen arena: {formater(sikre)}.",
+                ngettext(
+                    "%(antall)d læringsmål dekkes ikke av noen arena: %(koder)s.",
+                    "%(antall)d læringsmål dekkes ikke av noen arena: %(koder)s.",
+                    len(sikre),
+                )
+                % {"antall": len(sikre), "koder": formater(sikre)},
                 Seksjon.LAERINGSARENAER,
             )
         )
@@ -249,9 +299,16 @@ def _dekning(gruppe: str, koder: Iterable[str], dekket: set[str], forelopige: fr
         result.append(
             _advarsel(
                 Mangelkode.DEKNING_USIKKER,
-                f"Listen over læringsmål for {GRUPPENAVN[gruppe]} er foreløpig: at {formater(usikre)} finnes, er ikke "
-                f"bekreftet av den offisielle listen. Ingen arena dekker {'dem' if len(usikre) > 1 else 'det'}; sjekk "
-                "mot spesialistforskriften vedlegg 2 før du ber søkeren om mer.",
+                ngettext(
+                    "Listen over læringsmål for %(gruppe)s er foreløpig: at %(koder)s finnes, er ikke bekreftet av den "
+                    "offisielle listen. Ingen arena dekker det; sjekk mot spesialistforskriften vedlegg 2 før du ber "
+                    "søkeren om mer.",
+                    "Listen over læringsmål for %(gruppe)s er foreløpig: at %(koder)s finnes, er ikke bekreftet av den "
+                    "offisielle listen. Ingen arena dekker dem; sjekk mot spesialistforskriften vedlegg 2 før du ber "
+                    "søkeren om mer.",
+                    len(usikre),
+                )
+                % {"gruppe": GRUPPENAVN[gruppe], "koder": formater(usikre)},
                 Seksjon.LAERINGSARENAER,
             )
         )

@@ -16,6 +16,9 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from laeringsarenaer.models import Laeringsarena
 
@@ -24,11 +27,11 @@ from .choices import Spesialitet
 from .models import Soknad
 from .skjema import Del, Felt, Kontekst, Type
 
-JA_NEI = [(True, "Ja"), (False, "Nei")]
+JA_NEI = [(True, _("Ja")), (False, _("Nei"))]
 
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ()-]{6,18}[0-9]$",
-    "Skriv et gyldig telefonnummer, for eksempel 75 55 50 00 eller +47 755 55 000.",
+    _("Skriv et gyldig telefonnummer, for eksempel 75 55 50 00 eller +47 755 55 000."),
 )
 
 
@@ -46,7 +49,8 @@ def formfield(felt: Felt, model_field) -> forms.Field:
         if felt.type is Type.FLERVALG:
             return forms.MultipleChoiceField(choices=choices, widget=forms.CheckboxSelectMultiple, **kwargs)
         if felt.type is Type.NEDTREKK:
-            return forms.ChoiceField(choices=[("", f"Velg {felt.etikett.lower()}")] + choices, **kwargs)
+            velg = gettext("Velg %(hva)s") % {"hva": str(felt.etikett).lower()}
+            return forms.ChoiceField(choices=[("", velg)] + choices, **kwargs)
         return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **kwargs)
     if felt.type is Type.JA_NEI:
         return yes_no_field(**kwargs)
@@ -160,8 +164,11 @@ class DraftForm(forms.ModelForm):
                 vist = skjema.vis_verdi(name, lagret.get(name))
                 self.add_error(
                     name,
-                    f"Noen andre har nettopp lagret «{vist}» her. Det du skrev står fortsatt i feltet: "
-                    "velg hva som skal gjelde, og lagre på nytt.",
+                    gettext(
+                        "Noen andre har nettopp lagret «%(verdi)s» her. Det du skrev står fortsatt i feltet: "
+                        "velg hva som skal gjelde, og lagre på nytt."
+                    )
+                    % {"verdi": vist},
                 )
 
     def show_problems(self, problemer: Mapping[str, str]) -> None:
@@ -183,31 +190,39 @@ class OrganisasjonSelect(forms.RadioSelect):
         return option
 
 
+def _spesialitet_hjelp() -> str:
+    """The specialty's help on the start page, in the language active when it is shown."""
+    return gettext(
+        "Det sendes én søknad per spesialitet. %(bare_kommuner)s kan bare søkes av kommuner. Sykehusavdelinger og "
+        "STAMI kan i stedet søke om godkjenning som utdanningsvirksomhet i arbeidsmedisin, med et eget skjema."
+    ) % {"bare_kommuner": " og ".join(str(Spesialitet(s).label) for s in sorted(skjema.BARE_KOMMUNER))}
+
+
 class StartForm(forms.Form):
     """Which organisation (one of those Altinn says the user may act for) and which specialty."""
 
     organisasjonsnummer = forms.ChoiceField(
-        label="Virksomhet",
+        label=_("Virksomhet"),
         widget=OrganisasjonSelect,
-        help_text="Virksomhetene du kan søke for, slik Altinn viser dem. Mangler en virksomhet, må den som styrer "
-        "tilganger i virksomheten gi deg tilgang til tjenesten i Altinn.",
+        help_text=_(
+            "Virksomhetene du kan søke for, slik Altinn viser dem. Mangler en virksomhet, må den som styrer "
+            "tilganger i virksomheten gi deg tilgang til tjenesten i Altinn."
+        ),
         error_messages={
-            "required": "Velg virksomheten du søker for.",
-            "invalid_choice": "Du kan bare starte en søknad for virksomheter som har gitt deg tilgang til tjenesten "
-            "i Altinn.",
+            "required": _("Velg virksomheten du søker for."),
+            "invalid_choice": _(
+                "Du kan bare starte en søknad for virksomheter som har gitt deg tilgang til tjenesten i Altinn."
+            ),
         },
     )
     spesialitet = forms.ChoiceField(
-        label="Spesialitet",
+        label=_("Spesialitet"),
         choices=Spesialitet.choices,
         widget=forms.RadioSelect,
-        help_text="Det sendes én søknad per spesialitet. "
-        + " og ".join(Spesialitet(s).label for s in skjema.BARE_KOMMUNER)
-        + " kan bare søkes av kommuner. Sykehusavdelinger og STAMI kan i stedet søke om godkjenning som "
-        "utdanningsvirksomhet i arbeidsmedisin, med et eget skjema.",
+        help_text=lazy(_spesialitet_hjelp, str)(),
         error_messages={
-            "required": "Velg spesialiteten dere søker for.",
-            "invalid_choice": "Velg en av spesialitetene.",
+            "required": _("Velg spesialiteten dere søker for."),
+            "invalid_choice": _("Velg en av spesialitetene."),
         },
     )
 
@@ -216,7 +231,11 @@ class StartForm(forms.Form):
         virksomheter = list(virksomheter)
         field = self.fields["organisasjonsnummer"]
         field.choices = [
-            (v.organisasjonsnummer, f"{v.navn} (org.nr. {v.organisasjonsnummer_formatert})") for v in virksomheter
+            (
+                v.organisasjonsnummer,
+                gettext("%(navn)s (org.nr. %(orgnr)s)") % {"navn": v.navn, "orgnr": v.organisasjonsnummer_formatert},
+            )
+            for v in virksomheter
         ]
         # not known to be anything else until the registry has answered: then the server decides on save
         field.widget.kommuner = frozenset(
@@ -249,7 +268,7 @@ class StartForm(forms.Form):
         field.widget.attrs["data-bare-kommuner"] = " ".join(skjema.BARE_KOMMUNER)
         grunner = [v.grunn for v in valg if not v.kan_velges]
         if grunner:
-            field.help_text = " ".join(["Det sendes én søknad per spesialitet.", *grunner])
+            field.help_text = " ".join([gettext("Det sendes én søknad per spesialitet."), *grunner])
             field.error_messages = {**field.error_messages, "invalid_choice": " ".join(grunner)}
 
 
@@ -312,16 +331,16 @@ class SvarForm(forms.Form):
                 attrs["aria-describedby"] = " ".join(filter(None, [attrs.get("aria-describedby"), f"id_{name}-feil"]))
 
     tekst = forms.CharField(
-        label="Svar til Helsedirektoratet",
+        label=_("Svar til Helsedirektoratet"),
         required=False,
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
-        error_messages={"max_length": "Svaret kan være høyst %(limit_value)d tegn (nå %(show_value)d)."},
+        error_messages={"max_length": _("Svaret kan være høyst %(limit_value)d tegn (nå %(show_value)d).")},
     )
     vedlegg = FlereFilerField(
-        label="Vedlegg (PDF)",
+        label=_("Vedlegg (PDF)"),
         required=False,
-        help_text="Du kan legge ved en eller flere PDF-filer, for eksempel en avtale.",
+        help_text=_("Du kan legge ved en eller flere PDF-filer, for eksempel en avtale."),
     )
 
 
@@ -329,23 +348,23 @@ class KopierForm(forms.Form):
     """A new application as a copy of another of the same organisation: which specialty, and what to copy."""
 
     spesialitet = forms.ChoiceField(
-        label="Spesialitet for den nye søknaden",
+        label=_("Spesialitet for den nye søknaden"),
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Velg spesialiteten den nye søknaden gjelder.",
-            "invalid_choice": "Velg en av spesialitetene.",
+            "required": _("Velg spesialiteten den nye søknaden gjelder."),
+            "invalid_choice": _("Velg en av spesialitetene."),
         },
     )
     seksjoner = forms.MultipleChoiceField(
-        label="Kopier disse delene",
+        label=_("Kopier disse delene"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     arenaer = forms.MultipleChoiceField(
-        label="Kopier disse læringsarenaene",
+        label=_("Kopier disse læringsarenaene"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Læringsmålene leses på nytt for den nye spesialiteten; det som ikke passer, vises på arenaen.",
+        help_text=_("Læringsmålene leses på nytt for den nye spesialiteten; det som ikke passer, vises på arenaen."),
     )
 
     def __init__(self, *args, spesialiteter=(), seksjoner=(), arenaer=(), **kwargs):
@@ -363,9 +382,9 @@ class ArenafilForm(forms.Form):
     """A file of arenas (from «Last ned læringsarenaene»); after the preview, its content comes back as text."""
 
     fil = forms.FileField(
-        label="Fil med læringsarenaer",
+        label=_("Fil med læringsarenaer"),
         required=False,
-        help_text="En JSON-fil lastet ned fra «Last ned læringsarenaene som fil» i en annen søknad.",
+        help_text=_("En JSON-fil lastet ned fra «Last ned læringsarenaene som fil» i en annen søknad."),
         widget=forms.ClearableFileInput(attrs={"accept": "application/json,.json", "class": "form-control"}),
     )
     innhold = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -373,5 +392,5 @@ class ArenafilForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("fil") and not cleaned.get("innhold"):
-            self.add_error("fil", "Velg filen med læringsarenaene.")
+            self.add_error("fil", gettext("Velg filen med læringsarenaene."))
         return cleaned

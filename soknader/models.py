@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from .choices import (
     Alvorlighet,
@@ -44,9 +45,9 @@ def registrert_fra(soknadsdato: dt.date, *, er_kommune: bool) -> dt.date:
 class Soknad(models.Model):
     # Sections 1–3: labels (and every rule) come from the form's table in skjema.py
     virksomhet = models.ForeignKey(
-        "brreg.Virksomhet", verbose_name="virksomhet", on_delete=models.PROTECT, related_name="soknader"
+        "brreg.Virksomhet", verbose_name=_("virksomhet"), on_delete=models.PROTECT, related_name="soknader"
     )
-    spesialitet = models.CharField("spesialitet", max_length=3, choices=Spesialitet.choices)
+    spesialitet = models.CharField(_("spesialitet"), max_length=3, choices=Spesialitet.choices)
     virksomhetstype = models.CharField(
         etikett("virksomhetstype"), max_length=20, choices=Virksomhetstype.choices, blank=True
     )
@@ -88,29 +89,29 @@ class Soknad(models.Model):
     kjent_annet = models.TextField(etikett("kjent_annet"), blank=True)
 
     # Workflow
-    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.UTKAST)
-    referanse = models.CharField("referanse", max_length=20, unique=True, null=True, blank=True)
-    soknadsdato = models.DateField("søknadsdato", null=True, blank=True)
-    vedtaksdato = models.DateField("vedtaksdato", null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.UTKAST)
+    referanse = models.CharField(_("referanse"), max_length=20, unique=True, null=True, blank=True)
+    soknadsdato = models.DateField(_("søknadsdato"), null=True, blank=True)
+    vedtaksdato = models.DateField(_("vedtaksdato"), null=True, blank=True)
     registrert_fra = models.DateField(
-        "registrert fra",
+        _("registrert fra"),
         null=True,
         blank=True,
-        help_text="Søknadsdatoen, eller 1. mars 2019 for kommuner som søkte innen 1. juni 2019 (overgangsregelen).",
+        help_text=_("Søknadsdatoen, eller 1. mars 2019 for kommuner som søkte innen 1. juni 2019 (overgangsregelen)."),
     )
-    avslagsgrunn = models.TextField("begrunnelse for avslag", blank=True)
+    avslagsgrunn = models.TextField(_("begrunnelse for avslag"), blank=True)
     anmodning = models.TextField(
-        "anmodning om mer informasjon", blank=True, help_text="Siste melding til søkeren fra Helsedirektoratet."
+        _("anmodning om mer informasjon"), blank=True, help_text=_("Siste melding til søkeren fra Helsedirektoratet.")
     )
-    opprettet = models.DateTimeField("opprettet", auto_now_add=True)
+    opprettet = models.DateTimeField(_("opprettet"), auto_now_add=True)
     opprettet_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    endret = models.DateTimeField("sist endret", auto_now=True)
+    endret = models.DateTimeField(_("sist endret"), auto_now=True)
 
     class Meta:
-        verbose_name = "søknad"
-        verbose_name_plural = "søknader"
+        verbose_name = _("søknad")
+        verbose_name_plural = _("søknader")
         ordering = ["-opprettet"]
         constraints = [
             # one open application per organisation and specialty; after avslag or trekk it may apply again
@@ -154,17 +155,17 @@ class Statusendring(models.Model):
     """One row of an application's history: every change of status, who made it and why."""
 
     soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="historikk")
-    fra_status = models.CharField("fra", max_length=20, choices=Status.choices)
-    til_status = models.CharField("til", max_length=20, choices=Status.choices)
+    fra_status = models.CharField(_("fra"), max_length=20, choices=Status.choices)
+    til_status = models.CharField(_("til"), max_length=20, choices=Status.choices)
     utfort_av = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="utført av", on_delete=models.SET_NULL, null=True, blank=True
+        settings.AUTH_USER_MODEL, verbose_name=_("utført av"), on_delete=models.SET_NULL, null=True, blank=True
     )
-    tidspunkt = models.DateTimeField("tidspunkt", auto_now_add=True)
-    melding = models.TextField("melding", blank=True)
+    tidspunkt = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
+    melding = models.TextField(_("melding"), blank=True)
 
     class Meta:
-        verbose_name = "statusendring"
-        verbose_name_plural = "statusendringer"
+        verbose_name = _("statusendring")
+        verbose_name_plural = _("statusendringer")
         ordering = ["tidspunkt", "pk"]
 
     def __str__(self) -> str:
@@ -178,8 +179,8 @@ class Regiontilgang(models.Model):
     helseregion = models.ForeignKey("brreg.Helseregion", on_delete=models.PROTECT, related_name="+")
 
     class Meta:
-        verbose_name = "tilgang til helseregion"
-        verbose_name_plural = "tilganger til helseregioner"
+        verbose_name = _("tilgang til helseregion")
+        verbose_name_plural = _("tilganger til helseregioner")
 
     def __str__(self) -> str:
         return f"{self.bruker} → {self.helseregion}"
@@ -189,15 +190,15 @@ class Mangel(models.Model):
     """A finding computed from the application (never typed); refreshed whenever the application changes."""
 
     soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="mangler")
-    kode = models.CharField("kode", max_length=40, choices=Mangelkode.choices, db_index=True)
-    alvorlighet = models.CharField("alvorlighet", max_length=10, choices=Alvorlighet.choices)
-    melding = models.TextField("melding")
-    seksjon = models.CharField("del av søknaden", max_length=20, choices=Seksjon.choices)
-    arena_nummer = models.PositiveIntegerField("læringsarena nr.", null=True, blank=True)
+    kode = models.CharField(_("kode"), max_length=40, choices=Mangelkode.choices, db_index=True)
+    alvorlighet = models.CharField(_("alvorlighet"), max_length=10, choices=Alvorlighet.choices)
+    melding = models.TextField(_("melding"))
+    seksjon = models.CharField(_("del av søknaden"), max_length=20, choices=Seksjon.choices)
+    arena_nummer = models.PositiveIntegerField(_("læringsarena nr."), null=True, blank=True)
 
     class Meta:
-        verbose_name = "mangel"
-        verbose_name_plural = "mangler"
+        verbose_name = _("mangel")
+        verbose_name_plural = _("mangler")
         ordering = ["soknad", "pk"]
 
     def __str__(self) -> str:
@@ -208,16 +209,16 @@ class Innsending(models.Model):
     """What the application looked like each time it was submitted, so changes can be shown."""
 
     soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="innsendinger")
-    tidspunkt = models.DateTimeField("sendt inn", auto_now_add=True)
-    data = models.JSONField("innhold")
-    versjon = models.PositiveIntegerField("versjon", default=1)
+    tidspunkt = models.DateTimeField(_("sendt inn"), auto_now_add=True)
+    data = models.JSONField(_("innhold"))
+    versjon = models.PositiveIntegerField(_("versjon"), default=1)
     # The application as sent, as the directorate files it. In the database, like attachments (see Vedlegg).
-    pdf = models.BinaryField("PDF", blank=True, default=b"", editable=False)
-    pdf_storrelse = models.PositiveIntegerField("PDF-størrelse (byte)", default=0, editable=False)
+    pdf = models.BinaryField(_("PDF"), blank=True, default=b"", editable=False)
+    pdf_storrelse = models.PositiveIntegerField(_("PDF-størrelse (byte)"), default=0, editable=False)
 
     class Meta:
-        verbose_name = "innsending"
-        verbose_name_plural = "innsendinger"
+        verbose_name = _("innsending")
+        verbose_name_plural = _("innsendinger")
         ordering = ["soknad", "tidspunkt", "pk"]
 
     def __str__(self) -> str:
@@ -233,22 +234,22 @@ class Melding(models.Model):
     applicant's answer (with attachments). Shown to both sides in order."""
 
     class Fra(models.TextChoices):
-        SAKSBEHANDLER = "saksbehandler", "Helsedirektoratet"
-        SOKER = "soker", "Søkeren"
+        SAKSBEHANDLER = "saksbehandler", _("Helsedirektoratet")
+        SOKER = "soker", _("Søkeren")
 
     soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="meldinger")
-    fra = models.CharField("fra", max_length=15, choices=Fra.choices)
+    fra = models.CharField(_("fra"), max_length=15, choices=Fra.choices)
     forfatter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="skrevet av", on_delete=models.SET_NULL, null=True, blank=True
+        settings.AUTH_USER_MODEL, verbose_name=_("skrevet av"), on_delete=models.SET_NULL, null=True, blank=True
     )
-    tekst = models.TextField("melding")
-    frist = models.DateField("svarfrist", null=True, blank=True)
-    paminnet = models.DateTimeField("påminnelse sendt", null=True, blank=True)
-    tidspunkt = models.DateTimeField("tidspunkt", auto_now_add=True)
+    tekst = models.TextField(_("melding"))
+    frist = models.DateField(_("svarfrist"), null=True, blank=True)
+    paminnet = models.DateTimeField(_("påminnelse sendt"), null=True, blank=True)
+    tidspunkt = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
 
     class Meta:
-        verbose_name = "melding"
-        verbose_name_plural = "meldinger"
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldinger")
         ordering = ["tidspunkt", "pk"]
 
     def __str__(self) -> str:
@@ -263,13 +264,13 @@ class Vedlegg(models.Model):
     Files are small (VEDLEGG_MAKS_BYTES) and few, so the database carries them well."""
 
     melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="vedlegg")
-    filnavn = models.CharField("filnavn", max_length=200)
-    storrelse = models.PositiveIntegerField("størrelse (byte)")
-    innhold = models.BinaryField("innhold", editable=False)
+    filnavn = models.CharField(_("filnavn"), max_length=200)
+    storrelse = models.PositiveIntegerField(_("størrelse (byte)"))
+    innhold = models.BinaryField(_("innhold"), editable=False)
 
     class Meta:
-        verbose_name = "vedlegg"
-        verbose_name_plural = "vedlegg"
+        verbose_name = _("vedlegg")
+        verbose_name_plural = _("vedlegg")
         ordering = ["pk"]
 
     def __str__(self) -> str:
@@ -280,13 +281,13 @@ class Vedtaksbrev(models.Model):
     """The letter (PDF) sent with a decision: kept with the case, downloadable by the applicant."""
 
     soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="vedtaksbrev")
-    vedtak = models.CharField("vedtak", max_length=20, choices=Status.choices)
-    laget = models.DateTimeField("laget", auto_now_add=True)
-    pdf = models.BinaryField("PDF", editable=False)
+    vedtak = models.CharField(_("vedtak"), max_length=20, choices=Status.choices)
+    laget = models.DateTimeField(_("laget"), auto_now_add=True)
+    pdf = models.BinaryField(_("PDF"), editable=False)
 
     class Meta:
-        verbose_name = "vedtaksbrev"
-        verbose_name_plural = "vedtaksbrev"
+        verbose_name = _("vedtaksbrev")
+        verbose_name_plural = _("vedtaksbrev")
         ordering = ["laget", "pk"]
 
     def __str__(self) -> str:

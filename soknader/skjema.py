@@ -18,12 +18,18 @@ from enum import Enum
 from typing import Any
 
 from django.db.models import TextChoices
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from laeringsarenaer.choices import Arenatype, Plassering, Supervisjon
 
 from .choices import JaDelvisNei, KjentTiltak, Seksjon, Spesialitet, VeiledereAnsatt, Virksomhetstype
 
-TOMT = "(tomt)"
+
+def tomt() -> str:
+    """What is shown for an unanswered field."""
+    return gettext("(tomt)")
 
 
 # ---- what decides which rules apply --------------------------------------------------------------
@@ -108,14 +114,14 @@ MAKS_LENGDE: dict[Type, int] = {
 @dataclass(frozen=True)
 class Felt:
     navn: str
-    etikett: str
+    etikett: str | Promise
     type: Type
-    hjelp: str = ""
+    hjelp: str | Promise = ""
     valg: type[TextChoices] | None = None
     valg_utenom: tuple[str, ...] = ()  # choices not offered in the form
     gjelder: Gjelder = ALLE
     vis_naar: Naar | None = None
-    mangler: str = ""  # the message when it is required and missing; "" means optional
+    mangler: str | Promise = ""  # the message when it is required and missing; "" means optional
     kreves_for: Gjelder | None = None  # required only in these contexts (None: wherever it is shown)
     maks: int | None = None  # the longest text accepted (None: the type's default, MAKS_LENGDE)
     automatisk: Gjelder | None = None  # filled in for the user in these contexts, so not shown in the form
@@ -135,7 +141,10 @@ class Felt:
         maks = self.maks_lengde
         if maks is None or not isinstance(verdi, str) or len(verdi) <= maks:
             return ""
-        return f"Teksten er for lang ({_tall(len(verdi))} tegn). Den kan være høyst {_tall(maks)} tegn."
+        return gettext("Teksten er for lang (%(lengde)s tegn). Den kan være høyst %(maks)s tegn.") % {
+            "lengde": _tall(len(verdi)),
+            "maks": _tall(maks),
+        }
 
     @property
     def valgliste(self) -> list[tuple[str, str]]:
@@ -152,11 +161,11 @@ class Felt:
     def vis(self, verdi: Any) -> str:
         """The value as a person reads it: Ja/Nei, choice labels, lists joined, (tomt) for nothing."""
         if self.type in (Type.BEKREFT, Type.AVKRYSNING) and not verdi:
-            return "Nei"
+            return gettext("Nei")
         if verdi is None or verdi == "" or verdi == [] or verdi == ():
-            return TOMT
+            return tomt()
         if isinstance(verdi, bool):
-            return "Ja" if verdi else "Nei"
+            return gettext("Ja") if verdi else gettext("Nei")
         etiketter = dict(self.valg.choices) if self.valg else {}
         if isinstance(verdi, list | tuple):
             return ", ".join(str(etiketter.get(v, v)) for v in verdi)
@@ -169,22 +178,26 @@ class Felt:
             return ""
         trigger = FELT[self.vis_naar.felt]
         if trigger.type in (Type.AVKRYSNING, Type.BEKREFT):
-            return "Fylles ut hvis du har krysset av over."
+            return gettext("Fylles ut hvis du har krysset av over.")
         labels = dict(trigger.valg.choices)
-        valgt = " eller ".join(f"«{labels[v]}»" for v in self.vis_naar.verdier)
-        verb = "svarte" if trigger.valg is JaDelvisNei else "valgte"
-        return f"Fylles ut hvis du {verb} {valgt}."
+        valgt = [str(labels[v]) for v in self.vis_naar.verdier]
+        tekst = f"«{valgt[-1]}»"
+        for forrige in reversed(valgt[:-1]):  # «Delvis» eller «Nei»
+            tekst = gettext("«%(forste)s» eller %(resten)s") % {"forste": forrige, "resten": tekst}
+        if trigger.valg is JaDelvisNei:
+            return gettext("Fylles ut hvis du svarte %(valg)s.") % {"valg": tekst}
+        return gettext("Fylles ut hvis du valgte %(valg)s.") % {"valg": tekst}
 
     @property
     def hjelpetekst(self) -> str:
-        return " ".join(t for t in (self.betingelse_tekst, self.hjelp) if t)
+        return " ".join(str(t) for t in (self.betingelse_tekst, self.hjelp) if t)
 
 
 @dataclass(frozen=True)
 class Gruppe:
     """Fields shown together under a heading (a fieldset)."""
 
-    tittel: str
+    tittel: str | Promise
     felt: tuple[Felt, ...]
 
 
@@ -220,7 +233,7 @@ def kan_soke(spesialitet: str, er_kommune: bool) -> bool:
     return er_kommune or spesialitet not in BARE_KOMMUNER
 
 
-IKKE_KOMMUNE_ALM = "Allmennmedisin kan bare søkes av en kommune."
+IKKE_KOMMUNE_ALM = _("Allmennmedisin kan bare søkes av en kommune.")
 
 
 @dataclass(frozen=True)
@@ -244,12 +257,15 @@ def spesialiteter_for(*, er_kommune: bool | None, navn: str = "") -> list[Spesia
     kommune eller en annen offentlig virksomhet eller en privat virksomhet". `er_kommune` None: not known yet
     (the organisation is not looked up), so every specialty is offered and the rule is said in the help text.
     """
-    hvem = navn or "Virksomheten"
+    hvem = navn or gettext("Virksomheten")
     return [
         Spesialitetsvalg(s, True)
         if er_kommune is not False or kan_soke(s, False)
         else Spesialitetsvalg(
-            s, False, f"{Spesialitet(s).label} kan bare søkes av en kommune, og {hvem} er ikke en kommune."
+            s,
+            False,
+            gettext("%(spesialitet)s kan bare søkes av en kommune, og %(hvem)s er ikke en kommune.")
+            % {"spesialitet": Spesialitet(s).label, "hvem": hvem},
         )
         for s in Spesialitet.values
     ]
@@ -277,12 +293,12 @@ def godkjenning_i_stedet(*, spesialitet: str, navn: str, organisasjonsform: str 
     )
     if not treff:
         return ""
-    return (
-        f"{navn or 'Virksomheten'} ser ut til å være et sykehus, et helseforetak eller STAMI. Slike virksomheter "
+    return gettext(
+        "%(navn)s ser ut til å være et sykehus, et helseforetak eller STAMI. Slike virksomheter "
         "kan søke om godkjenning som utdanningsvirksomhet i arbeidsmedisin i stedet for registrering, med "
         "søknadsskjemaet for godkjenning (kravene er noe strengere, spesialistforskriften § 22). Du kan likevel "
         "søke om registrering her."
-    )
+    ) % {"navn": navn or gettext("Virksomheten")}
 
 
 # ---- rules across fields -------------------------------------------------------------------------
@@ -294,25 +310,25 @@ def _virksomhetstype_stemmer(data: Mapping[str, Any], kontekst: Kontekst) -> dic
     if not kan_soke(kontekst.spesialitet, kontekst.er_kommune):
         return {"virksomhetstype": IKKE_KOMMUNE_ALM}
     if kontekst.er_kommune and type_ != Virksomhetstype.KOMMUNE:
-        return {"virksomhetstype": "Virksomheten er en kommune. Velg «Kommune»."}
+        return {"virksomhetstype": gettext("Virksomheten er en kommune. Velg «Kommune».")}
     if not kontekst.er_kommune and type_ == Virksomhetstype.KOMMUNE:
-        return {"virksomhetstype": "Virksomheten er ikke en kommune i kommuneregisteret. Velg en annen type."}
+        return {"virksomhetstype": gettext("Virksomheten er ikke en kommune i kommuneregisteret. Velg en annen type.")}
     return {}
 
 
 def _bare_kommuner_bekrefter_apen_praksis(data: Mapping[str, Any], kontekst: Kontekst) -> dict[str, str]:
     if data.get("ansvar_apen_uselektert_praksis") and not kontekst.er_kommune:
-        return {"ansvar_apen_uselektert_praksis": "Bare kommuner kan bekrefte åpen uselektert praksis."}
+        return {"ansvar_apen_uselektert_praksis": gettext("Bare kommuner kan bekrefte åpen uselektert praksis.")}
     return {}
 
 
 # ---- the table -----------------------------------------------------------------------------------
 
-BEKREFT = "Du må bekrefte dette punktet for å fullføre søknaden."
+BEKREFT = _("Du må bekrefte dette punktet for å fullføre søknaden.")
 DELVIS_ELLER_NEI = (JaDelvisNei.DELVIS, JaDelvisNei.NEI)
 
 
-def _bekreft(navn: str, etikett: str, hjelp: str = "") -> Felt:
+def _bekreft(navn: str, etikett: str | Promise, hjelp: str | Promise = "") -> Felt:
     return Felt(navn, etikett, Type.BEKREFT, hjelp=hjelp, mangler=BEKREFT)
 
 
@@ -321,62 +337,62 @@ VIRKSOMHET = Del(
     (
         Felt(
             "virksomhetstype",
-            "Type virksomhet",
+            _("Type virksomhet"),
             Type.VALG,
             valg=Virksomhetstype,
             valg_utenom=(Virksomhetstype.KOMMUNE,),
             automatisk=KOMMUNER,
-            hjelp="Velg den typen som passer best. Kommuner kjennes igjen automatisk.",
-            mangler="Velg hvilken type virksomhet dette er.",
+            hjelp=_("Velg den typen som passer best. Kommuner kjennes igjen automatisk."),
+            mangler=_("Velg hvilken type virksomhet dette er."),
         ),
         Gruppe(
-            "Kontaktperson",
+            _("Kontaktperson"),
             (
                 Felt(
                     "kontaktperson_navn",
-                    "Kontaktpersonens navn",
+                    _("Kontaktpersonens navn"),
                     Type.TEKST,
                     autocomplete="name",
-                    hjelp="Personen som tar imot henvendelser om utdanningsløpet i spesialiteten, nå og senere.",
-                    mangler="Skriv navnet på kontaktpersonen.",
+                    hjelp=_("Personen som tar imot henvendelser om utdanningsløpet i spesialiteten, nå og senere."),
+                    mangler=_("Skriv navnet på kontaktpersonen."),
                 ),
                 Felt(
                     "kontaktperson_epost",
-                    "Kontaktpersonens e-post",
+                    _("Kontaktpersonens e-post"),
                     Type.EPOST,
                     autocomplete="email",
-                    mangler="Skriv e-postadressen til kontaktpersonen.",
+                    mangler=_("Skriv e-postadressen til kontaktpersonen."),
                 ),
                 Felt(
                     "kontaktperson_telefon",
-                    "Kontaktpersonens telefon",
+                    _("Kontaktpersonens telefon"),
                     Type.TELEFON,
                     autocomplete="tel",
-                    mangler="Skriv telefonnummeret til kontaktpersonen.",
+                    mangler=_("Skriv telefonnummeret til kontaktpersonen."),
                 ),
             ),
         ),
         Gruppe(
-            "Kontaktperson for databehandleravtale",
+            _("Kontaktperson for databehandleravtale"),
             (
                 Felt(
                     "dba_kontakt_navn",
-                    "Navn på kontaktperson for databehandleravtale",
+                    _("Navn på kontaktperson for databehandleravtale"),
                     Type.TEKST,
-                    hjelp="Personen Helsedirektoratet kan kontakte om databehandleravtalen for kompetanseportalen.",
-                    mangler="Skriv navnet på kontaktpersonen for databehandleravtalen.",
+                    hjelp=_("Personen Helsedirektoratet kan kontakte om databehandleravtalen for kompetanseportalen."),
+                    mangler=_("Skriv navnet på kontaktpersonen for databehandleravtalen."),
                 ),
                 Felt(
                     "dba_kontakt_epost",
-                    "E-post til kontaktperson for databehandleravtale",
+                    _("E-post til kontaktperson for databehandleravtale"),
                     Type.EPOST,
-                    mangler="Skriv e-postadressen til kontaktpersonen for databehandleravtalen.",
+                    mangler=_("Skriv e-postadressen til kontaktpersonen for databehandleravtalen."),
                 ),
                 Felt(
                     "dba_kontakt_telefon",
-                    "Telefon til kontaktperson for databehandleravtale",
+                    _("Telefon til kontaktperson for databehandleravtale"),
                     Type.TELEFON,
-                    mangler="Skriv telefonnummeret til kontaktpersonen for databehandleravtalen.",
+                    mangler=_("Skriv telefonnummeret til kontaktpersonen for databehandleravtalen."),
                 ),
             ),
         ),
@@ -387,29 +403,35 @@ VIRKSOMHET = Del(
 ANSVAR = Del(
     Seksjon.ANSVAR,
     (
-        _bekreft("ansvar_forskrift", "Virksomheten følger spesialistforskriften"),
+        _bekreft("ansvar_forskrift", _("Virksomheten følger spesialistforskriften")),
         _bekreft(
             "ansvar_helhetlig_utdanningslop",
-            "Virksomheten legger til rette for helhetlige utdanningsløp, slik at LIS kan oppnå alle læringsmål "
-            "(selv eller gjennom avtaler med andre)",
-            "Virksomheten trenger ikke dekke alle læringsmål selv, men må sørge for, eventuelt gjennom avtaler, at "
-            "LIS kan nå alle i løpet av utdanningen.",
+            _(
+                "Virksomheten legger til rette for helhetlige utdanningsløp, slik at LIS kan oppnå alle læringsmål "
+                "(selv eller gjennom avtaler med andre)"
+            ),
+            _(
+                "Virksomheten trenger ikke dekke alle læringsmål selv, men må sørge for, eventuelt gjennom avtaler, at "
+                "LIS kan nå alle i løpet av utdanningen."
+            ),
         ),
-        _bekreft("ansvar_veileder_oppnevnes", "Virksomheten oppnevner en individuell veileder for hver LIS"),
-        _bekreft("ansvar_supervisjon", "Virksomheten sørger for at LIS får supervisjon"),
+        _bekreft("ansvar_veileder_oppnevnes", _("Virksomheten oppnevner en individuell veileder for hver LIS")),
+        _bekreft("ansvar_supervisjon", _("Virksomheten sørger for at LIS får supervisjon")),
         _bekreft(
             "ansvar_vurdering_lm",
-            "Virksomheten vurderer om læringsmål er oppnådd, med anbefaling fra veileder og supervisør",
+            _("Virksomheten vurderer om læringsmål er oppnådd, med anbefaling fra veileder og supervisør"),
         ),
         _bekreft(
             "ansvar_kompetanseportal",
-            "Virksomheten bruker kompetanseportalen til å dokumentere læringsmål og følge opp LIS",
+            _("Virksomheten bruker kompetanseportalen til å dokumentere læringsmål og følge opp LIS"),
         ),
         _bekreft(
             "ansvar_databehandleravtale",
-            "Virksomheten inngår databehandleravtale for bruk av kompetanseportalen",
-            "Avtalen inngås med leverandøren av kompetanseportalen. Kommuner som allerede har avtale for LIS1, "
-            "trenger ikke en ny.",
+            _("Virksomheten inngår databehandleravtale for bruk av kompetanseportalen"),
+            _(
+                "Avtalen inngås med leverandøren av kompetanseportalen. Kommuner som allerede har avtale for LIS1, "
+                "trenger ikke en ny."
+            ),
         ),
         # The guide: "I bekreftelsen skal det kun stå hvor lenge legen har arbeidet hvor (eventuelt hvilken
         # avdeling), hvilken stilling og eventuelt fravær fra tjenesten. [...] minstekravene til utdanningstid
@@ -417,56 +439,66 @@ ANSVAR = Del(
         # praktisk tjeneste finnes på Helsedirektoratets nettsider"
         _bekreft(
             "ansvar_bekreftelse_tjeneste",
-            "Virksomheten utsteder bekreftelse på gjennomført praktisk tjeneste",
-            "Bekreftelsen skal bare vise hvor lenge legen har arbeidet hvor (eventuelt hvilken avdeling), i hvilken "
-            "stilling, og eventuelt fravær. Bare tjeneste etter fullført medisinsk grunnutdanning bekreftes. LIS "
-            "trenger bekreftelsen for å dokumentere minstekravet til utdanningstid (6,5 år) når de søker "
-            "spesialistgodkjenning. Helsedirektoratet har en mal for bekreftelse av praktisk tjeneste på sine "
-            "nettsider.",
+            _("Virksomheten utsteder bekreftelse på gjennomført praktisk tjeneste"),
+            _(
+                "Bekreftelsen skal bare vise hvor lenge legen har arbeidet hvor (eventuelt hvilken avdeling), i "
+                "hvilken "
+                "stilling, og eventuelt fravær. Bare tjeneste etter fullført medisinsk grunnutdanning bekreftes. LIS "
+                "trenger bekreftelsen for å dokumentere minstekravet til utdanningstid (6,5 år) når de søker "
+                "spesialistgodkjenning. Helsedirektoratet har en mal for bekreftelse av praktisk tjeneste på sine "
+                "nettsider."
+            ),
         ),
         # The guide: "Alle punktene, med unntak av siste punkt, må bekreftes for å få fullført registreringsskjemaet,
         # dette punktet om åpen uselektert praksis skal kun bekreftes av kommunene." Required of a kommune applying
         # for ALM; for a kommune's SAM or ARB the guide is silent, so it is shown there as optional, and says so.
         Felt(
             "ansvar_apen_uselektert_praksis",
-            "LIS får tjeneste i åpen uselektert praksis (bekreftes bare av kommuner)",
+            _("LIS får tjeneste i åpen uselektert praksis (bekreftes bare av kommuner)"),
             Type.BEKREFT,
             gjelder=KOMMUNER,
             kreves_for=KOMMUNE_ALM,
             mangler=BEKREFT,
-            hjelp="Punktet bekreftes bare av kommuner. Søker kommunen om allmennmedisin, må det bekreftes: "
-            "spesialiteten krever tjeneste i åpen uselektert praksis. For samfunnsmedisin og arbeidsmedisin sier "
-            "brukerveiledningen ikke noe om punktet, så der er det valgfritt.",
+            hjelp=_(
+                "Punktet bekreftes bare av kommuner. Søker kommunen om allmennmedisin, må det bekreftes: "
+                "spesialiteten krever tjeneste i åpen uselektert praksis. For samfunnsmedisin og arbeidsmedisin sier "
+                "brukerveiledningen ikke noe om punktet, så der er det valgfritt."
+            ),
         ),
         # The guidance: "Det skal krysses av for at det er inngått en avtale med et helseforetak eller annen
         # virksomhet som kan bidra til oppnåelse av læringsmålene ALM 055 og ALM 085. [...] De som ikke har en
         # avtale med et helseforetak når de søker, vil få en henvendelse fra oss"
         Felt(
             "hf_avtale_inngatt",
-            "Det er inngått avtale med helseforetak eller annen virksomhet om læringsmålene ALM-055 og ALM-085",
+            _("Det er inngått avtale med helseforetak eller annen virksomhet om læringsmålene ALM-055 og ALM-085"),
             Type.AVKRYSNING,
             gjelder=ALM,
-            hjelp="Læringsmålene ALM-055 og ALM-085 nås i institusjonstjeneste, for eksempel ved et helseforetak, en "
-            "KAD eller en annen institusjon. Avtalen avklarer ansvaret mellom kommunen og virksomheten, og bør være "
-            "inngått før dere søker. Har dere ingen avtale, tar Helsedirektoratet kontakt og anbefaler at dere "
-            "inngår en.",
+            hjelp=_(
+                "Læringsmålene ALM-055 og ALM-085 nås i institusjonstjeneste, for eksempel ved et helseforetak, en "
+                "KAD eller en annen institusjon. Avtalen avklarer ansvaret mellom kommunen og virksomheten, og bør "
+                "være "
+                "inngått før dere søker. Har dere ingen avtale, tar Helsedirektoratet kontakt og anbefaler at dere "
+                "inngår en."
+            ),
         ),
         Felt(
             "hf_avtale_navn",
-            "Navn på helseforetaket eller virksomheten",
+            _("Navn på helseforetaket eller virksomheten"),
             Type.TEKST,
             gjelder=ALM,
             vis_naar=Naar("hf_avtale_inngatt", (True,)),
-            mangler="Skriv navnet på helseforetaket eller virksomheten avtalen er inngått med.",
+            mangler=_("Skriv navnet på helseforetaket eller virksomheten avtalen er inngått med."),
         ),
         Felt(
             "bht_godkjent_arbeidstilsynet",
-            "Er bedriftshelsetjenesten godkjent av Arbeidstilsynet?",
+            _("Er bedriftshelsetjenesten godkjent av Arbeidstilsynet?"),
             Type.JA_NEI,
             gjelder=BHT_ARB,
-            hjelp="En bedriftshelsetjeneste må være godkjent av Arbeidstilsynet for å kunne registreres for "
-            "arbeidsmedisin.",
-            mangler="Svar på om bedriftshelsetjenesten er godkjent av Arbeidstilsynet.",
+            hjelp=_(
+                "En bedriftshelsetjeneste må være godkjent av Arbeidstilsynet for å kunne registreres for "
+                "arbeidsmedisin."
+            ),
+            mangler=_("Svar på om bedriftshelsetjenesten er godkjent av Arbeidstilsynet."),
         ),
     ),
     regler=(_bare_kommuner_bekrefter_apen_praksis,),
@@ -477,94 +509,102 @@ FORHOLD = Del(
     (
         Felt(
             "samarbeid_inngatt",
-            "Det er inngått samarbeid med annen virksomhet om gjennomføringen av utdanningen",
+            _("Det er inngått samarbeid med annen virksomhet om gjennomføringen av utdanningen"),
             Type.AVKRYSNING,
             # The guide: "[kommuner som skal samarbeide] må sende inn søknad hver for seg. Dette gjelder også
             # kommuner som planlegger kommunesammenslåing." / "Det er ikke obligatorisk å svare på."
-            hjelp="For eksempel interkommunalt samarbeid om veilederpooler eller om læringsaktiviteter utenom kurs og "
-            "gruppeveiledning, eller samarbeid mellom bedriftshelsetjenester. Dette er samarbeid på overordnet, "
-            "administrativt nivå, noe annet enn avtaler om læringsarenaer, og det er frivillig å svare. Kommuner som "
-            "samarbeider, også kommuner som planlegger å slå seg sammen, sender hver sin søknad.",
+            hjelp=_(
+                "For eksempel interkommunalt samarbeid om veilederpooler eller om læringsaktiviteter utenom kurs og "
+                "gruppeveiledning, eller samarbeid mellom bedriftshelsetjenester. Dette er samarbeid på overordnet, "
+                "administrativt nivå, noe annet enn avtaler om læringsarenaer, og det er frivillig å svare. Kommuner "
+                "som "
+                "samarbeider, også kommuner som planlegger å slå seg sammen, sender hver sin søknad."
+            ),
         ),
         Felt(
             "samarbeid_beskrivelse",
-            "Beskriv samarbeidet",
+            _("Beskriv samarbeidet"),
             Type.LANGTEKST,
             vis_naar=Naar("samarbeid_inngatt", (True,)),
-            mangler="Beskriv samarbeidet med den andre virksomheten.",
+            mangler=_("Beskriv samarbeidet med den andre virksomheten."),
         ),
         Felt(
             "organisering",
-            "Beskriv kort hvordan arbeidet med spesialistutdanningen er organisert og hvor ansvaret er plassert",
+            _("Beskriv kort hvordan arbeidet med spesialistutdanningen er organisert og hvor ansvaret er plassert"),
             Type.LANGTEKST,
             # The guide: "Det er linjeleder som innehar rollen som godkjenner. [...] Linjeleder kan deleger oppgaven,
             # men ikke ansvaret. [...] avholde vurderingskollegium ved jevne mellomrom [...] skal det innhentes
             # anbefalinger fra veileder og minst en av dem som har deltatt i supervisjonen. Det bør være minst to
             # forskjellige personer fyller rollene som hhv leder, veileder og supervisør"
-            hjelp="Få med hvor i organisasjonen ansvaret for å godkjenne læringsmål ligger, og på hvilket nivå: det "
-            "er linjeleder som godkjenner, og linjeleder kan delegere oppgaven, men ikke ansvaret. Beskriv hvordan "
-            "oppnådde læringsmål skal vurderes, for eksempel i et vurderingskollegium som møtes jevnlig. Før et "
-            "læringsmål godkjennes, skal det hentes inn anbefaling fra veilederen og minst én av dem som har gitt "
-            "supervisjon, og minst to forskjellige personer bør ha rollene som leder, veileder og supervisør. Skriv "
-            "også hvem som legger til rette for læringsaktivitetene, og hvordan.",
-            mangler="Beskriv hvordan arbeidet med spesialistutdanningen er organisert.",
+            hjelp=_(
+                "Få med hvor i organisasjonen ansvaret for å godkjenne læringsmål ligger, og på hvilket nivå: det "
+                "er linjeleder som godkjenner, og linjeleder kan delegere oppgaven, men ikke ansvaret. Beskriv hvordan "
+                "oppnådde læringsmål skal vurderes, for eksempel i et vurderingskollegium som møtes jevnlig. Før et "
+                "læringsmål godkjennes, skal det hentes inn anbefaling fra veilederen og minst én av dem som har gitt "
+                "supervisjon, og minst to forskjellige personer bør ha rollene som leder, veileder og supervisør. "
+                "Skriv "
+                "også hvem som legger til rette for læringsaktivitetene, og hvordan."
+            ),
+            mangler=_("Beskriv hvordan arbeidet med spesialistutdanningen er organisert."),
         ),
         Felt(
             "veiledere_ansatt",
-            "Veilederne er ansatt",
+            _("Veilederne er ansatt"),
             Type.VALG,
             valg=VeiledereAnsatt,
-            hjelp="Velg «Annen, spesifiser» hvis veilederne ikke er ansatt i egen virksomhet.",
-            mangler="Velg hvor veilederne er ansatt.",
+            hjelp=_("Velg «Annen, spesifiser» hvis veilederne ikke er ansatt i egen virksomhet."),
+            mangler=_("Velg hvor veilederne er ansatt."),
         ),
         Felt(
             "veiledere_ansatt_beskrivelse",
-            "Hvordan skaffes veiledere utenfor egen virksomhet?",
+            _("Hvordan skaffes veiledere utenfor egen virksomhet?"),
             Type.LANGTEKST,
             vis_naar=Naar("veiledere_ansatt", (VeiledereAnsatt.ANNEN,)),
-            hjelp="For eksempel samarbeid med andre kommuner eller bedriftshelsetjenester, eller en pensjonert "
-            "spesialist.",
-            mangler="Beskriv hvordan veiledere skaffes utenfor egen virksomhet.",
+            hjelp=_(
+                "For eksempel samarbeid med andre kommuner eller bedriftshelsetjenester, eller en pensjonert "
+                "spesialist."
+            ),
+            mangler=_("Beskriv hvordan veiledere skaffes utenfor egen virksomhet."),
         ),
         Felt(
             "veilederkompetanse",
-            "Veilederne har dokumentert veilederkompetanse",
+            _("Veilederne har dokumentert veilederkompetanse"),
             Type.VALG,
             valg=JaDelvisNei,
-            hjelp="Velg «Delvis» hvis noen av veilederne har dokumentert kompetanse og andre ikke.",
-            mangler="Svar på om veilederne har dokumentert veilederkompetanse.",
+            hjelp=_("Velg «Delvis» hvis noen av veilederne har dokumentert kompetanse og andre ikke."),
+            mangler=_("Svar på om veilederne har dokumentert veilederkompetanse."),
         ),
         Felt(
             "veilederkompetanse_plan",
-            "Hvordan skal veilederne få nødvendig veilederkompetanse?",
+            _("Hvordan skal veilederne få nødvendig veilederkompetanse?"),
             Type.LANGTEKST,
             vis_naar=Naar("veilederkompetanse", DELVIS_ELLER_NEI),
-            hjelp="For eksempel statsforvalterens eller Legeforeningens veilederkurs.",
-            mangler="Beskriv hvordan veilederne skal få nødvendig veilederkompetanse.",
+            hjelp=_("For eksempel statsforvalterens eller Legeforeningens veilederkurs."),
+            mangler=_("Beskriv hvordan veilederne skal få nødvendig veilederkompetanse."),
         ),
         Felt(
             "kjent_med_oppgaver",
-            "Er veilederne godt kjent med veileders oppgaver i spesialistutdanningen?",
+            _("Er veilederne godt kjent med veileders oppgaver i spesialistutdanningen?"),
             Type.VALG,
             valg=JaDelvisNei,
-            hjelp="Velg «Delvis» hvis noen veiledere kjenner oppgavene godt og andre ikke.",
-            mangler="Svar på om veilederne er kjent med veileders oppgaver.",
+            hjelp=_("Velg «Delvis» hvis noen veiledere kjenner oppgavene godt og andre ikke."),
+            mangler=_("Svar på om veilederne er kjent med veileders oppgaver."),
         ),
         Felt(
             "kjent_tiltak",
-            "Hvordan skal veilederne bli kjent med oppgavene?",
+            _("Hvordan skal veilederne bli kjent med oppgavene?"),
             Type.FLERVALG,
             valg=KjentTiltak,
             vis_naar=Naar("kjent_med_oppgaver", DELVIS_ELLER_NEI),
-            hjelp="Velg én eller flere.",
-            mangler="Velg minst én måte veilederne skal bli kjent med oppgavene på.",
+            hjelp=_("Velg én eller flere."),
+            mangler=_("Velg minst én måte veilederne skal bli kjent med oppgavene på."),
         ),
         Felt(
             "kjent_annet",
-            "Beskriv annen måte",
+            _("Beskriv annen måte"),
             Type.LANGTEKST,
             vis_naar=Naar("kjent_tiltak", (KjentTiltak.ANNET,)),
-            mangler="Beskriv den andre måten veilederne skal bli kjent med oppgavene på.",
+            mangler=_("Beskriv den andre måten veilederne skal bli kjent med oppgavene på."),
         ),
     ),
 )
@@ -574,31 +614,35 @@ LAERINGSARENA = Del(
     (
         Felt(
             "type",
-            "Type læringsarena",
+            _("Type læringsarena"),
             Type.NEDTREKK,
             valg=Arenatype,
-            hjelp="En læringsarena er en enhet med en leder med personal-, fag- og/eller administrativt ansvar, der "
-            "LIS kan nå læringsmål: for eksempel et fastlegekontor, en helsestasjon eller et sykehjem, en avdeling "
-            "på sykehus, eller for arbeidsmedisin en avdeling i en bedriftshelsetjeneste eller STAMI. Før opp alle "
-            "arenaene som kan bli brukt, også de som ikke brukes hele tiden eller av alle LIS.",
-            mangler="Velg type læringsarena.",
+            hjelp=_(
+                "En læringsarena er en enhet med en leder med personal-, fag- og/eller administrativt ansvar, der "
+                "LIS kan nå læringsmål: for eksempel et fastlegekontor, en helsestasjon eller et sykehjem, en avdeling "
+                "på sykehus, eller for arbeidsmedisin en avdeling i en bedriftshelsetjeneste eller STAMI. Før opp alle "
+                "arenaene som kan bli brukt, også de som ikke brukes hele tiden eller av alle LIS."
+            ),
+            mangler=_("Velg type læringsarena."),
         ),
         Felt(
             "plassering",
-            "Læringsarenaen befinner seg",
+            _("Læringsarenaen befinner seg"),
             Type.VALG,
             valg=Plassering,
-            hjelp="Både arenaer i egen virksomhet og i virksomheter dere har avtale med, skal beskrives.",
-            mangler="Velg om læringsarenaen er i egen eller annen virksomhet.",
+            hjelp=_("Både arenaer i egen virksomhet og i virksomheter dere har avtale med, skal beskrives."),
+            mangler=_("Velg om læringsarenaen er i egen eller annen virksomhet."),
         ),
         Felt(
             "annen_virksomhet",
-            "Navn på annen virksomhet",
+            _("Navn på annen virksomhet"),
             Type.TEKST,
             vis_naar=Naar("plassering", (Plassering.ANNEN,)),
-            hjelp="Bruk navnet på overordnet nivå, for eksempel «Universitetssykehuset Nord-Norge», «Drammen "
-            "kommune» eller «Statens arbeidsmiljøinstitutt».",
-            mangler="Skriv navnet på den andre virksomheten (på overordnet nivå).",
+            hjelp=_(
+                "Bruk navnet på overordnet nivå, for eksempel «Universitetssykehuset Nord-Norge», «Drammen "
+                "kommune» eller «Statens arbeidsmiljøinstitutt»."
+            ),
+            mangler=_("Skriv navnet på den andre virksomheten (på overordnet nivå)."),
             maks=200,
         ),
         # The guide: "Dersom LIS skal gjennomføre tjeneste [...] i [...] virksomheter som ikke er godkjente eller
@@ -606,50 +650,58 @@ LAERINGSARENA = Del(
         # ivaretatt." The guidance: "Virksomheten skal [...] sørge for veiledning og supervisjon."
         Felt(
             "avtale_veiledning_supervisjon",
-            "Sikrer avtalen med den andre virksomheten veiledning og supervisjon av LIS ved denne arenaen?",
+            _("Sikrer avtalen med den andre virksomheten veiledning og supervisjon av LIS ved denne arenaen?"),
             Type.JA_NEI,
             vis_naar=Naar("plassering", (Plassering.ANNEN,)),
-            hjelp="Avtalen med virksomheten skal si hvordan LIS får veiledning og supervisjon der. Avtalen trenger "
-            "ikke legges ved søknaden.",
-            mangler="Svar på om avtalen sikrer veiledning og supervisjon ved denne arenaen.",
+            hjelp=_(
+                "Avtalen med virksomheten skal si hvordan LIS får veiledning og supervisjon der. Avtalen trenger "
+                "ikke legges ved søknaden."
+            ),
+            mangler=_("Svar på om avtalen sikrer veiledning og supervisjon ved denne arenaen."),
         ),
         Felt(
             "ny_veileder",
-            "Skal LIS få ny veileder under oppholdet ved denne arenaen?",
+            _("Skal LIS få ny veileder under oppholdet ved denne arenaen?"),
             Type.JA_NEI,
-            hjelp="LIS bør ha samme veileder over tid, men det kan være riktig å bytte, for eksempel ved overgang "
-            "til sykehus.",
-            mangler="Svar på om LIS skal få ny veileder ved denne arenaen.",
+            hjelp=_(
+                "LIS bør ha samme veileder over tid, men det kan være riktig å bytte, for eksempel ved overgang "
+                "til sykehus."
+            ),
+            mangler=_("Svar på om LIS skal få ny veileder ved denne arenaen."),
         ),
         Felt(
             "laeringsmal",
-            "Læringsmål som kan oppnås her",
+            _("Læringsmål som kan oppnås her"),
             Type.LANGTEKST,
             rader=3,
             maks=5_000,
-            hjelp="Skriv hvilke læringsmål som kan oppnås her, også der bare deler av målet kan oppnås. For "
-            "eksempel «Alle», «Alle bortsett fra ALM-055 og ALM-085», «ALM 1-6» eller «ARB-014». Kan et læringsmål "
-            "nås flere steder, før det opp på alle. Før også opp felles kompetansemål (FKM) på arenaene der de "
-            "oppnås, for eksempel «FKM 1-14».",
-            mangler="Skriv hvilke læringsmål som kan oppnås her, for eksempel «Alle» eller «ALM 1-6».",
+            hjelp=_(
+                "Skriv hvilke læringsmål som kan oppnås her, også der bare deler av målet kan oppnås. For "
+                "eksempel «Alle», «Alle bortsett fra ALM-055 og ALM-085», «ALM 1-6» eller «ARB-014». Kan et læringsmål "
+                "nås flere steder, før det opp på alle. Før også opp felles kompetansemål (FKM) på arenaene der de "
+                "oppnås, for eksempel «FKM 1-14»."
+            ),
+            mangler=_("Skriv hvilke læringsmål som kan oppnås her, for eksempel «Alle» eller «ALM 1-6»."),
         ),
         Felt(
             "supervisjon",
-            "Supervisjon vil foregå ved",
+            _("Supervisjon vil foregå ved"),
             Type.FLERVALG,
             valg=Supervisjon,
-            hjelp="Supervisjon er at en erfaren lege eller annen fagperson bistår, gir råd og vurderer LIS i det "
-            "daglige arbeidet; supervisørene skifter med arenaen. Velg én eller flere måter LIS får supervisjon på "
-            "her.",
-            mangler="Velg minst én måte supervisjonen skal foregå på.",
+            hjelp=_(
+                "Supervisjon er at en erfaren lege eller annen fagperson bistår, gir råd og vurderer LIS i det "
+                "daglige arbeidet; supervisørene skifter med arenaen. Velg én eller flere måter LIS får supervisjon på "
+                "her."
+            ),
+            mangler=_("Velg minst én måte supervisjonen skal foregå på."),
         ),
         Felt(
             "supervisjon_annet",
-            "Beskriv annen supervisjon",
+            _("Beskriv annen supervisjon"),
             Type.LANGTEKST,
             rader=2,
             vis_naar=Naar("supervisjon", (Supervisjon.ANNET,)),
-            mangler="Beskriv hvordan supervisjonen ellers skal foregå.",
+            mangler=_("Beskriv hvordan supervisjonen ellers skal foregå."),
         ),
     ),
 )
@@ -667,7 +719,8 @@ def vis_verdi(navn: str, verdi: Any) -> str:
     return FELT[navn].vis(verdi)
 
 
-def etikett(navn: str) -> str:
+def etikett(navn: str) -> str | Promise:
+    """The field's label, lazily: in the language active where it is shown (also as a model field's name)."""
     return FELT[navn].etikett
 
 

@@ -4,10 +4,10 @@ cells, and a template loop over them was most of the time of the caseworker's ch
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 register = template.Library()
 
-DEKKET = '<td>✓<span class="visually-hidden"> dekket</span></td>'
 IKKE_DEKKET = "<td></td>"
 UDEKKET_RAD = ' class="table-warning"'
 
@@ -24,11 +24,12 @@ def dekningsrader(matrise, titler=None) -> SafeString:
     """<tr> per objective: its code (and title where the catalogue has one), then a cell per arena (✓ where it can
     be reached); a row no arena covers is marked as a warning."""
     titler = titler or {}
+    dekket_celle = f'<td>✓<span class="visually-hidden"> {escape(gettext("dekket"))}</span></td>'
     return SafeString(
         "\n".join(
             f"<tr{'' if True in rad else UDEKKET_RAD}>"
             f'<th scope="row" class="text-start fw-normal">{_rad_tittel(kode, titler)}</th>'
-            + "".join(DEKKET if dekket else IKKE_DEKKET for dekket in rad)
+            + "".join(dekket_celle if dekket else IKKE_DEKKET for dekket in rad)
             + "</tr>"
             for kode, rad in matrise
         )

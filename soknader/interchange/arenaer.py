@@ -7,6 +7,8 @@ its own draft (after a preview). The keys and their checks are the format's (fie
 import json
 from typing import Any
 
+from django.utils.translation import gettext
+
 from laeringsarenaer.models import Laeringsarena
 
 from .fields import ARENA, Field, record
@@ -24,16 +26,16 @@ def dump(arenaer: list[Laeringsarena]) -> str:
 def read(data: bytes) -> tuple[list[dict[str, Any]], list[str]]:
     """The arenas of a file (model attribute -> value per arena), and what is wrong with it, in Norwegian."""
     if len(data) > MAKS_BYTES:
-        return [], [f"Filen er for stor (høyst {MAKS_BYTES // 1024} kB)."]
+        return [], [gettext("Filen er for stor (høyst %(kb)d kB).") % {"kb": MAKS_BYTES // 1024}]
     try:
         parsed = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
-        return [], ["Filen er ikke en JSON-fil med læringsarenaer (lagret fra «Last ned læringsarenaene»)."]
+        return [], [gettext("Filen er ikke en JSON-fil med læringsarenaer (lagret fra «Last ned læringsarenaene»).")]
     if not isinstance(parsed, dict) or not isinstance(parsed.get(KEY), list):
-        return [], [f"Filen mangler listen «{KEY}»."]
+        return [], [gettext("Filen mangler listen «%(nokkel)s».") % {"nokkel": KEY}]
     errors: list[str] = []
     rows = Reader(1, errors).read_list(parsed[KEY], KEY, FIELD)
     errors = [e.removeprefix("Post 1, ") for e in errors]
     if not rows and not errors:
-        errors.append("Filen har ingen læringsarenaer.")
+        errors.append(gettext("Filen har ingen læringsarenaer."))
     return rows, errors

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from laeringsarenaer.choices import Arenatype, Plassering, Supervisjon
 from laeringsarenaer.lmtekst import sorter
@@ -132,18 +133,18 @@ def _export_only(key: str, kind: str, model: str, on: type[models.Model]) -> Fie
     return Field(key, kind, model, imported="ignored", on=on)
 
 
-def _choice(key: str, model: str, choices: type[models.TextChoices], what: str = "en gyldig verdi", **kw) -> Field:
+def _choice(key: str, model: str, choices: type[models.TextChoices], what: str = _("en gyldig verdi"), **kw) -> Field:
     return Field(key, "choice", model, choices, what, **kw)
 
 
 ARENA = (
-    _choice("type", "type", Arenatype, "en gyldig type", on=Laeringsarena),
-    _choice("plassering", "plassering", Plassering, "en gyldig plassering", on=Laeringsarena),
+    _choice("type", "type", Arenatype, _("en gyldig type"), on=Laeringsarena),
+    _choice("plassering", "plassering", Plassering, _("en gyldig plassering"), on=Laeringsarena),
     Field("virksomhet", "text", "annen_virksomhet", on=Laeringsarena),
     Field("ny_veileder", "bool", "ny_veileder", on=Laeringsarena),
     Field("avtale_veiledning_supervisjon", "bool", "avtale_veiledning_supervisjon", on=Laeringsarena),
     Field("laeringsmal", "text", "laeringsmal", on=Laeringsarena),
-    Field("supervisjon", "codes", "supervisjon", Supervisjon, "en gyldig supervisjonsmåte", on=Laeringsarena),
+    Field("supervisjon", "codes", "supervisjon", Supervisjon, _("en gyldig supervisjonsmåte"), on=Laeringsarena),
     Field("supervisjon_annet", "text", "supervisjon_annet", on=Laeringsarena),
 )
 
@@ -152,9 +153,9 @@ RECORD = (
     Field("referanse", "text", "referanse", imported="optional"),
     Field("organisasjonsnummer", "orgnr", "virksomhet.organisasjonsnummer", imported="required"),
     Field("navn", "text", "virksomhet.navn", imported="optional"),
-    _choice("spesialitet", "spesialitet", Spesialitet, "en gyldig spesialitet", imported="required"),
-    _choice("virksomhetstype", "virksomhetstype", Virksomhetstype, "en gyldig virksomhetstype", imported="optional"),
-    _choice("status", "status", Status, "en gyldig status", imported="required"),
+    _choice("spesialitet", "spesialitet", Spesialitet, _("en gyldig spesialitet"), imported="required"),
+    _choice("virksomhetstype", "virksomhetstype", Virksomhetstype, _("en gyldig virksomhetstype"), imported="optional"),
+    _choice("status", "status", Status, _("en gyldig status"), imported="required"),
     Field("soknadsdato", "date", "soknadsdato", required_for=frozenset(Status.values) - {Status.UTKAST}),
     Field("vedtaksdato", "date", "vedtaksdato", required_for=frozenset({Status.REGISTRERT, Status.AVSLATT})),
     Field("registrert_fra", "date", "registrert_fra", imported="optional"),
@@ -182,7 +183,7 @@ RECORD = (
     _object(
         "kjent_med_oppgaver",
         _choice("valg", "kjent_med_oppgaver", JaDelvisNei),
-        Field("tiltak", "codes", "kjent_tiltak", KjentTiltak, "et gyldig tiltak"),
+        Field("tiltak", "codes", "kjent_tiltak", KjentTiltak, _("et gyldig tiltak")),
         Field("annet", "text", "kjent_annet"),
     ),
     Field("laeringsarenaer", "list", "laeringsarenaer", fields=ARENA),

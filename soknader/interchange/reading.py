@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from brreg import orgnr
 
@@ -40,12 +42,12 @@ def _type_name(value: Any) -> str:
     names = (
         (type(None), "null"),
         (bool, "true/false"),
-        (str, "tekst"),
-        ((int, float), "et tall"),
-        (list, "en liste"),
-        (dict, "et objekt"),
+        (str, _("tekst")),
+        ((int, float), _("et tall")),
+        (list, _("en liste")),
+        (dict, _("et objekt")),
     )
-    return next((name for types, name in names if isinstance(value, types)), type(value).__name__)
+    return str(next((name for types, name in names if isinstance(value, types)), type(value).__name__))
 
 
 def _blank(value: Any) -> bool:
@@ -69,21 +71,23 @@ _UGYLDIGE_TEGN = re.compile("[\x00\ud800-\udfff]")
 def ugyldige_tegn(value: str) -> str | None:
     """What is wrong with the characters of a text, in Norwegian, or None."""
     if "\x00" in value:
-        return "inneholder et null-tegn (\\u0000), som ikke kan lagres. Fjern det."
+        return gettext("inneholder et null-tegn (\\u0000), som ikke kan lagres. Fjern det.")
     if _UGYLDIGE_TEGN.search(value):
-        return "inneholder en ugyldig tegnkode (en enslig surrogat som \\ud800), som ikke kan lagres. Fjern den."
+        return gettext(
+            "inneholder en ugyldig tegnkode (en enslig surrogat som \\ud800), som ikke kan lagres. Fjern den."
+        )
     return None
 
 
 # kind -> the JSON type its value must have, how an error names that type, and what null (not answered) reads as
 _JSON = {
-    "text": (str, "tekst", ""),
-    "choice": (str, "tekst", ""),
-    "orgnr": (str, "tekst (ni siffer i anførselstegn)", ""),
-    "date": (str, "en dato som tekst (ÅÅÅÅ-MM-DD)", None),
-    "bool": (bool, "true eller false", False),
-    "codes": (list, "en liste", []),
-    "list": (list, "en liste", []),
+    "text": (str, _("tekst"), ""),
+    "choice": (str, _("tekst"), ""),
+    "orgnr": (str, _("tekst (ni siffer i anførselstegn)"), ""),
+    "date": (str, _("en dato som tekst (ÅÅÅÅ-MM-DD)"), None),
+    "bool": (bool, _("true eller false"), False),
+    "codes": (list, _("en liste"), []),
+    "list": (list, _("en liste"), []),
 }
 
 
@@ -110,10 +114,10 @@ class Reader:
                 continue
             where, raw = f"{path}.{f.key}" if path else f.key, obj.get(f.key)
             if f.imported == "required" and _blank(raw):
-                self.error(where, "må fylles ut.")
+                self.error(where, gettext("må fylles ut."))
                 values[f.model] = ""
             elif values.get("status") in f.required_for and _blank(raw):  # the map has the status first
-                self.error(where, f"må fylles ut når status er «{values['status']}».")
+                self.error(where, gettext("må fylles ut når status er «%(status)s».") % {"status": values["status"]})
                 values[f.model] = None
             elif f.kind == "object":
                 values |= self.read(f.fields, raw, where)
@@ -126,14 +130,17 @@ class Reader:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.error(path, f"må være et objekt, ikke {_type_name(value)}.")
+            self.error(path, gettext("må være et objekt, ikke %(type)s.") % {"type": _type_name(value)})
             return {}
         keys = [f.key for f in fields if f.imported != "ignored"]
         for key in value:
             if not any(f.key == key for f in fields):
                 forslag = difflib.get_close_matches(str(key), keys, n=1)
-                hint = f" Mente du «{forslag[0]}»?" if forslag else f" Kjente felt: {', '.join(keys)}."
-                self.error(f"{path}.{key}" if path else str(key), f"ukjent felt.{hint}")
+                if forslag:
+                    melding = gettext("ukjent felt. Mente du «%(forslag)s»?") % {"forslag": forslag[0]}
+                else:
+                    melding = gettext("ukjent felt. Kjente felt: %(felt)s.") % {"felt": ", ".join(keys)}
+                self.error(f"{path}.{key}" if path else str(key), melding)
         return value
 
     def _value(self, value: Any, path: str, f: Field) -> Any:
@@ -143,10 +150,16 @@ class Reader:
             return empty
         if not isinstance(value, json_type):
             if f.kind == "bool":
-                named = "true, false eller null" if f.nullable else named
-                self.error(path, f"må være {named}, ikke {_type_name(value)} («{_short(value)}»).")
+                named = gettext("true, false eller null") if f.nullable else named
+                self.error(
+                    path,
+                    gettext("må være %(riktig)s, ikke %(type)s («%(verdi)s»).")
+                    % {"riktig": named, "type": _type_name(value), "verdi": _short(value)},
+                )
             else:
-                self.error(path, f"må være {named}, ikke {_type_name(value)}.")
+                self.error(
+                    path, gettext("må være %(riktig)s, ikke %(type)s.") % {"riktig": named, "type": _type_name(value)}
+                )
             return empty
         convert = getattr(self, f"read_{f.kind}", None)  # a bool needs no converting
         return convert(value, path, f) if convert else value
@@ -157,12 +170,15 @@ class Reader:
             return "" if not f.nullable else None
         value, max_length = value.strip(), f.max_length
         if max_length is not None and len(value) > max_length:
-            self.error(path, f"er for lang ({len(value)} tegn, høyst {max_length}).")
+            self.error(
+                path,
+                gettext("er for lang (%(lengde)d tegn, høyst %(maks)d).") % {"lengde": len(value), "maks": max_length},
+            )
         if value and isinstance(f.model_field, models.EmailField):
             try:
                 validate_email(value)
             except ValidationError:
-                self.error(path, f"«{_short(value)}» er ikke en gyldig e-postadresse.")
+                self.error(path, gettext("«%(verdi)s» er ikke en gyldig e-postadresse.") % {"verdi": _short(value)})
         return value or (None if f.nullable else "")
 
     def read_orgnr(self, value: str, path: str, f: Field) -> str:
@@ -184,13 +200,17 @@ class Reader:
             if not isinstance(item, str) or item not in f.choices.values:
                 self._not_a_code(item, f"{path}[{i}]", f)
             elif item in result:
-                self.error(f"{path}[{i}]", f"«{item}» står mer enn én gang.")
+                self.error(f"{path}[{i}]", gettext("«%(verdi)s» står mer enn én gang.") % {"verdi": item})
             else:
                 result.append(item)
         return result
 
     def _not_a_code(self, value: Any, path: str, f: Field) -> None:
-        self.error(path, f"«{_short(value)}» er ikke {f.what} (gyldige: {', '.join(f.choices.values)}).")
+        self.error(
+            path,
+            gettext("«%(verdi)s» er ikke %(hva)s (gyldige: %(gyldige)s).")
+            % {"verdi": _short(value), "hva": f.what, "gyldige": ", ".join(f.choices.values)},
+        )
 
     def read_date(self, value: str, path: str, f: Field) -> dt.date | None:
         try:
@@ -198,14 +218,18 @@ class Reader:
                 raise ValueError
             return dt.date.fromisoformat(value)
         except ValueError:
-            self.error(path, f"«{_short(value)}» er ikke en gyldig dato (skriv ÅÅÅÅ-MM-DD, for eksempel 2019-05-20).")
+            self.error(
+                path,
+                gettext("«%(verdi)s» er ikke en gyldig dato (skriv ÅÅÅÅ-MM-DD, for eksempel 2019-05-20).")
+                % {"verdi": _short(value)},
+            )
             return None
 
     def read_list(self, value: list, path: str, f: Field) -> list[dict[str, Any]]:
         rows = []
         for i, item in enumerate(value, start=1):
             if not isinstance(item, dict):
-                self.error(f"{path}[{i}]", f"må være et objekt, ikke {_type_name(item)}.")
+                self.error(f"{path}[{i}]", gettext("må være et objekt, ikke %(type)s.") % {"type": _type_name(item)})
             rows.append(self.read(f.fields, item if isinstance(item, dict) else {}, f"{path}[{i}]"))
         return rows
 
@@ -214,20 +238,24 @@ def _check_dates(r: Reader, values: dict[str, Any]) -> None:
     """The dates' rules beyond their keys: not in the future, the decision not before the application."""
     for key in ("soknadsdato", "vedtaksdato"):
         if values[key] and values[key] > timezone.localdate():
-            r.error(key, f"{values[key]:%Y-%m-%d} er fram i tid.")
+            r.error(key, gettext("%(dato)s er fram i tid.") % {"dato": f"{values[key]:%Y-%m-%d}"})
     if values["soknadsdato"] and values["vedtaksdato"] and values["vedtaksdato"] < values["soknadsdato"]:
-        r.error("vedtaksdato", "kan ikke være før søknadsdatoen.")
+        r.error("vedtaksdato", gettext("kan ikke være før søknadsdatoen."))
 
 
 def parse(data: Any) -> tuple[list[Parsed], list[str]]:
     """Every record read and checked, and every problem found (structure first, then the database)."""
     if not isinstance(data, list):
-        return [], [f"Filen må inneholde en JSON-liste med søknader (objekter), ikke {_type_name(data)}."]
+        return [], [
+            gettext("Filen må inneholde en JSON-liste med søknader (objekter), ikke %(type)s.")
+            % {"type": _type_name(data)}
+        ]
     errors: list[str] = []
     parsed = []
     for post, record in enumerate(data, start=1):
         if not isinstance(record, dict):
-            errors.append(f"Post {post}: må være et objekt, ikke {_type_name(record)}.")
+            melding = gettext("må være et objekt, ikke %(type)s.") % {"type": _type_name(record)}
+            errors.append(f"Post {post}: {melding}")
             continue
         reader = Reader(post, errors)
         values = reader.read(RECORD, record)
@@ -239,13 +267,19 @@ def parse(data: Any) -> tuple[list[Parsed], list[str]]:
     for p in parsed:
         if all(p.key) and forste.setdefault(p.key, p.post) != p.post:
             nummer, spesialitet = p.key
-            errors.append(
-                f"Post {p.post}, organisasjonsnummer: {orgnr.format_orgnr(nummer)} har allerede en søknad "
-                f"om {Spesialitet(spesialitet).label.lower()} i post {forste[p.key]}."
-            )
+            melding = gettext("%(orgnr)s har allerede en søknad om %(spesialitet)s i post %(post)s.") % {
+                "orgnr": orgnr.format_orgnr(nummer),
+                "spesialitet": str(Spesialitet(spesialitet).label).lower(),
+                "post": forste[p.key],
+            }
+            errors.append(f"Post {p.post}, organisasjonsnummer: {melding}")
         referanse = p.values["referanse"]
         if referanse and referanser.setdefault(referanse, p.post) != p.post:
-            errors.append(f"Post {p.post}, referanse: «{referanse}» er også brukt i post {referanser[referanse]}.")
+            melding = gettext("«%(referanse)s» er også brukt i post %(post)s.") % {
+                "referanse": referanse,
+                "post": referanser[referanse],
+            }
+            errors.append(f"Post {p.post}, referanse: {melding}")
 
     if not errors and referanser:
         errors += _referanse_conflicts(parsed)
@@ -259,15 +293,12 @@ def _referanse_conflicts(parsed: list[Parsed]) -> list[str]:
     for soknad in Soknad.objects.filter(referanse__in=given).select_related("virksomhet"):
         p = given[soknad.referanse]
         if (soknad.virksomhet.organisasjonsnummer, soknad.spesialitet) != p.key:
-            errors.append(
-                (
-                    p.post,
-                    (
-                        f"Post {p.post}, referanse: «{soknad.referanse}» tilhører en annen søknad "
-                        f"({soknad.virksomhet.navn}, {soknad.get_spesialitet_display().lower()})."
-                    ),
-                )
-            )
+            melding = gettext("«%(referanse)s» tilhører en annen søknad (%(navn)s, %(spesialitet)s).") % {
+                "referanse": soknad.referanse,
+                "navn": soknad.virksomhet.navn,
+                "spesialitet": str(soknad.get_spesialitet_display()).lower(),
+            }
+            errors.append((p.post, f"Post {p.post}, referanse: {melding}"))
     return [melding for _, melding in sorted(errors)]
 
 

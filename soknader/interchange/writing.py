@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext, ngettext
 
 from brreg import client as brreg_client
 from brreg import orgnr
@@ -30,7 +31,14 @@ class ImportRefused(Exception):
     """The file has errors; nothing was imported."""
 
     def __init__(self, errors: list[str]):
-        super().__init__(f"{len(errors)} feil i filen; ingenting er importert.")
+        super().__init__(
+            ngettext(
+                "%(antall)d feil i filen; ingenting er importert.",
+                "%(antall)d feil i filen; ingenting er importert.",
+                len(errors),
+            )
+            % {"antall": len(errors)}
+        )
         self.errors = errors
 
 
@@ -66,23 +74,29 @@ def _lookup_organisations(parsed: list[Parsed]) -> tuple[dict[str, Found], list[
             try:
                 found = brreg_services.lookup(nummer)
             except (brreg_client.NotFound, brreg_client.Removed) as error:
-                warnings.append(
-                    f"Post {p.post}: {error.melding} Virksomheten er opprettet som «{navn}», ikke verifisert."
-                )
+                melding = gettext("Virksomheten er opprettet som «%(navn)s», ikke verifisert.") % {"navn": navn}
+                warnings.append(f"Post {p.post}: {error.melding} {melding}")
             except brreg_client.Unavailable:
                 registry_down = True
         if found is None and registry_down:
-            unavailable.append(f"{orgnr.format_orgnr(nummer)} «{navn}» (post {p.post})")
-        if found is not None and found.slettet:
-            warnings.append(
-                f"Post {p.post}: {found.navn or orgnr.format_orgnr(nummer)} er slettet i "
-                f"Enhetsregisteret ({found.slettedato:%d.%m.%Y})."
+            unavailable.append(
+                gettext("%(orgnr)s «%(navn)s» (post %(post)s)")
+                % {"orgnr": orgnr.format_orgnr(nummer), "navn": navn, "post": p.post}
             )
+        if found is not None and found.slettet:
+            melding = gettext("%(navn)s er slettet i Enhetsregisteret (%(dato)s).") % {
+                "navn": found.navn or orgnr.format_orgnr(nummer),
+                "dato": f"{found.slettedato:%d.%m.%Y}",
+            }
+            warnings.append(f"Post {p.post}: {melding}")
         organisations[nummer] = (found, navn)
     if unavailable:
         warnings.append(
-            "Fikk ikke kontakt med Enhetsregisteret. Disse virksomhetene er opprettet med navnet fra "
-            "filen (eller organisasjonsnummeret), ikke verifisert: " + "; ".join(unavailable) + "."
+            gettext(
+                "Fikk ikke kontakt med Enhetsregisteret. Disse virksomhetene er opprettet med navnet fra "
+                "filen (eller organisasjonsnummeret), ikke verifisert: %(virksomheter)s."
+            )
+            % {"virksomheter": "; ".join(unavailable)}
         )
     return organisations, warnings
 
