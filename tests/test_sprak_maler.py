@@ -33,7 +33,8 @@ LETTER = re.compile(r"[^\W\d_]")
 
 TEXT_ATTRIBUTES = {"aria-label", "title", "placeholder", "alt"}
 # Literal text inside a variable or tag: {{ x|default:"(ingen)" }}, {{ n|pluralize:"er" }}, {% with side="Slett" %}.
-LITERAL_IN_TAG = re.compile(r"""(?:\b(?:default|pluralize):|\b\w+=)(["'])(.*?)\1""")
+LITERAL_IN_TAG = re.compile(r"""(\bpluralize:|\bdefault:|\b\w+=)(["'])(.*?)\2""")
+CODE = re.compile(r"[a-z0-9_-]+")  # a value such as default:'info' is a code or a CSS class, not text
 
 
 def _has_words(text: str) -> bool:
@@ -129,8 +130,8 @@ def _mark(kept: list[str]) -> str:
 def _literals(token) -> list[tuple[int, str]]:
     return [
         (token.lineno, f"{{{token.contents}}}")
-        for _quote, literal in LITERAL_IN_TAG.findall(token.contents)
-        if _has_words(literal)
+        for kind, _quote, literal in LITERAL_IN_TAG.findall(token.contents)
+        if _has_words(literal) and (kind == "pluralize:" or not CODE.fullmatch(literal))
     ]
 
 
