@@ -3,7 +3,7 @@
 The checker reads each template with Django's own Lexer: text outside {% translate %} / {% blocktranslate %},
 outside <script>, <style>, HTML comments, {# #} and {% comment %}, must hold no letters, and neither may the
 attributes a user sees or hears (aria-label, title, placeholder, alt, the value of a submit button, the
-description meta, data-tekst-* texts handed to JavaScript). Literal text in `default:`/`pluralize:` arguments and
+description meta, data-tekst-* texts handed to JavaScript, data-label shown by CSS). Literal text in `default:`/`pluralize:` arguments and
 in `with name="..."` is caught too. Names that are the same in both languages are on a short allow-list.
 """
 
@@ -58,6 +58,7 @@ class _Checker(HTMLParser):
             visible = (
                 name in TEXT_ATTRIBUTES
                 or name.startswith("data-tekst")
+                or name == "data-label"  # shown by the CSS of the stacked tables on a phone
                 or (
                     name == "value"
                     and tag in ("input", "button")
