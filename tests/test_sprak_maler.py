@@ -78,7 +78,15 @@ class _Checker(HTMLParser):
     def handle_data(self, data):
         if self.raw is None:
             # a removed tag or variable ends a piece of text: each piece is reported on its own
-            self.problems += [(self.getpos()[0], " ".join(p.split())) for p in data.split(MARK) if _has_words(p)]
+            line = self.getpos()[0]
+            for piece in data.split(MARK):
+                if _has_words(piece):
+                    self.problems.append((line + _leading_newlines(piece), " ".join(piece.split())))
+                line += piece.count("\n")
+
+
+def _leading_newlines(text: str) -> int:
+    return text[: len(text) - len(text.lstrip())].count("\n")
 
 
 def untranslated(source: str) -> list[tuple[int, str]]:
