@@ -73,17 +73,19 @@
   }
 
   /* Show what an arena's LM text means while the user types (the server reads it the same way on save).
-     The sentences come translated from the server, in the box's data-tekst-* attributes (templates/laeringsarenaer/
-     _tolkning.html): "{n}" stands for the count, -en is the form for one and -flere for more. */
+     The sentences come translated from the server, in the data-tekst-* attributes of #lm-tolkning-tekster beside the
+     box (templates/laeringsarenaer/_tolkning.html): "{n}" stands for the count, -en is the form for one and -flere
+     for more. */
   function setupLmTolkning() {
     var box = document.getElementById("lm-tolkning");
     var input = document.getElementById("id_laeringsmal");
-    if (!box || !input) return;
+    var texts = document.getElementById("lm-tolkning-tekster");
+    if (!box || !input || !texts) return;
     var timer = null;
     var sequence = 0;
 
     function counted(name, n) {
-      var pattern = box.dataset[name + (n === 1 ? "En" : "Flere")];
+      var pattern = texts.dataset[name + (n === 1 ? "En" : "Flere")];
       return pattern.replace("{n}", String(n));
     }
 
@@ -98,7 +100,7 @@
         /* What could not be read comes first: a count that ignores it must not look like the answer. */
         var intro = document.createElement("p");
         intro.className = "mb-1 fw-bold text-danger";
-        intro.textContent = box.dataset.tekstFeil;
+        intro.textContent = texts.dataset.tekstFeil;
         box.appendChild(intro);
         var list = document.createElement("ul");
         list.className = "mb-1 text-danger";
@@ -115,7 +117,7 @@
           rest.appendChild(document.createTextNode(": "));
           rest.appendChild(code());
         }
-        rest.appendChild(document.createTextNode(". " + box.dataset.tekstIkkeRettet));
+        rest.appendChild(document.createTextNode(". " + texts.dataset.tekstIkkeRettet));
         box.appendChild(rest);
       } else {
         var p = document.createElement("p");
