@@ -72,13 +72,22 @@
     update();
   }
 
-  /* Show what an arena's LM text means while the user types (the server reads it the same way on save). */
+  /* Show what an arena's LM text means while the user types (the server reads it the same way on save).
+     The sentences come translated from the server, in the data-tekst-* attributes of #lm-tolkning-tekster beside the
+     box (templates/laeringsarenaer/_tolkning.html): "{n}" stands for the count, -en is the form for one and -flere
+     for more. */
   function setupLmTolkning() {
     var box = document.getElementById("lm-tolkning");
     var input = document.getElementById("id_laeringsmal");
-    if (!box || !input) return;
+    var texts = document.getElementById("lm-tolkning-tekster");
+    if (!box || !input || !texts) return;
     var timer = null;
     var sequence = 0;
+
+    function counted(name, n) {
+      var pattern = texts.dataset[name + (n === 1 ? "En" : "Flere")];
+      return pattern.replace("{n}", String(n));
+    }
 
     function render(result) {
       box.textContent = "";
@@ -91,7 +100,7 @@
         /* What could not be read comes first: a count that ignores it must not look like the answer. */
         var intro = document.createElement("p");
         intro.className = "mb-1 fw-bold text-danger";
-        intro.textContent = "Vi kunne ikke lese hele teksten. Rett dette, ellers blir det ikke telt med:";
+        intro.textContent = texts.dataset.tekstFeil;
         box.appendChild(intro);
         var list = document.createElement("ul");
         list.className = "mb-1 text-danger";
@@ -103,19 +112,18 @@
         box.appendChild(list);
         var rest = document.createElement("p");
         rest.className = "mb-0 small";
-        rest.appendChild(document.createTextNode("Det vi kunne lese, gir foreløpig " + result.koder.length +
-          " læringsmål"));
+        rest.appendChild(document.createTextNode(counted("tekstForelopig", result.koder.length)));
         if (result.kort) {
           rest.appendChild(document.createTextNode(": "));
           rest.appendChild(code());
         }
-        rest.appendChild(document.createTextNode(". Tallet stemmer ikke før teksten er rettet."));
+        rest.appendChild(document.createTextNode(". " + texts.dataset.tekstIkkeRettet));
         box.appendChild(rest);
       } else {
         var p = document.createElement("p");
         p.className = "mb-1";
         var strong = document.createElement("strong");
-        strong.textContent = "Forstått som " + result.koder.length + " læringsmål";
+        strong.textContent = counted("tekstForstatt", result.koder.length);
         p.appendChild(strong);
         if (result.kort) {
           p.appendChild(document.createTextNode(": "));
