@@ -199,6 +199,7 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
                     "registrert_fra",
                     "avslagsgrunn",
                     "anmodning",
+                    "sprak",
                 ]
             },
         ),

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from .choices import (
     Alvorlighet,
@@ -107,6 +108,10 @@ class Soknad(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     endret = models.DateTimeField("sist endret", auto_now=True)
+    # the language the søker last used (start, submission, answer): every mail and letter to them is written in it
+    sprak = models.CharField(
+        _("språk for brev og e-post"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
 
     class Meta:
         verbose_name = "søknad"
