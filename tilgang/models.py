@@ -44,7 +44,7 @@ class Virksomhetstilgang(models.Model):
     kilde = models.CharField(_("kilde"), max_length=20, choices=Tilgangskilde.choices, default=Tilgangskilde.ALTINN)
     hentet = models.DateTimeField(_("Altinns svar fra"))
     hovedenhet = models.CharField(
-        "rettighet via hovedenhet",
+        _("rettighet via hovedenhet"),
         max_length=9,
         blank=True,
         help_text=_("For en underenhet: organisasjonsnummeret til hovedenheten Altinn viste den under."),

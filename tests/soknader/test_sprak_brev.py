@@ -99,3 +99,31 @@ def test_an_application_started_in_nynorsk_is_kept_in_nynorsk_and_one_in_bokmal_
     client.post(reverse("soknader:ny"), {"organisasjonsnummer": "972418013", "spesialitet": "SAM"})
     assert dict(Soknad.objects.values_list("spesialitet", "sprak")) == {"ALM": "nn", "SAM": "nb"}
     assert services.sprak_gyldig("nn-NO") == "nn" and services.sprak_gyldig("en") is None
+
+
+def test_the_sokers_messages_and_errors_are_in_nynorsk(client):
+    soknad = KomplettSoknadFactory()
+    client.force_login(soker_for(soknad.virksomhet))
+    client.cookies["django_language"] = "nn"
+    url = reverse("soknader:seksjon", args=[soknad.pk, "virksomhet"])
+    page = client.post(url, {"kontaktperson_navn": "Kari", "utkast": "1"}, follow=True).content.decode()
+    assert "Utkastet er lagra." in page
+    page = client.post(reverse("soknader:se_over", args=[soknad.pk]), follow=True).content.decode()
+    assert "Søknaden kan ikkje sendast inn før alle delane er fullførte." in page
+    response = client.post(reverse("soknader:svar", args=[soknad.pk]), {"tekst": "Her"}, follow=True)
+    assert "Søknaden ventar ikkje på svar frå deg no." in response.content.decode()
+
+
+def test_the_overview_is_kept_once_per_language(client):
+    client.cookies["django_language"] = "nn"
+    assert "Heile landet" in client.get(reverse("oversikt:oversikt")).content.decode()
+    client.cookies["django_language"] = "nb"
+    assert "Hele landet" in client.get(reverse("oversikt:oversikt")).content.decode()
+
+
+def test_the_bad_input_page_is_in_the_language_of_the_cookie(client):
+    client.cookies["django_language"] = "nn"
+    response = client.get("/soknader/?q=%00")
+    assert response.status_code == 400 and "ikkje kan brukast" in response.content.decode()
+    client.cookies["django_language"] = "nb"
+    assert "ikke kan brukes" in client.get("/soknader/?q=%00").content.decode()
