@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from drift.grenser import treff
@@ -28,8 +29,10 @@ def enhet(request, organisasjonsnummer: str):
     if _rate_limited(request.user):
         return JsonResponse(
             {
-                "melding": "Du har slått opp mange organisasjonsnumre på kort tid. Vent litt og prøv "
-                "igjen, eller skriv navnet selv."
+                "melding": gettext(
+                    "Du har slått opp mange organisasjonsnumre på kort tid. Vent litt og prøv "
+                    "igjen, eller skriv navnet selv."
+                )
             },
             status=429,
         )

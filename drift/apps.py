@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DriftConfig(AppConfig):
@@ -8,4 +9,4 @@ class DriftConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "drift"
-    verbose_name = "Drift"
+    verbose_name = _("Drift")

@@ -15,8 +15,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-MELDING = "Adressen inneholder et null-tegn (%00), som ikke kan brukes. Fjern det fra adressen og prøv igjen."
+MELDING = _("Adressen inneholder et null-tegn (%00), som ikke kan brukes. Fjern det fra adressen og prøv igjen.")
 
 
 def _has_nul(request) -> bool:
@@ -34,11 +37,13 @@ class AvvisUgyldigInndata:
 
     def __call__(self, request):
         if _has_nul(request):
-            return render(request, "ugyldig_inndata.html", {"melding": MELDING}, status=400)
+            # before LocaleMiddleware: the language from the cookie (or the browser), checked against LANGUAGES
+            with translation.override(translation.get_language_from_request(request)):
+                return render(request, "ugyldig_inndata.html", {"melding": MELDING}, status=400)
         return self.get_response(request)
 
 
-UGYLDIGE_TEGN = "Teksten inneholder et null-tegn (\\u0000) eller en ugyldig tegnkode, som ikke kan lagres."
+UGYLDIGE_TEGN = _("Teksten inneholder et null-tegn (\\u0000) eller en ugyldig tegnkode, som ikke kan lagres.")
 
 
 def kan_ikke_lagres(value) -> bool:
@@ -73,7 +78,9 @@ class TrygtFlervalg(forms.ModelMultipleChoiceField):
         try:
             return super()._check_values(value)
         except OverflowError:
-            raise ValidationError("Ugyldig valg: et av tallene er for stort.", code="invalid_pk_value") from None
+            raise ValidationError(
+                gettext("Ugyldig valg: et av tallene er for stort."), code="invalid_pk_value"
+            ) from None
 
 
 class TrygtSkjema:

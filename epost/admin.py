@@ -1,4 +1,6 @@
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from drift.lesevisning import BareLesing
 
@@ -30,9 +32,14 @@ class EpostAdmin(BareLesing, admin.ModelAdmin):
     ]
     actions = ["prov_igjen"]
 
-    @admin.action(description="Prøv å sende valgte feilede e-poster på nytt")
+    @admin.action(description=_("Prøv å sende valgte feilede e-poster på nytt"))
     def prov_igjen(self, request, queryset):
         feilet = list(queryset.filter(status=EpostStatus.FEILET))
         for epost in feilet:
             epost_retry(epost=epost)
-        self.message_user(request, f"{len(feilet)} e-post(er) sendes på nytt ved neste runde.", messages.SUCCESS)
+        melding = ngettext(
+            "%(antall)s e-post sendes på nytt ved neste runde.",
+            "%(antall)s e-poster sendes på nytt ved neste runde.",
+            len(feilet),
+        )
+        self.message_user(request, melding % {"antall": len(feilet)}, messages.SUCCESS)

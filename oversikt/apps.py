@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OversiktConfig(AppConfig):
@@ -6,7 +7,7 @@ class OversiktConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "oversikt"
-    verbose_name = "Oversikt"
+    verbose_name = _("Oversikt")
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save

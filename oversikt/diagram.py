@@ -5,17 +5,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
 from .selectors import Regiontall
 
 # The parts of a region's bar: every application by status, then the kommuner that have not applied.
 # Colours from the Okabe–Ito palette (distinguishable with colour-blindness), text colour chosen for contrast.
 DIAGRAMDELER = (
-    ("under_behandling", "Under behandling", "#0072B2", "#ffffff"),
-    ("anmodning_sendt", "Anmodning sendt", "#E69F00", "#000000"),
-    ("registrert", "Registrert", "#009E73", "#000000"),
-    ("avslatt", "Avslått", "#D55E00", "#000000"),
-    ("trukket", "Trukket", "#5f6670", "#ffffff"),
-    ("ikke_sokt", "Kommuner som ikke har søkt", "#e9ecef", "#000000"),
+    ("under_behandling", _("Under behandling"), "#0072B2", "#ffffff"),
+    ("anmodning_sendt", _("Anmodning sendt"), "#E69F00", "#000000"),
+    ("registrert", _("Registrert"), "#009E73", "#000000"),
+    ("avslatt", _("Avslått"), "#D55E00", "#000000"),
+    ("trukket", _("Trukket"), "#5f6670", "#ffffff"),
+    ("ikke_sokt", _("Kommuner som ikke har søkt"), "#e9ecef", "#000000"),
 )
 
 DIAGRAM_BREDDE = 800
@@ -67,13 +70,16 @@ class Stolpe:
     def soknadstekst(self) -> str:
         """E.g. "54 søknader: 18 under behandling · 26 anmodning sendt · 10 registrert" (zeros left out)."""
         r = self.region
-        antall = f"{r.soknader} {'søknad' if r.soknader == 1 else 'søknader'}"
+        antall = ngettext("%(antall)s søknad", "%(antall)s søknader", r.soknader) % {"antall": r.soknader}
         deler = [f"{getattr(r, felt)} {tittel.lower()}" for felt, tittel, *_ in DIAGRAMDELER[:-1] if getattr(r, felt)]
         return f"{antall}: {' · '.join(deler)}" if deler else antall
 
     @property
     def ikke_sokt_tekst(self) -> str:
-        return f"{self.region.ikke_sokt} av {self.region.kommuner} kommuner har ikke søkt"
+        return gettext("%(ikke_sokt)s av %(kommuner)s kommuner har ikke søkt") % {
+            "ikke_sokt": self.region.ikke_sokt,
+            "kommuner": self.region.kommuner,
+        }
 
 
 @dataclass(frozen=True)

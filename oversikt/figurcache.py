@@ -14,6 +14,7 @@ from uuid import uuid4
 
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import translation
 
 VERSJON = "oversikt:versjon"
 LEVETID = 24 * 3600  # seconds a rendered page is kept (a newer version makes it unused long before)
@@ -29,7 +30,9 @@ def versjon() -> str:
 
 
 def nokkel(versjon: str, *deler: str) -> str:
-    """A cache key for one variant of the page; the parts come from the query string, so they are hashed."""
+    """A cache key for one variant of the page in the active language (the figures are rendered text); the parts
+    come from the query string, so they are hashed."""
+    deler = (translation.get_language() or "", *deler)
     return f"oversikt:{versjon}:" + hashlib.sha256("\x00".join(deler).encode()).hexdigest()[:32]
 
 

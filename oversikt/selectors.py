@@ -23,13 +23,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.utils.translation import gettext_lazy as _
 
 from brreg.models import Fylke, Kommune
 from soknader.choices import Status
 from soknader.models import VENTENDE_STATUSER, Soknad, registrert_fra
 
-HELE_LANDET = "Hele landet"
-IKKE_SOKT = "Ikke søkt"
+HELE_LANDET = _("Hele landet")
+IKKE_SOKT = _("Ikke søkt")
 
 # An application "counts" once it has been sent in; drafts are nobody's business but the applicant's.
 SOKT = tuple(s for s in Status.values if s != Status.UTKAST)
@@ -37,14 +38,14 @@ UNDER_BEHANDLING = (Status.INNSENDT, Status.UNDER_BEHANDLING)
 
 # The columns of the table and the exports, in order: (field of Regiontall, heading).
 KOLONNER = (
-    ("soknader", "Søknader"),
-    ("under_behandling", "Under behandling"),
-    ("anmodning_sendt", "Anmodning sendt"),
-    ("registrert", "Registrert"),
-    ("avslatt", "Avslått"),
-    ("trukket", "Trukket"),
-    ("ikke_sokt", "Ikke søkt"),
-    ("kommuner", "Kommuner"),
+    ("soknader", _("Søknader")),
+    ("under_behandling", _("Under behandling")),
+    ("anmodning_sendt", _("Anmodning sendt")),
+    ("registrert", _("Registrert")),
+    ("avslatt", _("Avslått")),
+    ("trukket", _("Trukket")),
+    ("ikke_sokt", IKKE_SOKT),
+    ("kommuner", _("Kommuner")),
 )
 
 
@@ -158,7 +159,7 @@ def region_figures(spesialitet: str) -> Oversikt:
     soknader = _soknader_per_region(spesialitet)
     regioner = [_region(rad, soknader) for rad in _kommuner_per_region()]
     hele_landet = Regiontall(
-        helseregion=HELE_LANDET,
+        helseregion=str(HELE_LANDET),  # in the language of the page (or of the file) being made
         kode="",
         ikke_sokt=sum(r.ikke_sokt for r in regioner),
         kommuner=sum(r.kommuner for r in regioner),
@@ -189,7 +190,7 @@ def kommune_statuses(spesialitet: str, *, helseregion: str = "", fylke: str = ""
             fylke=k.fylke.navn,
             helseregion=k.fylke.helseregion.navn,
             status=k.status or "",
-            status_tekst=Status(k.status).label if k.status else IKKE_SOKT,
+            status_tekst=str(Status(k.status).label if k.status else IKKE_SOKT),
             # the kommune's own application (er_kommune), so the transitional rule may apply
             midlertidig_fra=registrert_fra(k.soknadsdato, er_kommune=True)
             if k.status in VENTENDE_STATUSER and k.soknadsdato

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from soknader import selectors as soknad_selectors
@@ -21,13 +22,13 @@ from soknader.exports import csv_writer
 from . import diagram, figurcache, selectors
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-EKSPORTKOLONNER = ["helseregion", "spesialitet", *(felt for felt, _ in selectors.KOLONNER)]
+EKSPORTKOLONNER = ["helseregion", "spesialitet", *(felt for felt, _tittel in selectors.KOLONNER)]
 
 
 def _spesialitet(request: HttpRequest) -> Spesialitet:
     verdi = request.GET.get("spesialitet") or Spesialitet.ALM
     if verdi not in Spesialitet.values:
-        raise Http404("Ukjent spesialitet.")
+        raise Http404(gettext("Ukjent spesialitet."))
     return Spesialitet(verdi)
 
 
@@ -96,7 +97,7 @@ def _figurene(spesialitet: Spesialitet, fylker: list, helseregion: str, fylke: s
 def _eksportrader(spesialitet: Spesialitet) -> list[list]:
     tall = selectors.region_figures(spesialitet)
     return [
-        [rad.helseregion, spesialitet.value, *(getattr(rad, felt) for felt, _ in selectors.KOLONNER)]
+        [rad.helseregion, spesialitet.value, *(getattr(rad, felt) for felt, _tittel in selectors.KOLONNER)]
         for rad in tall.rader
     ]
 
@@ -130,7 +131,7 @@ def regioner_xlsx(request: HttpRequest) -> HttpResponse:
     spesialitet = _spesialitet(request)
     arbeidsbok = Workbook()
     ark = arbeidsbok.active
-    ark.title = f"Regioner {spesialitet.value}"
+    ark.title = gettext("Regioner %(spesialitet)s") % {"spesialitet": spesialitet.value}
     ark.append(EKSPORTKOLONNER)
     for rad in _eksportrader(spesialitet):
         ark.append(rad)
@@ -147,7 +148,7 @@ def regioner_xlsx(request: HttpRequest) -> HttpResponse:
 def _region_or_403(request):
     helseregion = soknad_selectors.region_for_bruker(request.user)
     if helseregion is None:
-        raise PermissionDenied("Du er ikke knyttet til et ALIS-kontor.")
+        raise PermissionDenied(gettext("Du er ikke knyttet til et ALIS-kontor."))
     return helseregion
 
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from django.views.i18n import set_language
 
@@ -7,7 +8,7 @@ from drift.views import helse
 from soknader import views as soknader_views
 from tilgang import views as tilgang_views
 
-admin.site.site_header = "ASA-registrering – saksbehandling"
+admin.site.site_header = _("ASA-registrering – saksbehandling")
 admin.site.site_title = "ASA-registrering"
 admin.site.index_title = "Helsedirektoratet"
 admin.site.enable_nav_sidebar = False  # the application list needs the width

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.html import conditional_escape, escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from drift.lesevisning import BareLesing
 from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
@@ -46,11 +47,11 @@ def svarene(del_: skjema.Del) -> list:
 
 
 class HarManglerFilter(admin.SimpleListFilter):
-    title = "har mangler"
+    title = _("har mangler")
     parameter_name = "har_mangler"
 
     def lookups(self, request, model_admin):
-        return [("ja", "Ja"), ("nei", "Nei")]
+        return [("ja", gettext("Ja")), ("nei", gettext("Nei"))]
 
     def queryset(self, request, queryset):
         har = Mangel.objects.filter(alvorlighet=Alvorlighet.MANGEL).values("soknad")
@@ -62,7 +63,7 @@ class HarManglerFilter(admin.SimpleListFilter):
 
 
 class MangelkodeFilter(admin.SimpleListFilter):
-    title = "mangel"
+    title = _("mangel")
     parameter_name = "mangel"
 
     def lookups(self, request, model_admin):
@@ -77,7 +78,7 @@ class MangelkodeFilter(admin.SimpleListFilter):
 class AnmodningFilter(admin.SimpleListFilter):
     """Applications waiting for an answer to an anmodning, and those whose deadline has passed (with counts)."""
 
-    title = "anmodning"
+    title = _("anmodning")
     parameter_name = "anmodning"
 
     @staticmethod
@@ -94,8 +95,8 @@ class AnmodningFilter(admin.SimpleListFilter):
             venter=Count("pk"), passert=Count("pk", filter=Q(_frist__lt=timezone.localdate()))
         )
         return [
-            ("passert", f"Svarfrist passert ({counts['passert']})"),
-            ("venter", f"Venter på svar ({counts['venter']})"),
+            ("passert", gettext("Svarfrist passert (%(antall)s)") % {"antall": counts["passert"]}),
+            ("venter", gettext("Venter på svar (%(antall)s)") % {"antall": counts["venter"]}),
         ]
 
     def queryset(self, request, queryset):
@@ -111,10 +112,16 @@ def tolket_som(arena) -> str:
     tolkning = arena.tolkning
     if not tolkning:
         return "–"
-    text = f"{tolkning['antall']} læringsmål: {tolkning['kort']}" if tolkning["kort"] else "ingen læringsmål"
+    if tolkning["kort"]:
+        text = gettext("%(antall)s læringsmål: %(kort)s") % {"antall": tolkning["antall"], "kort": tolkning["kort"]}
+    else:
+        text = gettext("ingen læringsmål")
     if tolkning["feil"]:
         return format_html(
-            "{}<br><strong>Kunne ikke leses:</strong> {}", text, "; ".join(f["melding"] for f in tolkning["feil"])
+            "{}<br><strong>{}</strong> {}",
+            text,
+            gettext("Kunne ikke leses:"),
+            "; ".join(f["melding"] for f in tolkning["feil"]),
         )
     return text
 
@@ -133,7 +140,7 @@ def arenatabeller(arenaer) -> str:
                 f'<tr><th scope="row">{escape(etikett)}</th>{SVAR.format(conditional_escape(verdi))}</tr>'
                 for etikett, verdi in [
                     *sections.answers(arena, skjema.LAERINGSARENA, None),
-                    ("tolket som", tolket_som(arena)),
+                    (gettext("tolket som"), tolket_som(arena)),
                 ]
             )
             + "</tbody></table>"
@@ -186,9 +193,9 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
         css = {"all": ["css/saksbehandling.css"]}
 
     fieldsets = [
-        ("Virksomhet og spesialitet", {"fields": ["virksomhet", "spesialitet", *svarene(skjema.VIRKSOMHET)]}),
+        (_("Virksomhet og spesialitet"), {"fields": ["virksomhet", "spesialitet", *svarene(skjema.VIRKSOMHET)]}),
         (
-            "Saken",
+            _("Saken"),
             {
                 "fields": [
                     "status",
@@ -199,11 +206,12 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
                     "registrert_fra",
                     "avslagsgrunn",
                     "anmodning",
+                    "sprak",
                 ]
             },
         ),
-        ("Virksomhetens ansvar", {"fields": svarene(skjema.ANSVAR)}),
-        ("Forhold ved egen virksomhet", {"fields": svarene(skjema.FORHOLD)}),
+        (_("Virksomhetens ansvar"), {"fields": svarene(skjema.ANSVAR)}),
+        (_("Forhold ved egen virksomhet"), {"fields": svarene(skjema.FORHOLD)}),
     ]
 
     def get_object(self, request, object_id, from_field=None):
@@ -240,32 +248,32 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
     def get_changelist(self, request, **kwargs):
         return SoknadChangeList
 
-    @admin.display(description="virksomhet", ordering="virksomhet__navn")
+    @admin.display(description=_("virksomhet"), ordering="virksomhet__navn")
     def virksomhet_navn(self, obj):
         return f"{obj.virksomhet.navn} ({obj.virksomhet.organisasjonsnummer})"
 
-    @admin.display(description="kommune", ordering="virksomhet__kommune__navn")
+    @admin.display(description=_("kommune"), ordering="virksomhet__kommune__navn")
     def kommune(self, obj):
         return obj.virksomhet.kommune.navn if obj.virksomhet.kommune else "–"
 
-    @admin.display(description="helseregion", ordering="virksomhet__kommune__fylke__helseregion__navn")
+    @admin.display(description=_("helseregion"), ordering="virksomhet__kommune__fylke__helseregion__navn")
     def helseregion(self, obj):
         kommune = obj.virksomhet.kommune
         return kommune.fylke.helseregion.navn if kommune else "–"
 
-    @admin.display(description="spes.", ordering="spesialitet")
+    @admin.display(description=_("spes."), ordering="spesialitet")
     def spesialitet_kort(self, obj):
         return format_html('<abbr title="{}">{}</abbr>', obj.get_spesialitet_display(), obj.spesialitet)
 
-    @admin.display(description="søknadsdato", ordering="soknadsdato")
+    @admin.display(description=_("søknadsdato"), ordering="soknadsdato")
     def dato(self, obj):
         return obj.soknadsdato.strftime("%d.%m.%Y") if obj.soknadsdato else "–"
 
-    @admin.display(description="antall", ordering="_antall_mangler")
+    @admin.display(description=_("antall"), ordering="_antall_mangler")
     def antall_mangler(self, obj):
         return obj._antall_mangler
 
-    @admin.display(description="mangler")
+    @admin.display(description=_("mangler"))
     def mangler_kort(self, obj):
         return format_html_join(
             " ",
@@ -273,10 +281,10 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
             ((m.alvorlighet, m.melding, m.get_kode_display()) for m in obj.mangler.all()),
         )
 
-    @admin.display(description="midlertidig registrert fra")
+    @admin.display(description=_("midlertidig registrert fra"))
     def midlertidig(self, obj):
         fra = obj.midlertidig_registrert_fra
-        return f"{fra:%d.%m.%Y} (til søknaden er avgjort)" if fra else "–"
+        return gettext("%(dato)s (til søknaden er avgjort)") % {"dato": f"{fra:%d.%m.%Y}"} if fra else "–"
 
     def get_fieldsets(self, request, obj=None):
         """Only the questions that apply to this application (the table's `gjelder`): a kommune is not asked the
@@ -360,7 +368,7 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
         if not self.has_view_permission(request, soknad):
             return HttpResponseRedirect(reverse("admin:index"))
         if handling not in HANDLING_FORMS:
-            raise Http404("Ukjent handling.")
+            raise Http404(gettext("Ukjent handling."))
         back = HttpResponseRedirect(reverse("admin:soknader_soknad_change", args=[pk]))
         if not request.user.has_perm(BEHANDLE_SOKNAD):
             self.message_user(request, services.IKKE_SAKSBEHANDLER, messages.ERROR)
@@ -390,7 +398,11 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
         except services.TransitionRefused as refused:
             self.message_user(request, refused.melding, messages.ERROR)
         else:
-            self.message_user(request, f"Søknaden har nå status «{Status(handling).label}».", messages.SUCCESS)
+            self.message_user(
+                request,
+                gettext("Søknaden har nå status «%(status)s».") % {"status": Status(handling).label},
+                messages.SUCCESS,
+            )
         return back
 
     def _vedtak_preview(self, request, soknad, handling, form):
@@ -405,7 +417,7 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "original": soknad,
-            "title": f"Forhåndsvis vedtaksbrevet: {soknad}",
+            "title": gettext("Forhåndsvis vedtaksbrevet: %(soknad)s") % {"soknad": soknad},
             "handling": handling,
             "form": form,
             "brev": dokumenter.vedtaksbrev_html(preview, dokument=False),
@@ -423,7 +435,7 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
     def dokument_view(self, request, pk, kind, ref):
         soknad = get_object_or_404(Soknad.objects.select_related("virksomhet"), pk=pk)
         if not self.has_view_permission(request, soknad):
-            raise Http404("Fant ikke søknaden.")
+            raise Http404(gettext("Fant ikke søknaden."))
         if kind == "versjon":
             return dokumenter.fil_response(
                 selectors.innsending_pdf(soknad, ref).pdf, dokumenter.soknad_filnavn(soknad, ref)
@@ -435,18 +447,18 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
             return dokumenter.fil_response(
                 selectors.vedtaksbrev_pdf(soknad, ref).pdf, dokumenter.vedtaksbrev_filnavn(soknad)
             )
-        raise Http404("Ukjent dokument.")
+        raise Http404(gettext("Ukjent dokument."))
 
     # ---- export of the selected applications ----
-    @admin.action(description="Eksporter valgte søknader som JSON")
+    @admin.action(description=_("Eksporter valgte søknader som JSON"))
     def eksporter_json(self, request, queryset):
         return exports.json_response(queryset)
 
-    @admin.action(description="Eksporter valgte søknader som CSV")
+    @admin.action(description=_("Eksporter valgte søknader som CSV"))
     def eksporter_csv(self, request, queryset):
         return exports.csv_response(queryset)
 
-    @admin.action(description="Eksporter valgte søknader som Excel (XLSX)")
+    @admin.action(description=_("Eksporter valgte søknader som Excel (XLSX)"))
     def eksporter_xlsx(self, request, queryset):
         return exports.xlsx_response(queryset)
 

@@ -9,10 +9,12 @@ import datetime as dt
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .choices import Status
 
-STATUS_MANGLER = "Siden manglet søknadens status. Last siden på nytt og prøv igjen."
+STATUS_MANGLER = _("Siden manglet søknadens status. Last siden på nytt og prøv igjen.")
 
 
 class HandlingForm(forms.Form):
@@ -39,17 +41,17 @@ class StartReviewForm(HandlingForm):
 
 class AnmodningForm(HandlingForm):
     melding = forms.CharField(
-        label="Be om flere opplysninger (sendes til kontaktpersonen)",
+        label=_("Be om flere opplysninger (sendes til kontaktpersonen)"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Skriv hva søkeren må gjøre eller svare på."},
+        error_messages={"required": _("Skriv hva søkeren må gjøre eller svare på.")},
     )
     frist = forms.DateField(
-        label="Svarfrist",
+        label=_("Svarfrist"),
         required=False,  # left empty: the usual ANMODNING_FRIST_DAGER from today
         input_formats=["%Y-%m-%d", "%d.%m.%Y"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
-            "invalid": "Svarfristen er ikke en gyldig dato. Skriv den som dd.mm.åååå, for eksempel 20.12.2026.",
+            "invalid": _("Svarfristen er ikke en gyldig dato. Skriv den som dd.mm.åååå, for eksempel 20.12.2026."),
         },
     )
 
@@ -62,7 +64,7 @@ class AnmodningForm(HandlingForm):
     def clean_frist(self) -> dt.date:
         frist = self.cleaned_data["frist"] or timezone.localdate() + dt.timedelta(days=settings.ANMODNING_FRIST_DAGER)
         if frist <= timezone.localdate():
-            raise forms.ValidationError("Svarfristen må være etter dagens dato.")
+            raise forms.ValidationError(gettext("Svarfristen må være etter dagens dato."))
         return frist
 
 
@@ -70,12 +72,12 @@ class VedtakForm(HandlingForm):
     """A decision: the date it was made, not after today and not before the application was submitted."""
 
     vedtaksdato = forms.DateField(
-        label="Vedtaksdato",
+        label=_("Vedtaksdato"),
         input_formats=["%Y-%m-%d", "%d.%m.%Y"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
-            "required": "Skriv vedtaksdatoen.",
-            "invalid": "Vedtaksdatoen er ikke en gyldig dato. Skriv den som dd.mm.åååå, for eksempel 20.11.2026.",
+            "required": _("Skriv vedtaksdatoen."),
+            "invalid": _("Vedtaksdatoen er ikke en gyldig dato. Skriv den som dd.mm.åååå, for eksempel 20.11.2026."),
         },
     )
 
@@ -86,9 +88,12 @@ class VedtakForm(HandlingForm):
     def clean_vedtaksdato(self) -> dt.date:
         dato = self.cleaned_data["vedtaksdato"]
         if dato > timezone.localdate():
-            raise forms.ValidationError("Vedtaksdatoen kan ikke være etter dagens dato.")
+            raise forms.ValidationError(gettext("Vedtaksdatoen kan ikke være etter dagens dato."))
         if self.soknadsdato and dato < self.soknadsdato:
-            raise forms.ValidationError(f"Vedtaksdatoen kan ikke være før søknadsdatoen ({self.soknadsdato:%d.%m.%Y}).")
+            raise forms.ValidationError(
+                gettext("Vedtaksdatoen kan ikke være før søknadsdatoen (%(dato)s).")
+                % {"dato": f"{self.soknadsdato:%d.%m.%Y}"}
+            )
         return dato
 
 
@@ -98,9 +103,9 @@ class RegisterForm(VedtakForm):
 
 class RejectForm(VedtakForm):
     begrunnelse = forms.CharField(
-        label="Begrunnelse for avslag",
+        label=_("Begrunnelse for avslag"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Skriv begrunnelsen for avslaget."},
+        error_messages={"required": _("Skriv begrunnelsen for avslaget.")},
     )
     field_order = ["status", "begrunnelse", "vedtaksdato"]
 

@@ -3,13 +3,15 @@
 Each document is an HTML template rendered to PDF by WeasyPrint, with the print stylesheet static/css/pdf.css.
 WeasyPrint (and the Pango libraries it needs) is imported only in `pdf_from_html`, where a PDF is made.
 The HTML of the decision letter is also what the caseworker previews before sending.
+Both are written in the søker's language (`Soknad.sprak`), whoever makes them.
 """
 
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 
 from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.selectors import laeringsmal_in_force
@@ -45,9 +47,9 @@ def soknad_kontekst(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict:
     katalog = katalog_for_soknad(soknad.soknadsdato)
     svar = [(seksjon, sections.answers(soknad, del_, kontekst)) for seksjon, del_ in skjema.SEKSJONER.items()]
     svar[0][1][:0] = [
-        ("Virksomhet", soknad.virksomhet.navn),
-        ("Organisasjonsnummer", soknad.virksomhet.organisasjonsnummer_formatert),
-        ("Spesialitet", soknad.get_spesialitet_display()),
+        (_("Virksomhet"), soknad.virksomhet.navn),
+        (_("Organisasjonsnummer"), soknad.virksomhet.organisasjonsnummer_formatert),
+        (_("Spesialitet"), soknad.get_spesialitet_display()),
     ]
     dekning = dekning_kontekst(arenaer, soknad.spesialitet, katalog, soknad.soknadsdato)
     titler = dict(
@@ -68,9 +70,11 @@ def soknad_kontekst(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict:
 
 
 def soknad_html(soknad: Soknad, arenaer: list[Laeringsarena], *, versjon: int, tidspunkt) -> str:
-    return render_to_string(
-        "soknader/pdf/soknad.html", {**soknad_kontekst(soknad, arenaer), "versjon": versjon, "tidspunkt": tidspunkt}
-    )
+    with translation.override(soknad.sprak):  # labels and findings too: made inside
+        return render_to_string(
+            "soknader/pdf/soknad.html",
+            {**soknad_kontekst(soknad, arenaer), "versjon": versjon, "tidspunkt": tidspunkt},
+        )
 
 
 def soknad_pdf(soknad: Soknad, arenaer: list[Laeringsarena], *, versjon: int, tidspunkt=None) -> bytes:
@@ -103,9 +107,10 @@ def vedtaksbrev_html(soknad: Soknad, *, dokument: bool = True) -> str:
         "overgangsregel": soknad.registrert_fra == OVERGANGSREGEL_FRA,
         "dato": soknad.vedtaksdato or timezone.localdate(),
     }
-    if not dokument:
-        return render_to_string("soknader/pdf/_vedtaksbrev.html", context)
-    return render_to_string("soknader/pdf/vedtaksbrev.html", context)
+    with translation.override(soknad.sprak):  # the caseworker previews it in the søker's language too
+        if not dokument:
+            return render_to_string("soknader/pdf/_vedtaksbrev.html", context)
+        return render_to_string("soknader/pdf/vedtaksbrev.html", context)
 
 
 def vedtaksbrev_pdf(soknad: Soknad) -> bytes:

@@ -108,6 +108,10 @@ class Soknad(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     endret = models.DateTimeField(_("sist endret"), auto_now=True)
+    # the language the søker last used (start, submission, answer): every mail and letter to them is written in it
+    sprak = models.CharField(
+        _("språk for brev og e-post"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
 
     class Meta:
         verbose_name = _("søknad")

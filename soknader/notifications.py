@@ -2,11 +2,14 @@
 
 Mail goes through the outbox (`epost`): a row written in the caller's transaction, sent later by
 `manage.py send_epost --loop`. A rolled-back change leaves no mail; a mail server that is down never fails the request.
+Every mail is written in the søker's language (`Soknad.sprak`), whoever or whatever triggers it.
 """
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from epost.services import epost_queue
 
@@ -19,6 +22,7 @@ def lenke(soknad: Soknad) -> str:
 
 
 def _send(soknad: Soknad, template: str, subject: str, vedlegg=(), **context) -> None:
+    """Called inside `translation.override(soknad.sprak)`, with the subject already translated there."""
     if not soknad.kontaktperson_epost:
         return
     body = render_to_string(f"soknader/epost/{template}.txt", {"soknad": soknad, "lenke": lenke(soknad), **context})
@@ -26,29 +30,33 @@ def _send(soknad: Soknad, template: str, subject: str, vedlegg=(), **context) ->
 
 
 def kvittering(soknad: Soknad, vedlegg=()) -> None:
-    _send(soknad, "kvittering", f"Kvittering: søknad {soknad.referanse} er mottatt", vedlegg=vedlegg)
+    with translation.override(soknad.sprak):
+        subject = _("Kvittering: søknad %(referanse)s er mottatt") % {"referanse": soknad.referanse}
+        _send(soknad, "kvittering", subject, vedlegg=vedlegg)
 
 
 def anmodning(soknad: Soknad, melding: str, frist) -> None:
-    _send(
-        soknad,
-        "anmodning",
-        f"Søknad {soknad.referanse}: Helsedirektoratet ber om flere opplysninger innen {frist:%d.%m.%Y}",
-        melding=melding,
-        frist=frist,
-    )
+    with translation.override(soknad.sprak):
+        subject = _("Søknad %(referanse)s: Helsedirektoratet ber om flere opplysninger innen %(frist)s") % {
+            "referanse": soknad.referanse,
+            "frist": f"{frist:%d.%m.%Y}",
+        }
+        _send(soknad, "anmodning", subject, melding=melding, frist=frist)
 
 
 def paminnelse(soknad: Soknad, anmodning) -> None:
-    _send(
-        soknad,
-        "paminnelse",
-        f"Påminnelse: søknad {soknad.referanse}, svarfrist {anmodning.frist:%d.%m.%Y}",
-        frist=anmodning.frist,
-        anmodning=anmodning,
-    )
+    with translation.override(soknad.sprak):
+        subject = _("Påminnelse: søknad %(referanse)s, svarfrist %(frist)s") % {
+            "referanse": soknad.referanse,
+            "frist": f"{anmodning.frist:%d.%m.%Y}",
+        }
+        _send(soknad, "paminnelse", subject, frist=anmodning.frist, anmodning=anmodning)
 
 
 def vedtak(soknad: Soknad, vedlegg=()) -> None:
-    subject = "er registrert" if soknad.status == "registrert" else "er avslått"
-    _send(soknad, "vedtak", f"Søknad {soknad.referanse} {subject}", vedlegg=vedlegg)
+    with translation.override(soknad.sprak):
+        if soknad.status == "registrert":
+            subject = _("Søknad %(referanse)s er registrert") % {"referanse": soknad.referanse}
+        else:
+            subject = _("Søknad %(referanse)s er avslått") % {"referanse": soknad.referanse}
+        _send(soknad, "vedtak", subject, vedlegg=vedlegg)

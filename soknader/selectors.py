@@ -2,6 +2,7 @@
 
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.http import Http404
+from django.utils.translation import gettext
 
 from brreg.models import Virksomhet
 from laeringsarenaer.models import Laeringsarena
@@ -44,7 +45,7 @@ def soknad_for_soker(bruker, pk: int) -> Soknad:
             pk=pk, virksomhet__in=tilgang_selectors.virksomheter_for(bruker)
         )
     except Soknad.DoesNotExist:
-        raise Http404("Fant ikke søknaden.") from None
+        raise Http404(gettext("Fant ikke søknaden.")) from None
 
 
 def arenaer_for_soknad(soknad: Soknad) -> list[Laeringsarena]:
@@ -55,7 +56,7 @@ def arena_for_soker(soknad: Soknad, pk: int) -> Laeringsarena:
     try:
         return Laeringsarena.objects.get(pk=pk, soknad=soknad)
     except Laeringsarena.DoesNotExist:
-        raise Http404("Fant ikke læringsarenaen.") from None
+        raise Http404(gettext("Fant ikke læringsarenaen.")) from None
 
 
 def soknad_for_virksomhet(virksomhet: Virksomhet, spesialitet: str) -> Soknad | None:
@@ -86,7 +87,7 @@ def soknad_for_region(helseregion, pk: int) -> Soknad:
     try:
         return soknader_for_region(helseregion).get(pk=pk)
     except Soknad.DoesNotExist:
-        raise Http404("Fant ikke søknaden i din region.") from None
+        raise Http404(gettext("Fant ikke søknaden i din region.")) from None
 
 
 # ---- documents and the exchange about an application (the application is already scoped by the caller) ----
@@ -101,7 +102,7 @@ def innsending_pdf(soknad: Soknad, versjon: int) -> Innsending:
     try:
         return Innsending.objects.only("pdf", "versjon").filter(pdf_storrelse__gt=0).get(soknad=soknad, versjon=versjon)
     except Innsending.DoesNotExist:
-        raise Http404("Fant ikke denne versjonen av søknaden.") from None
+        raise Http404(gettext("Fant ikke denne versjonen av søknaden.")) from None
 
 
 def meldinger_for_soknad(soknad: Soknad) -> QuerySet[Melding]:
@@ -118,7 +119,7 @@ def vedlegg_for_soknad(soknad: Soknad, pk: int) -> Vedlegg:
     try:
         return Vedlegg.objects.get(pk=pk, melding__soknad=soknad)
     except Vedlegg.DoesNotExist:
-        raise Http404("Fant ikke vedlegget.") from None
+        raise Http404(gettext("Fant ikke vedlegget.")) from None
 
 
 def vedtaksbrev_for_soknad(soknad: Soknad) -> QuerySet[Vedtaksbrev]:
@@ -129,4 +130,4 @@ def vedtaksbrev_pdf(soknad: Soknad, pk: int) -> Vedtaksbrev:
     try:
         return Vedtaksbrev.objects.get(pk=pk, soknad=soknad)
     except Vedtaksbrev.DoesNotExist:
-        raise Http404("Fant ikke vedtaksbrevet.") from None
+        raise Http404(gettext("Fant ikke vedtaksbrevet.")) from None

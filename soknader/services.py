@@ -16,6 +16,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from brreg import client as brreg_client
 from brreg import services as brreg_services
@@ -59,14 +61,22 @@ class SubmitRefused(Exception):
         self.problemer = problemer
 
 
-def soknad_create(*, bruker, organisasjonsnummer: str, spesialitet: str) -> Soknad:
+def sprak_gyldig(sprak: str | None) -> str | None:
+    """One of settings.LANGUAGES for a language code as `translation.get_language()` gives it ("nn", "nb-no"), or
+    None for none given or one we do not write in."""
+    kjente = {kode for kode, _navn in settings.LANGUAGES}
+    sprak = (sprak or "").lower()
+    return next((kode for kode in (sprak, sprak.split("-")[0]) if kode in kjente), None)
+
+
+def soknad_create(*, bruker, organisasjonsnummer: str, spesialitet: str, sprak: str | None = None) -> Soknad:
     """Start an application for one of the organisations Altinn says the user may act for; raises
     ValidationError keyed by the start form's fields.
 
     The organisation is looked up in Enhetsregisteret before any transaction is opened, with at most
     BRREG_START_TIMEOUT seconds for the registry (none for BRREG_PAUSE seconds after it used them all up, see
     `brreg.services.lookup_within`). When it cannot be reached in that time, the name Altinn gave is kept as not
-    verified (`oppdater_virksomheter` confirms it later).
+    verified (`oppdater_virksomheter` confirms it later). `sprak`: the language the søker uses (mail and letters).
     """
     if not tilgang_selectors.kan_representere(bruker, organisasjonsnummer):
         raise ValidationError({"organisasjonsnummer": IKKE_TILGANG})
@@ -77,12 +87,9 @@ def soknad_create(*, bruker, organisasjonsnummer: str, spesialitet: str) -> Sokn
     except brreg_client.Unavailable:
         found = None
     if found is not None and found.slettet:
-        raise ValidationError(
-            {
-                "organisasjonsnummer": f"{found.navn or 'Virksomheten'} er slettet i Enhetsregisteret "
-                f"({found.slettedato:%d.%m.%Y}) og kan ikke søke om registrering."
-            }
-        )
+        melding = gettext("%(navn)s er slettet i Enhetsregisteret (%(dato)s) og kan ikke søke om registrering.")
+        navn = found.navn or gettext("Virksomheten")
+        raise ValidationError({"organisasjonsnummer": melding % {"navn": navn, "dato": f"{found.slettedato:%d.%m.%Y}"}})
     with transaction.atomic():
         if found is not None:
             virksomhet = brreg_services.virksomhet_from_lookup(found)
@@ -99,10 +106,10 @@ def soknad_create(*, bruker, organisasjonsnummer: str, spesialitet: str) -> Sokn
             raise ValidationError(
                 {
                     "spesialitet": format_html(
-                        '{} har allerede en søknad om {}. <a href="{}">Gå til søknaden</a>.',
-                        virksomhet.navn,
-                        Spesialitet(spesialitet).label.lower(),
-                        reverse("soknader:oppgaver", args=[existing.pk]),
+                        gettext('{navn} har allerede en søknad om {spesialitet}. <a href="{url}">Gå til søknaden</a>.'),
+                        navn=virksomhet.navn,
+                        spesialitet=Spesialitet(spesialitet).label.lower(),
+                        url=reverse("soknader:oppgaver", args=[existing.pk]),
                     )
                 }
             )
@@ -113,20 +120,29 @@ def soknad_create(*, bruker, organisasjonsnummer: str, spesialitet: str) -> Sokn
                     spesialitet=spesialitet,
                     virksomhetstype=Virksomhetstype.KOMMUNE if virksomhet.er_kommune else "",
                     opprettet_av=bruker,
+                    sprak=sprak_gyldig(sprak) or settings.LANGUAGE_CODE,
                 )
         except IntegrityError:  # someone started the same application a moment ago
             existing = apne.get()
             raise ValidationError(
                 {
                     "spesialitet": format_html(
-                        'Søknaden ble nettopp opprettet av en annen. <a href="{}">Gå til søknaden</a>.',
-                        reverse("soknader:oppgaver", args=[existing.pk]),
+                        gettext('Søknaden ble nettopp opprettet av en annen. <a href="{url}">Gå til søknaden</a>.'),
+                        url=reverse("soknader:oppgaver", args=[existing.pk]),
                     )
                 }
             ) from None
 
 
-def soknad_copy(*, bruker, kilde: Soknad, spesialitet: str, seksjoner: Iterable[str], arenaer: Iterable[int]) -> Soknad:
+def soknad_copy(
+    *,
+    bruker,
+    kilde: Soknad,
+    spesialitet: str,
+    seksjoner: Iterable[str],
+    arenaer: Iterable[int],
+    sprak: str | None = None,
+) -> Soknad:
     """Start a new application of the same organisation as a copy of another (cooperating kommuner prepare common
     content but apply one by one): the chosen sections' answers and arenas. Each arena's LM text is read again for
     the new specialty; what does not fit stays in the text and is shown on the arena, never dropped silently.
@@ -146,17 +162,23 @@ def soknad_copy(*, bruker, kilde: Soknad, spesialitet: str, seksjoner: Iterable[
         )
         if apen is not None:
             navn = Spesialitet(spesialitet).label.lower()
-            raise ValidationError({"spesialitet": f"{virksomhet.navn} har allerede en søknad om {navn}."})
+            raise ValidationError(
+                {
+                    "spesialitet": gettext("%(navn)s har allerede en søknad om %(spesialitet)s.")
+                    % {"navn": virksomhet.navn, "spesialitet": navn}
+                }
+            )
         try:
             with transaction.atomic():
                 ny = Soknad.objects.create(
                     virksomhet=virksomhet,
                     spesialitet=spesialitet,
                     opprettet_av=bruker,
+                    sprak=sprak_gyldig(sprak) or kilde.sprak,
                     **{name: getattr(kilde, name) for name in felt},
                 )
         except IntegrityError:
-            raise ValidationError({"spesialitet": "Søknaden ble nettopp opprettet av en annen."}) from None
+            raise ValidationError({"spesialitet": gettext("Søknaden ble nettopp opprettet av en annen.")}) from None
         if not ny.virksomhetstype:
             ny.virksomhetstype = Virksomhetstype.KOMMUNE if virksomhet.er_kommune else ""
             ny.save(update_fields=["virksomhetstype"])
@@ -173,7 +195,7 @@ def soknad_copy(*, bruker, kilde: Soknad, spesialitet: str, seksjoner: Iterable[
     return ny
 
 
-IKKE_TILGANG = (
+IKKE_TILGANG = _(
     "Du kan bare starte en søknad for virksomheter som har gitt deg tilgang til tjenesten i Altinn. Be den som "
     "styrer tilganger i virksomheten (i Altinn) om tilgang, og logg inn på nytt."
 )
@@ -291,14 +313,16 @@ def innsending_create(
     return Innsending.objects.create(soknad=soknad, data=data, versjon=(last.versjon + 1) if last else 1)
 
 
-def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
+def soknad_submit(*, soknad: Soknad, bruker, sprak: str | None = None) -> Soknad:
     """Send the application to Helsedirektoratet (first time, or again after an anmodning).
 
     Every section must be complete. The søknadsdato and reference are set the first time only; each
-    submission is kept as a snapshot so the caseworker can see what changed.
+    submission is kept as a snapshot so the caseworker can see what changed. `sprak`, the language the søker
+    submits in, becomes the application's language for mail and letters (the receipt and its PDF are in it).
     """
     tidspunkt = timezone.now()
-    forhandslaget = _innsending_pdf_prepare(soknad.pk, tidspunkt)
+    sprak = sprak_gyldig(sprak)
+    forhandslaget = _innsending_pdf_prepare(soknad.pk, tidspunkt, sprak)
     with transaction.atomic():
         locked = _locked_editable(soknad.pk)
         arenaer = list(Laeringsarena.objects.filter(soknad=locked).order_by("pk"))
@@ -310,6 +334,8 @@ def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
             locked.soknadsdato = timezone.localdate()
         laeringsmal_reread(soknad=locked, arenaer=arenaer)
         updates = {"soknadsdato": locked.soknadsdato}
+        if sprak:
+            updates["sprak"] = sprak
         if not locked.referanse:  # set with the status, so the history row (and the audit log) can name it
             updates["referanse"] = referanse_for(locked, locked.soknadsdato)
         status_change(soknad=locked, til=Status.INNSENDT, bruker=bruker, melding=melding, **updates)
@@ -327,9 +353,10 @@ def soknad_submit(*, soknad: Soknad, bruker) -> Soknad:
     return locked
 
 
-def _innsending_pdf_prepare(soknad_pk: int, tidspunkt) -> dokumenter.Forhandslaget:
+def _innsending_pdf_prepare(soknad_pk: int, tidspunkt, sprak: str | None = None) -> dokumenter.Forhandslaget:
     """The PDF of the submission about to be made, from the rows as they are now, outside any transaction."""
     soknad = Soknad.objects.select_related("virksomhet").get(pk=soknad_pk)
+    soknad.sprak = sprak or soknad.sprak
     arenaer = list(Laeringsarena.objects.filter(soknad=soknad).order_by("pk"))
     if not soknad.er_redigerbar or any(sections.problems(soknad, arenaer).values()):
         return dokumenter.Forhandslaget()  # it will be refused
@@ -434,17 +461,21 @@ def _transition(
         locked = Soknad.objects.select_for_update().select_related("virksomhet").get(pk=soknad.pk)
         if expected_status is not None and locked.status != expected_status:
             raise TransitionRefused(
-                f"Søknaden ble endret av en annen mens du så på den: status er nå «{locked.get_status_display()}». "
-                "Se over søknaden på nytt."
+                gettext(
+                    "Søknaden ble endret av en annen mens du så på den: status er nå «%(status)s». "
+                    "Se over søknaden på nytt."
+                )
+                % {"status": locked.get_status_display()}
             )
         if locked.status not in allowed.get(til, set()):
             raise TransitionRefused(
-                f"En søknad med status «{locked.get_status_display()}» kan ikke få status «{Status(til).label}»."
+                gettext("En søknad med status «%(fra)s» kan ikke få status «%(til)s».")
+                % {"fra": locked.get_status_display(), "til": Status(til).label}
             )
         return status_change(soknad=locked, til=til, bruker=bruker, melding=melding, **updates)
 
 
-IKKE_SAKSBEHANDLER = "Bare saksbehandlere i Helsedirektoratet kan behandle søknader."
+IKKE_SAKSBEHANDLER = _("Bare saksbehandlere i Helsedirektoratet kan behandle søknader.")
 
 
 def _require_saksbehandler(bruker) -> None:
@@ -473,10 +504,10 @@ def soknad_request_information(
     """Ask the applicant for more information by a deadline; they may then answer, edit and submit again."""
     _require_saksbehandler(bruker)
     if not melding.strip():
-        raise TransitionRefused("Skriv hva søkeren må gjøre eller svare på.")
+        raise TransitionRefused(gettext("Skriv hva søkeren må gjøre eller svare på."))
     frist = frist or anmodning_frist_standard()
     if frist <= timezone.localdate():
-        raise TransitionRefused("Svarfristen må være etter dagens dato.")
+        raise TransitionRefused(gettext("Svarfristen må være etter dagens dato."))
     with transaction.atomic():
         result = _transition(
             soknad=soknad,
@@ -494,28 +525,35 @@ def soknad_request_information(
     return result
 
 
-IKKE_PDF = "Vedlegget må være en PDF-fil."
-
-
-def soknad_answer(*, soknad: Soknad, bruker, tekst: str, vedlegg: Iterable = ()) -> Melding:
+def soknad_answer(*, soknad: Soknad, bruker, tekst: str, vedlegg: Iterable = (), sprak: str | None = None) -> Melding:
     """The applicant answers an anmodning in words, with PDF attachments if asked. Raises ValidationError keyed by
-    the answer form's fields (`tekst`, `vedlegg`). The answer is kept in the thread; the applicant then resubmits."""
+    the answer form's fields (`tekst`, `vedlegg`). The answer is kept in the thread; the applicant then resubmits.
+    `sprak`: the language the søker answers in becomes the application's language for mail and letters."""
     tekst = tekst.strip()
     filer = []
     for fil in vedlegg:
         if fil.size > settings.VEDLEGG_MAKS_BYTES:
             maks = settings.VEDLEGG_MAKS_BYTES // (1024 * 1024)
-            raise ValidationError({"vedlegg": f"«{fil.name}» er for stor. Et vedlegg kan være høyst {maks} MB."})
+            raise ValidationError(
+                {
+                    "vedlegg": gettext("«%(fil)s» er for stor. Et vedlegg kan være høyst %(maks)s MB.")
+                    % {"fil": fil.name, "maks": maks}
+                }
+            )
         innhold = fil.read()
         if not innhold.startswith(b"%PDF-"):  # by content, not by name: a renamed file is refused
-            raise ValidationError({"vedlegg": f"«{fil.name}» er ikke en PDF-fil. {IKKE_PDF}"})
+            melding = gettext("«%(fil)s» er ikke en PDF-fil. Vedlegget må være en PDF-fil.")
+            raise ValidationError({"vedlegg": melding % {"fil": fil.name}})
         filer.append((fil.name.rsplit("/", 1)[-1][:200] or "vedlegg.pdf", innhold))
     if not tekst and not filer:
-        raise ValidationError({"tekst": "Skriv et svar til Helsedirektoratet, eller legg ved en fil."})
+        raise ValidationError({"tekst": gettext("Skriv et svar til Helsedirektoratet, eller legg ved en fil.")})
     with transaction.atomic():
         locked = Soknad.objects.select_for_update().get(pk=soknad.pk)
         if locked.status != Status.ANMODNING_SENDT:
             raise NotEditable()
+        if sprak_gyldig(sprak) and sprak_gyldig(sprak) != locked.sprak:
+            locked.sprak = sprak_gyldig(sprak)
+            locked.save(update_fields=["sprak"])
         melding = Melding.objects.create(soknad=locked, fra=Melding.Fra.SOKER, forfatter=bruker, tekst=tekst)
         Vedlegg.objects.bulk_create(
             Vedlegg(melding=melding, filnavn=navn, storrelse=len(innhold), innhold=innhold) for navn, innhold in filer
@@ -557,7 +595,7 @@ def soknad_register(
     with transaction.atomic():
         current = Soknad.objects.select_related("virksomhet").get(pk=soknad.pk)
         if current.soknadsdato is None:
-            raise TransitionRefused("Søknaden har ingen søknadsdato og kan ikke registreres.")
+            raise TransitionRefused(gettext("Søknaden har ingen søknadsdato og kan ikke registreres."))
         result = _transition(
             soknad=soknad,
             til=Status.REGISTRERT,
@@ -606,7 +644,7 @@ def soknad_reject(
 ) -> Soknad:
     _require_saksbehandler(bruker)
     if not begrunnelse.strip():
-        raise TransitionRefused("Skriv begrunnelsen for avslaget.")
+        raise TransitionRefused(gettext("Skriv begrunnelsen for avslaget."))
     vedtaksdato = vedtaksdato or timezone.localdate()
     forhandslaget = _vedtaksbrev_prepare(soknad.pk, Status.AVSLATT, vedtaksdato, begrunnelse)
     with transaction.atomic():

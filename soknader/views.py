@@ -7,7 +7,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from drift.grenser import treff
@@ -21,13 +24,13 @@ from .interchange import arenaer as arenafil
 from .models import AVSLUTTEDE_STATUSER
 from .roles import BEHANDLE_SOKNAD
 
-IKKE_REDIGERBAR = "Søknaden er sendt inn og kan ikke endres nå."
-KONFLIKT = (
+IKKE_REDIGERBAR = _("Søknaden er sendt inn og kan ikke endres nå.")
+KONFLIKT = _(
     "Noen andre har lagret endringer i denne delen mens du skrev. Det du skrev er ikke lagret ennå: "
     "se over feltene som er markert, og lagre på nytt."
 )
-DELVIS_LAGRET = "Vi har lagret det du skrev, unntatt feltene som er markert med feil."
-FOR_MANGE_STARTER = "Du har startet mange søknader på kort tid. Vent et minutt og prøv igjen."
+DELVIS_LAGRET = _("Vi har lagret det du skrev, unntatt feltene som er markert med feil.")
+FOR_MANGE_STARTER = _("Du har startet mange søknader på kort tid. Vent et minutt og prøv igjen.")
 
 
 def forside(request):
@@ -71,13 +74,15 @@ def ny_soknad(request):
         status = 429
     if request.method == "POST" and form.is_valid():
         try:
-            soknad = services.soknad_create(bruker=request.user, **form.cleaned_data)
+            soknad = services.soknad_create(bruker=request.user, sprak=translation.get_language(), **form.cleaned_data)
         except ValidationError as error:
             for field, messages_ in error.message_dict.items():
                 for message in messages_:
                     form.add_error(field, message)
         else:
-            messages.success(request, "Søknaden er opprettet. Du kan fylle ut delene i den rekkefølgen du vil.")
+            messages.success(
+                request, gettext("Søknaden er opprettet. Du kan fylle ut delene i den rekkefølgen du vil.")
+            )
             virksomhet = soknad.virksomhet
             merknad = skjema.godkjenning_i_stedet(
                 spesialitet=soknad.spesialitet, navn=virksomhet.navn, organisasjonsform=virksomhet.organisasjonsform
@@ -85,17 +90,24 @@ def ny_soknad(request):
             if merknad:
                 messages.info(request, merknad)
             if virksomhet.konkurs or virksomhet.under_avvikling:
-                messages.warning(
-                    request,
-                    f"Enhetsregisteret sier at {virksomhet.navn} er "
-                    f"{'konkurs' if virksomhet.konkurs else 'under avvikling'}. Helsedirektoratet vil se "
-                    "på dette når søknaden behandles.",
-                )
+                if virksomhet.konkurs:
+                    melding = gettext(
+                        "Enhetsregisteret sier at %(navn)s er konkurs. Helsedirektoratet vil se på dette når "
+                        "søknaden behandles."
+                    )
+                else:
+                    melding = gettext(
+                        "Enhetsregisteret sier at %(navn)s er under avvikling. Helsedirektoratet vil se på dette "
+                        "når søknaden behandles."
+                    )
+                messages.warning(request, melding % {"navn": virksomhet.navn})
             if not virksomhet.navn_verifisert:
                 messages.info(
                     request,
-                    "Vi fikk ikke bekreftet navnet i Enhetsregisteret nå. Vi bruker navnet fra "
-                    "Altinn, og prøver igjen senere.",
+                    gettext(
+                        "Vi fikk ikke bekreftet navnet i Enhetsregisteret nå. Vi bruker navnet fra "
+                        "Altinn, og prøver igjen senere."
+                    ),
                 )
             return redirect("soknader:oppgaver", soknad.pk)
     godkjenning = [  # ARB from a hospital or STAMI: they may seek godkjenning instead (told, not blocked)
@@ -160,7 +172,7 @@ def _seksjon_url(soknad, seksjon) -> str:
 def seksjon(request, pk, seksjon):
     soknad = selectors.soknad_for_soker(request.user, pk)
     if seksjon not in SEKSJON_SKJEMA:
-        raise Http404("Fant ikke denne delen av skjemaet.")
+        raise Http404(gettext("Fant ikke denne delen av skjemaet."))
     seksjon = Seksjon(seksjon)
     form_class = SEKSJON_SKJEMA[seksjon]
     kontekst = sections.context(soknad)
@@ -186,16 +198,16 @@ def seksjon(request, pk, seksjon):
         else:
             problemer = sections.section_problems(soknad, seksjon)
             if valid and "fortsett" in request.POST and not problemer:
-                messages.success(request, f"«{seksjon.label}» er lagret og fullført.")
+                messages.success(request, gettext("«%(del)s» er lagret og fullført.") % {"del": seksjon.label})
                 return redirect(_neste(request, soknad) or _neste_url(soknad, seksjon))
             if valid and "fortsett" not in request.POST:
-                messages.success(request, "Utkastet er lagret.")
+                messages.success(request, gettext("Utkastet er lagret."))
                 return redirect(_neste(request, soknad) or reverse("soknader:oppgaver", args=[soknad.pk]))
             form.refresh_fingerprint(soknad)
             if "fortsett" in request.POST:
                 form.show_problems(problemer)
             if valid:
-                messages.warning(request, "Vi har lagret det du skrev, men delen er ikke fullført ennå.")
+                messages.warning(request, gettext("Vi har lagret det du skrev, men delen er ikke fullført ennå."))
             else:
                 messages.warning(request, DELVIS_LAGRET)
     return render(
@@ -257,9 +269,11 @@ def laeringsarena(request, pk, arena_pk=None):
         # stays in the form at /ny/ and nothing is created (a half-created arena at /ny/ was saved twice).
         if form.is_blank():
             form.is_valid()
-            form.add_error(None, "Du har ikke fylt ut noe ennå. Fyll ut læringsarenaen før du lagrer.")
+            form.add_error(None, gettext("Du har ikke fylt ut noe ennå. Fyll ut læringsarenaen før du lagrer."))
         else:
-            messages.error(request, "Rett det som er markert, så lagrer vi læringsarenaen. Ingenting er lagret ennå.")
+            messages.error(
+                request, gettext("Rett det som er markert, så lagrer vi læringsarenaen. Ingenting er lagret ennå.")
+            )
         return render(
             request,
             "soknader/laeringsarena.html",
@@ -281,7 +295,8 @@ def laeringsarena(request, pk, arena_pk=None):
         except services.Conflict as conflict:
             if not conflict.stored:
                 messages.error(
-                    request, "Læringsarenaen er slettet av en annen mens du skrev. Lagre for å legge den til på nytt."
+                    request,
+                    gettext("Læringsarenaen er slettet av en annen mens du skrev. Lagre for å legge den til på nytt."),
                 )
                 return render(
                     request,
@@ -293,9 +308,9 @@ def laeringsarena(request, pk, arena_pk=None):
         else:
             problemer = sections.arena_problems(arena)
             if valid and not problemer:
-                messages.success(request, f"Læringsarenaen «{arena}» er lagret.")
+                messages.success(request, gettext("Læringsarenaen «%(arena)s» er lagret.") % {"arena": arena})
                 return redirect(_neste(request, soknad) or reverse("soknader:laeringsarenaer", args=[soknad.pk]))
-            messages.warning(request, "Vi har lagret det du skrev, men læringsarenaen mangler opplysninger.")
+            messages.warning(request, gettext("Vi har lagret det du skrev, men læringsarenaen mangler opplysninger."))
             if ny:  # from now on the arena's own page, so the next save changes this arena, not a new one
                 url = reverse("soknader:laeringsarena", args=[soknad.pk, arena.pk])
                 return redirect(f"{url}?{urlencode({'mangler': 1, 'neste': _neste(request, soknad)})}")
@@ -337,7 +352,7 @@ def slett_laeringsarena(request, pk, arena_pk):
         except services.NotEditable:
             messages.error(request, IKKE_REDIGERBAR)
             return redirect("soknader:se_over", soknad.pk)
-        messages.success(request, f"Læringsarenaen «{arena}» er slettet.")
+        messages.success(request, gettext("Læringsarenaen «%(arena)s» er slettet.") % {"arena": arena})
         return redirect("soknader:laeringsarenaer", soknad.pk)
     return render(request, "soknader/slett_laeringsarena.html", {"soknad": soknad, "arena": arena})
 
@@ -349,12 +364,12 @@ def se_over(request, pk):
     arenaer = selectors.arenaer_for_soknad(soknad)
     if request.method == "POST":
         try:
-            soknad = services.soknad_submit(soknad=soknad, bruker=request.user)
+            soknad = services.soknad_submit(soknad=soknad, bruker=request.user, sprak=translation.get_language())
         except services.NotEditable:
-            messages.error(request, "Søknaden er allerede sendt inn.")
+            messages.error(request, gettext("Søknaden er allerede sendt inn."))
         except services.SubmitRefused:
             messages.error(
-                request, "Søknaden kan ikke sendes inn før alle delene er fullført. Se hva som mangler under."
+                request, gettext("Søknaden kan ikke sendes inn før alle delene er fullført. Se hva som mangler under.")
             )
         else:
             return redirect("soknader:kvittering", soknad.pk)
@@ -366,9 +381,9 @@ def se_over(request, pk):
         for seksjon, del_ in skjema.SEKSJONER.items()
     ]
     svar[0][2][:0] = [
-        ("Virksomhet", soknad.virksomhet.navn),
-        ("Organisasjonsnummer", soknad.virksomhet.organisasjonsnummer_formatert),
-        ("Spesialitet", soknad.get_spesialitet_display()),
+        (gettext("Virksomhet"), soknad.virksomhet.navn),
+        (gettext("Organisasjonsnummer"), soknad.virksomhet.organisasjonsnummer_formatert),
+        (gettext("Spesialitet"), soknad.get_spesialitet_display()),
     ]
     return render(
         request,
@@ -438,9 +453,10 @@ def svar(request, pk):
                 bruker=request.user,
                 tekst=form.cleaned_data["tekst"],
                 vedlegg=form.cleaned_data["vedlegg"],
+                sprak=translation.get_language(),
             )
         except services.NotEditable:
-            messages.error(request, "Søknaden venter ikke på svar fra deg nå.")
+            messages.error(request, gettext("Søknaden venter ikke på svar fra deg nå."))
             return redirect("soknader:se_over", soknad.pk)
         except ValidationError as error:
             for field, messages_ in error.message_dict.items():
@@ -449,10 +465,12 @@ def svar(request, pk):
         else:
             messages.success(
                 request,
-                "Svaret er sendt til Helsedirektoratet. Gjør eventuelle endringer, og send søknaden inn på nytt.",
+                gettext(
+                    "Svaret er sendt til Helsedirektoratet. Gjør eventuelle endringer, og send søknaden inn på nytt."
+                ),
             )
             return redirect(reverse("soknader:se_over", args=[soknad.pk]) + "#dialog")
-    messages.error(request, "Svaret ble ikke sendt. Se feilen under.")
+    messages.error(request, gettext("Svaret ble ikke sendt. Se feilen under."))
     arenaer = selectors.arenaer_for_soknad(soknad)
     return render(
         request,
@@ -489,6 +507,7 @@ def kopier(request, pk):
                 spesialitet=form.cleaned_data["spesialitet"],
                 seksjoner=form.cleaned_data["seksjoner"],
                 arenaer=[int(a) for a in form.cleaned_data["arenaer"]],
+                sprak=translation.get_language(),
             )
         except ValidationError as error:
             for field, messages_ in error.message_dict.items():
@@ -499,15 +518,24 @@ def kopier(request, pk):
             passer_ikke = [a for a in nye if a.laeringsmal_feil]
             messages.success(
                 request,
-                f"Søknaden om {ny.get_spesialitet_display().lower()} er opprettet som kopi av søknaden om "
-                f"{kilde.get_spesialitet_display().lower()}. Se over alle delene før du sender inn.",
+                gettext(
+                    "Søknaden om %(ny)s er opprettet som kopi av søknaden om %(kilde)s. Se over alle delene før du "
+                    "sender inn."
+                )
+                % {"ny": ny.get_spesialitet_display().lower(), "kilde": kilde.get_spesialitet_display().lower()},
             )
             if passer_ikke:
                 messages.warning(
                     request,
-                    f"Læringsmålene er lest på nytt for {ny.get_spesialitet_display().lower()}. På "
-                    f"{len(passer_ikke)} av {len(nye)} læringsarenaer er det deler som ikke passer: se "
-                    "«Læringsarenaer».",
+                    gettext(
+                        "Læringsmålene er lest på nytt for %(spesialitet)s. På %(antall)s av %(alle)s læringsarenaer "
+                        "er det deler som ikke passer: se «Læringsarenaer»."
+                    )
+                    % {
+                        "spesialitet": ny.get_spesialitet_display().lower(),
+                        "antall": len(passer_ikke),
+                        "alle": len(nye),
+                    },
                 )
             return redirect("soknader:oppgaver", ny.pk)
     return render(
@@ -531,9 +559,9 @@ def slett_utkast(request, pk):
         try:
             services.soknad_delete_draft(soknad=soknad)
         except services.NotEditable:
-            messages.error(request, "Bare utkast som aldri er sendt inn, kan slettes.")
+            messages.error(request, gettext("Bare utkast som aldri er sendt inn, kan slettes."))
             return redirect("soknader:oppgaver", soknad.pk)
-        messages.success(request, "Utkastet er slettet.")
+        messages.success(request, gettext("Utkastet er slettet."))
         return redirect("soknader:mine")
     return render(request, "soknader/slett_utkast.html", {"soknad": soknad})
 
@@ -548,7 +576,7 @@ def trekk(request, pk):
         except services.TransitionRefused as refused:
             messages.error(request, refused.melding)
         else:
-            messages.success(request, "Søknaden er trukket.")
+            messages.success(request, gettext("Søknaden er trukket."))
         return redirect("soknader:se_over", soknad.pk)
     return render(request, "soknader/trekk.html", {"soknad": soknad})
 
@@ -583,7 +611,15 @@ def arenaer_importer(request, pk):
             except services.NotEditable:
                 messages.error(request, IKKE_REDIGERBAR)
                 return redirect("soknader:se_over", soknad.pk)
-            messages.success(request, f"{len(added)} læringsarenaer er lagt til fra filen.")
+            messages.success(
+                request,
+                ngettext(
+                    "%(antall)s læringsarena er lagt til fra filen.",
+                    "%(antall)s læringsarenaer er lagt til fra filen.",
+                    len(added),
+                )
+                % {"antall": len(added)},
+            )
             return redirect("soknader:laeringsarenaer", soknad.pk)
         if not errors:
             katalog = katalog_for_soknad(soknad.soknadsdato)

@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from drift.lesevisning import BareLesing
 
@@ -26,21 +28,25 @@ class HendelseAdmin(BareLesing, admin.ModelAdmin):
             lookup, value, request
         )
 
-    @admin.display(description="bruker", ordering="brukernavn")
+    @admin.display(description=_("bruker"), ordering="brukernavn")
     def person(self, obj):
         if not obj.bruker_id:
             return obj.brukernavn or "–"
         return format_html(
-            '<a href="?bruker__id__exact={}" title="Vis bare denne personen">{}</a>', obj.bruker_id, obj.brukernavn
+            '<a href="?bruker__id__exact={}" title="{}">{}</a>',
+            obj.bruker_id,
+            gettext("Vis bare denne personen"),
+            obj.brukernavn,
         )
 
-    @admin.display(description="organisasjonsnummer", ordering="organisasjonsnummer")
+    @admin.display(description=_("organisasjonsnummer"), ordering="organisasjonsnummer")
     def organisasjon(self, obj):
         if not obj.organisasjonsnummer:
             return "–"
         return format_html(
-            '<a href="?organisasjonsnummer__exact={}" title="Vis bare denne virksomheten">{}</a>',
+            '<a href="?organisasjonsnummer__exact={}" title="{}">{}</a>',
             obj.organisasjonsnummer,
+            gettext("Vis bare denne virksomheten"),
             obj.organisasjonsnummer,
         )
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 
 class LoginForm(AuthenticationForm):
@@ -11,5 +12,5 @@ class LoginForm(AuthenticationForm):
         super().confirm_login_allowed(user)
         if not settings.PASSWORD_LOGIN_FOR_APPLICANTS and not (user.is_staff or user.is_superuser):
             raise ValidationError(
-                "Søkere logger inn med ID-porten. Bruk knappen «Logg inn med ID-porten».", code="idporten"
+                gettext("Søkere logger inn med ID-porten. Bruk knappen «Logg inn med ID-porten»."), code="idporten"
             )

@@ -15,6 +15,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
 from django.contrib import messages
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from . import altinn, services
 from .models import Innloggingskilde
@@ -59,20 +60,26 @@ def refresh_organisations(request, *, force: bool = False) -> services.Oppslag |
         if oppslag.fjernet and not force:
             messages.warning(
                 request,
-                "Altinn sier at du ikke lenger kan søke for én eller flere virksomheter. "
-                "Søknadene deres vises ikke for deg lenger.",
+                gettext(
+                    "Altinn sier at du ikke lenger kan søke for én eller flere virksomheter. "
+                    "Søknadene deres vises ikke for deg lenger."
+                ),
             )
     elif oppslag.fra_lager:
         messages.warning(
             request,
-            "Vi får ikke kontakt med Altinn nå. Du ser virksomhetene Altinn sist ga deg "
-            f"tilgang til ({timezone.localtime(oppslag.hentet):%d.%m.%Y kl. %H:%M}). Det du har lagret "
-            "er ikke borte.",
+            gettext(
+                "Vi får ikke kontakt med Altinn nå. Du ser virksomhetene Altinn sist ga deg tilgang til "
+                "(%(tidspunkt)s). Det du har lagret er ikke borte."
+            )
+            % {"tidspunkt": f"{timezone.localtime(oppslag.hentet):%d.%m.%Y kl. %H:%M}"},  # "kl." in both
         )
     else:
         messages.error(
             request,
-            "Vi får ikke kontakt med Altinn, og har ingen nylige opplysninger om hvilke "
-            "virksomheter du kan søke for. Prøv igjen om litt.",
+            gettext(
+                "Vi får ikke kontakt med Altinn, og har ingen nylige opplysninger om hvilke "
+                "virksomheter du kan søke for. Prøv igjen om litt."
+            ),
         )
     return oppslag

@@ -13,6 +13,8 @@ from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render, resolve_url
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from mozilla_django_oidc.views import OIDCAuthenticationRequestView
 
@@ -22,7 +24,7 @@ from .models import Hendelsestype, Innloggingskilde
 
 logger = logging.getLogger(__name__)
 
-NAVN = {Innloggingskilde.IDPORTEN: "ID-porten", Innloggingskilde.ANSATT: "Helsedirektoratets innlogging"}
+NAVN = {Innloggingskilde.IDPORTEN: "ID-porten", Innloggingskilde.ANSATT: _("Helsedirektoratets innlogging")}
 
 
 def _feil(request, *, tittel: str, melding: str, status: int, provider: str | None = None):
@@ -41,7 +43,7 @@ def _feil(request, *, tittel: str, melding: str, status: int, provider: str | No
 
 def _provider_or_404(provider: str) -> str:
     if provider not in NAVN or not oidc.configured(provider):
-        raise Http404("Denne innloggingen er ikke satt opp.")
+        raise Http404(gettext("Denne innloggingen er ikke satt opp."))
     return provider
 
 
@@ -63,11 +65,14 @@ class StartView(OIDCAuthenticationRequestView):
             )
             return _feil(
                 request,
-                tittel=f"{NAVN[provider]} svarer ikke",
+                tittel=gettext("%(tjeneste)s svarer ikke") % {"tjeneste": NAVN[provider]},
                 status=503,
                 provider=provider,
-                melding=f"Vi får ikke kontakt med {NAVN[provider]} akkurat nå. Ingenting du har lagret er "
-                "borte. Prøv igjen om litt.",
+                melding=gettext(
+                    "Vi får ikke kontakt med %(tjeneste)s akkurat nå. Ingenting du har lagret er borte. "
+                    "Prøv igjen om litt."
+                )
+                % {"tjeneste": NAVN[provider]},
             )
         self._settings = oidc.mozilla_settings(config)
         self.OIDC_OP_AUTH_ENDPOINT = self._settings["OIDC_OP_AUTHORIZATION_ENDPOINT"]
@@ -93,28 +98,32 @@ def callback(request, provider):
         if error == "access_denied":
             return _feil(
                 request,
-                tittel="Innloggingen ble avbrutt",
+                tittel=gettext("Innloggingen ble avbrutt"),
                 status=200,
                 provider=provider,
-                melding=f"Du avbrøt innloggingen hos {NAVN[provider]}. Du er ikke logget inn. "
-                "Ingenting du har lagret er borte.",
+                melding=gettext(
+                    "Du avbrøt innloggingen hos %(tjeneste)s. Du er ikke logget inn. Ingenting du har lagret er borte."
+                )
+                % {"tjeneste": NAVN[provider]},
             )
         return _feil(
             request,
-            tittel="Innloggingen mislyktes",
+            tittel=gettext("Innloggingen mislyktes"),
             status=400,
             provider=provider,
-            melding=f"{NAVN[provider]} kunne ikke logge deg inn. Prøv igjen.",
+            melding=gettext("%(tjeneste)s kunne ikke logge deg inn. Prøv igjen.") % {"tjeneste": NAVN[provider]},
         )
     if not request.GET.get("code") or state not in states:
         audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj="ukjent state")
         return _feil(
             request,
-            tittel="Innloggingen ble avvist",
+            tittel=gettext("Innloggingen ble avvist"),
             status=400,
             provider=provider,
-            melding="Svaret fra innloggingstjenesten hørte ikke til en innlogging startet her, eller den "
-            "er allerede brukt. Start innloggingen på nytt.",
+            melding=gettext(
+                "Svaret fra innloggingstjenesten hørte ikke til en innlogging startet her, eller den "
+                "er allerede brukt. Start innloggingen på nytt."
+            ),
         )
     flow = states.pop(state)
     request.session["oidc_states"] = states
@@ -131,31 +140,36 @@ def callback(request, provider):
         )
         return _feil(
             request,
-            tittel=f"{NAVN[provider]} svarer ikke",
+            tittel=gettext("%(tjeneste)s svarer ikke") % {"tjeneste": NAVN[provider]},
             status=503,
             provider=provider,
-            melding=f"Vi fikk ikke fullført innloggingen fordi {NAVN[provider]} ikke svarte. Ingenting du "
-            "har lagret er borte. Prøv igjen om litt.",
+            melding=gettext(
+                "Vi fikk ikke fullført innloggingen fordi %(tjeneste)s ikke svarte. Ingenting du "
+                "har lagret er borte. Prøv igjen om litt."
+            )
+            % {"tjeneste": NAVN[provider]},
         )
     except SuspiciousOperation as error:
         logger.warning("oidc %s: avvist: %s", provider, error)
         audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj=str(error)[:200])
         return _feil(
             request,
-            tittel="Innloggingen ble avvist",
+            tittel=gettext("Innloggingen ble avvist"),
             status=400,
             provider=provider,
-            melding="Vi kunne ikke bekrefte svaret fra innloggingstjenesten, så du er ikke logget inn. "
-            "Start innloggingen på nytt.",
+            melding=gettext(
+                "Vi kunne ikke bekrefte svaret fra innloggingstjenesten, så du er ikke logget inn. "
+                "Start innloggingen på nytt."
+            ),
         )
     if user is None or not user.is_active:
         audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj="ingen gyldig bruker")
         return _feil(
             request,
-            tittel="Innloggingen ble avvist",
+            tittel=gettext("Innloggingen ble avvist"),
             status=403,
             provider=provider,
-            melding="Vi fikk ikke de opplysningene vi trenger fra innloggingstjenesten.",
+            melding=gettext("Vi fikk ikke de opplysningene vi trenger fra innloggingstjenesten."),
         )
     next_url = request.session.get("oidc_login_next")
     id_token = request.session.get("oidc_id_token")
@@ -168,11 +182,13 @@ def callback(request, provider):
         if oppslag is not None and not oppslag.brukbar:
             return _feil(
                 request,
-                tittel="Vi får ikke hentet tilgangene dine fra Altinn",
+                tittel=gettext("Vi får ikke hentet tilgangene dine fra Altinn"),
                 status=503,
                 provider=provider,
-                melding="Du er logget inn, men Altinn svarer ikke, så vi vet ikke hvilke virksomheter du kan "
-                "søke for. Prøv igjen om litt.",
+                melding=gettext(
+                    "Du er logget inn, men Altinn svarer ikke, så vi vet ikke hvilke virksomheter du kan "
+                    "søke for. Prøv igjen om litt."
+                ),
             )
     return HttpResponseRedirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
 
@@ -218,5 +234,5 @@ def logout(request):
                 params["id_token_hint"] = id_token
             target = f"{end_session}?{urlencode(params)}"
     auth.logout(request)
-    messages.info(request, "Du er logget ut.")
+    messages.info(request, gettext("Du er logget ut."))
     return HttpResponseRedirect(target)
