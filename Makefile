@@ -78,9 +78,9 @@ bench: install
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
 
-# Bokmål is the source; after changing user-facing text, refresh the nynorsk catalogue (locale/nn), translate the new
+# Bokmål is the source (makemessages: drift/management/commands, without fuzzy matching); after changing user-facing text, refresh the nynorsk catalogue (locale/nn), translate the new
 # entries by hand (docs/sprak.md) and compile. Needs GNU gettext (apt install gettext). tests/test_sprak.py checks it.
 SPRAK_IGNORE := -i ".venv/*" -i "tests/*" -i "bench/*" -i "staticfiles/*" -i "node_modules/*" -i "build/*"
 sprak: install
-	DJANGO_DEBUG=1 $(PY) manage.py makemessages -l nn --no-location --no-obsolete --no-fuzzy-matching $(SPRAK_IGNORE)
+	DJANGO_DEBUG=1 $(PY) manage.py makemessages -l nn --no-location --no-obsolete $(SPRAK_IGNORE)
 	DJANGO_DEBUG=1 $(PY) manage.py compilemessages -l nn --ignore ".venv/*"

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -394,11 +394,14 @@ def soknad_delete_draft(*, soknad: Soknad) -> None:
 
 
 def mangler_refresh(*, soknad: Soknad, arenaer: list[Laeringsarena] | None = None) -> list:
-    """Recompute the stored findings of an application (they are computed, never typed)."""
+    """Recompute the stored findings of an application (they are computed, never typed). They are the
+    directorate's record, read in the admin and the ALIS view: written in bokmål, whichever language the søker
+    whose save triggered this uses (the søker's own pages compute them afresh in the søker's language)."""
     if arenaer is None:
         arenaer = list(Laeringsarena.objects.filter(soknad=soknad).order_by("pk"))
     katalog = katalog_for_soknad(soknad.soknadsdato)
-    found = findings.find(findings.application_data(soknad, arenaer, katalog))
+    with translation.override(settings.LANGUAGE_CODE):
+        found = findings.find(findings.application_data(soknad, arenaer, katalog))
     with transaction.atomic():
         Mangel.objects.filter(soknad=soknad).delete()
         Mangel.objects.bulk_create(

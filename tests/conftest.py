@@ -78,6 +78,16 @@ def fake_brreg(settings):
 
 
 @pytest.fixture(autouse=True)
+def _bokmal_after_each_test():
+    """A request in nynorsk leaves nynorsk active in the thread (LocaleMiddleware activates, nothing deactivates):
+    every test starts in bokmål, the source language, whatever the test before it asked for."""
+    from django.utils import translation
+
+    yield
+    translation.activate("nb")
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache(request):
     """The cache (a table in the database, shared by every worker) starts empty for every test that uses the
     database; rate limits are counted in the database itself, so a test's rollback forgets them."""

@@ -16,7 +16,9 @@ def _rad_tittel(kode: str, titler) -> str:
     tittel = titler.get(kode)
     if not tittel:
         return escape(kode)
-    return f'<span class="fw-semibold">{escape(kode)}</span> <span class="dekning-tittel">{escape(tittel)}</span>'
+    # the official titles are published in bokmål only: marked as such for a screen reader on a nynorsk page
+    tittel = f'<span class="dekning-tittel" lang="nb">{escape(tittel)}</span>'
+    return f'<span class="fw-semibold">{escape(kode)}</span> {tittel}'
 
 
 @register.simple_tag
