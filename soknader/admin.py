@@ -269,11 +269,11 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
     def dato(self, obj):
         return obj.soknadsdato.strftime("%d.%m.%Y") if obj.soknadsdato else "–"
 
-    @admin.display(description=_("antall"), ordering="_antall_mangler")
+    @admin.display(description=_("antall mangler"), ordering="_antall_mangler")
     def antall_mangler(self, obj):
         return obj._antall_mangler
 
-    @admin.display(description=_("mangler"))
+    @admin.display(description=_("mangler og advarsler"))
     def mangler_kort(self, obj):
         return format_html_join(
             " ",

@@ -1,6 +1,7 @@
 """The caseworkers' admin: who gets in, the changelist (findings, filters, flat query count), the actions."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -290,3 +291,21 @@ def test_a_kommunes_application_shows_no_bht_question_and_the_admin_speaks_norwe
     assert "Er bedriftshelsetjenesten godkjent av Arbeidstilsynet?" not in page  # not asked of a kommune
     changelist = sb_client.get(CHANGELIST).content.decode()
     assert "Show counts" not in changelist and "Hide counts" not in changelist
+
+
+def test_the_case_reads_top_to_bottom_with_a_table_of_contents_and_no_internal_codes(sb_client):
+    """Issue 13: coverage and history sat below "Lukk" on a 4,800 px page; findings showed codes such as
+    HF_AVTALE_MANGLER; the list's "antall" column did not say what it counted."""
+    soknad = _submitted(hf_avtale_inngatt=False, hf_avtale_navn="")
+    assert soknad.mangler.filter(kode="HF_AVTALE_MANGLER").exists()
+    page = sb_client.get(f"{CHANGELIST}{soknad.pk}/change/").content.decode()
+    assert "HF_AVTALE_MANGLER" not in page and "Avtale med HF mangler" in page
+    close = page.index('class="closelink"')
+    for section in ("sb-arenaer-tittel", "dekning-tittel", "sb-historikk-tittel", "sb-dokumenter-tittel", "sb-epost"):
+        assert page.index(f'id="{section}"') < close, f"{section} comes after the close button"
+    contents = page[page.index('class="sb-innhold"') :]
+    contents = contents[: contents.index("</nav>")]
+    targets = re.findall(r'href="#([\w-]+)"', contents)
+    assert len(targets) >= 7 and all(f'id="{t}"' in page for t in targets), targets
+    listing = sb_client.get(CHANGELIST).content.decode()
+    assert "antall mangler" in listing.lower()
