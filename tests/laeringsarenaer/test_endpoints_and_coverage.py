@@ -170,4 +170,5 @@ def test_the_coverage_matrix_names_its_arenas_and_the_objectives_titles(client):
     assert "1. Fastlegekontor" in thead and "2. Sykehusavdeling (helseforetak) – Nordlandssykehuset HF" in thead
     fkm1 = Laeringsmal.objects.filter(kode="FKM-001").exclude(tittel="").first()
     assert fkm1, "the catalogue has FKM titles"
-    assert f'<span class="dekning-tittel">{escape(fkm1.tittel)}</span>' in page
+    # published in bokmål only, and marked so (a screen reader on a nynorsk page reads it as bokmål)
+    assert f'<span class="dekning-tittel" lang="nb">{escape(fkm1.tittel)}</span>' in page
