@@ -89,7 +89,7 @@ def test_labels_choices_and_answers_follow_the_active_language():
         assert skjema.etikett("kontaktperson_navn") == "Namnet til kontaktpersonen"
         assert skjema.vis_verdi("veiledere_ansatt", "annen") == "Anna, spesifiser"
         assert skjema.vis_verdi("kjent_tiltak", ["kurs", "veiledersamling"]) == "Kurs, Rettleiarsamling"
-        assert skjema.hjelp("veilederkompetanse_plan").startswith("Fyllast ut dersom du svarte «Delvis» eller «Nei».")
+        assert skjema.hjelp("veilederkompetanse_plan").startswith("Fyll ut dersom du svarte «Delvis» eller «Nei».")
     assert skjema.hjelp("veilederkompetanse_plan").startswith("Fylles ut hvis du svarte «Delvis» eller «Nei».")
 
 
@@ -102,7 +102,7 @@ def test_findings_shown_to_the_soker_come_out_in_nynorsk():
     with translation.override("nn"):
         meldinger = {f.kode: f.melding for f in find(data)}
     assert meldinger["ANSVAR_IKKE_BEKREFTET"] == (
-        "1 av ansvarspunkta er ikkje stadfest: Verksemda følgjer spesialistforskrifta."
+        "1 av ansvarspunkta er ikkje stadfesta: Verksemda følgjer spesialistforskrifta."
     )
     assert meldinger["HF_AVTALE_MANGLER"].startswith("Det er ikkje kryssa av for ein avtale med helseføretak")
     assert meldinger["LM_UDEKKET"].startswith("97 læringsmål blir ikkje dekte av nokon arena: ALM 1-97")
