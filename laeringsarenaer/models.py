@@ -1,6 +1,8 @@
 """A læringsarena: a unit where LIS works and can reach learning objectives."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -31,7 +33,7 @@ class Laeringsarena(models.Model):
         _("læringsmål som ikke kunne leses"),
         default=list,
         blank=True,
-        help_text=_("Deler av teksten som ikke kunne tolkes, med melding: [{tekst, melding}]."),
+        help_text=_("Deler av teksten som ikke kunne tolkes, med melding per språk: [{tekst, melding: {nb, nn}}]."),
     )
     supervisjon = models.JSONField(_("supervisjon vil foregå ved"), default=list, blank=True)
     supervisjon_annet = models.TextField(_("annen supervisjon"), blank=True)
@@ -55,7 +57,22 @@ class Laeringsarena(models.Model):
         if not self.laeringsmal.strip():
             return None
         koder = self.laeringsmal_koder or []
-        return {"antall": len(koder), "kort": formater(koder), "feil": self.laeringsmal_feil or []}
+        return {"antall": len(koder), "kort": formater(koder), "feil": feil_i_sprak(self.laeringsmal_feil or [])}
+
+
+def feil_i_sprak(feil: list[dict]) -> list[dict]:
+    """The stored unreadable pieces with their message in the active language (tolking.tolk_tekst keeps one per
+    language; rows saved before that hold a single message)."""
+    sprak = translation.get_language()
+    return [
+        {
+            "tekst": f["tekst"],
+            "melding": f["melding"].get(sprak) or f["melding"].get(settings.LANGUAGE_CODE, "")
+            if isinstance(f["melding"], dict)
+            else f["melding"],
+        }
+        for f in feil
+    ]
 
 
 class Laeringsmal(models.Model):

@@ -1,9 +1,9 @@
 """Reading an arena's LM text against the catalogue in force for an application."""
 
 import datetime as dt
-from dataclasses import asdict
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 
 from .lmtekst import GRUPPENAVN, Dekning, Katalog, Tolkning, dekning, formater, tolk
@@ -11,9 +11,19 @@ from .selectors import katalog_for
 
 
 def tolk_tekst(tekst: str, spesialitet: str, katalog: Katalog) -> dict:
-    """The fields stored next to the text: resolved codes and the pieces that could not be read."""
+    """The fields stored next to the text: resolved codes and the pieces that could not be read.
+
+    A piece's message is kept in each of the service's languages, {"tekst": …, "melding": {"nb": …, "nn": …}}: the
+    søker may switch language after saving, and the caseworker reads in their own. The text is read again per
+    language only when some of it could not be read (the codes do not depend on the language)."""
     tolkning: Tolkning = tolk(tekst or "", spesialitet, katalog)
-    return {"laeringsmal_koder": list(tolkning.koder), "laeringsmal_feil": [asdict(f) for f in tolkning.feil]}
+    feil = [{"tekst": f.tekst, "melding": {}} for f in tolkning.feil]
+    if feil:
+        for sprak, _navn in settings.LANGUAGES:
+            with translation.override(sprak):
+                for rad, f in zip(feil, tolk(tekst, spesialitet, katalog).feil, strict=True):
+                    rad["melding"][sprak] = f.melding
+    return {"laeringsmal_koder": list(tolkning.koder), "laeringsmal_feil": feil}
 
 
 def relevante_koder(katalog: Katalog, spesialitet: str) -> list[str]:

@@ -1,13 +1,15 @@
 """JSON endpoints for the learning-objective catalogue and for reading LM texts while the user types."""
 
+from dataclasses import asdict
+
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
+from . import lmtekst
 from .lmtekst import SPESIALITETER, formater
 from .selectors import katalog_for, laeringsmal_in_force
-from .tolking import tolk_tekst
 
 MAKS_TEKST = 5000
 
@@ -44,6 +46,6 @@ def tolk(request):
         return JsonResponse(
             {"melding": gettext("Teksten er for lang (over %(maks)d tegn).") % {"maks": MAKS_TEKST}}, status=400
         )
-    result = tolk_tekst(tekst, spesialitet, katalog_for())
-    koder = result["laeringsmal_koder"]
-    return JsonResponse({"koder": koder, "feil": result["laeringsmal_feil"], "kort": formater(koder)})
+    tolkning = lmtekst.tolk(tekst, spesialitet, katalog_for())  # read once, in the language of the page asking
+    koder = list(tolkning.koder)
+    return JsonResponse({"koder": koder, "feil": [asdict(f) for f in tolkning.feil], "kort": formater(koder)})

@@ -37,7 +37,7 @@ def test_anmodning_correction_resubmission_and_registration(live_server, browser
     expect(rows).to_have_count(1)
     expect(rows.first).to_contain_text("Avtale med HF mangler")
     rows.first.get_by_role("link").first.click()
-    expect(page.locator("#sb-mangler-liste")).to_contain_text("HF_AVTALE_MANGLER")
+    expect(page.locator("#sb-mangler-liste")).to_contain_text("Avtale med HF mangler")
     page.get_by_label("Be om flere opplysninger").fill("Bekreft avtalen med Nordlandssykehuset HF.")
     page.get_by_role("button", name="Send anmodning").click()
     expect(page.locator(".messagelist")).to_contain_text("Anmodning om mer informasjon sendt")
@@ -62,7 +62,7 @@ def test_anmodning_correction_resubmission_and_registration(live_server, browser
     # The caseworker sees the diff and registers it
     page.reload()
     expect(page.locator("#sb-endringer-liste")).to_contain_text("Nordlandssykehuset HF")
-    expect(page.locator("#sb-mangler-liste")).not_to_contain_text("HF_AVTALE_MANGLER")
+    expect(page.locator("#sb-mangler-liste")).not_to_contain_text("Avtale med HF mangler")
     screenshot(page, "saksbehandling-02-diff")
     page.get_by_role("button", name="Registrer: forhåndsvis vedtaksbrevet").click()
     page.get_by_role("button", name="Registrer og send vedtaksbrevet").click()
