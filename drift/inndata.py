@@ -1,5 +1,6 @@
 """Bad input answered as bad input at the edge: a request whose address, query parameters or session/CSRF cookie
-hold a NUL character gets 400 with a Norwegian page, before any view, filter or session lookup sees it.
+hold a NUL character gets 400 with a Norwegian page, before any view, filter or session lookup sees it, and an
+address longer than a proxy would pass gets 414.
 
 PostgreSQL cannot hold NUL in text: a NUL in an admin filter (`?status__exact=%00`), a search, a primary key in
 the path or the session cookie ended as a 500 there, while SQLite let it through. No address of this application
@@ -20,6 +21,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 MELDING = _("Adressen inneholder et null-tegn (%00), som ikke kan brukes. Fjern det fra adressen og prøv igjen.")
+FOR_LANG = _("Adressen er for lang. Søk med færre ord, eller gå tilbake og prøv igjen.")
+# An address longer than a proxy lets through (nginx's default header buffer is 8 KiB) is refused here as well, so
+# every database sees the same: SQLite refuses a LIKE pattern over 50,000 bytes with an error (a 500 in a search).
+MAKS_SPORRESTRENG = 8 * 1024
 
 
 def _has_nul(request) -> bool:
@@ -36,11 +41,17 @@ class AvvisUgyldigInndata:
         self.get_response = get_response
 
     def __call__(self, request):
+        if len(request.META.get("QUERY_STRING", "")) > MAKS_SPORRESTRENG:
+            return self._refuse(request, FOR_LANG, status=414)
         if _has_nul(request):
-            # before LocaleMiddleware: the language from the cookie (or the browser), checked against LANGUAGES
-            with translation.override(translation.get_language_from_request(request)):
-                return render(request, "ugyldig_inndata.html", {"melding": MELDING}, status=400)
+            return self._refuse(request, MELDING, status=400)
         return self.get_response(request)
+
+    @staticmethod
+    def _refuse(request, melding, *, status):
+        # before LocaleMiddleware: the language from the cookie (or the browser), checked against LANGUAGES
+        with translation.override(translation.get_language_from_request(request)):
+            return render(request, "ugyldig_inndata.html", {"melding": melding}, status=status)
 
 
 UGYLDIGE_TEGN = _("Teksten inneholder et null-tegn (\\u0000) eller en ugyldig tegnkode, som ikke kan lagres.")
