@@ -162,6 +162,22 @@ def callback(request, provider):
                 "Start innloggingen på nytt."
             ),
         )
+    except oidc.GrupperUtelatt:
+        logger.warning("oidc %s: gruppene er utelatt av tokenet (group overage)", provider)
+        audit.hendelse_log(
+            hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj="gruppene er utelatt (over 200 grupper)"
+        )
+        return _feil(
+            request,
+            tittel=gettext("Vi fikk ikke vite rollen din"),
+            status=403,
+            provider=provider,
+            melding=gettext(
+                "Innloggingen sendte ikke med gruppene dine, fordi du er med i svært mange grupper. Uten dem vet vi "
+                "ikke om du er saksbehandler eller jobber ved et ALIS-kontor, så du er ikke logget inn. Kontakt "
+                "brukerstøtten og be dem gi tjenesten bare gruppene som er tildelt den."
+            ),
+        )
     if user is None or not user.is_active:
         audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj="ingen gyldig bruker")
         return _feil(

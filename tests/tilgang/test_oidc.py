@@ -247,3 +247,23 @@ def test_the_fodselsnummer_is_not_in_the_session_table_in_clear(client, idporten
     login(client, new_person(idporten))
     assert all(PID not in s.get_decoded().__repr__() and PID not in s.session_data for s in Session.objects.all())
     assert fake_altinn.count(PID) == 1  # and yet Altinn was asked by it
+
+
+def test_a_token_without_the_groups_entra_left_out_is_refused_and_the_roles_stay(client, ansatt_login):
+    """Entra ID's "group overage": over 200 groups, and the token points to Graph instead of listing them."""
+    sub = f"ansatt-{uuid.uuid4().hex[:6]}"
+    ansatt_login.set_user(sub, {"name": "Siri Saksbehandler", "groups": ["asa-saksbehandlere"]})
+    assert login(client, sub, provider="ansatt").status_code == 302
+    user = User.objects.get(person__kilde="ansatt")
+    client.post(reverse("logout"))
+    overage = {
+        "_claim_names": {"groups": "src1"},
+        "_claim_sources": {"src1": {"endpoint": "https://graph.microsoft.com/v1.0/users/x/getMemberObjects"}},
+    }
+    ansatt_login.set_user(sub, {"name": "Siri Saksbehandler", **overage})
+    response = login(client, sub, provider="ansatt")
+    assert response.status_code == 403 and not logged_in(client)
+    assert "sendte ikke med gruppene dine" in page(response)
+    user.refresh_from_db()
+    assert user.is_staff and user.groups.filter(name="Saksbehandlere").exists()  # neither kept in use nor taken away
+    assert Hendelse.objects.filter(hendelse="innlogging_feilet", detalj__contains="utelatt").exists()
