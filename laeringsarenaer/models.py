@@ -1,16 +1,17 @@
 """A læringsarena: a unit where LIS works and can reach learning objectives."""
 
-from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from drift.valg import RaskeValg
+
 from .choices import Arenatype, Plassering
 from .lmtekst import formater
 
 
-class Laeringsarena(models.Model):
+class Laeringsarena(RaskeValg, models.Model):
     soknad = models.ForeignKey("soknader.Soknad", on_delete=models.CASCADE, related_name="laeringsarenaer")
     type = models.CharField(_("type læringsarena"), max_length=30, choices=Arenatype.choices, blank=True)
     plassering = models.CharField(
@@ -33,7 +34,7 @@ class Laeringsarena(models.Model):
         _("læringsmål som ikke kunne leses"),
         default=list,
         blank=True,
-        help_text=_("Deler av teksten som ikke kunne tolkes, med melding per språk: [{tekst, melding: {nb, nn}}]."),
+        help_text=_("Deler av teksten som ikke kunne tolkes: [{tekst, melding, meldinger: {nb, nn}}]."),
     )
     supervisjon = models.JSONField(_("supervisjon vil foregå ved"), default=list, blank=True)
     supervisjon_annet = models.TextField(_("annen supervisjon"), blank=True)
@@ -61,18 +62,10 @@ class Laeringsarena(models.Model):
 
 
 def feil_i_sprak(feil: list[dict]) -> list[dict]:
-    """The stored unreadable pieces with their message in the active language (tolking.tolk_tekst keeps one per
-    language; rows saved before that hold a single message)."""
+    """The stored unreadable pieces with their message in the active language (rows saved before
+    tolking.tolk_tekst kept one per language hold only the bokmål "melding")."""
     sprak = translation.get_language()
-    return [
-        {
-            "tekst": f["tekst"],
-            "melding": f["melding"].get(sprak) or f["melding"].get(settings.LANGUAGE_CODE, "")
-            if isinstance(f["melding"], dict)
-            else f["melding"],
-        }
-        for f in feil
-    ]
+    return [{"tekst": f["tekst"], "melding": (f.get("meldinger") or {}).get(sprak) or f["melding"]} for f in feil]
 
 
 class Laeringsmal(models.Model):

@@ -13,16 +13,19 @@ from .selectors import katalog_for
 def tolk_tekst(tekst: str, spesialitet: str, katalog: Katalog) -> dict:
     """The fields stored next to the text: resolved codes and the pieces that could not be read.
 
-    A piece's message is kept in each of the service's languages, {"tekst": …, "melding": {"nb": …, "nn": …}}: the
-    søker may switch language after saving, and the caseworker reads in their own. The text is read again per
-    language only when some of it could not be read (the codes do not depend on the language)."""
+    A piece's message is kept in each of the service's languages, {"tekst", "melding", "meldinger": {"nb", "nn"}}:
+    the søker may switch language after saving, and the caseworker reads in their own. "melding" (bokmål) is what
+    rows held before, so code of either age reads rows of either age. The text is read again per language only when
+    some of it could not be read (the codes do not depend on the language)."""
     tolkning: Tolkning = tolk(tekst or "", spesialitet, katalog)
-    feil = [{"tekst": f.tekst, "melding": {}} for f in tolkning.feil]
+    feil = [{"tekst": f.tekst, "melding": f.melding, "meldinger": {}} for f in tolkning.feil]
     if feil:
         for sprak, _navn in settings.LANGUAGES:
             with translation.override(sprak):
                 for rad, f in zip(feil, tolk(tekst, spesialitet, katalog).feil, strict=True):
-                    rad["melding"][sprak] = f.melding
+                    rad["meldinger"][sprak] = f.melding
+        for rad in feil:
+            rad["melding"] = rad["meldinger"][settings.LANGUAGE_CODE]
     return {"laeringsmal_koder": list(tolkning.koder), "laeringsmal_feil": feil}
 
 

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from drift.valg import RaskeValg
+
 from .choices import (
     Alvorlighet,
     JaDelvisNei,
@@ -42,7 +44,7 @@ def registrert_fra(soknadsdato: dt.date, *, er_kommune: bool) -> dt.date:
     return OVERGANGSREGEL_FRA if overgangsregel_gjelder(soknadsdato, er_kommune=er_kommune) else soknadsdato
 
 
-class Soknad(models.Model):
+class Soknad(RaskeValg, models.Model):
     # Sections 1–3: labels (and every rule) come from the form's table in skjema.py
     virksomhet = models.ForeignKey(
         "brreg.Virksomhet", verbose_name=_("virksomhet"), on_delete=models.PROTECT, related_name="soknader"
@@ -155,7 +157,7 @@ class Soknad(models.Model):
         return registrert_fra(self.soknadsdato, er_kommune=self.virksomhet.er_kommune)
 
 
-class Statusendring(models.Model):
+class Statusendring(RaskeValg, models.Model):
     """One row of an application's history: every change of status, who made it and why."""
 
     soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="historikk")
@@ -190,7 +192,7 @@ class Regiontilgang(models.Model):
         return f"{self.bruker} → {self.helseregion}"
 
 
-class Mangel(models.Model):
+class Mangel(RaskeValg, models.Model):
     """A finding computed from the application (never typed); refreshed whenever the application changes."""
 
     soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="mangler")
@@ -233,7 +235,7 @@ class Innsending(models.Model):
         return bool(self.pdf_storrelse)
 
 
-class Melding(models.Model):
+class Melding(RaskeValg, models.Model):
     """One message of the exchange about an application: the directorate's anmodning (with a deadline) or the
     applicant's answer (with attachments). Shown to both sides in order."""
 
@@ -281,7 +283,7 @@ class Vedlegg(models.Model):
         return self.filnavn
 
 
-class Vedtaksbrev(models.Model):
+class Vedtaksbrev(RaskeValg, models.Model):
     """The letter (PDF) sent with a decision: kept with the case, downloadable by the applicant."""
 
     soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="vedtaksbrev")

@@ -130,7 +130,10 @@ class Felt:
 
     def kreves(self, kontekst: Kontekst | None) -> bool:
         """An answer is required (when the field is shown) for this applicant."""
-        return bool(self.mangler) and (self.kreves_for is None or self.kreves_for.passer(kontekst))
+        # a translated message is never empty: no need to look it up in the catalogue to know (this runs per field
+        # and arena on every page)
+        finnes = isinstance(self.mangler, Promise) or bool(self.mangler)
+        return finnes and (self.kreves_for is None or self.kreves_for.passer(kontekst))
 
     @property
     def maks_lengde(self) -> int | None:

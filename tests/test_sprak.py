@@ -271,8 +271,25 @@ def test_an_unreadable_piece_saved_in_nynorsk_is_explained_in_bokmal_after_switc
     data = {"type": "fastlege", "plassering": "egen", "ny_veileder": "False", "supervisjon": ["til_stede"]}
     nynorsk.post(url, {**data, "laeringsmal": "ALM 1-10; ALM 9999"})
     arena.refresh_from_db()
-    assert arena.laeringsmal_feil and set(arena.laeringsmal_feil[0]["melding"]) == {"nb", "nn"}
+    assert arena.laeringsmal_feil and set(arena.laeringsmal_feil[0]["meldinger"]) == {"nb", "nn"}
+    assert "finnes ikke" in arena.laeringsmal_feil[0]["melding"]  # what code before this change reads
     assert "finst ikkje" in nynorsk.get(url).content.decode()
     nynorsk.cookies[settings.LANGUAGE_COOKIE_NAME] = "nb"
     page = nynorsk.get(url).content.decode()
     assert "finnes ikke" in page and "finst ikkje" not in page
+
+
+@pytest.mark.django_db
+def test_choice_labels_follow_the_language_though_they_are_kept_per_language():
+    """drift.valg keeps each field's labels per language (Django rebuilt them on every call): switching back and
+    forth gives each language its own label, and a value outside the choices is shown as stored."""
+    arena = LaeringsarenaFactory(type="sykehjem")
+    with translation.override("nb"):
+        bokmal = arena.get_type_display()
+    with translation.override("nn"):
+        nynorsk = arena.get_type_display()
+    assert "Sykehjem" in bokmal and "Sjukeheim" in nynorsk
+    with translation.override("nb"):
+        assert arena.get_type_display() == bokmal
+    arena.type = "ukjent"
+    assert arena.get_type_display() == "ukjent"

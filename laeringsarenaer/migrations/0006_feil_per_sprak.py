@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
             field=models.JSONField(
                 blank=True,
                 default=list,
-                help_text="Deler av teksten som ikke kunne tolkes, med melding per språk: [{tekst, melding: {nb, nn}}].",
+                help_text="Deler av teksten som ikke kunne tolkes: [{tekst, melding, meldinger: {nb, nn}}].",
                 verbose_name="læringsmål som ikke kunne leses",
             ),
         ),

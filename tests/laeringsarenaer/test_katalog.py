@@ -35,7 +35,7 @@ def test_application_is_read_against_the_catalogue_of_its_date():
     old = tolk_tekst("FKM 20", "ALM", katalog_for(BEFORE_REVISION))
     assert old == {"laeringsmal_koder": ["FKM-020"], "laeringsmal_feil": []}
     new = tolk_tekst("FKM 20", "ALM", katalog_for(AFTER_REVISION))
-    assert new["laeringsmal_koder"] == [] and "FKM 20" in new["laeringsmal_feil"][0]["melding"]["nb"]
+    assert new["laeringsmal_koder"] == [] and "FKM 20" in new["laeringsmal_feil"][0]["melding"]
 
 
 def test_loading_removes_the_two_digit_fkm_codes_of_earlier_versions():
