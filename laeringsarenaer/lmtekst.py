@@ -36,6 +36,7 @@ Semantics in short:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -757,7 +758,14 @@ def formater(koder: Iterable[str]) -> str:
     numbers become ranges.  :func:`tolk` reads the text back to the same set
     (for codes of one specialty plus FKM that are in the catalogue).  An empty
     input gives "".  Raises ValueError for a string that is not a canonical code.
+
+    Kept per set of codes (a review page formats every arena's codes, and many arenas share a list).
     """
+    return _formater(frozenset(koder))
+
+
+@functools.lru_cache(maxsize=4096)
+def _formater(koder: frozenset[str]) -> str:
     per_gruppe: dict[str, set[int]] = {}
     for kode in koder:
         gruppe, nummer = _del_kode(kode)
