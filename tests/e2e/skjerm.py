@@ -50,7 +50,8 @@ def blank_below_footer(page) -> float:
         """() => {
             document.querySelectorAll("details").forEach((d) => { d.open = true; });
             const footer = document.querySelector("footer");
-            return document.documentElement.scrollHeight - (footer.getBoundingClientRect().bottom + window.scrollY);
+            const end = Math.max(footer.getBoundingClientRect().bottom + window.scrollY, window.innerHeight);
+            return document.documentElement.scrollHeight - end;  // a page shorter than the window ends at the window
         }"""
     )
 

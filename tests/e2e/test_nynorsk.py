@@ -7,6 +7,7 @@ copy of it); every page on the way is checked for words only bokmål writes, for
 import re
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 from playwright.sync_api import expect
 
@@ -14,7 +15,8 @@ from brreg.services import virksomhet_get_or_create
 from epost.models import Epost
 from soknader.models import Soknad
 from tests.e2e.conftest import PASSWORD, screenshot
-from tests.e2e.skjerm import assert_page_ok
+from tests.e2e.skjerm import assert_page_ok, blank_below_footer
+from tests.e2e.test_skjerm import _applications
 from tests.soknader.factories import UserFactory, gi_tilgang
 from tests.test_sprak import bokmal_words
 
@@ -32,10 +34,13 @@ def in_nynorsk(page) -> None:
     assert_page_ok(page)
 
 
-def test_a_soker_on_a_phone_does_the_whole_journey_in_nynorsk(live_server, browser):
+@pytest.mark.parametrize(
+    "width", [390, 320]
+)  # a phone, and the narrowest WCAG 1.4.10 asks for: nynorsk's words are longer
+def test_a_soker_on_a_phone_does_the_whole_journey_in_nynorsk(live_server, browser, width):
     user = UserFactory(username="ny.kommune", password=PASSWORD)
     gi_tilgang(user, virksomhet_get_or_create(organisasjonsnummer="972418013"))
-    context = browser.new_context(locale="nb-NO", viewport={"width": 390, "height": 844})
+    context = browser.new_context(locale="nb-NO", viewport={"width": width, "height": 844})
     context.set_default_timeout(10_000)
     page = context.new_page()
 
@@ -58,7 +63,7 @@ def test_a_soker_on_a_phone_does_the_whole_journey_in_nynorsk(live_server, brows
     page.get_by_role("button", name=nn("Start søknaden")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Bodø"))
     in_nynorsk(page)
-    screenshot(page, "nynorsk-01-oppgaver-390")
+    screenshot(page, f"nynorsk-01-oppgaver-{width}")
 
     # Section 1, with an error the user corrects: the message is nynorsk and the input kept
     page.locator("a[href$='/virksomhet/']").first.click()
@@ -103,13 +108,13 @@ def test_a_soker_on_a_phone_does_the_whole_journey_in_nynorsk(live_server, brows
     page.locator("input[name=supervisjon][value=til_stede]").check()
     page.get_by_role("button", name=nn("Lagre læringsarenaen")).click()
     in_nynorsk(page)
-    screenshot(page, "nynorsk-02-laeringsarenaer-390")
+    screenshot(page, f"nynorsk-02-laeringsarenaer-{width}")
 
     # Check answers and submit
     page.get_by_role("link", name=re.compile(re.escape(nn("Se over og send inn")))).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(nn("Se over og send inn"))
     in_nynorsk(page)
-    screenshot(page, "nynorsk-03-se-over-390")
+    screenshot(page, f"nynorsk-03-se-over-{width}")
     page.get_by_role("button", name=nn("Send inn søknaden")).click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(nn("Søknaden er sendt inn"))
@@ -121,4 +126,46 @@ def test_a_soker_on_a_phone_does_the_whole_journey_in_nynorsk(live_server, brows
     kvittering = Epost.objects.get(soknad=soknad)
     with translation.override("nn"):
         assert bokmal_words(f"<p>{kvittering.emne}</p><pre>{kvittering.tekst}</pre>") == {}
+    context.close()
+
+
+def test_every_soker_page_in_nynorsk_at_320_px(live_server, browser):
+    """Nynorsk's words are longer than bokmål's ("Tilgjengelegheitserklæring"): at the narrowest width WCAG 1.4.10
+    asks for, every page a søker meets, logged out and in, is axe-clean, holds no bokmål and scrolls no sideways."""
+    kari, sendt, utkast, arena = _applications()
+    # what the søker typed is shown as typed: a nynorsk søker types nynorsk (the reader reads both the same)
+    sendt.laeringsarenaer.filter(laeringsmal__contains="bortsett fra").update(
+        laeringsmal="Alle bortsett frå ALM 55 og 85; Alle FKM"
+    )
+    context = browser.new_context(locale="nb-NO", viewport={"width": 320, "height": 800})
+    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": "nn", "url": live_server.url}])
+    page = context.new_page()
+    for path in ("/", "/logg-inn/", "/oversikt/", "/tilgjengelighet/"):
+        page.goto(live_server.url + path)
+        in_nynorsk(page)
+    page.goto(live_server.url + "/soknader/")
+    page.locator("#id_username").fill("kari")
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name=nn("Logg inn")).click()
+    in_nynorsk(page)
+    for path in (
+        "/soknader/ny/",
+        f"/soknader/{utkast.pk}/",
+        *(f"/soknader/{utkast.pk}/del/{seksjon}/" for seksjon in ("virksomhet", "ansvar", "forhold")),
+        f"/soknader/{utkast.pk}/laeringsarenaer/",
+        f"/soknader/{utkast.pk}/laeringsarenaer/ny/",
+        f"/soknader/{utkast.pk}/laeringsarenaer/{arena.pk}/",
+        f"/soknader/{utkast.pk}/laeringsarenaer/{arena.pk}/slett/",
+        f"/soknader/{utkast.pk}/se-over/",
+        f"/soknader/{utkast.pk}/slett/",
+        f"/soknader/{sendt.pk}/se-over/",
+        f"/soknader/{sendt.pk}/kvittering/",
+        f"/soknader/{sendt.pk}/trekk/",
+        f"/soknader/{sendt.pk}/kopier/",
+        f"/soknader/{utkast.pk}/laeringsarenaer/importer/",
+    ):
+        page.goto(live_server.url + path)
+        assert page.url.endswith(path), (path, page.url)
+        in_nynorsk(page)
+        assert blank_below_footer(page) <= 1, path
     context.close()
