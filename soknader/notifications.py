@@ -9,7 +9,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext, gettext_noop
 
 from epost.services import epost_queue
 
@@ -21,42 +21,35 @@ def lenke(soknad: Soknad) -> str:
     return settings.ASA_BASE_URL + reverse("soknader:se_over", args=[soknad.pk])
 
 
-def _send(soknad: Soknad, template: str, subject: str, vedlegg=(), **context) -> None:
-    """Called inside `translation.override(soknad.sprak)`, with the subject already translated there."""
+def _send(soknad: Soknad, template: str, emne: str, vedlegg=(), frist=None, **context) -> None:
+    """One mail to the søker, in the søker's language (`Soknad.sprak`): the subject (a message marked with
+    gettext_noop, with %(referanse)s and %(frist)s) is translated here, and the body's template rendered here."""
     if not soknad.kontaktperson_epost:
         return
-    body = render_to_string(f"soknader/epost/{template}.txt", {"soknad": soknad, "lenke": lenke(soknad), **context})
-    epost_queue(soknad=soknad, mottaker=soknad.kontaktperson_epost, emne=subject, tekst=body, vedlegg=vedlegg)
+    with translation.override(soknad.sprak):
+        emne = gettext(emne) % {"referanse": soknad.referanse, "frist": f"{frist:%d.%m.%Y}" if frist else ""}
+        context = {"soknad": soknad, "lenke": lenke(soknad), "frist": frist, **context}
+        tekst = render_to_string(f"soknader/epost/{template}.txt", context)
+    epost_queue(soknad=soknad, mottaker=soknad.kontaktperson_epost, emne=emne, tekst=tekst, vedlegg=vedlegg)
 
 
 def kvittering(soknad: Soknad, vedlegg=()) -> None:
-    with translation.override(soknad.sprak):
-        subject = _("Kvittering: søknad %(referanse)s er mottatt") % {"referanse": soknad.referanse}
-        _send(soknad, "kvittering", subject, vedlegg=vedlegg)
+    _send(soknad, "kvittering", gettext_noop("Kvittering: søknad %(referanse)s er mottatt"), vedlegg=vedlegg)
 
 
 def anmodning(soknad: Soknad, melding: str, frist) -> None:
-    with translation.override(soknad.sprak):
-        subject = _("Søknad %(referanse)s: Helsedirektoratet ber om flere opplysninger innen %(frist)s") % {
-            "referanse": soknad.referanse,
-            "frist": f"{frist:%d.%m.%Y}",
-        }
-        _send(soknad, "anmodning", subject, melding=melding, frist=frist)
+    emne = gettext_noop("Søknad %(referanse)s: Helsedirektoratet ber om flere opplysninger innen %(frist)s")
+    _send(soknad, "anmodning", emne, frist=frist, melding=melding)
 
 
 def paminnelse(soknad: Soknad, anmodning) -> None:
-    with translation.override(soknad.sprak):
-        subject = _("Påminnelse: søknad %(referanse)s, svarfrist %(frist)s") % {
-            "referanse": soknad.referanse,
-            "frist": f"{anmodning.frist:%d.%m.%Y}",
-        }
-        _send(soknad, "paminnelse", subject, frist=anmodning.frist, anmodning=anmodning)
+    emne = gettext_noop("Påminnelse: søknad %(referanse)s, svarfrist %(frist)s")
+    _send(soknad, "paminnelse", emne, frist=anmodning.frist, anmodning=anmodning)
 
 
 def vedtak(soknad: Soknad, vedlegg=()) -> None:
-    with translation.override(soknad.sprak):
-        if soknad.status == "registrert":
-            subject = _("Søknad %(referanse)s er registrert") % {"referanse": soknad.referanse}
-        else:
-            subject = _("Søknad %(referanse)s er avslått") % {"referanse": soknad.referanse}
-        _send(soknad, "vedtak", subject, vedlegg=vedlegg)
+    if soknad.status == "registrert":
+        emne = gettext_noop("Søknad %(referanse)s er registrert")
+    else:
+        emne = gettext_noop("Søknad %(referanse)s er avslått")
+    _send(soknad, "vedtak", emne, vedlegg=vedlegg)
