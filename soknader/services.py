@@ -554,8 +554,9 @@ def soknad_answer(*, soknad: Soknad, bruker, tekst: str, vedlegg: Iterable = (),
         locked = Soknad.objects.select_for_update().get(pk=soknad.pk)
         if locked.status != Status.ANMODNING_SENDT:
             raise NotEditable()
-        if sprak_gyldig(sprak) and sprak_gyldig(sprak) != locked.sprak:
-            locked.sprak = sprak_gyldig(sprak)
+        sprak = sprak_gyldig(sprak)
+        if sprak and sprak != locked.sprak:
+            locked.sprak = sprak
             locked.save(update_fields=["sprak"])
         melding = Melding.objects.create(soknad=locked, fra=Melding.Fra.SOKER, forfatter=bruker, tekst=tekst)
         Vedlegg.objects.bulk_create(
