@@ -7,6 +7,7 @@ them, a fifth of its time. Here the labels are looked up once per field and lang
 
 import functools
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
@@ -23,5 +24,5 @@ class RaskeValg:
 
     def _get_FIELD_display(self, field):
         value = getattr(self, field.attname)
-        sprak = translation.get_language() or "nb"
+        sprak = translation.get_language() or settings.LANGUAGE_CODE
         return force_str(_etiketter(field, sprak).get(make_hashable(value), value), strings_only=True)

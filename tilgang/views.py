@@ -27,7 +27,10 @@ logger = logging.getLogger(__name__)
 NAVN = {Innloggingskilde.IDPORTEN: "ID-porten", Innloggingskilde.ANSATT: _("Helsedirektoratets innlogging")}
 
 
-def _feil(request, *, tittel: str, melding: str, status: int, provider: str | None = None):
+def _feil(request, *, tittel: str, melding: str, status: int, provider: str | None = None, detalj: str = ""):
+    """The Norwegian page for a login that did not happen; `detalj` also writes it to the audit log."""
+    if detalj:
+        audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj=detalj)
     return render(
         request,
         "tilgang/feil.html",
@@ -58,13 +61,9 @@ class StartView(OIDCAuthenticationRequestView):
         try:
             config = oidc.provider_config(provider)
         except oidc.ProviderUnavailable:
-            audit.hendelse_log(
-                hendelse=Hendelsestype.INNLOGGING_FEILET,
-                kilde=provider,
-                detalj="innloggingstjenesten svarte ikke (start)",
-            )
             return _feil(
                 request,
+                detalj="innloggingstjenesten svarte ikke (start)",
                 tittel=gettext("%(tjeneste)s svarer ikke") % {"tjeneste": NAVN[provider]},
                 status=503,
                 provider=provider,
@@ -94,10 +93,10 @@ def callback(request, provider):
         states.pop(state, None)
         request.session["oidc_states"] = states
         error = request.GET["error"][:50]
-        audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj=f"avbrutt: {error}")
         if error == "access_denied":
             return _feil(
                 request,
+                detalj=f"avbrutt: {error}",
                 tittel=gettext("Innloggingen ble avbrutt"),
                 status=200,
                 provider=provider,
@@ -108,15 +107,16 @@ def callback(request, provider):
             )
         return _feil(
             request,
+            detalj=f"avbrutt: {error}",
             tittel=gettext("Innloggingen mislyktes"),
             status=400,
             provider=provider,
             melding=gettext("%(tjeneste)s kunne ikke logge deg inn. Prøv igjen.") % {"tjeneste": NAVN[provider]},
         )
     if not request.GET.get("code") or state not in states:
-        audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj="ukjent state")
         return _feil(
             request,
+            detalj="ukjent state",
             tittel=gettext("Innloggingen ble avvist"),
             status=400,
             provider=provider,
@@ -133,13 +133,9 @@ def callback(request, provider):
         user = backend.authenticate(request, nonce=flow.get("nonce"), code_verifier=flow.get("code_verifier"))
     except (oidc.ProviderUnavailable, requests.RequestException) as error:
         logger.warning("oidc %s: token/jwks feilet: %s", provider, error)
-        audit.hendelse_log(
-            hendelse=Hendelsestype.INNLOGGING_FEILET,
-            kilde=provider,
-            detalj=f"innloggingstjenesten svarte ikke: {type(error).__name__}",
-        )
         return _feil(
             request,
+            detalj=f"innloggingstjenesten svarte ikke: {type(error).__name__}",
             tittel=gettext("%(tjeneste)s svarer ikke") % {"tjeneste": NAVN[provider]},
             status=503,
             provider=provider,
@@ -151,9 +147,9 @@ def callback(request, provider):
         )
     except SuspiciousOperation as error:
         logger.warning("oidc %s: avvist: %s", provider, error)
-        audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj=str(error)[:200])
         return _feil(
             request,
+            detalj=str(error)[:200],
             tittel=gettext("Innloggingen ble avvist"),
             status=400,
             provider=provider,
@@ -164,11 +160,9 @@ def callback(request, provider):
         )
     except oidc.GrupperUtelatt:
         logger.warning("oidc %s: gruppene er utelatt av tokenet (group overage)", provider)
-        audit.hendelse_log(
-            hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj="gruppene er utelatt (over 200 grupper)"
-        )
         return _feil(
             request,
+            detalj="gruppene er utelatt (over 200 grupper)",
             tittel=gettext("Vi fikk ikke vite rollen din"),
             status=403,
             provider=provider,
@@ -179,9 +173,9 @@ def callback(request, provider):
             ),
         )
     if user is None or not user.is_active:
-        audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj="ingen gyldig bruker")
         return _feil(
             request,
+            detalj="ingen gyldig bruker",
             tittel=gettext("Innloggingen ble avvist"),
             status=403,
             provider=provider,
