@@ -88,6 +88,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "tilgang.context_processors.innlogget",
             ],
         },
     },
@@ -114,6 +115,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+    # readable by its owner only: it holds personal data (issue 18)
+    from drift.sqlite import private_file
+
+    private_file(DATABASES["default"]["NAME"])
 
 # Shared by every worker and instance (nothing another instance needs lives in process memory or on local disk):
 # the cache is a table in the database, created by `manage.py createcachetable` (make run, CI, deployment).

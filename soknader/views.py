@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from drift.grenser import treff
 from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad, tolk_tekst
+from tilgang.session import navn_read
 
 from . import completeness, dokumenter, findings, sections, selectors, services, skjema
 from .choices import Seksjon, Seksjonsstatus, Spesialitet, Status
@@ -229,7 +230,7 @@ def _forslag(request, soknad) -> dict:
     application has none: shown in the fields, stored only when the user saves."""
     if soknad.kontaktperson_navn or soknad.kontaktperson_epost:
         return {}
-    forslag = {"kontaktperson_navn": request.user.get_full_name(), "kontaktperson_epost": request.user.email}
+    forslag = {"kontaktperson_navn": navn_read(request), "kontaktperson_epost": request.user.email}
     return {felt: verdi for felt, verdi in forslag.items() if verdi}
 
 

@@ -90,7 +90,10 @@ def mozilla_settings(config: dict) -> dict:
         "OIDC_USE_NONCE": True,
         "OIDC_USE_PKCE": True,
         "OIDC_PKCE_CODE_CHALLENGE_METHOD": "S256",
-        "OIDC_STORE_ID_TOKEN": True,
+        # never into the session by the library (it would store it before the claims are checked, and in clear):
+        # the callback keeps it encrypted after a successful login (tilgang.session)
+        "OIDC_STORE_ID_TOKEN": False,
+        "OIDC_STORE_ACCESS_TOKEN": False,
         "OIDC_TIMEOUT": settings.OIDC_TIMEOUT,
         "OIDC_VERIFY_KID": True,
         "OIDC_ALLOW_UNSECURED_JWT": False,
@@ -109,6 +112,8 @@ class OIDCBackend(OIDCAuthenticationBackend):
         self.UserModel = get_user_model()
         self.provider = provider
         self.claims: dict = {}
+        self.id_token = ""
+        self.navn = ""
         if provider is None:
             return
         self.config = config or provider_config(provider)
@@ -171,6 +176,10 @@ class OIDCBackend(OIDCAuthenticationBackend):
         except jwt.PyJWTError as error:
             raise SuspiciousOperation(f"ugyldig nøkkel: {type(error).__name__}") from None
 
+    def store_tokens(self, access_token, id_token):
+        """Kept on this object only: the callback stores the ID token (encrypted) once the login has succeeded."""
+        self.id_token = id_token or ""
+
     def get_userinfo(self, access_token, id_token, payload):
         """The claims are the verified ID token's (ID-porten and Entra ID put pid/name/groups there)."""
         return payload
@@ -211,14 +220,21 @@ class OIDCBackend(OIDCAuthenticationBackend):
             return self.update_user(user, claims)
 
     def update_user(self, user, claims):
+        """A søker's name is kept in the session only (tilgang.session), never on the user: the fødselsnummer's
+        owner is not to be found by name in the database or its backups. Staff are stored with name and e-mail:
+        they sign the case history and are assigned cases."""
         self.claims = claims
-        fornavn, etternavn = claims.get("given_name", ""), claims.get("family_name", "")
+        fornavn, etternavn = _tekst(claims.get("given_name")), _tekst(claims.get("family_name"))
         if not (fornavn or etternavn) and claims.get("name"):
-            fornavn, _, etternavn = str(claims["name"]).rpartition(" ")
-        if fornavn or etternavn:
-            user.first_name, user.last_name = str(fornavn)[:150], str(etternavn)[:150]
-        if self.provider == Innloggingskilde.ANSATT and claims.get("email"):
-            user.email = claims["email"]
+            fornavn, _, etternavn = _tekst(claims["name"]).rpartition(" ")
+        self.navn = " ".join(n for n in (fornavn, etternavn) if n)
+        if self.provider == Innloggingskilde.ANSATT:
+            if fornavn or etternavn:
+                user.first_name, user.last_name = fornavn[:150], etternavn[:150]
+            if claims.get("email"):
+                user.email = _tekst(claims["email"])[:254]
+        else:
+            user.first_name = user.last_name = ""
         user.save()
         if self.provider == Innloggingskilde.ANSATT:
             ansatt_roller.send(sender=OIDCBackend, bruker=user, roller=self.roller(claims))
@@ -231,3 +247,8 @@ class OIDCBackend(OIDCAuthenticationBackend):
             groups = [groups]
         mapping = self.config.get("roller") or {}
         return {mapping[g] for g in groups if g in mapping}
+
+
+def _tekst(value) -> str:
+    """A claim as text, without control characters (a NUL cannot be stored in PostgreSQL)."""
+    return "".join(c for c in str(value or "") if c.isprintable()).strip()

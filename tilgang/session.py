@@ -1,8 +1,14 @@
-"""What the session holds for a person who logged in through ID-porten, and the refresh of their organisations.
+"""What the session holds for a person who logged in through an identity provider, and the refresh of their
+organisations.
 
-Altinn is asked by fødselsnummer, also during the session, so the session keeps it: encrypted (Fernet, with a key
-derived from TILGANG_PERSON_KEY), so the session table never holds it in clear; it is gone when the session ends.
-It is never shown.
+Nothing that identifies the person is kept in clear, in the session or anywhere else at rest (issue 18): what the
+session needs is encrypted (Fernet, with a key derived from TILGANG_PERSON_KEY) and gone when the session ends.
+- the fødselsnummer (ID-porten's `pid`): Altinn is asked by it, also during the session; never shown;
+- the person's name from the ID token: shown in the menu and offered as contact person; for søkere it is not stored
+  on the user (staff names are: they sign case history);
+- the ID token itself: the provider wants it back as `id_token_hint` at logout (ID-porten requires it), sent in a
+  POST body, never in an address.
+Nothing is stored for a login that was refused: the callback stores these only after the user is logged in.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ from . import altinn, services
 from .models import Innloggingskilde
 
 PID = "tilgang_pid"
+NAVN = "tilgang_navn"
+ID_TOKEN = "tilgang_id_token"
 PROVIDER = "tilgang_provider"
 LAST_ASKED = "tilgang_altinn_spurt"
 
@@ -30,18 +38,43 @@ def _fernet() -> Fernet:
     return Fernet(base64.urlsafe_b64encode(hashlib.sha256(b"tilgang-session:" + key).digest()))
 
 
-def pid_store(request, pid: str) -> None:
-    request.session[PID] = _fernet().encrypt(pid.encode()).decode()
+def _store(request, key: str, value: str) -> None:
+    request.session[key] = _fernet().encrypt(value.encode()).decode()
 
 
-def pid_read(request) -> str | None:
-    token = request.session.get(PID)
+def _read(request, key: str) -> str | None:
+    token = request.session.get(key)
     if not token:
         return None
     try:
         return _fernet().decrypt(token.encode()).decode()
     except InvalidToken:
         return None
+
+
+def pid_store(request, pid: str) -> None:
+    _store(request, PID, pid)
+
+
+def pid_read(request) -> str | None:
+    return _read(request, PID)
+
+
+def login_store(request, *, id_token: str, navn: str = "") -> None:
+    """After a successful login: the ID token for the logout, and (for a søker) the name to show."""
+    _store(request, ID_TOKEN, id_token)
+    if navn:
+        _store(request, NAVN, navn)
+
+
+def id_token_read(request) -> str | None:
+    return _read(request, ID_TOKEN)
+
+
+def navn_read(request) -> str:
+    """The logged-in person's name: from the session for a søker (never stored on the user), else the user's."""
+    user = getattr(request, "user", None)
+    return _read(request, NAVN) or (user.get_full_name() if user is not None and user.is_authenticated else "")
 
 
 def refresh_organisations(request, *, force: bool = False) -> services.Oppslag | None:

@@ -15,6 +15,7 @@ from django.shortcuts import render, resolve_url
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from mozilla_django_oidc.views import OIDCAuthenticationRequestView
 
@@ -182,10 +183,11 @@ def callback(request, provider):
             melding=gettext("Vi fikk ikke de opplysningene vi trenger fra innloggingstjenesten."),
         )
     next_url = request.session.get("oidc_login_next")
-    id_token = request.session.get("oidc_id_token")
     request.session[session.PROVIDER] = provider
     auth.login(request, user, backend=oidc.BACKEND)
-    request.session["oidc_id_token"] = id_token
+    session.login_store(
+        request, id_token=backend.id_token, navn=backend.navn if provider == Innloggingskilde.IDPORTEN else ""
+    )
     if provider == Innloggingskilde.IDPORTEN:
         session.pid_store(request, str(backend.claims[backend.config.get("subject_claim", "pid")]))
         oppslag = session.refresh_organisations(request, force=True)
@@ -225,24 +227,32 @@ class LoginView(auth_views.LoginView):
 
 
 @require_POST
+@never_cache
 def logout(request):
-    """End the session here, then at the provider (end_session_endpoint) when the user came from one."""
+    """End the session here, then at the provider (end_session_endpoint) when the user came from one.
+
+    The provider gets the ID token back as `id_token_hint` (ID-porten requires it) in a form posted by the browser
+    (OpenID Connect RP-Initiated Logout allows POST), so the token, which holds the fødselsnummer, never stands in
+    an address: not in the browser's history, nor in a proxy's log."""
     provider = request.session.get(session.PROVIDER)
-    id_token = request.session.get("oidc_id_token")
+    id_token = session.id_token_read(request)
     target = resolve_url(settings.LOGOUT_REDIRECT_URL)
+    end_session = None
     if provider and oidc.configured(provider):
         try:
             end_session = oidc.provider_config(provider).get("end_session_endpoint")
         except oidc.ProviderUnavailable:
             end_session = None
-        if end_session:
-            params = {
-                "post_logout_redirect_uri": request.build_absolute_uri(target),
-                "client_id": settings.OIDC_PROVIDERS[provider]["client_id"],
-            }
-            if id_token:
-                params["id_token_hint"] = id_token
-            target = f"{end_session}?{urlencode(params)}"
     auth.logout(request)
     messages.info(request, gettext("Du er logget ut."))
-    return HttpResponseRedirect(target)
+    if not end_session:
+        return HttpResponseRedirect(target)
+    params = {
+        "post_logout_redirect_uri": request.build_absolute_uri(target),
+        "client_id": settings.OIDC_PROVIDERS[provider]["client_id"],
+    }
+    if id_token:
+        params["id_token_hint"] = id_token
+    return render(
+        request, "tilgang/utlogging.html", {"end_session": end_session, "params": params, "tjeneste": NAVN[provider]}
+    )
