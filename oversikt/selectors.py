@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from brreg.models import Fylke, Kommune
 from soknader.choices import Status
-from soknader.models import VENTENDE_STATUSER, Soknad, registrert_fra
+from soknader.models import OVERGANGSREGEL_FRA, VENTENDE_STATUSER, Soknad, overgangsregel_gjelder
 
 HELE_LANDET = _("Hele landet")
 IKKE_SOKT = _("Ikke søkt")
@@ -90,7 +90,8 @@ class Kommunestatus:
     helseregion: str
     status: str  # a Status value, or "" when the kommune has not applied
     status_tekst: str
-    midlertidig_fra: dt.date | None = None  # pending: temporarily registered from this date
+    midlertidig_fra: dt.date | None = None  # pending and applied by 1 June 2019: deemed registered from (§ 38)
+    registrert_fra: dt.date | None = None  # registered: counts as registered from this date (§ 21, § 38)
 
 
 def _sokte(spesialitet: str) -> QuerySet[Soknad]:
@@ -177,7 +178,9 @@ def kommune_statuses(spesialitet: str, *, helseregion: str = "", fylke: str = ""
     """
     siste = _kommunens_soknader(spesialitet, "pk").order_by("-opprettet", "-pk")
     kommuner = Kommune.objects.select_related("fylke__helseregion").annotate(
-        status=Subquery(siste.values("status")[:1]), soknadsdato=Subquery(siste.values("soknadsdato")[:1])
+        status=Subquery(siste.values("status")[:1]),
+        soknadsdato=Subquery(siste.values("soknadsdato")[:1]),
+        registrert_fra=Subquery(siste.values("registrert_fra")[:1]),
     )
     if helseregion:
         kommuner = kommuner.filter(fylke__helseregion__kode=helseregion)
@@ -191,10 +194,11 @@ def kommune_statuses(spesialitet: str, *, helseregion: str = "", fylke: str = ""
             helseregion=k.fylke.helseregion.navn,
             status=k.status or "",
             status_tekst=str(Status(k.status).label if k.status else IKKE_SOKT),
-            # the kommune's own application (er_kommune), so the transitional rule may apply
-            midlertidig_fra=registrert_fra(k.soknadsdato, er_kommune=True)
-            if k.status in VENTENDE_STATUSER and k.soknadsdato
+            # § 38 second sentence: deemed registered while pending, only when applied by 1 June 2019
+            midlertidig_fra=OVERGANGSREGEL_FRA
+            if k.status in VENTENDE_STATUSER and overgangsregel_gjelder(k.soknadsdato)
             else None,
+            registrert_fra=k.registrert_fra if k.status == Status.REGISTRERT else None,
         )
         for k in kommuner.order_by("nummer")
     ]

@@ -204,6 +204,7 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
                     "soknadsdato",
                     "vedtaksdato",
                     "registrert_fra",
+                    "registrert_fra_begrunnelse",
                     "avslagsgrunn",
                     "anmodning",
                     "sprak",
@@ -281,7 +282,7 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
             ((m.alvorlighet, m.melding, m.get_kode_display()) for m in obj.mangler.all()),
         )
 
-    @admin.display(description=_("midlertidig registrert fra"))
+    @admin.display(description=_("midlertidig registrert fra (§ 38)"))
     def midlertidig(self, obj):
         fra = obj.midlertidig_registrert_fra
         return gettext("%(dato)s (til søknaden er avgjort)") % {"dato": f"{fra:%d.%m.%Y}"} if fra else "–"
@@ -392,7 +393,12 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
             elif handling == Status.ANMODNING_SENDT:
                 services.soknad_request_information(melding=data["melding"], frist=data["frist"], **kwargs)
             elif handling == Status.REGISTRERT:
-                services.soknad_register(vedtaksdato=data["vedtaksdato"], **kwargs)
+                services.soknad_register(
+                    vedtaksdato=data["vedtaksdato"],
+                    tidligere_fra=data.get("tidligere_fra"),
+                    tidligere_begrunnelse=data.get("tidligere_begrunnelse", ""),
+                    **kwargs,
+                )
             elif handling == Status.AVSLATT:
                 services.soknad_reject(begrunnelse=data["begrunnelse"], vedtaksdato=data["vedtaksdato"], **kwargs)
         except services.TransitionRefused as refused:
@@ -412,6 +418,8 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
             til=handling,
             vedtaksdato=form.cleaned_data["vedtaksdato"],
             begrunnelse=form.cleaned_data.get("begrunnelse", ""),
+            tidligere_fra=form.cleaned_data.get("tidligere_fra"),
+            tidligere_begrunnelse=form.cleaned_data.get("tidligere_begrunnelse", ""),
         )
         context = {
             **self.admin_site.each_context(request),

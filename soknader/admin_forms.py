@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Status
+from .models import tidligere_registrering_feil, tidligere_registrering_mulig
 
 STATUS_MANGLER = _("Siden manglet søknadens status. Last siden på nytt og prøv igjen.")
 
@@ -98,7 +99,43 @@ class VedtakForm(HandlingForm):
 
 
 class RegisterForm(VedtakForm):
-    pass
+    """Registration; for an application made before 31 December 2023 the caseworker may also decide that the
+    virksomhet counts as registered from an earlier date, with a reason (spesialistforskriften § 38 third sentence)."""
+
+    tidligere_fra = forms.DateField(
+        label=_("Registrert fra en tidligere dato (valgfritt)"),
+        required=False,
+        help_text=_(
+            "Spesialistforskriften § 38 tredje punktum: virksomheter som søkte før 31. desember 2023 og har gitt "
+            "utdanning i samsvar med §§ 23 og 25, kan regnes som registrert fra et tidligere tidspunkt enn "
+            "søknadstidspunktet. La stå tom for søknadsdatoen."
+        ),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "invalid": _("Datoen er ikke en gyldig dato. Skriv den som dd.mm.åååå, for eksempel 1.3.2019.")
+        },
+    )
+    tidligere_begrunnelse = forms.CharField(
+        label=_("Begrunnelse for den tidligere datoen"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not tidligere_registrering_mulig(self.soknadsdato):
+            del self.fields["tidligere_fra"], self.fields["tidligere_begrunnelse"]
+
+    def clean(self):
+        cleaned = super().clean()
+        fra = cleaned.get("tidligere_fra")
+        if fra is not None and self.soknadsdato is not None:
+            feil = tidligere_registrering_feil(self.soknadsdato, fra, cleaned.get("tidligere_begrunnelse", ""))
+            if feil:  # the date is right and only the reason is missing, or the date is wrong
+                dato_ok = tidligere_registrering_feil(self.soknadsdato, fra, "-") is None
+                self.add_error("tidligere_begrunnelse" if dato_ok else "tidligere_fra", feil)
+        return cleaned
 
 
 class RejectForm(VedtakForm):

@@ -19,7 +19,7 @@ from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
 
 from . import findings, sections, skjema
 from .choices import Status
-from .models import OVERGANGSREGEL_FRA, Soknad
+from .models import OVERGANGSREGEL_FRA, Soknad, overgangsregel_gjelder
 
 PDF_CSS = "css/pdf.css"
 
@@ -104,7 +104,9 @@ def vedtaksbrev_html(soknad: Soknad, *, dokument: bool = True) -> str:
     context = {
         "soknad": soknad,
         "registrert": soknad.status == Status.REGISTRERT,
-        "overgangsregel": soknad.registrert_fra == OVERGANGSREGEL_FRA,
+        # § 38: deemed registered from 1 March 2019 (second sentence), or an earlier date decided (third sentence)
+        "overgangsregel": soknad.registrert_fra == OVERGANGSREGEL_FRA and overgangsregel_gjelder(soknad.soknadsdato),
+        "tidligere": bool(soknad.registrert_fra_begrunnelse),
         "dato": soknad.vedtaksdato or timezone.localdate(),
     }
     with translation.override(soknad.sprak):  # the caseworker previews it in the søker's language too

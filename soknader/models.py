@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from drift.valg import RaskeValg
@@ -29,19 +30,54 @@ AVSLUTTEDE_STATUSER = (Status.AVSLATT, Status.TRUKKET)
 # Sent in and not decided: the applicant is temporarily registered meanwhile.
 VENTENDE_STATUSER = frozenset({Status.INNSENDT, Status.UNDER_BEHANDLING, Status.ANMODNING_SENDT})
 
-# The guidance: "alle kommuner som søkte innen 1. juni 2019, har en midlertidig registrering fra 1. mars 2019".
-# "Innen 1. juni" includes 1 June, and the rule is about kommuner.
+# Spesialistforskriften § 38 second sentence: "Virksomheter som innen 1. juni 2019 søker om registrering som
+# utdanningsvirksomhet, skal ansees som registrert utdanningsvirksomhet etter denne forskriften fra 1. mars 2019 og frem
+# til virksomheten er registrert som utdanningsvirksomhet etter § 21." Every virksomhet, not only kommuner (the
+# guidance speaks of kommuner because it was written for them); "innen 1. juni" includes 1 June.
 OVERGANGSREGEL_FRIST = dt.date(2019, 6, 1)
 OVERGANGSREGEL_FRA = dt.date(2019, 3, 1)
+# § 38 third sentence: "Helsedirektoratet kan bestemme at virksomheter som søker om registrering før 31. desember 2023
+# og som har gitt utdanning i samsvar med kravene i § 23 og § 25, skal regnes som registrert fra et tidligere
+# tidspunkt enn søknadstidspunktet." Not earlier than the rules for del 2 and 3 came into force (§ 39: 1 March 2019).
+TIDLIGERE_REGISTRERING_FRIST = dt.date(2023, 12, 31)
+TIDLIGSTE_REGISTRERT_FRA = dt.date(2019, 3, 1)
 
 
-def overgangsregel_gjelder(soknadsdato: dt.date | None, *, er_kommune: bool) -> bool:
-    return er_kommune and soknadsdato is not None and soknadsdato <= OVERGANGSREGEL_FRIST
+def overgangsregel_gjelder(soknadsdato: dt.date | None) -> bool:
+    """§ 38 second sentence: applied by 1 June 2019, so deemed registered from 1 March 2019 until decided."""
+    return soknadsdato is not None and soknadsdato <= OVERGANGSREGEL_FRIST
 
 
-def registrert_fra(soknadsdato: dt.date, *, er_kommune: bool) -> dt.date:
-    """A kommune that applied by 1 June 2019 counts from 1 March 2019; every other application from its date."""
-    return OVERGANGSREGEL_FRA if overgangsregel_gjelder(soknadsdato, er_kommune=er_kommune) else soknadsdato
+def tidligere_registrering_mulig(soknadsdato: dt.date | None) -> bool:
+    """§ 38 third sentence: the directorate may set an earlier date for an application made before 31 December 2023."""
+    return soknadsdato is not None and soknadsdato < TIDLIGERE_REGISTRERING_FRIST
+
+
+def tidligere_registrering_feil(soknadsdato: dt.date | None, tidligere_fra: dt.date, begrunnelse: str) -> str | None:
+    """Why an earlier "registrert fra" (§ 38 third sentence) cannot be set, or None. One rule for the admin form and
+    the service."""
+    if not tidligere_registrering_mulig(soknadsdato):
+        return gettext(
+            "En tidligere registreringsdato kan bare bestemmes for søknader sendt før 31. desember 2023 "
+            "(spesialistforskriften § 38)."
+        )
+    if not TIDLIGSTE_REGISTRERT_FRA <= tidligere_fra < soknadsdato:
+        return gettext("Datoen må være før søknadsdatoen (%(soknadsdato)s) og tidligst 1. mars 2019.") % {
+            "soknadsdato": f"{soknadsdato:%d.%m.%Y}"
+        }
+    if not begrunnelse.strip():
+        return gettext("Skriv hvorfor virksomheten skal regnes som registrert fra en tidligere dato.")
+    return None
+
+
+def registrert_fra(soknadsdato: dt.date, *, tidligere_fra: dt.date | None = None) -> dt.date:
+    """The date from which the virksomhet counts as registered when it is registered: § 21 "fra
+    søknadstidspunktet"; for an application by 1 June 2019, 1 March 2019 (§ 38 second sentence: deemed registered
+    from then until the decision, then from the application date, with no gap between); or an earlier date the
+    directorate decided (§ 38 third sentence)."""
+    if tidligere_fra is not None:
+        return tidligere_fra
+    return OVERGANGSREGEL_FRA if overgangsregel_gjelder(soknadsdato) else soknadsdato
 
 
 class Soknad(RaskeValg, models.Model):
@@ -99,7 +135,17 @@ class Soknad(RaskeValg, models.Model):
         _("registrert fra"),
         null=True,
         blank=True,
-        help_text=_("Søknadsdatoen, eller 1. mars 2019 for kommuner som søkte innen 1. juni 2019 (overgangsregelen)."),
+        help_text=_(
+            "Søknadsdatoen (§ 21), 1. mars 2019 for virksomheter som søkte innen 1. juni 2019 (§ 38 andre punktum), "
+            "eller en tidligere dato Helsedirektoratet har bestemt (§ 38 tredje punktum)."
+        ),
+    )
+    registrert_fra_begrunnelse = models.TextField(
+        _("begrunnelse for tidligere registreringsdato"),
+        blank=True,
+        help_text=_(
+            "Når Helsedirektoratet har bestemt en tidligere dato etter spesialistforskriften § 38 tredje punktum."
+        ),
     )
     avslagsgrunn = models.TextField(_("begrunnelse for avslag"), blank=True)
     anmodning = models.TextField(
@@ -150,11 +196,11 @@ class Soknad(RaskeValg, models.Model):
 
     @property
     def midlertidig_registrert_fra(self) -> dt.date | None:
-        """While a sent application waits for its decision, the applicant is temporarily registered: a kommune that
-        applied by 1 June 2019 from 1 March 2019, others from the søknadsdato. None when not pending."""
-        if self.status not in VENTENDE_STATUSER or self.soknadsdato is None:
+        """While an application made by 1 June 2019 waits for its decision, the virksomhet is deemed registered from
+        1 March 2019 (§ 38 second sentence). Nobody else counts as registered before the decision: None."""
+        if self.status not in VENTENDE_STATUSER or not overgangsregel_gjelder(self.soknadsdato):
             return None
-        return registrert_fra(self.soknadsdato, er_kommune=self.virksomhet.er_kommune)
+        return OVERGANGSREGEL_FRA
 
 
 class Statusendring(RaskeValg, models.Model):

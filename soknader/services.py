@@ -39,6 +39,7 @@ from .models import (
     Vedlegg,
     Vedtaksbrev,
     registrert_fra,
+    tidligere_registrering_feil,
 )
 from .roles import BEHANDLE_SOKNAD
 
@@ -591,15 +592,29 @@ def paminnelser_send() -> int:
 
 
 def soknad_register(
-    *, soknad: Soknad, bruker, vedtaksdato: dt.date | None = None, melding: str = "", expected_status: str | None = None
+    *,
+    soknad: Soknad,
+    bruker,
+    vedtaksdato: dt.date | None = None,
+    melding: str = "",
+    expected_status: str | None = None,
+    tidligere_fra: dt.date | None = None,
+    tidligere_begrunnelse: str = "",
 ) -> Soknad:
+    """Register the application. `tidligere_fra` with its reason: the directorate's decision under § 38 third
+    sentence that the virksomhet counts as registered from a date before the application."""
     _require_saksbehandler(bruker)
     vedtaksdato = vedtaksdato or timezone.localdate()
-    forhandslaget = _vedtaksbrev_prepare(soknad.pk, Status.REGISTRERT, vedtaksdato)
+    tidligere = {"tidligere_fra": tidligere_fra, "tidligere_begrunnelse": tidligere_begrunnelse}
+    forhandslaget = _vedtaksbrev_prepare(soknad.pk, Status.REGISTRERT, vedtaksdato, **tidligere)
     with transaction.atomic():
         current = Soknad.objects.select_related("virksomhet").get(pk=soknad.pk)
         if current.soknadsdato is None:
             raise TransitionRefused(gettext("Søknaden har ingen søknadsdato og kan ikke registreres."))
+        if tidligere_fra is not None and (
+            feil := tidligere_registrering_feil(current.soknadsdato, tidligere_fra, tidligere_begrunnelse)
+        ):
+            raise TransitionRefused(feil)
         result = _transition(
             soknad=soknad,
             til=Status.REGISTRERT,
@@ -608,30 +623,40 @@ def soknad_register(
             melding=melding,
             allowed=SAKSBEHANDLER_OVERGANGER,
             vedtaksdato=vedtaksdato,
-            registrert_fra=registrert_fra(current.soknadsdato, er_kommune=current.virksomhet.er_kommune),
+            registrert_fra=registrert_fra(current.soknadsdato, tidligere_fra=tidligere_fra),
+            registrert_fra_begrunnelse=tidligere_begrunnelse.strip() if tidligere_fra else "",
         )
         _vedtaksbrev_send(result, forhandslaget)
     return result
 
 
-def vedtak_preview(*, soknad: Soknad, til: str, vedtaksdato: dt.date, begrunnelse: str = "") -> Soknad:
+def vedtak_preview(
+    *,
+    soknad: Soknad,
+    til: str,
+    vedtaksdato: dt.date,
+    begrunnelse: str = "",
+    tidligere_fra: dt.date | None = None,
+    tidligere_begrunnelse: str = "",
+) -> Soknad:
     """An unsaved copy of the application as the decision would leave it: what the letter is made from."""
     preview = copy.copy(soknad)
     preview.status = til
     preview.vedtaksdato = vedtaksdato
     if til == Status.REGISTRERT:
-        preview.registrert_fra = registrert_fra(soknad.soknadsdato, er_kommune=soknad.virksomhet.er_kommune)
+        preview.registrert_fra = registrert_fra(soknad.soknadsdato, tidligere_fra=tidligere_fra)
+        preview.registrert_fra_begrunnelse = tidligere_begrunnelse.strip() if tidligere_fra else ""
     else:
         preview.avslagsgrunn = begrunnelse.strip()
     return preview
 
 
-def _vedtaksbrev_prepare(soknad_pk: int, til: str, vedtaksdato: dt.date, begrunnelse: str = ""):
+def _vedtaksbrev_prepare(soknad_pk: int, til: str, vedtaksdato: dt.date, begrunnelse: str = "", **tidligere):
     """The letter, made before the write transaction (see dokumenter.Forhandslaget)."""
     soknad = Soknad.objects.select_related("virksomhet").get(pk=soknad_pk)
     if soknad.soknadsdato is None:
         return dokumenter.Forhandslaget()  # it will be refused
-    preview = vedtak_preview(soknad=soknad, til=til, vedtaksdato=vedtaksdato, begrunnelse=begrunnelse)
+    preview = vedtak_preview(soknad=soknad, til=til, vedtaksdato=vedtaksdato, begrunnelse=begrunnelse, **tidligere)
     return dokumenter.Forhandslaget(dokumenter.vedtaksbrev_html(preview))
 
 

@@ -235,8 +235,8 @@ def test_the_live_readings_sentences_come_translated_with_a_place_for_the_count(
                 "Referanse: ASA-2026-0001",
                 "Søknadsdato: 2. mars 2026",
                 "",
-                "Virksomheten er midlertidig registrert fra søknadsdatoen til søknaden er avgjort. Oppgi referansen "
-                "hvis du kontakter oss.",
+                "Blir virksomheten registrert, gjelder registreringen fra søknadsdatoen. Oppgi referansen hvis du "
+                "kontakter oss.",
                 "",
                 "Søknaden slik den ble sendt inn, ligger ved som PDF. Du finner den også her: https://asa.example/s/1",
                 "",
@@ -255,8 +255,8 @@ def test_the_live_readings_sentences_come_translated_with_a_place_for_the_count(
                 "Referanse: ASA-2026-0001",
                 "Søknadsdato: 2. mars 2026",
                 "",
-                "Verksemda er mellombels registrert frå søknadsdatoen til søknaden er avgjord. Oppgi referansen "
-                "dersom du kontaktar oss.",
+                "Blir verksemda registrert, gjeld registreringa frå søknadsdatoen. Oppgi referansen dersom du "
+                "kontaktar oss.",
                 "",
                 "Søknaden slik han vart sendt inn, ligg ved som PDF. Du finn han også her: https://asa.example/s/1",
                 "",

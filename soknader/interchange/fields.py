@@ -159,6 +159,7 @@ RECORD = (
     Field("soknadsdato", "date", "soknadsdato", required_for=frozenset(Status.values) - {Status.UTKAST}),
     Field("vedtaksdato", "date", "vedtaksdato", required_for=frozenset({Status.REGISTRERT, Status.AVSLATT})),
     Field("registrert_fra", "date", "registrert_fra", imported="optional"),
+    Field("registrert_fra_begrunnelse", "text", "registrert_fra_begrunnelse", imported="optional"),
     _contact("kontaktperson", "kontaktperson"),
     _contact("kontaktperson_databehandleravtale", "dba_kontakt"),
     _object("ansvar", *(Field(name.removeprefix("ansvar_"), "bool", name) for name in skjema.BEKREFTELSER)),

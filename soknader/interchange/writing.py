@@ -133,7 +133,7 @@ def _write(p: Parsed, virksomhet: Virksomhet, *, bruker, reserved: set[str], kat
             else ""
         )
     if soknad.registrert_fra is None and status == Status.REGISTRERT and soknad.soknadsdato:
-        soknad.registrert_fra = registrert_fra(soknad.soknadsdato, er_kommune=virksomhet.er_kommune)
+        soknad.registrert_fra = registrert_fra(soknad.soknadsdato)
     soknad.referanse = referanse or soknad.referanse
     soknad.save()
     if created or soknad.status != status:

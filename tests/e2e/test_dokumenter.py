@@ -84,7 +84,7 @@ def test_anmodning_answered_with_a_pdf_then_decision_letter(live_server, browser
     screenshot(page, "dokumenter-02-caseworker-answer-and-diff")
     page.get_by_role("button", name="Registrer: forhåndsvis vedtaksbrevet").click()
     expect(page.locator("#sb-brev")).to_contain_text("er registrert som utdanningsvirksomhet for allmennmedisin")
-    expect(page.locator("#sb-brev")).to_contain_text("§§ 23 og 25")
+    expect(page.locator("#sb-brev")).to_contain_text("(spesialistforskriften) § 21")
     screenshot(page, "dokumenter-03-letter-preview")
     assert not Vedtaksbrev.objects.exists()
     page.get_by_role("button", name="Registrer og send vedtaksbrevet").click()

@@ -176,7 +176,15 @@ def test_registering_previews_then_sends_the_decision_letter(innsendt, saksbehan
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "vedtaksbrev.pdf").write_bytes(bytes(brev.pdf))
     text = pdf_text(brev.pdf)
-    for expected in [innsendt.referanse, innsendt.virksomhet.navn, "Vedtak", "§§ 23 og 25", "tre uker", "Klagerett"]:
+    for expected in [
+        innsendt.referanse,
+        innsendt.virksomhet.navn,
+        "Vedtak",
+        "(spesialistforskriften) § 21",
+        "tre uker",
+        "Klagerett",
+        "(Helseklage)",
+    ]:
         assert expected in text, expected
     epost_send_due()
     message = mail.outbox[-1]

@@ -58,6 +58,7 @@ def bodo_alm(**overrides) -> dict:
         "soknadsdato": "2019-05-20",
         "vedtaksdato": "2021-03-15",
         "registrert_fra": "2019-03-01",
+        "registrert_fra_begrunnelse": "",
         "kontaktperson": {"navn": "Kari Nordmann", "epost": "kari.nordmann@bodo.kommune.no", "telefon": "75 55 50 00"},
         "kontaktperson_databehandleravtale": {
             "navn": "Ola Nordmann",

@@ -199,6 +199,7 @@ def test_every_stored_field_of_the_application_is_in_the_table_or_is_workflow():
         "soknadsdato",
         "vedtaksdato",
         "registrert_fra",
+        "registrert_fra_begrunnelse",
         "avslagsgrunn",
         "anmodning",
         "opprettet",

@@ -97,8 +97,8 @@ def test_two_caseworkers_at_once_one_wins_the_other_is_told(innsendt, saksbehand
     assert Soknad.objects.get(pk=innsendt.pk).status == "under_behandling"
 
 
-# The guidance: "alle kommuner som søkte innen 1. juni 2019, har en midlertidig registrering fra 1. mars 2019".
-# "Innen 1. juni" includes 1 June; the rule is about kommuner.
+# Spesialistforskriften § 38: "Virksomheter som innen 1. juni 2019 søker om registrering ... skal ansees som registrert
+# ... fra 1. mars 2019"; "innen 1. juni" includes 1 June. § 21: otherwise "fra søknadstidspunktet".
 @pytest.mark.parametrize(
     ("soknadsdato", "expected"),
     [
@@ -114,10 +114,13 @@ def test_registrering_records_vedtaksdato_and_registrert_fra(innsendt, saksbehan
     assert (result.vedtaksdato, result.registrert_fra) == (dt.date(2026, 11, 20), expected)
 
 
-def test_the_transitional_rule_is_for_kommuner_only(saksbehandler):
-    soknad = AnnenVirksomhetSoknadFactory(status="innsendt", soknadsdato=dt.date(2019, 5, 20))
+def test_the_transitional_rule_is_for_every_virksomhet_not_only_kommuner(saksbehandler):
+    """§ 38 says "Virksomheter": a bedriftshelsetjeneste that applied for ARB on 15 May 2019 counts from 1 March 2019
+    (an earlier issue said kommuner only; the regulation wins)."""
+    soknad = AnnenVirksomhetSoknadFactory(status="innsendt", soknadsdato=dt.date(2019, 5, 15))
+    assert soknad.midlertidig_registrert_fra == dt.date(2019, 3, 1)
     result = services.soknad_register(soknad=soknad, bruker=saksbehandler, vedtaksdato=dt.date(2020, 1, 1))
-    assert result.registrert_fra == dt.date(2019, 5, 20)
+    assert result.registrert_fra == dt.date(2019, 3, 1)
 
 
 def test_a_pending_application_says_it_is_temporarily_registered(client):
@@ -127,8 +130,8 @@ def test_a_pending_application_says_it_is_temporarily_registered(client):
     )
     bht = AnnenVirksomhetSoknadFactory(status="innsendt", soknadsdato=dt.date(2019, 5, 2), referanse="ASA-2019-2")
     assert early.midlertidig_registrert_fra == dt.date(2019, 3, 1)
-    assert late.midlertidig_registrert_fra == dt.date(2024, 2, 3)
-    assert bht.midlertidig_registrert_fra == dt.date(2019, 5, 2)
+    assert late.midlertidig_registrert_fra is None  # nobody else counts as registered before the decision
+    assert bht.midlertidig_registrert_fra == dt.date(2019, 3, 1)
     assert (
         KomplettSoknadFactory(
             virksomhet__kommunenummer="4601",
