@@ -4,11 +4,10 @@ from dataclasses import dataclass
 
 BRUKERVEILEDNING = "Helsedirektoratet: Brukerveiledning for registreringsskjema for ASA-spesialitetene"
 VEILEDNING_KOMMUNER = "Helsedirektoratet: Godkjenning som registrert utdanningsvirksomhet – veiledning til kommunene"
-SPESIALISTFORSKRIFTEN = (
-    "Forskrift om spesialistutdanning og spesialistgodkjenning for leger og tannleger (FOR-2016-12-08-1482)"
-)
+# the official lists of learning objectives and what was checked against them (shared/domain/laeringsmal/README.md)
+LAERINGSMALLISTENE = "Spesialistforskriften (FOR-2016-12-08-1482) vedlegg 2: the project's notes to the official lists"
 
-DOKUMENTER = (BRUKERVEILEDNING, VEILEDNING_KOMMUNER, SPESIALISTFORSKRIFTEN)
+DOKUMENTER = (BRUKERVEILEDNING, VEILEDNING_KOMMUNER, LAERINGSMALLISTENE)
 
 
 @dataclass(frozen=True)
