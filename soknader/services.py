@@ -42,6 +42,7 @@ from .models import (
 )
 from .regler import gyldig, hvem
 from .regler import mangler as mangelregler
+from .regler import status as statusregler
 from .regler.status import (  # noqa: F401  (named here too: the workflow below applies them)
     AVSLUTTEDE_STATUSER,
     SAKSBEHANDLER_OVERGANGER,
@@ -451,7 +452,7 @@ def laeringsmal_reread(*, soknad: Soknad, arenaer: list[Laeringsarena]) -> None:
 def soknad_delete_draft(*, soknad: Soknad) -> None:
     with transaction.atomic():
         locked = Soknad.objects.select_for_update().get(pk=soknad.pk)
-        if locked.status != Status.UTKAST or locked.referanse:
+        if not statusregler.kan_slettes(locked.status, locked.referanse):
             raise NotEditable()
         locked.delete()
 
@@ -602,7 +603,7 @@ def soknad_answer(*, soknad: Soknad, bruker, tekst: str, vedlegg: Iterable = (),
         raise ValidationError({"tekst": gettext("Skriv et svar til Helsedirektoratet, eller legg ved en fil.")})
     with transaction.atomic():
         locked = Soknad.objects.select_for_update().get(pk=soknad.pk)
-        if locked.status != Status.ANMODNING_SENDT:
+        if not statusregler.kan_svare(locked.status):
             raise NotEditable()
         sprak = sprak_gyldig(sprak)
         if sprak and sprak != locked.sprak:

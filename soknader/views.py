@@ -19,7 +19,7 @@ from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad, tolk_t
 from tilgang.session import navn_read
 
 from . import completeness, dokumenter, sections, selectors, services, skjema
-from .choices import Seksjon, Seksjonsstatus, Spesialitet, Status
+from .choices import Seksjon, Seksjonsstatus, Spesialitet
 from .forms import SEKSJON_SKJEMA, ArenafilForm, KopierForm, LaeringsarenaForm, StartForm, SvarForm
 from .interchange import arenaer as arenafil
 from .regler import hvem
@@ -414,7 +414,7 @@ def _dokumenter_kontekst(soknad, svar_form=None) -> dict:
         "meldinger": selectors.meldinger_for_soknad(soknad),
         "innsendinger": [i for i in selectors.innsendinger_for_soknad(soknad) if i.har_pdf],
         "vedtaksbrev": selectors.vedtaksbrev_for_soknad(soknad),
-        "svar_form": svar_form or (SvarForm() if soknad.status == Status.ANMODNING_SENDT else None),
+        "svar_form": svar_form or (SvarForm() if statusregler.kan_svare(soknad.status) else None),
     }
 
 

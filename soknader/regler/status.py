@@ -32,6 +32,16 @@ def kan_trekkes(status: str) -> bool:
     return status in SOKER_OVERGANGER[Status.TRUKKET]
 
 
+def kan_svare(status: str) -> bool:
+    """The søker may answer the directorate (in words, with attachments) while an anmodning waits for it."""
+    return status == Status.ANMODNING_SENDT
+
+
+def kan_slettes(status: str, referanse: str | None) -> bool:
+    """Only a draft never sent in may be deleted (one with a reference has a history to keep)."""
+    return status == Status.UTKAST and not referanse
+
+
 def saksbehandlers_valg(status: str) -> list[str]:
     """The statuses a caseworker may move an application in `status` to, in the table's order."""
     return [til for til, fra in SAKSBEHANDLER_OVERGANGER.items() if status in fra]

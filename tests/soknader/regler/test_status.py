@@ -34,3 +34,10 @@ def test_what_a_caseworker_may_do_next(fra, valg):
 def test_the_soker_submits_a_draft_or_after_an_anmodning_and_withdraws_until_a_decision():
     assert status.SOKER_OVERGANGER[Status.INNSENDT] == {Status.UTKAST, Status.ANMODNING_SENDT}
     assert {s for s in Status.values if status.kan_trekkes(s)} == status.VENTENDE_STATUSER
+
+
+def test_the_soker_answers_only_a_waiting_anmodning_and_deletes_only_a_draft_never_sent():
+    assert [s for s in Status.values if status.kan_svare(s)] == [Status.ANMODNING_SENDT]
+    assert status.kan_slettes(Status.UTKAST, None)
+    assert not status.kan_slettes(Status.UTKAST, "ASA-2026-00001")  # sent once, withdrawn to a draft by an import
+    assert not status.kan_slettes(Status.INNSENDT, None)
