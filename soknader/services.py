@@ -339,17 +339,17 @@ def soknad_submit(*, soknad: Soknad, bruker, sprak: str | None = None) -> Soknad
     with transaction.atomic():
         locked = _locked_editable(soknad.pk)
         arenaer = list(Laeringsarena.objects.filter(soknad=locked).order_by("pk"))
-        if forberedt is None or forberedt.rader != _rader(locked, arenaer):
-            forberedt = None
+        rader = _rader(locked, arenaer)
+        melding = "Sendt inn på nytt etter anmodning" if locked.status == Status.ANMODNING_SENDT else ""
+        locked.soknadsdato = locked.soknadsdato or timezone.localdate()
+        if forberedt is None or (forberedt.rader, forberedt.soknadsdato) != (rader, locked.soknadsdato):
+            forberedt = None  # someone saved meanwhile (or it is past midnight): made again below
             problemer = sections.problems(locked, arenaer)
         else:
             problemer = forberedt.vurdering.problemer
         problemer = {k: v for k, v in problemer.items() if v}
         if problemer:
             raise SubmitRefused(problemer)
-        melding = "Sendt inn på nytt etter anmodning" if locked.status == Status.ANMODNING_SENDT else ""
-        if locked.soknadsdato is None:
-            locked.soknadsdato = timezone.localdate()
         if forberedt:
             _laeringsmal_save(arenaer, forberedt.tolket)
             vurdering = forberedt.vurdering
@@ -387,6 +387,7 @@ class _Forberedt:
     """A submission made before the write transaction, and the rows it was made from."""
 
     rader: tuple
+    soknadsdato: dt.date  # the catalogue's date, and the document's
     tolket: dict[int, dict]  # arena pk -> what its LM text was read as
     vurdering: Vurdering
     versjon: int = 0
@@ -420,7 +421,7 @@ def _innsending_prepare(soknad_pk: int, tidspunkt, sprak: str | None = None) -> 
             setattr(arena, name, value)
     vurdering = vurder(soknad=soknad, arenaer=arenaer, katalog=katalog)
     if not vurdering.kan_sendes:
-        return _Forberedt(rader, tolket, vurdering)  # it will be refused
+        return _Forberedt(rader, soknad.soknadsdato, tolket, vurdering)  # it will be refused
     soknad.referanse = soknad.referanse or referanse_for(soknad, soknad.soknadsdato)
     soknad.status = Status.INNSENDT
     last = Innsending.objects.filter(soknad=soknad).order_by("-tidspunkt", "-pk").only("versjon").first()
@@ -428,7 +429,8 @@ def _innsending_prepare(soknad_pk: int, tidspunkt, sprak: str | None = None) -> 
     html = dokumenter.soknad_html(
         soknad, arenaer, versjon=versjon, tidspunkt=tidspunkt, vurdering=vurdering, katalog=katalog
     )
-    return _Forberedt(rader, tolket, vurdering, versjon, soknad.referanse, dokumenter.pdf_from_html(html))
+    pdf = dokumenter.pdf_from_html(html)
+    return _Forberedt(rader, soknad.soknadsdato, tolket, vurdering, versjon, soknad.referanse, pdf)
 
 
 def _tolk(arenaer: list[Laeringsarena], spesialitet: str, katalog) -> dict[int, dict]:
