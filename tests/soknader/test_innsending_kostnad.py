@@ -67,7 +67,7 @@ def test_submit_with_two_arenas_reads_judges_and_renders_once(kall):
     soknad.refresh_from_db()
     assert soknad.status == Status.INNSENDT
     innsending = soknad.innsendinger.get()
-    assert innsending.pdf.startswith(b"%PDF-")
+    assert bytes(innsending.pdf).startswith(b"%PDF-")
     assert soknad.mangler.exists() and all(m.params is not None for m in soknad.mangler.all())
     assert [a.laeringsmal_koder[:2] for a in soknad.laeringsarenaer.order_by("pk")][1] == ["ALM-055", "ALM-085"]
 
