@@ -25,10 +25,11 @@ from django.utils.translation import gettext_lazy as _
 from drift.lesevisning import BareLesing
 from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
 
-from . import changes, completeness, dokumenter, exports, findings, sections, selectors, services, skjema
+from . import changes, completeness, dokumenter, exports, sections, selectors, services, skjema
 from .admin_forms import HANDLING_FORMS, handling_form
 from .choices import Alvorlighet, Mangelkode, Status
 from .models import Innsending, Mangel, Melding, Regiontilgang, Soknad, Statusendring
+from .regler import status as statusregler
 from .roles import BEHANDLE_SOKNAD
 
 
@@ -318,7 +319,7 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
         endringer = changes.diff(innsendinger[1].data, innsendinger[0].data) if len(innsendinger) == 2 else None
         bound = (extra_context or {}).pop("bound_form", None)
         context = {
-            "mangler": findings.find(findings.application_data(soknad, arenaer, katalog)),
+            "mangler": Mangel.objects.filter(soknad=soknad).order_by("pk"),  # as stored: judged on every change
             **dekning_kontekst(arenaer, soknad.spesialitet, katalog, soknad.soknadsdato),
             "arenaer": arenaer,
             "arenatabeller": arenatabeller(arenaer),
@@ -342,8 +343,7 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
                 if bound and bound[0] == til
                 else handling_form(til, status=soknad.status, soknadsdato=soknad.soknadsdato),
             )
-            for til, fra in services.SAKSBEHANDLER_OVERGANGER.items()
-            if soknad.status in fra
+            for til in statusregler.saksbehandlers_valg(soknad.status)
         ]
 
     def get_urls(self):

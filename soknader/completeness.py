@@ -39,8 +39,12 @@ def i_skjema(felt: Felt, kontekst: Kontekst | None) -> bool:
 
 
 def problems(del_: Del, data: Mapping[str, Any], kontekst: Kontekst | None) -> Problems:
-    """Every text that is too long, every required field that is shown and empty, then the rules across fields."""
-    result = {felt.navn: felt.for_lang(data.get(felt.navn)) for felt in del_.felt if felt.for_lang(data.get(felt.navn))}
+    """Every text that is too long or not in its format, every required field that is shown and empty, then the
+    rules across fields."""
+    result = {}
+    for felt in del_.felt:
+        if melding := felt.for_lang(data.get(felt.navn)) or felt.ugyldig(data.get(felt.navn)):
+            result[felt.navn] = melding
     for felt in del_.felt:
         if felt.kreves(kontekst) and vises(felt, data, kontekst) and felt.er_tom(data.get(felt.navn)):
             result.setdefault(felt.navn, felt.mangler)
@@ -67,8 +71,13 @@ def laeringsarenaer(arenaer: list[Mapping[str, Any]]) -> Problems:
 
 
 def ubekreftede(data: Mapping[str, Any], kontekst: Kontekst) -> list[str]:
-    """The required confirmations of section 2 that are not given."""
-    return [navn for navn in problems(skjema.ANSVAR, data, kontekst) if navn in skjema.BEKREFTELSER]
+    """The required confirmations of section 2 that are not given (a ticked box refused for this applicant, as åpen
+    uselektert praksis for a non-kommune, is not "not confirmed")."""
+    return [
+        navn
+        for navn in problems(skjema.ANSVAR, data, kontekst)
+        if navn in skjema.BEKREFTELSER and data.get(navn) is not True
+    ]
 
 
 def pabegynt(del_: Del, data: Mapping[str, Any], kontekst: Kontekst) -> bool:

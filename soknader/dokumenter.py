@@ -13,13 +13,14 @@ from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from laeringsarenaer.lmtekst import Katalog
 from laeringsarenaer.models import Laeringsarena
-from laeringsarenaer.selectors import laeringsmal_in_force
 from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
 
-from . import findings, sections, skjema
+from . import sections, skjema
 from .choices import Status
 from .models import OVERGANGSREGEL_FRA, Soknad, overgangsregel_gjelder
+from .regler.vurdering import Vurdering, vurder
 
 PDF_CSS = "css/pdf.css"
 
@@ -40,11 +41,16 @@ def fil_response(data, filnavn: str, content_type: str = "application/pdf") -> H
     return response
 
 
-def soknad_kontekst(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict:
+def soknad_kontekst(
+    soknad: Soknad, arenaer: list[Laeringsarena], vurdering: Vurdering | None = None, katalog: Katalog | None = None
+) -> dict:
     """Everything the document shows: the answers of every section (labels from skjema), every arena with its
-    objectives as written and as understood, coverage with the catalogue's titles, and the findings now."""
+    objectives as written and as understood, coverage with the catalogue's titles, and the findings now
+    (`vurdering` and `katalog`, when the caller has just judged the application against it)."""
     kontekst = sections.context(soknad)
-    katalog = katalog_for_soknad(soknad.soknadsdato)
+    katalog = katalog or katalog_for_soknad(soknad.soknadsdato)
+    if vurdering is None:
+        vurdering = vurder(soknad=soknad, arenaer=arenaer, katalog=katalog)
     svar = [(seksjon, sections.answers(soknad, del_, kontekst)) for seksjon, del_ in skjema.SEKSJONER.items()]
     svar[0][1][:0] = [
         (_("Virksomhet"), soknad.virksomhet.navn),
@@ -52,9 +58,7 @@ def soknad_kontekst(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict:
         (_("Spesialitet"), soknad.get_spesialitet_display()),
     ]
     dekning = dekning_kontekst(arenaer, soknad.spesialitet, katalog, soknad.soknadsdato)
-    titler = dict(
-        laeringsmal_in_force(soknad.soknadsdato or timezone.localdate()).values_list("kode", "tittel").distinct()
-    )
+    titler = katalog.titler
     laeringsmal = [
         (kode, titler.get(kode, ""), [nummer for nummer, dekket in enumerate(rad, start=1) if dekket])
         for kode, rad in dekning["dekning"].matrise
@@ -64,16 +68,24 @@ def soknad_kontekst(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict:
         "svar": svar,
         "arenaer": [(a, sections.answers(a, skjema.LAERINGSARENA, None), a.tolkning) for a in arenaer],
         "laeringsmal": laeringsmal,
-        "mangler": findings.find(findings.application_data(soknad, arenaer, katalog)),
+        "mangler": vurdering.mangler,
         **dekning,
     }
 
 
-def soknad_html(soknad: Soknad, arenaer: list[Laeringsarena], *, versjon: int, tidspunkt) -> str:
-    with translation.override(soknad.sprak):  # labels and findings too: made inside
+def soknad_html(
+    soknad: Soknad,
+    arenaer: list[Laeringsarena],
+    *,
+    versjon: int,
+    tidspunkt,
+    vurdering: Vurdering | None = None,
+    katalog: Katalog | None = None,
+) -> str:
+    with translation.override(soknad.sprak):  # labels and findings too: worded inside
         return render_to_string(
             "soknader/pdf/soknad.html",
-            {**soknad_kontekst(soknad, arenaer), "versjon": versjon, "tidspunkt": tidspunkt},
+            {**soknad_kontekst(soknad, arenaer, vurdering, katalog), "versjon": versjon, "tidspunkt": tidspunkt},
         )
 
 

@@ -25,14 +25,12 @@ from laeringsarenaer.models import Laeringsarena
 from . import completeness, skjema
 from .choices import Spesialitet
 from .models import Soknad
+from .regler import gyldig, hvem
 from .skjema import Del, Felt, Kontekst, Type
 
 JA_NEI = [(True, _("Ja")), (False, _("Nei"))]
 
-phone_validator = RegexValidator(
-    r"^\+?[0-9][0-9 ()-]{6,18}[0-9]$",
-    _("Skriv et gyldig telefonnummer, for eksempel 75 55 50 00 eller +47 755 55 000."),
-)
+phone_validator = RegexValidator(gyldig.TELEFON, gyldig.UGYLDIG_TELEFON)  # the rule: regler/gyldig.py
 
 
 def fingerprint(values: Mapping[str, Any]) -> str:
@@ -195,7 +193,7 @@ def _spesialitet_hjelp() -> str:
     return gettext(
         "Det sendes én søknad per spesialitet. %(bare_kommuner)s kan bare søkes av kommuner. Sykehusavdelinger og "
         "STAMI kan i stedet søke om godkjenning som utdanningsvirksomhet i arbeidsmedisin, med et eget skjema."
-    ) % {"bare_kommuner": " og ".join(str(Spesialitet(s).label) for s in sorted(skjema.BARE_KOMMUNER))}
+    ) % {"bare_kommuner": " og ".join(str(Spesialitet(s).label) for s in sorted(hvem.BARE_KOMMUNER))}
 
 
 class StartForm(forms.Form):
@@ -249,7 +247,7 @@ class StartForm(forms.Form):
         self.helper.disable_csrf = True
 
     def _offer_specialties(self, virksomheter) -> None:
-        """Offer what the organisation may apply for, with the reason for the rest (skjema.spesialiteter_for).
+        """Offer what the organisation may apply for, with the reason for the rest (hvem.spesialiteter_for).
 
         The organisation is known when there is only one, or when the form was posted, and the kommune register or
         Enhetsregisteret has said what it is; otherwise every specialty is
@@ -260,12 +258,12 @@ class StartForm(forms.Form):
             virksomheter if len(virksomheter) == 1 else []
         )
         if kjent and kjent[0].navn_verifisert:  # the register or Enhetsregisteret has said what it is
-            valg = skjema.spesialiteter_for(er_kommune=kjent[0].er_kommune, navn=kjent[0].navn)
+            valg = hvem.spesialiteter_for(er_kommune=kjent[0].er_kommune, navn=kjent[0].navn)
         else:
-            valg = skjema.spesialiteter_for(er_kommune=None)
+            valg = hvem.spesialiteter_for(er_kommune=None)
         field = self.fields["spesialitet"]
         field.choices = [(v.spesialitet, v.etikett) for v in valg if v.kan_velges]
-        field.widget.attrs["data-bare-kommuner"] = " ".join(skjema.BARE_KOMMUNER)
+        field.widget.attrs["data-bare-kommuner"] = " ".join(hvem.BARE_KOMMUNER)
         grunner = [v.grunn for v in valg if not v.kan_velges]
         if grunner:
             field.help_text = " ".join([gettext("Det sendes én søknad per spesialitet."), *grunner])

@@ -22,13 +22,14 @@ from .choices import (
     VeiledereAnsatt,
     Virksomhetstype,
 )
+from .regler import mangler as mangelregler
+from .regler import status as statusregler
+from .regler.status import (  # noqa: F401  (named here too, for the model's readers)
+    AVSLUTTEDE_STATUSER,
+    REDIGERBARE_STATUSER,
+    VENTENDE_STATUSER,
+)
 from .skjema import etikett
-
-REDIGERBARE_STATUSER = frozenset({Status.UTKAST, Status.ANMODNING_SENDT})
-# Closed applications: the organisation may apply again for the specialty (the old one is kept, with its history).
-AVSLUTTEDE_STATUSER = (Status.AVSLATT, Status.TRUKKET)
-# Sent in and not decided: the applicant is temporarily registered meanwhile.
-VENTENDE_STATUSER = frozenset({Status.INNSENDT, Status.UNDER_BEHANDLING, Status.ANMODNING_SENDT})
 
 # Spesialistforskriften § 38 second sentence: "Virksomheter som innen 1. juni 2019 søker om registrering som
 # utdanningsvirksomhet, skal ansees som registrert utdanningsvirksomhet etter denne forskriften fra 1. mars 2019 og frem
@@ -185,7 +186,7 @@ class Soknad(RaskeValg, models.Model):
 
     @property
     def er_redigerbar(self) -> bool:
-        return self.status in REDIGERBARE_STATUSER
+        return statusregler.er_redigerbar(self.status)
 
     @cached_property
     def siste_anmodning(self) -> "Melding | None":
@@ -239,11 +240,16 @@ class Regiontilgang(models.Model):
 
 
 class Mangel(RaskeValg, models.Model):
-    """A finding computed from the application (never typed); refreshed whenever the application changes."""
+    """A finding computed from the application (never typed); refreshed whenever the application changes.
+
+    Kept as its rule's code and params (`regler.mangler`), and worded in the reader's language when shown
+    (`tekst`). `melding` holds the bokmål wording as well: the directorate's record as exported, and what rows
+    written before params existed (params None) are read from."""
 
     soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="mangler")
     kode = models.CharField(_("kode"), max_length=40, choices=Mangelkode.choices, db_index=True)
     alvorlighet = models.CharField(_("alvorlighet"), max_length=10, choices=Alvorlighet.choices)
+    params = models.JSONField(_("verdier"), null=True, blank=True, editable=False)
     melding = models.TextField(_("melding"))
     seksjon = models.CharField(_("del av søknaden"), max_length=20, choices=Seksjon.choices)
     arena_nummer = models.PositiveIntegerField(_("læringsarena nr."), null=True, blank=True)
@@ -255,6 +261,17 @@ class Mangel(RaskeValg, models.Model):
 
     def __str__(self) -> str:
         return f"{self.kode}: {self.melding}"
+
+    @property
+    def label(self) -> str:
+        return self.get_kode_display()
+
+    @property
+    def tekst(self) -> str:
+        """The finding in words, in the active language (a row from before params: its stored bokmål)."""
+        if self.params is None:
+            return self.melding
+        return mangelregler.tekst(self.kode, self.params)
 
 
 class Innsending(models.Model):

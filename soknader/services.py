@@ -8,6 +8,7 @@ other silently (the loser is told and keeps what they typed).
 import copy
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -26,11 +27,10 @@ from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.tolking import katalog_for_soknad, tolk_tekst
 from tilgang import selectors as tilgang_selectors
 
-from . import changes, dokumenter, findings, notifications, sections, skjema
+from . import changes, dokumenter, notifications, sections, skjema
 from .choices import Spesialitet, Status, Virksomhetstype
 from .forms import fingerprint
 from .models import (
-    AVSLUTTEDE_STATUSER,
     Innsending,
     Mangel,
     Melding,
@@ -41,6 +41,15 @@ from .models import (
     registrert_fra,
     tidligere_registrering_feil,
 )
+from .regler import gyldig, hvem
+from .regler import mangler as mangelregler
+from .regler import status as statusregler
+from .regler.status import (  # noqa: F401  (named here too: the workflow below applies them)
+    AVSLUTTEDE_STATUSER,
+    SAKSBEHANDLER_OVERGANGER,
+    SOKER_OVERGANGER,
+)
+from .regler.vurdering import Vurdering, vurder
 from .roles import BEHANDLE_SOKNAD
 
 
@@ -96,9 +105,8 @@ def soknad_create(*, bruker, organisasjonsnummer: str, spesialitet: str, sprak: 
             virksomhet = brreg_services.virksomhet_from_lookup(found)
         else:
             virksomhet = Virksomhet.objects.get(organisasjonsnummer=organisasjonsnummer)
-        if not skjema.kan_soke(spesialitet, virksomhet.er_kommune):
-            valg = skjema.spesialiteter_for(er_kommune=False, navn=virksomhet.navn)
-            raise ValidationError({"spesialitet": " ".join(v.grunn for v in valg if v.spesialitet == spesialitet)})
+        if grunn := hvem.grunn_til_avslag(spesialitet, er_kommune=virksomhet.er_kommune, navn=virksomhet.navn):
+            raise ValidationError({"spesialitet": grunn})
         apne = Soknad.objects.filter(virksomhet=virksomhet, spesialitet=spesialitet).exclude(
             status__in=AVSLUTTEDE_STATUSER
         )
@@ -151,8 +159,8 @@ def soknad_copy(
     virksomhet = kilde.virksomhet
     if not tilgang_selectors.kan_representere(bruker, virksomhet.organisasjonsnummer):
         raise ValidationError({"spesialitet": IKKE_TILGANG})
-    if not skjema.kan_soke(spesialitet, virksomhet.er_kommune):
-        raise ValidationError({"spesialitet": skjema.IKKE_KOMMUNE_ALM})
+    if not hvem.kan_soke(spesialitet, virksomhet.er_kommune):
+        raise ValidationError({"spesialitet": hvem.IKKE_KOMMUNE_ALM})
     felt = [name for seksjon in seksjoner if seksjon in skjema.SEKSJONER for name in skjema.SEKSJONER[seksjon].feltnavn]
     katalog = katalog_for_soknad(None)
     with transaction.atomic():
@@ -320,20 +328,36 @@ def soknad_submit(*, soknad: Soknad, bruker, sprak: str | None = None) -> Soknad
     Every section must be complete. The søknadsdato and reference are set the first time only; each
     submission is kept as a snapshot so the caseworker can see what changed. `sprak`, the language the søker
     submits in, becomes the application's language for mail and letters (the receipt and its PDF are in it).
+
+    Each arena's LM text is read, the application judged and its document made once, before the write
+    transaction (making the PDF takes about half a second; the lock must not be held that long). In the
+    transaction they are used as made if the locked rows are the rows they were made from; otherwise (someone
+    saved meanwhile: rare) they are made again there.
     """
     tidspunkt = timezone.now()
     sprak = sprak_gyldig(sprak)
-    forhandslaget = _innsending_pdf_prepare(soknad.pk, tidspunkt, sprak)
+    forberedt = _innsending_prepare(soknad.pk, tidspunkt, sprak)
     with transaction.atomic():
         locked = _locked_editable(soknad.pk)
         arenaer = list(Laeringsarena.objects.filter(soknad=locked).order_by("pk"))
-        problemer = {k: v for k, v in sections.problems(locked, arenaer).items() if v}
+        rader = _rader(locked, arenaer)
+        melding = "Sendt inn på nytt etter anmodning" if locked.status == Status.ANMODNING_SENDT else ""
+        locked.soknadsdato = locked.soknadsdato or timezone.localdate()
+        if forberedt is None or (forberedt.rader, forberedt.soknadsdato) != (rader, locked.soknadsdato):
+            forberedt = None  # someone saved meanwhile (or it is past midnight): made again below
+            problemer = sections.problems(locked, arenaer)
+        else:
+            problemer = forberedt.vurdering.problemer
+        problemer = {k: v for k, v in problemer.items() if v}
         if problemer:
             raise SubmitRefused(problemer)
-        melding = "Sendt inn på nytt etter anmodning" if locked.status == Status.ANMODNING_SENDT else ""
-        if locked.soknadsdato is None:
-            locked.soknadsdato = timezone.localdate()
-        laeringsmal_reread(soknad=locked, arenaer=arenaer)
+        if forberedt:
+            _laeringsmal_save(arenaer, forberedt.tolket)
+            vurdering = forberedt.vurdering
+        else:  # made again from the locked rows
+            katalog = katalog_for_soknad(locked.soknadsdato)
+            _laeringsmal_save(arenaer, _tolk(arenaer, locked.spesialitet, katalog))
+            vurdering = vurder(soknad=locked, arenaer=arenaer, katalog=katalog)
         updates = {"soknadsdato": locked.soknadsdato}
         if sprak:
             updates["sprak"] = sprak
@@ -341,11 +365,16 @@ def soknad_submit(*, soknad: Soknad, bruker, sprak: str | None = None) -> Soknad
             updates["referanse"] = referanse_for(locked, locked.soknadsdato)
         status_change(soknad=locked, til=Status.INNSENDT, bruker=bruker, melding=melding, **updates)
         innsending = innsending_create(soknad=locked, arenaer=arenaer)
-        mangler_refresh(soknad=locked, arenaer=arenaer)
+        mangler_refresh(soknad=locked, arenaer=arenaer, mangler=vurdering.mangler)
         # the application as sent, as a document: kept with this submission and attached to the receipt
-        innsending.pdf = forhandslaget.pdf_for(
-            dokumenter.soknad_html(locked, arenaer, versjon=innsending.versjon, tidspunkt=tidspunkt)
-        )
+        if forberedt and (forberedt.versjon, forberedt.referanse) == (innsending.versjon, locked.referanse):
+            innsending.pdf = forberedt.pdf
+        else:
+            innsending.pdf = dokumenter.pdf_from_html(
+                dokumenter.soknad_html(
+                    locked, arenaer, versjon=innsending.versjon, tidspunkt=tidspunkt, vurdering=vurdering
+                )
+            )
         innsending.pdf_storrelse = len(innsending.pdf)
         innsending.save(update_fields=["pdf", "pdf_storrelse"])
         notifications.kvittering(
@@ -354,39 +383,79 @@ def soknad_submit(*, soknad: Soknad, bruker, sprak: str | None = None) -> Soknad
     return locked
 
 
-def _innsending_pdf_prepare(soknad_pk: int, tidspunkt, sprak: str | None = None) -> dokumenter.Forhandslaget:
-    """The PDF of the submission about to be made, from the rows as they are now, outside any transaction."""
+@dataclass(frozen=True)
+class _Forberedt:
+    """A submission made before the write transaction, and the rows it was made from."""
+
+    rader: tuple
+    soknadsdato: dt.date  # the catalogue's date, and the document's
+    tolket: dict[int, dict]  # arena pk -> what its LM text was read as
+    vurdering: Vurdering
+    versjon: int = 0
+    referanse: str = ""
+    pdf: bytes = b""
+
+
+def _rader(soknad: Soknad, arenaer: list[Laeringsarena]) -> tuple:
+    """Every stored value a submission is made from: the application, its organisation and its arenas."""
+
+    def verdier(obj) -> tuple:
+        return tuple(getattr(obj, f.attname) for f in obj._meta.concrete_fields)
+
+    return verdier(soknad), verdier(soknad.virksomhet), tuple(verdier(a) for a in arenaer)
+
+
+def _innsending_prepare(soknad_pk: int, tidspunkt, sprak: str | None = None) -> _Forberedt | None:
+    """The submission about to be made (arenas read, judgement, PDF), from the rows as they are now, outside any
+    transaction. None when it will be refused for its status; no PDF when for what it lacks."""
     soknad = Soknad.objects.select_related("virksomhet").get(pk=soknad_pk)
-    soknad.sprak = sprak or soknad.sprak
     arenaer = list(Laeringsarena.objects.filter(soknad=soknad).order_by("pk"))
-    if not soknad.er_redigerbar or any(sections.problems(soknad, arenaer).values()):
-        return dokumenter.Forhandslaget()  # it will be refused
+    if not soknad.er_redigerbar:
+        return None
+    rader = _rader(soknad, arenaer)
+    soknad.sprak = sprak or soknad.sprak
     soknad.soknadsdato = soknad.soknadsdato or timezone.localdate()
     katalog = katalog_for_soknad(soknad.soknadsdato)
-    for arena in arenaer:  # as laeringsmal_reread will, in memory
-        for name, value in tolk_tekst(arena.laeringsmal, soknad.spesialitet, katalog).items():
+    tolket = _tolk(arenaer, soknad.spesialitet, katalog)
+    for arena in arenaer:  # as the transaction will store them
+        for name, value in tolket[arena.pk].items():
             setattr(arena, name, value)
+    vurdering = vurder(soknad=soknad, arenaer=arenaer, katalog=katalog)
+    if not vurdering.kan_sendes:
+        return _Forberedt(rader, soknad.soknadsdato, tolket, vurdering)  # it will be refused
     soknad.referanse = soknad.referanse or referanse_for(soknad, soknad.soknadsdato)
     soknad.status = Status.INNSENDT
     last = Innsending.objects.filter(soknad=soknad).order_by("-tidspunkt", "-pk").only("versjon").first()
     versjon = last.versjon + 1 if last else 1
-    return dokumenter.Forhandslaget(dokumenter.soknad_html(soknad, arenaer, versjon=versjon, tidspunkt=tidspunkt))
+    html = dokumenter.soknad_html(
+        soknad, arenaer, versjon=versjon, tidspunkt=tidspunkt, vurdering=vurdering, katalog=katalog
+    )
+    pdf = dokumenter.pdf_from_html(html)
+    return _Forberedt(rader, soknad.soknadsdato, tolket, vurdering, versjon, soknad.referanse, pdf)
+
+
+def _tolk(arenaer: list[Laeringsarena], spesialitet: str, katalog) -> dict[int, dict]:
+    """Each arena's LM text read against the catalogue: arena pk -> the fields stored next to the text."""
+    return {arena.pk: tolk_tekst(arena.laeringsmal, spesialitet, katalog) for arena in arenaer}
+
+
+def _laeringsmal_save(arenaer: list[Laeringsarena], tolket: Mapping[int, Mapping[str, Any]]) -> None:
+    for arena in arenaer:
+        for name, value in tolket[arena.pk].items():
+            setattr(arena, name, value)
+    Laeringsarena.objects.bulk_update(arenaer, ["laeringsmal_koder", "laeringsmal_feil"])
 
 
 def laeringsmal_reread(*, soknad: Soknad, arenaer: list[Laeringsarena]) -> None:
-    """Read every arena's text again against the catalogue valid on the søknadsdato (today for a draft): on
-    submission, and after a new catalogue is loaded (`oppdater_mangler`)."""
-    katalog = katalog_for_soknad(soknad.soknadsdato)
-    for arena in arenaer:
-        for name, value in tolk_tekst(arena.laeringsmal, soknad.spesialitet, katalog).items():
-            setattr(arena, name, value)
-    Laeringsarena.objects.bulk_update(arenaer, ["laeringsmal_koder", "laeringsmal_feil"])
+    """Read every arena's text again against the catalogue valid on the søknadsdato (today for a draft): after a
+    new catalogue is loaded (`oppdater_mangler`)."""
+    _laeringsmal_save(arenaer, _tolk(arenaer, soknad.spesialitet, katalog_for_soknad(soknad.soknadsdato)))
 
 
 def soknad_delete_draft(*, soknad: Soknad) -> None:
     with transaction.atomic():
         locked = Soknad.objects.select_for_update().get(pk=soknad.pk)
-        if locked.status != Status.UTKAST or locked.referanse:
+        if not statusregler.kan_slettes(locked.status, locked.referanse):
             raise NotEditable()
         locked.delete()
 
@@ -394,29 +463,35 @@ def soknad_delete_draft(*, soknad: Soknad) -> None:
 # ---- findings ------------------------------------------------------------------------------------
 
 
-def mangler_refresh(*, soknad: Soknad, arenaer: list[Laeringsarena] | None = None) -> list:
-    """Recompute the stored findings of an application (they are computed, never typed). They are the
-    directorate's record, read in the admin and the ALIS view: written in bokmål, whichever language the søker
-    whose save triggered this uses (the søker's own pages compute them afresh in the søker's language)."""
-    if arenaer is None:
-        arenaer = list(Laeringsarena.objects.filter(soknad=soknad).order_by("pk"))
-    katalog = katalog_for_soknad(soknad.soknadsdato)
+def mangler_refresh(
+    *, soknad: Soknad, arenaer: list[Laeringsarena] | None = None, mangler: list[mangelregler.Mangel] | None = None
+) -> list[mangelregler.Mangel]:
+    """Store the findings of an application (they are computed, never typed): `mangler` when the caller has just
+    judged it, otherwise judged now (`regler.vurdering.vurder`). Each is kept as its rule's code and params, worded
+    in the reader's language when shown; its bokmål wording is kept beside it as the directorate's record (the
+    export) and for code that reads only that."""
+    if mangler is None:
+        if arenaer is None:
+            arenaer = list(Laeringsarena.objects.filter(soknad=soknad).order_by("pk"))
+        katalog = katalog_for_soknad(soknad.soknadsdato)
+        mangler = vurder(soknad=soknad, arenaer=arenaer, katalog=katalog).mangler
     with translation.override(settings.LANGUAGE_CODE):
-        found = findings.find(findings.application_data(soknad, arenaer, katalog))
-    with transaction.atomic():
-        Mangel.objects.filter(soknad=soknad).delete()
-        Mangel.objects.bulk_create(
+        rader = [
             Mangel(
                 soknad=soknad,
-                kode=f.kode,
-                alvorlighet=f.alvorlighet,
-                melding=f.melding,
-                seksjon=f.seksjon,
-                arena_nummer=f.arena_nummer,
+                kode=m.kode,
+                alvorlighet=m.alvorlighet,
+                params=dict(m.params),
+                melding=m.tekst,
+                seksjon=m.seksjon,
+                arena_nummer=m.arena_nummer,
             )
-            for f in found
-        )
-    return found
+            for m in mangler
+        ]
+    with transaction.atomic():
+        Mangel.objects.filter(soknad=soknad).delete()
+        Mangel.objects.bulk_create(rader)
+    return mangler
 
 
 def mangler_refresh_for_virksomhet(virksomhet) -> None:
@@ -431,19 +506,6 @@ class TransitionRefused(Exception):
     def __init__(self, melding: str):
         super().__init__(melding)
         self.melding = melding
-
-
-# to-status -> the statuses it may come from, for caseworkers and for søkere
-SAKSBEHANDLER_OVERGANGER = {
-    Status.UNDER_BEHANDLING: {Status.INNSENDT},
-    Status.ANMODNING_SENDT: {Status.INNSENDT, Status.UNDER_BEHANDLING},
-    Status.REGISTRERT: {Status.INNSENDT, Status.UNDER_BEHANDLING},
-    Status.AVSLATT: {Status.INNSENDT, Status.UNDER_BEHANDLING},
-}
-SOKER_OVERGANGER = {
-    Status.INNSENDT: {Status.UTKAST, Status.ANMODNING_SENDT},
-    Status.TRUKKET: {Status.INNSENDT, Status.UNDER_BEHANDLING, Status.ANMODNING_SENDT},
-}
 
 
 def er_saksbehandler(bruker) -> bool:
@@ -536,24 +598,15 @@ def soknad_answer(*, soknad: Soknad, bruker, tekst: str, vedlegg: Iterable = (),
     tekst = tekst.strip()
     filer = []
     for fil in vedlegg:
-        if fil.size > settings.VEDLEGG_MAKS_BYTES:
-            maks = settings.VEDLEGG_MAKS_BYTES // (1024 * 1024)
-            raise ValidationError(
-                {
-                    "vedlegg": gettext("«%(fil)s» er for stor. Et vedlegg kan være høyst %(maks)s MB.")
-                    % {"fil": fil.name, "maks": maks}
-                }
-            )
-        innhold = fil.read()
-        if not innhold.startswith(b"%PDF-"):  # by content, not by name: a renamed file is refused
-            melding = gettext("«%(fil)s» er ikke en PDF-fil. Vedlegget må være en PDF-fil.")
-            raise ValidationError({"vedlegg": melding % {"fil": fil.name}})
+        innhold = fil.read() if fil.size <= settings.VEDLEGG_MAKS_BYTES else b""
+        if melding := gyldig.vedlegg_feil(fil.name, fil.size, innhold):
+            raise ValidationError({"vedlegg": melding})
         filer.append((fil.name.rsplit("/", 1)[-1][:200] or "vedlegg.pdf", innhold))
     if not tekst and not filer:
         raise ValidationError({"tekst": gettext("Skriv et svar til Helsedirektoratet, eller legg ved en fil.")})
     with transaction.atomic():
         locked = Soknad.objects.select_for_update().get(pk=soknad.pk)
-        if locked.status != Status.ANMODNING_SENDT:
+        if not statusregler.kan_svare(locked.status):
             raise NotEditable()
         sprak = sprak_gyldig(sprak)
         if sprak and sprak != locked.sprak:

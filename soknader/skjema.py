@@ -3,7 +3,7 @@ what is said when it is missing.
 
 This is the one place to read or change a rule of the form. The section forms (fields, widgets, the
 `data-vis-*` attributes and the no-JavaScript hint), completeness (`completeness.py`), the findings
-(`findings.py`), the check-answers page, the diff between submissions and the model's own labels all read
+(`regler/`), the check-answers page, the diff between submissions and the model's own labels all read
 from here. Plain data and small functions: no ORM, no request.
 
 Sources: the form's user guide and the directorate's guidance (`shared/domain/`), and the regulation
@@ -25,6 +25,16 @@ from django.utils.translation import gettext_lazy as _
 from laeringsarenaer.choices import Arenatype, Plassering, Supervisjon
 
 from .choices import JaDelvisNei, KjentTiltak, Seksjon, Spesialitet, VeiledereAnsatt, Virksomhetstype
+from .regler import gyldig
+
+# who may apply for what is declared in regler/hvem.py; named here too, as the form's table uses it
+from .regler.hvem import (  # noqa: F401
+    IKKE_KOMMUNE_ALM,
+    Spesialitetsvalg,
+    godkjenning_i_stedet,
+    kan_soke,
+    spesialiteter_for,
+)
 
 
 def tomt() -> str:
@@ -149,6 +159,12 @@ class Felt:
             "maks": _tall(maks),
         }
 
+    def ugyldig(self, verdi: Any) -> str:
+        """The message when a value is not in the field's format (a phone number); "" when it is, or is empty."""
+        if self.type is Type.TELEFON and isinstance(verdi, str):
+            return gyldig.telefon_feil(verdi)
+        return ""
+
     @property
     def valgliste(self) -> list[tuple[str, str]]:
         assert self.valg is not None, self.navn
@@ -222,86 +238,6 @@ class Del:
     @property
     def feltnavn(self) -> tuple[str, ...]:
         return tuple(f.navn for f in self.felt)
-
-
-# ---- who may apply for what ----------------------------------------------------------------------
-
-# The guide: "En registrert utdanningsvirksomhet er en kommune som er registrert [...] i spesialiteten
-# allmennmedisin. For spesialitetene samfunnsmedisin og arbeidsmedisin, er en registrert utdanningsvirksomhet en
-# kommune eller en annen offentlig virksomhet eller en privat virksomhet".
-BARE_KOMMUNER = frozenset({Spesialitet.ALM})
-
-
-def kan_soke(spesialitet: str, er_kommune: bool) -> bool:
-    return er_kommune or spesialitet not in BARE_KOMMUNER
-
-
-IKKE_KOMMUNE_ALM = _("Allmennmedisin kan bare søkes av en kommune.")
-
-
-@dataclass(frozen=True)
-class Spesialitetsvalg:
-    """One specialty on the start page: whether this organisation may choose it, and why not."""
-
-    spesialitet: str
-    kan_velges: bool
-    grunn: str = ""
-
-    @property
-    def etikett(self) -> str:
-        return Spesialitet(self.spesialitet).label
-
-
-def spesialiteter_for(*, er_kommune: bool | None, navn: str = "") -> list[Spesialitetsvalg]:
-    """The specialties an organisation may apply for, with the reason for each it may not.
-
-    The guide: "En registrert utdanningsvirksomhet er en kommune som er registrert [...] i spesialiteten
-    allmennmedisin. For spesialitetene samfunnsmedisin og arbeidsmedisin, er en registrert utdanningsvirksomhet en
-    kommune eller en annen offentlig virksomhet eller en privat virksomhet". `er_kommune` None: not known yet
-    (the organisation is not looked up), so every specialty is offered and the rule is said in the help text.
-    """
-    hvem = navn or gettext("Virksomheten")
-    return [
-        Spesialitetsvalg(s, True)
-        if er_kommune is not False or kan_soke(s, False)
-        else Spesialitetsvalg(
-            s,
-            False,
-            gettext("%(spesialitet)s kan bare søkes av en kommune, og %(hvem)s er ikke en kommune.")
-            % {"spesialitet": Spesialitet(s).label, "hvem": hvem},
-        )
-        for s in Spesialitet.values
-    ]
-
-
-# Enhetsregisteret: organisasjonsform HF = helseforetak. Names as the register writes them (capitals).
-_GODKJENNING_ORGFORMER = frozenset({"HF"})
-_GODKJENNING_NAVN = ("SYKEHUS", "HELSEFORETAK", "STATENS ARBEIDSMILJØINSTITUTT", "STAMI")
-
-
-def godkjenning_i_stedet(*, spesialitet: str, navn: str, organisasjonsform: str = "") -> str:
-    """A notice (not a refusal) for an ARB applicant that looks like a hospital or STAMI; "" otherwise.
-
-    The guide: "Virksomheter som skal utdanne leger i arbeidsmedisin, kan søke om godkjenning som
-    utdanningsvirksomhet (f.eks. sykehusavdelinger og STAMI) i stedet for registrering. Da skal søknadskjema for
-    godkjenning brukes."
-    """
-    if spesialitet != Spesialitet.ARB:
-        return ""
-    ord_ = navn.upper().replace("-", " ").split()
-    treff = (
-        organisasjonsform.upper() in _GODKJENNING_ORGFORMER
-        or ord_[-1:] == ["HF"]
-        or any(n in navn.upper() for n in _GODKJENNING_NAVN)
-    )
-    if not treff:
-        return ""
-    return gettext(
-        "%(navn)s ser ut til å være et sykehus, et helseforetak eller STAMI. Slike virksomheter "
-        "kan søke om godkjenning som utdanningsvirksomhet i arbeidsmedisin i stedet for registrering, med "
-        "søknadsskjemaet for godkjenning (kravene er noe strengere, spesialistforskriften § 22). Du kan likevel "
-        "søke om registrering her."
-    ) % {"navn": navn or gettext("Virksomheten")}
 
 
 # ---- rules across fields -------------------------------------------------------------------------
@@ -453,19 +389,19 @@ ANSVAR = Del(
             ),
         ),
         # The guide: "Alle punktene, med unntak av siste punkt, må bekreftes for å få fullført registreringsskjemaet,
-        # dette punktet om åpen uselektert praksis skal kun bekreftes av kommunene." Required of a kommune applying
-        # for ALM; for a kommune's SAM or ARB the guide is silent, so it is shown there as optional, and says so.
+        # dette punktet om åpen uselektert praksis skal kun bekreftes av kommunene." So the point never blocks
+        # completion (an earlier issue made it required for a kommune's ALM: the guide says otherwise); it is shown
+        # to kommuner only, and for a kommune's ALM an unticked box is a warning for the caseworker
+        # (regler.ansvar.ApenPraksisIkkeBekreftet): the training in allmennmedisin needs such practice.
         Felt(
             "ansvar_apen_uselektert_praksis",
             _("LIS får tjeneste i åpen uselektert praksis (bekreftes bare av kommuner)"),
             Type.BEKREFT,
             gjelder=KOMMUNER,
-            kreves_for=KOMMUNE_ALM,
-            mangler=BEKREFT,
             hjelp=_(
-                "Punktet bekreftes bare av kommuner. Søker kommunen om allmennmedisin, må det bekreftes: "
-                "spesialiteten krever tjeneste i åpen uselektert praksis. For samfunnsmedisin og arbeidsmedisin sier "
-                "brukerveiledningen ikke noe om punktet, så der er det valgfritt."
+                "Punktet bekreftes bare av kommuner, og det er valgfritt: søknaden kan sendes inn uten. Søker "
+                "kommunen om allmennmedisin, ser Helsedirektoratet etter det, fordi spesialiteten krever tjeneste i "
+                "åpen uselektert praksis."
             ),
         ),
         # The guidance: "Det skal krysses av for at det er inngått en avtale med et helseforetak eller annen
@@ -524,12 +460,12 @@ FORHOLD = Del(
                 "samarbeider, også kommuner som planlegger å slå seg sammen, sender hver sin søknad."
             ),
         ),
+        # Optional like the question it follows: the guide says of the point "Det er ikke obligatorisk å svare på."
         Felt(
             "samarbeid_beskrivelse",
-            _("Beskriv samarbeidet"),
+            _("Beskriv samarbeidet (valgfritt)"),
             Type.LANGTEKST,
             vis_naar=Naar("samarbeid_inngatt", (True,)),
-            mangler=_("Beskriv samarbeidet med den andre virksomheten."),
         ),
         Felt(
             "organisering",

@@ -18,11 +18,14 @@ from laeringsarenaer.models import Laeringsarena
 from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad, tolk_tekst
 from tilgang.session import navn_read
 
-from . import completeness, dokumenter, findings, sections, selectors, services, skjema
-from .choices import Seksjon, Seksjonsstatus, Spesialitet, Status
+from . import completeness, dokumenter, sections, selectors, services, skjema
+from .choices import Seksjon, Seksjonsstatus, Spesialitet
 from .forms import SEKSJON_SKJEMA, ArenafilForm, KopierForm, LaeringsarenaForm, StartForm, SvarForm
 from .interchange import arenaer as arenafil
-from .models import AVSLUTTEDE_STATUSER
+from .regler import hvem
+from .regler import status as statusregler
+from .regler.status import AVSLUTTEDE_STATUSER
+from .regler.vurdering import vurder
 from .roles import BEHANDLE_SOKNAD
 
 IKKE_REDIGERBAR = _("Søknaden er sendt inn og kan ikke endres nå.")
@@ -38,7 +41,7 @@ def forside(request):
     """The service's front door: what it is for a visitor; for a logged-in user their role's own start page
     (caseworker → the admin, ALIS-kontor → their region, søker → their applications)."""
     if not request.user.is_authenticated:
-        return render(request, "forside.html", {"bare_kommuner": skjema.IKKE_KOMMUNE_ALM})
+        return render(request, "forside.html", {"bare_kommuner": hvem.IKKE_KOMMUNE_ALM})
     if request.user.is_staff and request.user.has_perm(BEHANDLE_SOKNAD):
         return redirect("admin:index")
     if selectors.region_for_bruker(request.user) and not selectors.virksomheter_for_bruker(request.user).exists():
@@ -85,7 +88,7 @@ def ny_soknad(request):
                 request, gettext("Søknaden er opprettet. Du kan fylle ut delene i den rekkefølgen du vil.")
             )
             virksomhet = soknad.virksomhet
-            merknad = skjema.godkjenning_i_stedet(
+            merknad = hvem.godkjenning_i_stedet(
                 spesialitet=soknad.spesialitet, navn=virksomhet.navn, organisasjonsform=virksomhet.organisasjonsform
             )
             if merknad:
@@ -114,11 +117,7 @@ def ny_soknad(request):
     godkjenning = [  # ARB from a hospital or STAMI: they may seek godkjenning instead (told, not blocked)
         merknad
         for v in virksomheter
-        if (
-            merknad := skjema.godkjenning_i_stedet(
-                spesialitet="ARB", navn=v.navn, organisasjonsform=v.organisasjonsform
-            )
-        )
+        if (merknad := hvem.godkjenning_i_stedet(spesialitet="ARB", navn=v.navn, organisasjonsform=v.organisasjonsform))
     ]
     return render(
         request,
@@ -374,9 +373,10 @@ def se_over(request, pk):
             )
         else:
             return redirect("soknader:kvittering", soknad.pk)
-    problemer = sections.problems(soknad, arenaer)
-    kontekst = sections.context(soknad)
     katalog = katalog_for_soknad(soknad.soknadsdato)
+    vurdering = vurder(soknad=soknad, arenaer=arenaer, katalog=katalog)
+    problemer = vurdering.problemer
+    kontekst = sections.context(soknad)
     svar = [
         (seksjon, _seksjon_url(soknad, seksjon), sections.answers(soknad, del_, kontekst), problemer[seksjon])
         for seksjon, del_ in skjema.SEKSJONER.items()
@@ -398,9 +398,9 @@ def se_over(request, pk):
             ],
             "antall_ufullstendige": sum(1 for p in problemer.values() if p),
             **dekning_kontekst(arenaer, soknad.spesialitet, katalog, soknad.soknadsdato),
-            "mangler": findings.find(findings.application_data(soknad, arenaer, katalog)),
-            "kan_trekkes": soknad.status in services.SOKER_OVERGANGER[Status.TRUKKET],
-            "kan_sendes": not any(problemer.values()) and soknad.er_redigerbar,
+            "mangler": vurdering.mangler,
+            "kan_trekkes": statusregler.kan_trekkes(soknad.status),
+            "kan_sendes": vurdering.kan_sendes and soknad.er_redigerbar,
             **_dokumenter_kontekst(soknad),
         },
     )
@@ -414,7 +414,7 @@ def _dokumenter_kontekst(soknad, svar_form=None) -> dict:
         "meldinger": selectors.meldinger_for_soknad(soknad),
         "innsendinger": [i for i in selectors.innsendinger_for_soknad(soknad) if i.har_pdf],
         "vedtaksbrev": selectors.vedtaksbrev_for_soknad(soknad),
-        "svar_form": svar_form or (SvarForm() if soknad.status == Status.ANMODNING_SENDT else None),
+        "svar_form": svar_form or (SvarForm() if statusregler.kan_svare(soknad.status) else None),
     }
 
 
@@ -493,7 +493,7 @@ def kopier(request, pk):
         .exclude(status__in=AVSLUTTEDE_STATUSER)
         .values_list("spesialitet", flat=True)
     )
-    spesialiteter = [s for s in Spesialitet.values if s not in apne and skjema.kan_soke(s, kilde.virksomhet.er_kommune)]
+    spesialiteter = [s for s in Spesialitet.values if s not in apne and hvem.kan_soke(s, kilde.virksomhet.er_kommune)]
     form = KopierForm(
         request.POST or None,
         spesialiteter=spesialiteter,

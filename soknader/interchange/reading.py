@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from brreg import orgnr
 
+from .. import skjema
 from ..choices import Spesialitet
 from ..models import Soknad
 from .fields import RECORD, Field
@@ -174,6 +175,9 @@ class Reader:
                 path,
                 gettext("er for lang (%(lengde)d tegn, høyst %(maks)d).") % {"lengde": len(value), "maks": max_length},
             )
+        skjemafelt = skjema.FELT.get(getattr(f.model_field, "name", ""))
+        if value and skjemafelt is not None and (melding := skjemafelt.ugyldig(value)):
+            self.error(path, melding)  # as the form says it (regler/gyldig.py)
         if value and isinstance(f.model_field, models.EmailField):
             try:
                 validate_email(value)

@@ -365,6 +365,22 @@ def test_validation_errors_name_the_post_and_the_field(path, value, expected):
     assert Soknad.objects.count() == 0
 
 
+@pytest.mark.parametrize("path", ["kontaktperson.telefon", "kontaktperson_databehandleravtale.telefon"])
+def test_a_phone_number_the_form_refuses_is_refused_on_import_in_the_forms_words(path):
+    """Issue 19: the phone format was the form's alone, so an import could store what the form never would."""
+    from soknader.forms import SEKSJON_SKJEMA
+
+    form = SEKSJON_SKJEMA["virksomhet"](data={"kontaktperson_telefon": "ring sentralbordet"})
+    form.is_valid()
+    [i_skjema] = form.errors["kontaktperson_telefon"]
+    errors = validate_records([_with(path, "ring sentralbordet")])
+    assert errors == [f"Post 1, {path}: {i_skjema}"]
+    with pytest.raises(ImportRefused):
+        import_records([_with(path, "ring sentralbordet")])
+    assert Soknad.objects.count() == 0
+    assert validate_records([_with(path, "+47 755 55 000")]) == []
+
+
 @pytest.mark.parametrize(
     ("data", "expected"),
     [

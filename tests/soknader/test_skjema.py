@@ -68,11 +68,12 @@ def test_every_confirmation_but_the_last_is_required(field):
         assert problemer(ANSVAR, data, kontekst) == {field: skjema.BEKREFT}
 
 
-def test_open_unselected_practice_required_of_kommuner_for_alm_optional_for_their_sam_arb_refused_for_others():
-    # The guide: "dette punktet om åpen uselektert praksis skal kun bekreftes av kommunene"; for ALM it is required,
-    # for a kommune's SAM or ARB the guide is silent: optional, and the help text says so.
+def test_open_unselected_practice_never_blocks_and_is_refused_for_others():
+    # The guide: "Alle punktene, med unntak av siste punkt, må bekreftes for å få fullført registreringsskjemaet,
+    # dette punktet om åpen uselektert praksis skal kun bekreftes av kommunene": never required (an earlier issue
+    # made it required for a kommune's ALM; the guide wins), a warning for the caseworker instead (regler).
     uten = {**BEKREFTET, "ansvar_apen_uselektert_praksis": False}
-    assert problemer(ANSVAR, uten, KOMMUNE_ALM) == {"ansvar_apen_uselektert_praksis": skjema.BEKREFT}
+    assert problemer(ANSVAR, uten, KOMMUNE_ALM) == {}
     assert problemer(ANSVAR, BEKREFTET, KOMMUNE_ALM) == {}
     assert problemer(ANSVAR, uten, KOMMUNE_SAM) == {}
     assert problemer(ANSVAR, uten, Kontekst(spesialitet="ARB", virksomhetstype="kommune", er_kommune=True)) == {}
@@ -105,7 +106,6 @@ def test_forhold_required_fields(field):
 @pytest.mark.parametrize(
     ("trigger", "dependent", "text_field"),
     [
-        ({"samarbeid_inngatt": True}, "samarbeid_beskrivelse", "samarbeid_beskrivelse"),
         ({"veiledere_ansatt": "annen"}, "veiledere_ansatt_beskrivelse", "veiledere_ansatt_beskrivelse"),
         ({"veilederkompetanse": "delvis"}, "veilederkompetanse_plan", "veilederkompetanse_plan"),
         ({"veilederkompetanse": "nei"}, "veilederkompetanse_plan", "veilederkompetanse_plan"),
@@ -115,6 +115,12 @@ def test_forhold_conditional_texts_required_exactly_when_triggered(trigger, depe
     assert list(problemer(FORHOLD, {**FORHOLD_DATA, **trigger}, KOMMUNE_ALM)) == [dependent]
     assert problemer(FORHOLD, {**FORHOLD_DATA, **trigger, text_field: "Slik gjør vi det"}, KOMMUNE_ALM) == {}
     assert problemer(FORHOLD, FORHOLD_DATA, KOMMUNE_ALM) == {}
+
+
+def test_the_samarbeid_description_is_optional_like_the_point_itself():
+    # The guide of "samarbeid med annen virksomhet": "Det er ikke obligatorisk å svare på."
+    assert problemer(FORHOLD, {**FORHOLD_DATA, "samarbeid_inngatt": True}, KOMMUNE_ALM) == {}
+    assert "valgfritt" in str(skjema.etikett("samarbeid_beskrivelse"))
 
 
 @pytest.mark.parametrize("answer", ["delvis", "nei"])
@@ -262,7 +268,7 @@ def test_a_field_shown_by_a_hidden_field_is_hidden_too():
 
 
 def test_optional_confirmations_are_named_in_the_section_introduction():
-    assert completeness.valgfrie_bekreftelser(KOMMUNE_ALM) == []
+    assert [f.navn for f in completeness.valgfrie_bekreftelser(KOMMUNE_ALM)] == ["ansvar_apen_uselektert_praksis"]
     assert [f.navn for f in completeness.valgfrie_bekreftelser(KOMMUNE_SAM)] == ["ansvar_apen_uselektert_praksis"]
     assert completeness.valgfrie_bekreftelser(PRIVAT_SAM) == []
 

@@ -12,10 +12,10 @@ from brreg import orgnr
 from laeringsarenaer.lmtekst import Katalog, tolk
 from soknader import completeness, skjema
 from soknader.choices import Mangelkode
-from soknader.findings import find
 from soknader.forms import SEKSJON_SKJEMA, StartForm
+from soknader.regler.mangler import finn
 from tests.soknader.factories import SoknadFactory, soker_for
-from tests.soknader.test_findings import COMPLETE, FELT, arena
+from tests.soknader.regler.data import COMPLETE, FELT, arena
 
 # Texts whose nynorsk is written the same as the bokmål (checked one by one, not forgotten).
 SAMME_PA_NYNORSK = {
@@ -34,7 +34,6 @@ SAMME_PA_NYNORSK = {
     "Fullført",
     "Ingen læringsarena",
     "Kontaktperson",
-    "Beskriv samarbeidet",
     "Type læringsarena",
     "Fastlegekontor",
     "Legevakt",
@@ -100,7 +99,7 @@ def test_findings_shown_to_the_soker_come_out_in_nynorsk():
         arenaer=(arena(koder=[]),),
     )
     with translation.override("nn"):
-        meldinger = {f.kode: f.melding for f in find(data)}
+        meldinger = {f.kode: f.tekst for f in finn(data)}
     assert meldinger["ANSVAR_IKKE_BEKREFTET"] == (
         "1 av ansvarspunkta er ikkje stadfesta: Verksemda følgjer spesialistforskrifta."
     )
@@ -108,7 +107,7 @@ def test_findings_shown_to_the_soker_come_out_in_nynorsk():
     assert meldinger["LM_UDEKKET"].startswith("97 læringsmål blir ikkje dekte av nokon arena: ALM 1-97")
     # the same data in bokmål, as the caseworker's record is stored
     with translation.override("nb"):
-        bokmal = {f.kode: f.melding for f in find(data)}
+        bokmal = {f.kode: f.tekst for f in finn(data)}
     assert bokmal["ANSVAR_IKKE_BEKREFTET"].startswith("1 av ansvarspunktene er ikke bekreftet: Virksomheten følger")
 
 

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("soknader", "0010_soknad_sprak"),
+        ("soknader", "0011_mangel_kode_og_verdier"),
     ]
 
     operations = [

@@ -1,0 +1,75 @@
+"""What the rules read: an application's data as plain values (no ORM, no request), built once per judgement.
+
+`ApplicationData` holds the application's own fields, its arenas (as `ArenaData`, numbered as the user sees them)
+and the catalogue's codes in force; `application_data()` builds it from stored objects.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .. import skjema
+
+
+@dataclass(frozen=True)
+class ArenaData:
+    nummer: int  # 1-based, as the user sees it
+    type: str
+    plassering: str
+    annen_virksomhet: str
+    koder: frozenset[str]
+    feil: tuple[Mapping[str, Any], ...] = ()
+    avtale_veiledning_supervisjon: bool | None = None  # for an arena in another organisation
+
+
+@dataclass(frozen=True)
+class ApplicationData:
+    spesialitet: str
+    virksomhetstype: str
+    er_kommune: bool
+    felt: Mapping[str, Any]  # the application's own fields (sections 1–3)
+    arenaer: tuple[ArenaData, ...]
+    spesialitet_koder: tuple[str, ...]  # the specialty's objectives in force
+    fkm_koder: tuple[str, ...]  # the common objectives in force
+    forelopige: frozenset[str] = frozenset()  # codes of a provisional catalogue: their existence is assumed
+    virksomhet_slettet: bool = False
+    virksomhet_konkurs: bool = False
+    virksomhet_under_avvikling: bool = False
+
+    @property
+    def kontekst(self) -> skjema.Kontekst:
+        return skjema.Kontekst(self.spesialitet, self.virksomhetstype, self.er_kommune)
+
+    @property
+    def dekket(self) -> frozenset[str]:
+        """Every code some arena covers."""
+        return frozenset().union(*(a.koder for a in self.arenaer))
+
+
+def application_data(soknad, arenaer, katalog) -> ApplicationData:
+    """The rules' input for a stored application (`Soknad`), its arenas (in order) and the catalogue in force."""
+    virksomhet = soknad.virksomhet
+    return ApplicationData(
+        spesialitet=soknad.spesialitet,
+        virksomhetstype=soknad.virksomhetstype,
+        er_kommune=virksomhet.er_kommune,
+        felt={name: getattr(soknad, name) for name in skjema.SOKNAD_FELT},
+        arenaer=tuple(
+            ArenaData(
+                nummer=nummer,
+                type=a.type,
+                plassering=a.plassering,
+                annen_virksomhet=a.annen_virksomhet,
+                koder=frozenset(a.laeringsmal_koder or ()),
+                feil=tuple(a.laeringsmal_feil or ()),
+                avtale_veiledning_supervisjon=a.avtale_veiledning_supervisjon,
+            )
+            for nummer, a in enumerate(arenaer, start=1)
+        ),
+        spesialitet_koder=tuple(katalog.gruppe(soknad.spesialitet)),
+        fkm_koder=tuple(katalog.gruppe("FKM")),
+        forelopige=katalog.forelopige,
+        virksomhet_slettet=virksomhet.slettet,
+        virksomhet_konkurs=virksomhet.konkurs,
+        virksomhet_under_avvikling=virksomhet.under_avvikling,
+    )

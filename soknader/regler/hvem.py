@@ -1,0 +1,103 @@
+"""Who may apply for what: the one place for the rule (start page, copy, the form's type check, the findings).
+
+The guide: "En registrert utdanningsvirksomhet er en kommune som er registrert [...] i spesialiteten
+allmennmedisin. For spesialitetene samfunnsmedisin og arbeidsmedisin, er en registrert utdanningsvirksomhet en
+kommune eller en annen offentlig virksomhet eller en privat virksomhet".
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from ..choices import Spesialitet
+from .kilder import BRUKERVEILEDNING, Kilde
+
+KILDE = Kilde(
+    BRUKERVEILEDNING,
+    "En registrert utdanningsvirksomhet er en kommune som er registrert for å legge til rette for gjennomføring av "
+    "utdanning i spesialiteten allmennmedisin. For spesialitetene samfunnsmedisin og arbeidsmedisin, er en "
+    "registrert utdanningsvirksomhet en kommune eller en annen offentlig virksomhet eller en privat virksomhet som "
+    "er registrert for å legge til rette for gjennomføring av utdanning i spesialiteten samfunnsmedisin eller "
+    "arbeidsmedisin.",
+)
+
+BARE_KOMMUNER = frozenset({Spesialitet.ALM})
+
+
+def kan_soke(spesialitet: str, er_kommune: bool) -> bool:
+    return er_kommune or spesialitet not in BARE_KOMMUNER
+
+
+IKKE_KOMMUNE_ALM = _("Allmennmedisin kan bare søkes av en kommune.")
+
+
+@dataclass(frozen=True)
+class Spesialitetsvalg:
+    """One specialty on the start page: whether this organisation may choose it, and why not."""
+
+    spesialitet: str
+    kan_velges: bool
+    grunn: str = ""
+
+    @property
+    def etikett(self) -> str:
+        return Spesialitet(self.spesialitet).label
+
+
+def spesialiteter_for(*, er_kommune: bool | None, navn: str = "") -> list[Spesialitetsvalg]:
+    """The specialties an organisation may apply for, with the reason for each it may not.
+
+    `er_kommune` None: not known yet (the organisation is not looked up), so every specialty is offered and the
+    rule is said in the help text.
+    """
+    hvem = navn or gettext("Virksomheten")
+    return [
+        Spesialitetsvalg(s, True)
+        if er_kommune is not False or kan_soke(s, False)
+        else Spesialitetsvalg(
+            s,
+            False,
+            gettext("%(spesialitet)s kan bare søkes av en kommune, og %(hvem)s er ikke en kommune.")
+            % {"spesialitet": Spesialitet(s).label, "hvem": hvem},
+        )
+        for s in Spesialitet.values
+    ]
+
+
+def grunn_til_avslag(spesialitet: str, *, er_kommune: bool, navn: str = "") -> str:
+    """Why this organisation may not apply for the specialty ("" when it may): the start page's words."""
+    if kan_soke(spesialitet, er_kommune):
+        return ""
+    valg = spesialiteter_for(er_kommune=er_kommune, navn=navn)
+    return " ".join(v.grunn for v in valg if v.spesialitet == spesialitet)
+
+
+# Enhetsregisteret: organisasjonsform HF = helseforetak. Names as the register writes them (capitals).
+_GODKJENNING_ORGFORMER = frozenset({"HF"})
+_GODKJENNING_NAVN = ("SYKEHUS", "HELSEFORETAK", "STATENS ARBEIDSMILJØINSTITUTT", "STAMI")
+
+
+def godkjenning_i_stedet(*, spesialitet: str, navn: str, organisasjonsform: str = "") -> str:
+    """A notice (not a refusal) for an ARB applicant that looks like a hospital or STAMI; "" otherwise.
+
+    The guide: "Virksomheter som skal utdanne leger i arbeidsmedisin, kan søke om godkjenning som
+    utdanningsvirksomhet (f.eks. sykehusavdelinger og STAMI) i stedet for registrering. Da skal søknadskjema for
+    godkjenning brukes."
+    """
+    if spesialitet != Spesialitet.ARB:
+        return ""
+    ord_ = navn.upper().replace("-", " ").split()
+    treff = (
+        organisasjonsform.upper() in _GODKJENNING_ORGFORMER
+        or ord_[-1:] == ["HF"]
+        or any(n in navn.upper() for n in _GODKJENNING_NAVN)
+    )
+    if not treff:
+        return ""
+    return gettext(
+        "%(navn)s ser ut til å være et sykehus, et helseforetak eller STAMI. Slike virksomheter "
+        "kan søke om godkjenning som utdanningsvirksomhet i arbeidsmedisin i stedet for registrering, med "
+        "søknadsskjemaet for godkjenning (kravene er noe strengere, spesialistforskriften § 22). Du kan likevel "
+        "søke om registrering her."
+    ) % {"navn": navn or gettext("Virksomheten")}

@@ -1,0 +1,88 @@
+"""A caseworker's finding as a declared rule, and the finding it gives (`Mangel`: code + params, worded when read).
+
+A rule says which `Mangelkode` it gives, how serious it is, which part of the application it concerns, what it
+reads, and the sentence of the guide, the guidance or the regulation it rests on (`Kilde`). `finn(data)` gives its
+findings for an `ApplicationData`; `tekst(params)` words one of them in the active language. A finding keeps only
+its code and params, so it is stored once and read in whichever language the reader uses.
+"""
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from ..choices import Alvorlighet, Mangelkode, Seksjon
+from .grunnlag import ApplicationData, ArenaData
+from .kilder import Kilde
+
+
+@dataclass(frozen=True)
+class Mangel:
+    """One finding: which rule (`kode`), how serious, where, and the values its text is worded from."""
+
+    kode: str
+    alvorlighet: str
+    seksjon: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    arena_nummer: int | None = None
+
+    @property
+    def label(self) -> str:
+        return Mangelkode(self.kode).label
+
+    @property
+    def tekst(self) -> str:
+        """The finding in words, in the active language."""
+        from .mangler import tekst
+
+        return tekst(self.kode, self.params)
+
+
+class Regel:
+    """One finding a caseworker would make. Subclasses declare the attributes and `finn`/`tekst`."""
+
+    kode: Mangelkode
+    alvorlighet: ClassVar[str] = Alvorlighet.MANGEL
+    seksjon: ClassVar[str]
+    leser: ClassVar[tuple[str, ...]]  # the ApplicationData it reads (`felt.x`: a field; `arenaer.x`: each arena's x)
+    kilde: ClassVar[Kilde]
+
+    def finn(self, data: ApplicationData) -> Iterator[Mangel]:
+        raise NotImplementedError
+
+    def tekst(self, params: Mapping[str, Any]) -> str:
+        raise NotImplementedError
+
+    def mangel(self, *, arena: int | None = None, alvorlighet: str | None = None, **params: Any) -> Mangel:
+        return Mangel(self.kode, alvorlighet or self.alvorlighet, self.seksjon, params, arena)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.kode}>"
+
+
+class ArenaRegel(Regel):
+    """A rule about each arena on its own: its findings name the arena (`nr`, as the user numbers them)."""
+
+    seksjon = Seksjon.LAERINGSARENAER
+
+    def finn(self, data: ApplicationData) -> Iterator[Mangel]:
+        for arena in data.arenaer:
+            params = self.treff(arena)
+            if params is not None:
+                yield self.mangel(arena=arena.nummer, nr=arena.nummer, **params)
+
+    def treff(self, arena: ArenaData) -> dict[str, Any] | None:
+        """The params of this arena's finding, or None when the arena gives none."""
+        raise NotImplementedError
+
+
+class DekningsRegel(Regel):
+    """A rule about what the arenas cover together: silent when there is no arena (INGEN_ARENA says it)."""
+
+    seksjon = Seksjon.LAERINGSARENAER
+
+    def finn(self, data: ApplicationData) -> Iterator[Mangel]:
+        if data.arenaer:
+            yield from self.finn_dekning(data, data.dekket)
+
+    def finn_dekning(self, data: ApplicationData, dekket: frozenset[str]) -> Iterator[Mangel]:
+        raise NotImplementedError

@@ -1,0 +1,34 @@
+"""The one judgement of a stored application: what stops submission, what a caseworker would notice, what the
+arenas cover. Asked by «Se over», the PDF and `services.mangler_refresh` (the admin and the ALIS view read what
+that stored)."""
+
+from dataclasses import dataclass
+
+from laeringsarenaer.lmtekst import Dekning, Katalog
+from laeringsarenaer.tolking import dekning_for
+
+from .. import completeness, sections
+from . import mangler
+from .grunnlag import application_data
+from .regel import Mangel
+
+
+@dataclass(frozen=True)
+class Vurdering:
+    problemer: dict[str, completeness.Problems]  # per section: what it lacks before it can be submitted
+    mangler: list[Mangel]  # what a caseworker would notice (both severities)
+    dekning: Dekning  # the specialty's objectives and the FKM × the arenas
+
+    @property
+    def kan_sendes(self) -> bool:
+        return not any(self.problemer.values())
+
+
+def vurder(*, soknad, arenaer, katalog: Katalog) -> Vurdering:
+    """Judge an application (`Soknad`) with its arenas (in order) against the catalogue in force for it."""
+    arenaer = list(arenaer)
+    return Vurdering(
+        problemer=sections.problems(soknad, arenaer),
+        mangler=mangler.finn(application_data(soknad, arenaer, katalog)),
+        dekning=dekning_for(arenaer, soknad.spesialitet, katalog),
+    )

@@ -1,0 +1,43 @@
+"""The workflow's table: what may follow what, for the søker and for the caseworker, and what each status means."""
+
+import pytest
+
+from soknader.choices import Status
+from soknader.regler import status
+
+
+def test_the_soker_edits_a_draft_and_after_an_anmodning_only():
+    assert {s for s in Status.values if status.er_redigerbar(s)} == {Status.UTKAST, Status.ANMODNING_SENDT}
+
+
+def test_a_refused_or_withdrawn_application_is_closed_and_the_organisation_may_apply_again():
+    assert set(status.AVSLUTTEDE_STATUSER) == {Status.AVSLATT, Status.TRUKKET}
+    assert not set(status.AVSLUTTEDE_STATUSER) & status.VENTENDE_STATUSER
+
+
+@pytest.mark.parametrize(
+    ("fra", "valg"),
+    [
+        (Status.UTKAST, []),
+        (Status.INNSENDT, [Status.UNDER_BEHANDLING, Status.ANMODNING_SENDT, Status.REGISTRERT, Status.AVSLATT]),
+        (Status.UNDER_BEHANDLING, [Status.ANMODNING_SENDT, Status.REGISTRERT, Status.AVSLATT]),
+        (Status.ANMODNING_SENDT, []),  # the søker answers and submits again first
+        (Status.REGISTRERT, []),
+        (Status.AVSLATT, []),
+        (Status.TRUKKET, []),
+    ],
+)
+def test_what_a_caseworker_may_do_next(fra, valg):
+    assert status.saksbehandlers_valg(fra) == valg
+
+
+def test_the_soker_submits_a_draft_or_after_an_anmodning_and_withdraws_until_a_decision():
+    assert status.SOKER_OVERGANGER[Status.INNSENDT] == {Status.UTKAST, Status.ANMODNING_SENDT}
+    assert {s for s in Status.values if status.kan_trekkes(s)} == status.VENTENDE_STATUSER
+
+
+def test_the_soker_answers_only_a_waiting_anmodning_and_deletes_only_a_draft_never_sent():
+    assert [s for s in Status.values if status.kan_svare(s)] == [Status.ANMODNING_SENDT]
+    assert status.kan_slettes(Status.UTKAST, None)
+    assert not status.kan_slettes(Status.UTKAST, "ASA-2026-00001")  # sent once, withdrawn to a draft by an import
+    assert not status.kan_slettes(Status.INNSENDT, None)
