@@ -118,11 +118,10 @@ def fill(seed: int = 2021) -> dict:
     from django.db import connection
 
     from brreg.models import Kommune, Virksomhet
-    from laeringsarenaer.models import Laeringsarena
-    from laeringsarenaer.tolking import katalog_for_soknad, tolk_tekst
+    from laeringsmal.tolking import katalog_for_soknad, tolk_tekst
     from soknader import services
     from soknader.choices import Alvorlighet, Mangelkode, Seksjon
-    from soknader.models import Innsending, Mangel, Soknad, Statusendring
+    from soknader.models import Innsending, Laeringsarena, Mangel, Soknad, Statusendring
     from tilgang.services import organisasjoner_set
 
     rng = random.Random(seed)

@@ -13,13 +13,12 @@ from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from laeringsarenaer.models import Laeringsarena
-from laeringsarenaer.selectors import laeringsmal_in_force
-from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
+from laeringsmal.selectors import laeringsmal_in_force
+from laeringsmal.tolking import dekning_kontekst, katalog_for_soknad
 
 from . import findings, sections, skjema
 from .choices import Status
-from .models import OVERGANGSREGEL_FRA, Soknad
+from .models import OVERGANGSREGEL_FRA, Laeringsarena, Soknad
 
 PDF_CSS = "css/pdf.css"
 

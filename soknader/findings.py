@@ -11,11 +11,10 @@ from typing import Any
 
 from django.utils.translation import gettext, ngettext
 
-from laeringsarenaer.choices import Arenatype, Plassering
-from laeringsarenaer.lmtekst import GRUPPENAVN, formater
+from laeringsmal.lmtekst import GRUPPENAVN, formater
 
 from . import completeness, skjema
-from .choices import Alvorlighet, Mangelkode, Seksjon, Spesialitet
+from .choices import Alvorlighet, Arenatype, Mangelkode, Plassering, Seksjon, Spesialitet
 from .models import Soknad
 
 INSTITUSJONER = frozenset({Arenatype.SYKEHUS, Arenatype.PSYKISK_HELSEVERN, Arenatype.KAD, Arenatype.SYKEHJEM})

@@ -6,15 +6,20 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from drift.valg import RaskeValg
+from laeringsmal.lmtekst import formater
 
 from .choices import (
     Alvorlighet,
+    Arenatype,
     JaDelvisNei,
     Mangelkode,
+    Plassering,
     Seksjon,
     Spesialitet,
     Status,
@@ -155,6 +160,68 @@ class Soknad(RaskeValg, models.Model):
         if self.status not in VENTENDE_STATUSER or self.soknadsdato is None:
             return None
         return registrert_fra(self.soknadsdato, er_kommune=self.virksomhet.er_kommune)
+
+
+class Laeringsarena(RaskeValg, models.Model):
+    """A læringsarena: a unit where LIS works and can reach learning objectives."""
+
+    soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="laeringsarenaer")
+    type = models.CharField(_("type læringsarena"), max_length=30, choices=Arenatype.choices, blank=True)
+    plassering = models.CharField(
+        _("læringsarenaen befinner seg"), max_length=10, choices=Plassering.choices, blank=True
+    )
+    annen_virksomhet = models.CharField(_("navn på annen virksomhet"), max_length=200, blank=True)
+    ny_veileder = models.BooleanField(
+        _("Skal LIS få ny veileder under oppholdet ved denne arenaen?"), null=True, blank=True
+    )
+    avtale_veiledning_supervisjon = models.BooleanField(
+        _("Sikrer avtalen med den andre virksomheten veiledning og supervisjon av LIS ved denne arenaen?"),
+        null=True,
+        blank=True,
+    )
+    laeringsmal = models.TextField(_("læringsmål som kan oppnås her"), blank=True)
+    laeringsmal_koder = models.JSONField(
+        _("læringsmål (tolket)"), default=list, blank=True, help_text=_("Kodene teksten ble tolket til, sortert.")
+    )
+    laeringsmal_feil = models.JSONField(
+        _("læringsmål som ikke kunne leses"),
+        default=list,
+        blank=True,
+        help_text=_("Deler av teksten som ikke kunne tolkes: [{tekst, melding, meldinger: {nb, nn}}]."),
+    )
+    supervisjon = models.JSONField(_("supervisjon vil foregå ved"), default=list, blank=True)
+    supervisjon_annet = models.TextField(_("annen supervisjon"), blank=True)
+    opprettet = models.DateTimeField(_("opprettet"), auto_now_add=True)
+    endret = models.DateTimeField(_("sist endret"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("læringsarena")
+        verbose_name_plural = _("læringsarenaer")
+        ordering = ["soknad", "pk"]
+        # The table of the app that held the model until December 2026 (laeringsarenaer, now laeringsmal): moved
+        # in the state only (migrations soknader 0011 and laeringsarenaer 0007), no row moved.
+        db_table = "laeringsarenaer_laeringsarena"
+
+    def __str__(self) -> str:
+        navn = self.get_type_display() or gettext("Læringsarena")
+        if self.plassering == Plassering.ANNEN and self.annen_virksomhet:
+            navn = f"{navn} – {self.annen_virksomhet}"
+        return navn
+
+    @property
+    def tolkning(self) -> dict | None:
+        """What the stored LM text was read as, for display; None when there is no text."""
+        if not self.laeringsmal.strip():
+            return None
+        koder = self.laeringsmal_koder or []
+        return {"antall": len(koder), "kort": formater(koder), "feil": feil_i_sprak(self.laeringsmal_feil or [])}
+
+
+def feil_i_sprak(feil: list[dict]) -> list[dict]:
+    """The stored unreadable pieces with their message in the active language (rows saved before
+    tolking.tolk_tekst kept one per language hold only the bokmål "melding")."""
+    sprak = translation.get_language()
+    return [{"tekst": f["tekst"], "melding": (f.get("meldinger") or {}).get(sprak) or f["melding"]} for f in feil]
 
 
 class Statusendring(RaskeValg, models.Model):

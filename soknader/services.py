@@ -22,8 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from brreg import client as brreg_client
 from brreg import services as brreg_services
 from brreg.models import Virksomhet
-from laeringsarenaer.models import Laeringsarena
-from laeringsarenaer.tolking import katalog_for_soknad, tolk_tekst
+from laeringsmal.tolking import katalog_for_soknad, tolk_tekst
 from tilgang import selectors as tilgang_selectors
 
 from . import changes, dokumenter, findings, notifications, sections, skjema
@@ -32,6 +31,7 @@ from .forms import fingerprint
 from .models import (
     AVSLUTTEDE_STATUSER,
     Innsending,
+    Laeringsarena,
     Mangel,
     Melding,
     Soknad,

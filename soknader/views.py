@@ -14,14 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from drift.grenser import treff
-from laeringsarenaer.models import Laeringsarena
-from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad, tolk_tekst
+from laeringsmal.tolking import dekning_kontekst, katalog_for_soknad, tolk_tekst
 
 from . import completeness, dokumenter, findings, sections, selectors, services, skjema
 from .choices import Seksjon, Seksjonsstatus, Spesialitet, Status
 from .forms import SEKSJON_SKJEMA, ArenafilForm, KopierForm, LaeringsarenaForm, StartForm, SvarForm
 from .interchange import arenaer as arenafil
-from .models import AVSLUTTEDE_STATUSER
+from .models import AVSLUTTEDE_STATUSER, Laeringsarena
 from .roles import BEHANDLE_SOKNAD
 
 IKKE_REDIGERBAR = _("Søknaden er sendt inn og kan ikke endres nå.")

@@ -13,11 +13,10 @@ from brreg import client as brreg_client
 from brreg import orgnr
 from brreg import services as brreg_services
 from brreg.models import Virksomhet
-from laeringsarenaer.models import Laeringsarena
-from laeringsarenaer.tolking import katalog_for_soknad, tolk_tekst
+from laeringsmal.tolking import katalog_for_soknad, tolk_tekst
 
 from ..choices import Status, Virksomhetstype
-from ..models import Soknad, registrert_fra
+from ..models import Laeringsarena, Soknad, registrert_fra
 from ..services import innsending_create, mangler_refresh, referanse_assign, status_change
 from .reading import Parsed, parse
 

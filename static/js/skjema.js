@@ -74,7 +74,7 @@
 
   /* Show what an arena's LM text means while the user types (the server reads it the same way on save).
      The sentences come translated from the server, in the data-tekst-* attributes of #lm-tolkning-tekster beside the
-     box (templates/laeringsarenaer/_tolkning.html): "{n}" stands for the count, -en is the form for one and -flere
+     box (templates/laeringsmal/_tolkning.html): "{n}" stands for the count, -en is the form for one and -flere
      for more. */
   function setupLmTolkning() {
     var box = document.getElementById("lm-tolkning");

@@ -349,8 +349,7 @@ def test_labels_say_what_they_are_about_without_context():
 
 
 def test_every_text_field_has_a_limit_no_longer_than_its_column():
-    from laeringsarenaer.models import Laeringsarena
-    from soknader.models import Soknad
+    from soknader.models import Laeringsarena, Soknad
 
     for felt in skjema.FELT.values():
         if felt.type in (skjema.Type.TEKST, skjema.Type.LANGTEKST, skjema.Type.EPOST, skjema.Type.TELEFON):

@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from laeringsarenaer.models import Laeringsarena, Laeringsmal
-from laeringsarenaer.selectors import katalog_for
+from laeringsmal.models import Laeringsmal
+from laeringsmal.selectors import katalog_for
+from soknader.models import Laeringsarena
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, SoknadFactory, UserFactory, soker_for
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ def logged_in(client):
 
 def test_tolk_returns_sorted_codes_and_quoted_errors(logged_in):
     response = logged_in.get(
-        reverse("laeringsarenaer:tolk"), {"spesialitet": "ALM", "tekst": "FKM 2, ALM 6-5; ALM 9999, alm 55"}
+        reverse("laeringsmal:tolk"), {"spesialitet": "ALM", "tekst": "FKM 2, ALM 6-5; ALM 9999, alm 55"}
     )
     body = response.json()
     assert response.status_code == 200
@@ -31,25 +32,25 @@ def test_tolk_returns_sorted_codes_and_quoted_errors(logged_in):
 
 def test_tolk_alle_bortsett_fra(logged_in):
     body = logged_in.get(
-        reverse("laeringsarenaer:tolk"), {"spesialitet": "ALM", "tekst": "Alle bortsett fra ALM 055 og 085"}
+        reverse("laeringsmal:tolk"), {"spesialitet": "ALM", "tekst": "Alle bortsett fra ALM 055 og 085"}
     ).json()
     alm = katalog_for().gruppe("ALM")
     assert body["koder"] == [k for k in alm if k not in ("ALM-055", "ALM-085")] and body["feil"] == []
 
 
 def test_tolk_needs_login_and_a_known_specialty(client, logged_in):
-    assert logged_in.get(reverse("laeringsarenaer:tolk"), {"spesialitet": "XYZ", "tekst": "Alle"}).status_code == 400
+    assert logged_in.get(reverse("laeringsmal:tolk"), {"spesialitet": "XYZ", "tekst": "Alle"}).status_code == 400
     client.logout()
-    assert client.get(reverse("laeringsarenaer:tolk"), {"spesialitet": "ALM", "tekst": "Alle"}).status_code == 302
+    assert client.get(reverse("laeringsmal:tolk"), {"spesialitet": "ALM", "tekst": "Alle"}).status_code == 302
 
 
 def test_catalogue_json_lists_the_specialty_and_fkm_in_force(client):
-    body = client.get(reverse("laeringsarenaer:katalog"), {"spesialitet": "ARB"}).json()
+    body = client.get(reverse("laeringsmal:katalog"), {"spesialitet": "ARB"}).json()
     codes = [row["kode"] for row in body]
     assert codes[:2] == ["ARB-001", "ARB-002"] and len([c for c in codes if c.startswith("ARB")]) == 120
     assert [c for c in codes if c.startswith("FKM")] == [f"FKM-{i:03d}" for i in range(1, 15)]
     assert set(body[0]) == {"kode", "tittel"}
-    assert client.get(reverse("laeringsarenaer:katalog"), {"spesialitet": "nei"}).status_code == 400
+    assert client.get(reverse("laeringsmal:katalog"), {"spesialitet": "nei"}).status_code == 400
 
 
 def _arena_post(**kwargs):

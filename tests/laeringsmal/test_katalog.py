@@ -7,9 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from laeringsarenaer.models import Laeringsmal
-from laeringsarenaer.selectors import katalog_for
-from laeringsarenaer.tolking import tolk_tekst
+from laeringsmal.models import Laeringsmal
+from laeringsmal.selectors import katalog_for
+from laeringsmal.tolking import tolk_tekst
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def test_application_is_read_against_the_catalogue_of_its_date():
 
 
 def test_loading_removes_the_two_digit_fkm_codes_of_earlier_versions():
-    from laeringsarenaer.katalog import load_catalogue
+    from laeringsmal.katalog import load_catalogue
 
     Laeringsmal.objects.create(kode="FKM-29", gruppe="FKM", gyldig_fra=dt.date(2026, 3, 1))
     load_catalogue(Laeringsmal)

@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "laeringsarenaer"
+app_name = "laeringsmal"
 
 urlpatterns = [
     path("", views.katalog, name="katalog"),
