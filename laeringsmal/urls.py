@@ -6,5 +6,4 @@ app_name = "laeringsmal"
 
 urlpatterns = [
     path("", views.katalog, name="katalog"),
-    path("tolk/", views.tolk, name="tolk"),
 ]

@@ -1,17 +1,12 @@
-"""JSON endpoints for the learning-objective catalogue and for reading LM texts while the user types."""
+"""JSON for the learning-objective catalogue and for reading LM texts while the user types."""
 
-from dataclasses import asdict
-
-from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
-from . import lmtekst
-from .lmtekst import SPESIALITETER, formater
-from .selectors import katalog_for, laeringsmal_in_force
-
-MAKS_TEKST = 5000
+from .lmtekst import SPESIALITETER, Katalog
+from .selectors import laeringsmal_in_force
+from .tolking import tolk_laeringsmal
 
 
 def _spesialitet(request) -> str | None:
@@ -34,18 +29,12 @@ def katalog(request):
     return JsonResponse([{"kode": r["kode"], "tittel": r["tittel"]} for r in rows], safe=False)
 
 
-@login_required
-@require_GET
-def tolk(request):
-    """What an LM text means for a specialty: {"koder": [...], "feil": [{"tekst", "melding"}]}."""
-    spesialitet = _spesialitet(request)
-    if spesialitet is None:
-        return _ugyldig_spesialitet()
-    tekst = request.GET.get("tekst", "")
-    if len(tekst) > MAKS_TEKST:
+def tolkning_svar(*, tekst: str, spesialitet: str, katalog: Katalog, maks: int) -> JsonResponse:
+    """The live reading of an arena's LM text while the søker types, as JSON in the language of the page asking:
+    {"koder": [...], "feil": [{"tekst", "melding"}], "kort"}. The application's view (soknader) decides who may ask,
+    which catalogue applies (the application's own) and how long the text may be (its rule table)."""
+    if len(tekst) > maks:
         return JsonResponse(
-            {"melding": gettext("Teksten er for lang (over %(maks)d tegn).") % {"maks": MAKS_TEKST}}, status=400
+            {"melding": gettext("Teksten er for lang (over %(maks)d tegn).") % {"maks": maks}}, status=400
         )
-    tolkning = lmtekst.tolk(tekst, spesialitet, katalog_for())  # read once, in the language of the page asking
-    koder = list(tolkning.koder)
-    return JsonResponse({"koder": koder, "feil": [asdict(f) for f in tolkning.feil], "kort": formater(koder)})
+    return JsonResponse(tolk_laeringsmal(tekst=tekst, spesialitet=spesialitet, katalog=katalog).for_visning())

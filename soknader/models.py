@@ -6,13 +6,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from drift.valg import RaskeValg
 from laeringsmal.lmtekst import formater
+from laeringsmal.tolking import feil_i_sprak
 
 from .choices import (
     Alvorlighet,
@@ -166,20 +166,13 @@ class Laeringsarena(RaskeValg, models.Model):
     """A læringsarena: a unit where LIS works and can reach learning objectives."""
 
     soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="laeringsarenaer")
-    type = models.CharField(_("type læringsarena"), max_length=30, choices=Arenatype.choices, blank=True)
-    plassering = models.CharField(
-        _("læringsarenaen befinner seg"), max_length=10, choices=Plassering.choices, blank=True
-    )
-    annen_virksomhet = models.CharField(_("navn på annen virksomhet"), max_length=200, blank=True)
-    ny_veileder = models.BooleanField(
-        _("Skal LIS få ny veileder under oppholdet ved denne arenaen?"), null=True, blank=True
-    )
-    avtale_veiledning_supervisjon = models.BooleanField(
-        _("Sikrer avtalen med den andre virksomheten veiledning og supervisjon av LIS ved denne arenaen?"),
-        null=True,
-        blank=True,
-    )
-    laeringsmal = models.TextField(_("læringsmål som kan oppnås her"), blank=True)
+    # The søker's answers: labels, choices and limits from the rule table (skjema.LAERINGSARENA), declared there once
+    type = models.CharField(etikett("type"), max_length=30, choices=Arenatype.choices, blank=True)
+    plassering = models.CharField(etikett("plassering"), max_length=10, choices=Plassering.choices, blank=True)
+    annen_virksomhet = models.CharField(etikett("annen_virksomhet"), max_length=200, blank=True)
+    ny_veileder = models.BooleanField(etikett("ny_veileder"), null=True, blank=True)
+    avtale_veiledning_supervisjon = models.BooleanField(etikett("avtale_veiledning_supervisjon"), null=True, blank=True)
+    laeringsmal = models.TextField(etikett("laeringsmal"), blank=True)
     laeringsmal_koder = models.JSONField(
         _("læringsmål (tolket)"), default=list, blank=True, help_text=_("Kodene teksten ble tolket til, sortert.")
     )
@@ -189,8 +182,8 @@ class Laeringsarena(RaskeValg, models.Model):
         blank=True,
         help_text=_("Deler av teksten som ikke kunne tolkes: [{tekst, melding, meldinger: {nb, nn}}]."),
     )
-    supervisjon = models.JSONField(_("supervisjon vil foregå ved"), default=list, blank=True)
-    supervisjon_annet = models.TextField(_("annen supervisjon"), blank=True)
+    supervisjon = models.JSONField(etikett("supervisjon"), default=list, blank=True)
+    supervisjon_annet = models.TextField(etikett("supervisjon_annet"), blank=True)
     opprettet = models.DateTimeField(_("opprettet"), auto_now_add=True)
     endret = models.DateTimeField(_("sist endret"), auto_now=True)
 
@@ -215,13 +208,6 @@ class Laeringsarena(RaskeValg, models.Model):
             return None
         koder = self.laeringsmal_koder or []
         return {"antall": len(koder), "kort": formater(koder), "feil": feil_i_sprak(self.laeringsmal_feil or [])}
-
-
-def feil_i_sprak(feil: list[dict]) -> list[dict]:
-    """The stored unreadable pieces with their message in the active language (rows saved before
-    tolking.tolk_tekst kept one per language hold only the bokmål "melding")."""
-    sprak = translation.get_language()
-    return [{"tekst": f["tekst"], "melding": (f.get("meldinger") or {}).get(sprak) or f["melding"]} for f in feil]
 
 
 class Statusendring(RaskeValg, models.Model):

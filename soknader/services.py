@@ -22,7 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from brreg import client as brreg_client
 from brreg import services as brreg_services
 from brreg.models import Virksomhet
-from laeringsmal.tolking import katalog_for_soknad, tolk_tekst
+from laeringsmal.lmtekst import Katalog
+from laeringsmal.tolking import katalog_for_soknad, tolk_laeringsmal
 from tilgang import selectors as tilgang_selectors
 
 from . import changes, dokumenter, findings, notifications, sections, skjema
@@ -187,7 +188,7 @@ def soknad_copy(
             Laeringsarena(
                 soknad=ny,
                 **{name: getattr(a, name) for name in skjema.ARENA_FELT},
-                **tolk_tekst(a.laeringsmal, spesialitet, katalog),
+                **tolk_laeringsmal(tekst=a.laeringsmal, spesialitet=spesialitet, katalog=katalog).felter,
             )
             for a in valgte
         )
@@ -235,7 +236,8 @@ def laeringsarena_save(
 ) -> Laeringsarena:
     values = dict(values)
     if "laeringsmal" in values:  # the text is kept as written, the codes it means next to it
-        values |= tolk_tekst(values["laeringsmal"], soknad.spesialitet, katalog_for_soknad(soknad.soknadsdato))
+        katalog = katalog_for_soknad(soknad.soknadsdato)
+        values |= tolk_laeringsmal(tekst=values["laeringsmal"], spesialitet=soknad.spesialitet, katalog=katalog).felter
     with transaction.atomic():
         locked_soknad = _locked_editable(soknad.pk)
         if arena is None:
@@ -256,7 +258,11 @@ def laeringsarenaer_import(*, soknad: Soknad, rows: list[Mapping[str, Any]]) -> 
     with transaction.atomic():
         locked = _locked_editable(soknad.pk)
         added = Laeringsarena.objects.bulk_create(
-            Laeringsarena(soknad=locked, **row, **tolk_tekst(row["laeringsmal"], locked.spesialitet, katalog))
+            Laeringsarena(
+                soknad=locked,
+                **row,
+                **tolk_laeringsmal(tekst=row["laeringsmal"], spesialitet=locked.spesialitet, katalog=katalog).felter,
+            )
             for row in rows
         )
         mangler_refresh(soknad=locked)
@@ -363,8 +369,7 @@ def _innsending_pdf_prepare(soknad_pk: int, tidspunkt, sprak: str | None = None)
     soknad.soknadsdato = soknad.soknadsdato or timezone.localdate()
     katalog = katalog_for_soknad(soknad.soknadsdato)
     for arena in arenaer:  # as laeringsmal_reread will, in memory
-        for name, value in tolk_tekst(arena.laeringsmal, soknad.spesialitet, katalog).items():
-            setattr(arena, name, value)
+        _les_inn(arena, spesialitet=soknad.spesialitet, katalog=katalog)
     soknad.referanse = soknad.referanse or referanse_for(soknad, soknad.soknadsdato)
     soknad.status = Status.INNSENDT
     last = Innsending.objects.filter(soknad=soknad).order_by("-tidspunkt", "-pk").only("versjon").first()
@@ -372,13 +377,19 @@ def _innsending_pdf_prepare(soknad_pk: int, tidspunkt, sprak: str | None = None)
     return dokumenter.Forhandslaget(dokumenter.soknad_html(soknad, arenaer, versjon=versjon, tidspunkt=tidspunkt))
 
 
+def _les_inn(arena: Laeringsarena, *, spesialitet: str, katalog: Katalog) -> None:
+    """Set what the arena's text is read as (in memory)."""
+    tolket = tolk_laeringsmal(tekst=arena.laeringsmal, spesialitet=spesialitet, katalog=katalog)
+    for name, value in tolket.felter.items():
+        setattr(arena, name, value)
+
+
 def laeringsmal_reread(*, soknad: Soknad, arenaer: list[Laeringsarena]) -> None:
     """Read every arena's text again against the catalogue valid on the søknadsdato (today for a draft): on
     submission, and after a new catalogue is loaded (`oppdater_mangler`)."""
     katalog = katalog_for_soknad(soknad.soknadsdato)
     for arena in arenaer:
-        for name, value in tolk_tekst(arena.laeringsmal, soknad.spesialitet, katalog).items():
-            setattr(arena, name, value)
+        _les_inn(arena, spesialitet=soknad.spesialitet, katalog=katalog)
     Laeringsarena.objects.bulk_update(arenaer, ["laeringsmal_koder", "laeringsmal_feil"])
 
 

@@ -138,8 +138,7 @@
       var text = input.value;
       if (!text.trim()) { box.classList.add("d-none"); box.textContent = ""; return; }
       var mine = ++sequence;
-      var url = box.dataset.tolkUrl + "?spesialitet=" + encodeURIComponent(box.dataset.spesialitet) +
-        "&tekst=" + encodeURIComponent(text);
+      var url = box.dataset.tolkUrl + "?tekst=" + encodeURIComponent(text);  // the application's specialty and date
       fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (result) { if (result && mine === sequence) render(result); })

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from laeringsmal.models import Laeringsmal
 from laeringsmal.selectors import katalog_for
-from laeringsmal.tolking import tolk_tekst
+from laeringsmal.tolking import tolk_laeringsmal
 
 pytestmark = pytest.mark.django_db
 
@@ -32,9 +32,9 @@ def test_loaded_catalogue_has_the_confirmed_counts_and_marks_the_provisional():
 
 
 def test_application_is_read_against_the_catalogue_of_its_date():
-    old = tolk_tekst("FKM 20", "ALM", katalog_for(BEFORE_REVISION))
+    old = tolk_laeringsmal(tekst="FKM 20", spesialitet="ALM", katalog=katalog_for(BEFORE_REVISION)).felter
     assert old == {"laeringsmal_koder": ["FKM-020"], "laeringsmal_feil": []}
-    new = tolk_tekst("FKM 20", "ALM", katalog_for(AFTER_REVISION))
+    new = tolk_laeringsmal(tekst="FKM 20", spesialitet="ALM", katalog=katalog_for(AFTER_REVISION)).felter
     assert new["laeringsmal_koder"] == [] and "FKM 20" in new["laeringsmal_feil"][0]["melding"]
 
 
