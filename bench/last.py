@@ -118,11 +118,10 @@ def fill(seed: int = 2021) -> dict:
     from django.db import connection
 
     from brreg.models import Kommune, Virksomhet
-    from laeringsarenaer.models import Laeringsarena
-    from laeringsarenaer.tolking import katalog_for_soknad, tolk_tekst
+    from laeringsmal.tolking import katalog_for_soknad, tolk_laeringsmal
     from soknader import services
     from soknader.choices import Alvorlighet, Mangelkode, Seksjon
-    from soknader.models import Innsending, Mangel, Soknad, Statusendring
+    from soknader.models import Innsending, Laeringsarena, Mangel, Soknad, Statusendring
     from tilgang.services import organisasjoner_set
 
     rng = random.Random(seed)
@@ -166,7 +165,11 @@ def fill(seed: int = 2021) -> dict:
         )
     Soknad.objects.bulk_create(soknader, batch_size=2_000)
     katalog = katalog_for_soknad(None)
-    tolket = {(s, t): tolk_tekst(t, s, katalog) for s, tekster in LM_TEKSTER.items() for t in tekster}
+    tolket = {
+        (s, t): tolk_laeringsmal(tekst=t, spesialitet=s, katalog=katalog).felter
+        for s, tekster in LM_TEKSTER.items()
+        for t in tekster
+    }
 
     def arena(soknad_id: int, spesialitet: str, i: int) -> Laeringsarena:
         tekst = LM_TEKSTER[spesialitet][i % 3]

@@ -4,7 +4,7 @@ Run from the repository root:
 
     .venv/bin/python bench/lm_parsing.py [--dato 2026-03-01] [--runder 300]
 
-Builds a Katalog from laeringsarenaer/data/laeringsmal.csv (codes valid on the
+Builds a Katalog from laeringsmal/data/laeringsmal.csv (codes valid on the
 date), makes 50 arena texts that are all varied "Alle bortsett fra ..." lists,
 and times ``tolk`` on all 50 plus ``dekning`` over the result, many times.
 Prints the median and worst time per application in milliseconds.
@@ -24,9 +24,9 @@ from pathlib import Path
 ROT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROT))
 
-from laeringsarenaer.lmtekst import Katalog, dekning, tolk  # noqa: E402
+from laeringsmal.lmtekst import Katalog, dekning, tolk  # noqa: E402
 
-CSV = ROT / "laeringsarenaer" / "data" / "laeringsmal.csv"
+CSV = ROT / "laeringsmal" / "data" / "laeringsmal.csv"
 
 
 def les_katalog(dato: str) -> Katalog:

@@ -52,7 +52,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "brreg",
-    "laeringsarenaer",
+    "laeringsmal",
     "drift",
     "epost",  # before soknader: its permissions exist when soknader's post_migrate gives caseworkers theirs
     "tilgang",

@@ -1,7 +1,7 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 from django.views.i18n import set_language
 
 from drift.views import helse
@@ -20,8 +20,13 @@ urlpatterns = [
     path("logg-ut/", tilgang_views.logout, name="logout"),
     path("soknader/", include("soknader.urls")),
     path("brreg/", include("brreg.urls")),
-    path("laeringsmal/", include("laeringsarenaer.urls")),
+    path("laeringsmal/", include("laeringsmal.urls")),
     path("oversikt/", include("oversikt.urls")),
+    # The arenas' admin pages until December 2026, when the model moved to soknader: old bookmarks still work.
+    re_path(
+        r"^admin/laeringsarenaer/laeringsarena/(?P<rest>.*)$",
+        RedirectView.as_view(url="/admin/soknader/laeringsarena/%(rest)s", permanent=True, query_string=True),
+    ),
     path("admin/", admin.site.urls),
     path("helse/", helse, name="helse"),
     path("sprak/", set_language, name="set_language"),

@@ -22,13 +22,14 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from drift.inndata import TrygtSkjema
 from drift.lesevisning import BareLesing
-from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
+from laeringsmal.tolking import dekning_kontekst, katalog_for_soknad
 
 from . import changes, completeness, dokumenter, exports, sections, selectors, services, skjema
 from .admin_forms import HANDLING_FORMS, handling_form
 from .choices import Alvorlighet, Mangelkode, Status
-from .models import Innsending, Mangel, Melding, Regiontilgang, Soknad, Statusendring
+from .models import Innsending, Laeringsarena, Mangel, Melding, Regiontilgang, Soknad, Statusendring
 from .regler import status as statusregler
 from .roles import BEHANDLE_SOKNAD
 
@@ -477,3 +478,13 @@ class RegiontilgangAdmin(admin.ModelAdmin):
     list_filter = ["helseregion"]
     show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")
     list_select_related = ["bruker", "helseregion"]
+
+
+@admin.register(Laeringsarena)
+class LaeringsarenaAdmin(TrygtSkjema, admin.ModelAdmin):
+    list_display = ["__str__", "soknad", "plassering", "laeringsmal"]
+    list_filter = ["type", "plassering"]
+    show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")
+    list_select_related = ["soknad__virksomhet"]
+    search_fields = ["soknad__referanse", "soknad__virksomhet__navn", "annen_virksomhet"]
+    raw_id_fields = ["soknad"]

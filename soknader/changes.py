@@ -4,10 +4,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from laeringsarenaer.models import Laeringsarena
-
 from . import skjema
-from .models import Soknad
+from .models import Laeringsarena, Soknad
 
 
 def snapshot(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict[str, Any]:

@@ -13,13 +13,12 @@ from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from laeringsarenaer.lmtekst import Katalog
-from laeringsarenaer.models import Laeringsarena
-from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad
+from laeringsmal.lmtekst import Katalog
+from laeringsmal.tolking import dekning_kontekst, katalog_for_soknad
 
 from . import sections, skjema
 from .choices import Status
-from .models import OVERGANGSREGEL_FRA, Soknad, overgangsregel_gjelder
+from .models import OVERGANGSREGEL_FRA, Laeringsarena, Soknad, overgangsregel_gjelder
 from .regler.vurdering import Vurdering, vurder
 
 PDF_CSS = "css/pdf.css"

@@ -30,7 +30,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
-from laeringsarenaer.lmtekst import formater
+from laeringsmal.lmtekst import formater
 
 from .interchange import export_records, fields, laeringsmal_dekket, prefetched
 from .models import Soknad

@@ -20,11 +20,9 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from laeringsarenaer.models import Laeringsarena
-
 from . import completeness, skjema
 from .choices import Spesialitet
-from .models import Soknad
+from .models import Laeringsarena, Soknad
 from .regler import gyldig, hvem
 from .skjema import Del, Felt, Kontekst, Type
 
@@ -272,7 +270,7 @@ class StartForm(forms.Form):
 
 class LaeringsarenaForm(DraftForm):
     del_ = skjema.LAERINGSARENA
-    etter_felt = {"laeringsmal": '{% include "laeringsarenaer/_tolkning.html" %}'}
+    etter_felt = {"laeringsmal": '{% include "laeringsmal/_tolkning.html" %}'}
 
     class Meta:
         model = Laeringsarena

@@ -11,11 +11,15 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from drift.valg import RaskeValg
+from laeringsmal.lmtekst import formater
+from laeringsmal.tolking import feil_i_sprak
 
 from .choices import (
     Alvorlighet,
+    Arenatype,
     JaDelvisNei,
     Mangelkode,
+    Plassering,
     Seksjon,
     Spesialitet,
     Status,
@@ -202,6 +206,54 @@ class Soknad(RaskeValg, models.Model):
         if self.status not in VENTENDE_STATUSER or not overgangsregel_gjelder(self.soknadsdato):
             return None
         return OVERGANGSREGEL_FRA
+
+
+class Laeringsarena(RaskeValg, models.Model):
+    """A læringsarena: a unit where LIS works and can reach learning objectives."""
+
+    soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="laeringsarenaer")
+    # The søker's answers: labels, choices and limits from the rule table (skjema.LAERINGSARENA), declared there once
+    type = models.CharField(etikett("type"), max_length=30, choices=Arenatype.choices, blank=True)
+    plassering = models.CharField(etikett("plassering"), max_length=10, choices=Plassering.choices, blank=True)
+    annen_virksomhet = models.CharField(etikett("annen_virksomhet"), max_length=200, blank=True)
+    ny_veileder = models.BooleanField(etikett("ny_veileder"), null=True, blank=True)
+    avtale_veiledning_supervisjon = models.BooleanField(etikett("avtale_veiledning_supervisjon"), null=True, blank=True)
+    laeringsmal = models.TextField(etikett("laeringsmal"), blank=True)
+    laeringsmal_koder = models.JSONField(
+        _("læringsmål (tolket)"), default=list, blank=True, help_text=_("Kodene teksten ble tolket til, sortert.")
+    )
+    laeringsmal_feil = models.JSONField(
+        _("læringsmål som ikke kunne leses"),
+        default=list,
+        blank=True,
+        help_text=_("Deler av teksten som ikke kunne tolkes: [{tekst, melding, meldinger: {nb, nn}}]."),
+    )
+    supervisjon = models.JSONField(etikett("supervisjon"), default=list, blank=True)
+    supervisjon_annet = models.TextField(etikett("supervisjon_annet"), blank=True)
+    opprettet = models.DateTimeField(_("opprettet"), auto_now_add=True)
+    endret = models.DateTimeField(_("sist endret"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("læringsarena")
+        verbose_name_plural = _("læringsarenaer")
+        ordering = ["soknad", "pk"]
+        # The table of the app that held the model until December 2026 (laeringsarenaer, now laeringsmal): moved
+        # in the state only (migrations soknader 0011 and laeringsarenaer 0007), no row moved.
+        db_table = "laeringsarenaer_laeringsarena"
+
+    def __str__(self) -> str:
+        navn = self.get_type_display() or gettext("Læringsarena")
+        if self.plassering == Plassering.ANNEN and self.annen_virksomhet:
+            navn = f"{navn} – {self.annen_virksomhet}"
+        return navn
+
+    @property
+    def tolkning(self) -> dict | None:
+        """What the stored LM text was read as, for display; None when there is no text."""
+        if not self.laeringsmal.strip():
+            return None
+        koder = self.laeringsmal_koder or []
+        return {"antall": len(koder), "kort": formater(koder), "feil": feil_i_sprak(self.laeringsmal_feil or [])}
 
 
 class Statusendring(RaskeValg, models.Model):

@@ -10,9 +10,16 @@ SAKSBEHANDLERE = "Saksbehandlere"
 BEHANDLE_SOKNAD = "soknader.behandle_soknad"  # start review, anmodning, register, reject
 
 _SAKSBEHANDLER_PERMS = {
-    "soknader": ["view_soknad", "change_soknad", "behandle_soknad", "view_statusendring", "view_regiontilgang"],
+    "soknader": [
+        "view_soknad",
+        "change_soknad",
+        "behandle_soknad",
+        "view_statusendring",
+        "view_regiontilgang",
+        "view_laeringsarena",
+    ],
     "tilgang": ["view_virksomhetstilgang", "view_hendelse", "view_person"],
-    "laeringsarenaer": ["view_laeringsarena", "view_laeringsmal"],
+    "laeringsarenaer": ["view_laeringsmal"],  # the app label of laeringsmal (see its apps.py)
     "brreg": ["view_virksomhet", "view_kommune", "view_fylke", "view_helseregion"],
     "epost": ["view_epost"],
 }

@@ -7,11 +7,9 @@ objects into the plain functions of `completeness.py`.
 from collections.abc import Iterable
 from typing import Any
 
-from laeringsarenaer.models import Laeringsarena
-
 from . import completeness, skjema
 from .choices import Seksjon, Seksjonsstatus
-from .models import Soknad
+from .models import Laeringsarena, Soknad
 
 
 def context(soknad: Soknad) -> skjema.Kontekst:

@@ -5,11 +5,10 @@ from django.http import Http404
 from django.utils.translation import gettext
 
 from brreg.models import Virksomhet
-from laeringsarenaer.models import Laeringsarena
 from tilgang import selectors as tilgang_selectors
 
 from .choices import Status
-from .models import Innsending, Mangel, Melding, Regiontilgang, Soknad, Vedlegg, Vedtaksbrev
+from .models import Innsending, Laeringsarena, Mangel, Melding, Regiontilgang, Soknad, Vedlegg, Vedtaksbrev
 
 
 def virksomheter_for_bruker(bruker) -> QuerySet[Virksomhet]:

@@ -23,8 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from brreg import client as brreg_client
 from brreg import services as brreg_services
 from brreg.models import Virksomhet
-from laeringsarenaer.models import Laeringsarena
-from laeringsarenaer.tolking import katalog_for_soknad, tolk_tekst
+from laeringsmal.tolking import katalog_for_soknad, tolk_laeringsmal
 from tilgang import selectors as tilgang_selectors
 
 from . import changes, dokumenter, notifications, sections, skjema
@@ -32,6 +31,7 @@ from .choices import Spesialitet, Status, Virksomhetstype
 from .forms import fingerprint
 from .models import (
     Innsending,
+    Laeringsarena,
     Mangel,
     Melding,
     Soknad,
@@ -196,7 +196,7 @@ def soknad_copy(
             Laeringsarena(
                 soknad=ny,
                 **{name: getattr(a, name) for name in skjema.ARENA_FELT},
-                **tolk_tekst(a.laeringsmal, spesialitet, katalog),
+                **tolk_laeringsmal(tekst=a.laeringsmal, spesialitet=spesialitet, katalog=katalog).felter,
             )
             for a in valgte
         )
@@ -244,7 +244,8 @@ def laeringsarena_save(
 ) -> Laeringsarena:
     values = dict(values)
     if "laeringsmal" in values:  # the text is kept as written, the codes it means next to it
-        values |= tolk_tekst(values["laeringsmal"], soknad.spesialitet, katalog_for_soknad(soknad.soknadsdato))
+        katalog = katalog_for_soknad(soknad.soknadsdato)
+        values |= tolk_laeringsmal(tekst=values["laeringsmal"], spesialitet=soknad.spesialitet, katalog=katalog).felter
     with transaction.atomic():
         locked_soknad = _locked_editable(soknad.pk)
         if arena is None:
@@ -265,7 +266,11 @@ def laeringsarenaer_import(*, soknad: Soknad, rows: list[Mapping[str, Any]]) -> 
     with transaction.atomic():
         locked = _locked_editable(soknad.pk)
         added = Laeringsarena.objects.bulk_create(
-            Laeringsarena(soknad=locked, **row, **tolk_tekst(row["laeringsmal"], locked.spesialitet, katalog))
+            Laeringsarena(
+                soknad=locked,
+                **row,
+                **tolk_laeringsmal(tekst=row["laeringsmal"], spesialitet=locked.spesialitet, katalog=katalog).felter,
+            )
             for row in rows
         )
         mangler_refresh(soknad=locked)
@@ -436,7 +441,10 @@ def _innsending_prepare(soknad_pk: int, tidspunkt, sprak: str | None = None) -> 
 
 def _tolk(arenaer: list[Laeringsarena], spesialitet: str, katalog) -> dict[int, dict]:
     """Each arena's LM text read against the catalogue: arena pk -> the fields stored next to the text."""
-    return {arena.pk: tolk_tekst(arena.laeringsmal, spesialitet, katalog) for arena in arenaer}
+    return {
+        arena.pk: tolk_laeringsmal(tekst=arena.laeringsmal, spesialitet=spesialitet, katalog=katalog).felter
+        for arena in arenaer
+    }
 
 
 def _laeringsmal_save(arenaer: list[Laeringsarena], tolket: Mapping[int, Mapping[str, Any]]) -> None:

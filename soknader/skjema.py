@@ -22,9 +22,17 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from laeringsarenaer.choices import Arenatype, Plassering, Supervisjon
-
-from .choices import JaDelvisNei, KjentTiltak, Seksjon, Spesialitet, VeiledereAnsatt, Virksomhetstype
+from .choices import (
+    Arenatype,
+    JaDelvisNei,
+    KjentTiltak,
+    Plassering,
+    Seksjon,
+    Spesialitet,
+    Supervisjon,
+    VeiledereAnsatt,
+    Virksomhetstype,
+)
 from .regler import gyldig
 
 # who may apply for what is declared in regler/hvem.py; named here too, as the form's table uses it

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/laeringsarenaer/ny/", views.laeringsarena, name="ny_laeringsarena"),
     path("<int:pk>/laeringsarenaer/<int:arena_pk>/", views.laeringsarena, name="laeringsarena"),
     path("<int:pk>/laeringsarenaer/<int:arena_pk>/slett/", views.slett_laeringsarena, name="slett_laeringsarena"),
+    path("<int:pk>/laeringsmal/tolk/", views.laeringsmal_tolkning, name="tolk_laeringsmal"),
     path("<int:pk>/se-over/", views.se_over, name="se_over"),
     path("<int:pk>/kvittering/", views.kvittering, name="kvittering"),
     path("<int:pk>/slett/", views.slett_utkast, name="slett_utkast"),

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, QueryDict
+from django.http import Http404, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -14,14 +14,15 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from drift.grenser import treff
-from laeringsarenaer.models import Laeringsarena
-from laeringsarenaer.tolking import dekning_kontekst, katalog_for_soknad, tolk_tekst
+from laeringsmal import views as laeringsmal_views
+from laeringsmal.tolking import dekning_kontekst, katalog_for_soknad, tolk_laeringsmal
 from tilgang.session import navn_read
 
 from . import completeness, dokumenter, sections, selectors, services, skjema
 from .choices import Seksjon, Seksjonsstatus, Spesialitet
 from .forms import SEKSJON_SKJEMA, ArenafilForm, KopierForm, LaeringsarenaForm, StartForm, SvarForm
 from .interchange import arenaer as arenafil
+from .models import Laeringsarena
 from .regler import hvem
 from .regler import status as statusregler
 from .regler.status import AVSLUTTEDE_STATUSER
@@ -247,6 +248,21 @@ def laeringsarenaer(request, pk):
         request,
         "soknader/laeringsarenaer.html",
         {"soknad": soknad, "arenaer": arena_problemer},
+    )
+
+
+@login_required
+def laeringsmal_tolkning(request, pk):
+    """The live reading of the LM text while the søker types: the application's own catalogue (its søknadsdato, a
+    draft today's) and specialty, so that what is shown is what saving stores; GET ?tekst=."""
+    soknad = selectors.soknad_for_soker(request.user, pk)  # first: another's application is 404 whatever the method
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    return laeringsmal_views.tolkning_svar(
+        tekst=request.GET.get("tekst", ""),
+        spesialitet=soknad.spesialitet,
+        katalog=katalog_for_soknad(soknad.soknadsdato),
+        maks=skjema.FELT["laeringsmal"].maks_lengde,
     )
 
 
@@ -625,7 +641,13 @@ def arenaer_importer(request, pk):
         if not errors:
             katalog = katalog_for_soknad(soknad.soknadsdato)
             forhandsvisning = [
-                Laeringsarena(**row, **tolk_tekst(row["laeringsmal"], soknad.spesialitet, katalog)) for row in rows
+                Laeringsarena(
+                    **row,
+                    **tolk_laeringsmal(
+                        tekst=row["laeringsmal"], spesialitet=soknad.spesialitet, katalog=katalog
+                    ).felter,
+                )
+                for row in rows
             ]
             innhold = data.decode("utf-8-sig")
     return render(

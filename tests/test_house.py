@@ -22,16 +22,16 @@ def test_no_pending_migrations():
     assert "No changes detected" in out.getvalue()
 
 
-# Which of our apps each app may import: arrows point one way, oversikt -> soknader -> laeringsarenaer -> brreg.
+# Which of our apps each app may import: arrows point one way, oversikt -> soknader -> laeringsmal -> brreg.
 # Below them all, like Django itself: drift (health check, shared limits, logs) and epost (the mail outbox).
 MAY_IMPORT = {
     "drift": set(),
     "epost": {"drift"},
     "brreg": {"drift"},
     "tilgang": {"brreg", "drift"},
-    "laeringsarenaer": {"brreg", "drift"},
-    "soknader": {"laeringsarenaer", "tilgang", "brreg", "epost", "drift"},
-    "oversikt": {"soknader", "laeringsarenaer", "brreg", "drift"},
+    "laeringsmal": {"brreg", "drift"},
+    "soknader": {"laeringsmal", "tilgang", "brreg", "epost", "drift"},
+    "oversikt": {"soknader", "laeringsmal", "brreg", "drift"},
 }
 
 

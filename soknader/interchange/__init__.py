@@ -10,9 +10,7 @@ validation (`reading.py`) and import (`writing.py`); an import writes through th
 
 from django.db.models import Prefetch, QuerySet
 
-from laeringsarenaer.models import Laeringsarena
-
-from ..models import Mangel, Soknad, Statusendring
+from ..models import Laeringsarena, Mangel, Soknad, Statusendring
 from .fields import RECORD, laeringsmal_dekket, record
 from .reading import validate_records
 from .writing import ImportRefused, ImportResult, import_records

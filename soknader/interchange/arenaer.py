@@ -9,8 +9,7 @@ from typing import Any
 
 from django.utils.translation import gettext
 
-from laeringsarenaer.models import Laeringsarena
-
+from ..models import Laeringsarena
 from .fields import ARENA, Field, record
 from .reading import Reader
 

@@ -14,13 +14,21 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from laeringsarenaer.choices import Arenatype, Plassering, Supervisjon
-from laeringsarenaer.lmtekst import sorter
-from laeringsarenaer.models import Laeringsarena
+from laeringsmal.lmtekst import sorter
 
 from .. import skjema
-from ..choices import JaDelvisNei, KjentTiltak, Spesialitet, Status, VeiledereAnsatt, Virksomhetstype
-from ..models import Mangel, Soknad, Statusendring
+from ..choices import (
+    Arenatype,
+    JaDelvisNei,
+    KjentTiltak,
+    Plassering,
+    Spesialitet,
+    Status,
+    Supervisjon,
+    VeiledereAnsatt,
+    Virksomhetstype,
+)
+from ..models import Laeringsarena, Mangel, Soknad, Statusendring
 
 # kind -> its type as docs/soknad-format.md names it; a model field that may be null adds " or null"
 KINDS = {

@@ -13,11 +13,10 @@ from brreg import client as brreg_client
 from brreg import orgnr
 from brreg import services as brreg_services
 from brreg.models import Virksomhet
-from laeringsarenaer.models import Laeringsarena
-from laeringsarenaer.tolking import katalog_for_soknad, tolk_tekst
+from laeringsmal.tolking import katalog_for_soknad, tolk_laeringsmal
 
 from ..choices import Status, Virksomhetstype
-from ..models import Soknad, registrert_fra
+from ..models import Laeringsarena, Soknad, registrert_fra
 from ..services import innsending_create, mangler_refresh, referanse_assign, status_change
 from .reading import Parsed, parse
 
@@ -107,7 +106,8 @@ def _save_arenas(soknad: Soknad, rows: list[dict[str, Any]], katalog) -> list[La
     Laeringsarena.objects.filter(pk__in=[a.pk for a in arenaer[len(rows) :]]).delete()
     arenaer = arenaer[: len(rows)] + [Laeringsarena(soknad=soknad) for _ in range(len(rows) - len(arenaer))]
     for arena, values in zip(arenaer, rows, strict=True):
-        for name, value in (values | tolk_tekst(values["laeringsmal"], soknad.spesialitet, katalog)).items():
+        tolket = tolk_laeringsmal(tekst=values["laeringsmal"], spesialitet=soknad.spesialitet, katalog=katalog)
+        for name, value in (values | tolket.felter).items():
             setattr(arena, name, value)
         arena.save()
     return arenaer

@@ -5,10 +5,8 @@ from typing import Any
 
 from django.utils.translation import gettext, ngettext
 
-from laeringsarenaer.choices import Arenatype, Plassering
-
 from .. import completeness, skjema
-from ..choices import Alvorlighet, Mangelkode, Seksjon, Spesialitet
+from ..choices import Alvorlighet, Arenatype, Mangelkode, Plassering, Seksjon, Spesialitet
 from .grunnlag import ApplicationData
 from .kilder import BRUKERVEILEDNING, VEILEDNING_KOMMUNER, Kilde
 from .regel import Mangel, Regel

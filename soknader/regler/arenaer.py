@@ -5,9 +5,7 @@ from typing import Any
 
 from django.utils.translation import gettext
 
-from laeringsarenaer.choices import Plassering
-
-from ..choices import Mangelkode, Seksjon
+from ..choices import Mangelkode, Plassering, Seksjon
 from .grunnlag import ApplicationData, ArenaData
 from .kilder import BRUKERVEILEDNING, VEILEDNING_KOMMUNER, Kilde
 from .regel import ArenaRegel, Mangel, Regel

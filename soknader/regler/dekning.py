@@ -9,10 +9,9 @@ from typing import Any
 
 from django.utils.translation import gettext, ngettext
 
-from laeringsarenaer.choices import Arenatype
-from laeringsarenaer.lmtekst import GRUPPENAVN, formater
+from laeringsmal.lmtekst import GRUPPENAVN, formater
 
-from ..choices import Alvorlighet, Mangelkode, Spesialitet
+from ..choices import Alvorlighet, Arenatype, Mangelkode, Spesialitet
 from .grunnlag import ApplicationData
 from .kilder import BRUKERVEILEDNING, LAERINGSMALLISTENE, VEILEDNING_KOMMUNER, Kilde
 from .regel import DekningsRegel, Mangel

@@ -4,8 +4,8 @@ that stored)."""
 
 from dataclasses import dataclass
 
-from laeringsarenaer.lmtekst import Dekning, Katalog
-from laeringsarenaer.tolking import dekning_for
+from laeringsmal.lmtekst import Dekning, Katalog
+from laeringsmal.tolking import dekning_for
 
 from .. import completeness, sections
 from . import mangler

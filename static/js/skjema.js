@@ -74,7 +74,7 @@
 
   /* Show what an arena's LM text means while the user types (the server reads it the same way on save).
      The sentences come translated from the server, in the data-tekst-* attributes of #lm-tolkning-tekster beside the
-     box (templates/laeringsarenaer/_tolkning.html): "{n}" stands for the count, -en is the form for one and -flere
+     box (templates/laeringsmal/_tolkning.html): "{n}" stands for the count, -en is the form for one and -flere
      for more. */
   function setupLmTolkning() {
     var box = document.getElementById("lm-tolkning");
@@ -138,8 +138,7 @@
       var text = input.value;
       if (!text.trim()) { box.classList.add("d-none"); box.textContent = ""; return; }
       var mine = ++sequence;
-      var url = box.dataset.tolkUrl + "?spesialitet=" + encodeURIComponent(box.dataset.spesialitet) +
-        "&tekst=" + encodeURIComponent(text);
+      var url = box.dataset.tolkUrl + "?tekst=" + encodeURIComponent(text);  // the application's specialty and date
       fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (result) { if (result && mine === sequence) render(result); })

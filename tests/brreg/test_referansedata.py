@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from brreg import referansedata
 from brreg.models import Fylke, Helseregion, Kommune, Referansedata
-from laeringsarenaer.models import Laeringsmal
+from laeringsmal.models import Laeringsmal
 
 pytestmark = pytest.mark.django_db
 

@@ -120,7 +120,7 @@ def test_every_page_of_every_app_has_a_strict_csp_and_no_inline_script_or_style(
         reverse("login"),
         reverse("admin:login"),
         reverse("oversikt:oversikt"),
-        reverse("laeringsarenaer:katalog"),
+        reverse("laeringsmal:katalog"),
         "/helse/",
     ]
     for url in anonymous:

@@ -18,10 +18,9 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from brreg.models import Virksomhet
-from laeringsarenaer.models import Laeringsarena
 from soknader.admin_forms import HANDLING_FORMS
 from soknader.forms import SEKSJON_SKJEMA, LaeringsarenaForm, StartForm
-from soknader.models import Mangel, Soknad, Statusendring
+from soknader.models import Laeringsarena, Mangel, Soknad, Statusendring
 from soknader.roles import SAKSBEHANDLERE
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, SoknadFactory, UserFactory, soker_for
@@ -316,7 +315,7 @@ def test_login_forms_never_give_500(client, url, settings):
         ("/admin/brreg/virksomhet/add/", {"navn": "x", "kommune": "\x00"}, "null-tegn (\\u0000)"),  # autocomplete (PG)
         ("/admin/brreg/virksomhet/add/", {"navn": "x", "brreg_data": '{"a": "\\u0000"}'}, "null-tegn (\\u0000)"),
         ("/admin/brreg/virksomhet/add/", {"navn": "x", "brreg_data": '["\\ud800"]'}, "null-tegn (\\u0000)"),
-        ("/admin/laeringsarenaer/laeringsarena/add/", {"supervisjon": '["a\\u0000"]'}, "null-tegn (\\u0000)"),
+        ("/admin/soknader/laeringsarena/add/", {"supervisjon": '["a\\u0000"]'}, "null-tegn (\\u0000)"),
     ],
 )
 def test_what_the_walk_found_in_the_admin_forms_is_a_message(superuser_client, url, posted, melding):

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from brreg.services import virksomhet_get_or_create
-from laeringsarenaer.selectors import katalog_for
+from laeringsmal.selectors import katalog_for
 from soknader.models import Soknad
 from tests.e2e.conftest import log_in, screenshot
 from tests.soknader.factories import UserFactory, gi_tilgang

@@ -1,9 +1,8 @@
 import factory
 from django.contrib.auth import get_user_model
 
-from laeringsarenaer.models import Laeringsarena
 from soknader.choices import JaDelvisNei, Spesialitet, VeiledereAnsatt, Virksomhetstype
-from soknader.models import Soknad
+from soknader.models import Laeringsarena, Soknad
 from tests.brreg.factories import KommuneVirksomhetFactory, VirksomhetFactory
 from tilgang.services import organisasjoner_set
 

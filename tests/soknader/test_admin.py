@@ -309,3 +309,14 @@ def test_the_case_reads_top_to_bottom_with_a_table_of_contents_and_no_internal_c
     assert len(targets) >= 7 and all(f'id="{t}"' in page for t in targets), targets
     listing = sb_client.get(CHANGELIST).content.decode()
     assert "antall mangler" in listing.lower()
+
+
+def test_caseworkers_read_the_arenas_at_their_new_address_and_old_bookmarks_lead_there(sb_client):
+    """The arena model moved from the app labelled laeringsarenaer to soknader in December 2026."""
+    soknad = _submitted()
+    arena = soknad.laeringsarenaer.get()
+    page = sb_client.get(f"/admin/soknader/laeringsarena/{arena.pk}/change/")
+    assert page.status_code == 200 and "Alle; Alle FKM" in page.content.decode()
+    old = sb_client.get(f"/admin/laeringsarenaer/laeringsarena/{arena.pk}/change/?a=1")
+    assert (old.status_code, old["Location"]) == (301, f"/admin/soknader/laeringsarena/{arena.pk}/change/?a=1")
+    assert sb_client.get("/admin/laeringsarenaer/laeringsmal/").status_code == 200  # the catalogue stays where it was

@@ -8,8 +8,8 @@ from django.test.signals import template_rendered
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from laeringsarenaer import tolking
-from laeringsarenaer.tolking import katalog_for_soknad
+from laeringsmal import tolking
+from laeringsmal.tolking import katalog_for_soknad
 from soknader import services
 from soknader.choices import Status
 from soknader.regler import mangler

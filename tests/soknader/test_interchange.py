@@ -16,12 +16,11 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from brreg.models import Virksomhet
-from laeringsarenaer.lmtekst import sorter
-from laeringsarenaer.models import Laeringsarena
+from laeringsmal.lmtekst import sorter
 from soknader import exports
 from soknader.choices import Mangelkode, Status, Virksomhetstype
 from soknader.interchange import ImportRefused, export_records, fields, import_records, validate_records, writing
-from soknader.models import Innsending, Mangel, Soknad, Statusendring
+from soknader.models import Innsending, Laeringsarena, Mangel, Soknad, Statusendring
 from soknader.services import mangler_refresh
 from tests.brreg import fake_brreg as fakes
 from tests.brreg.factories import VirksomhetFactory

@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from brreg.models import Virksomhet
 from brreg.services import virksomhet_get_or_create
-from laeringsarenaer.models import Laeringsarena
-from soknader.models import Soknad, Statusendring
+from soknader.models import Laeringsarena, Soknad, Statusendring
 from tests.brreg.factories import KommuneVirksomhetFactory, VirksomhetFactory
 from tests.soknader.factories import (
     AnnenVirksomhetSoknadFactory,

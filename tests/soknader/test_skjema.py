@@ -352,12 +352,20 @@ def test_labels_say_what_they_are_about_without_context():
     assert skjema.etikett("dba_kontakt_telefon") == "Telefon til kontaktperson for databehandleravtale"
 
 
+def test_the_stored_answers_are_named_by_the_table_once():
+    """Model, form and admin take each answer's label from the table (issue 19: it was declared twice)."""
+    from soknader.models import Laeringsarena, Soknad
+
+    for navn, felt in skjema.FELT.items():
+        model = Laeringsarena if navn in skjema.ARENA_FELT else Soknad
+        assert str(model._meta.get_field(navn).verbose_name) == str(felt.etikett), navn
+
+
 # ---- length limits (issue 11: "Every free-text field has a maximum length with a clear message") ---------------
 
 
 def test_every_text_field_has_a_limit_no_longer_than_its_column():
-    from laeringsarenaer.models import Laeringsarena
-    from soknader.models import Soknad
+    from soknader.models import Laeringsarena, Soknad
 
     for felt in skjema.FELT.values():
         if felt.type in (skjema.Type.TEKST, skjema.Type.LANGTEKST, skjema.Type.EPOST, skjema.Type.TELEFON):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from brreg import orgnr
-from laeringsarenaer.lmtekst import Katalog, tolk
+from laeringsmal.lmtekst import Katalog, tolk
 from soknader import completeness, skjema
 from soknader.choices import Mangelkode
 from soknader.forms import SEKSJON_SKJEMA, StartForm

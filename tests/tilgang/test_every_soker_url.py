@@ -29,6 +29,7 @@ SOKNAD_URLS = {
     "ny_laeringsarena": lambda s, a: reverse("soknader:ny_laeringsarena", args=[s.pk]),
     "laeringsarena": lambda s, a: reverse("soknader:laeringsarena", args=[s.pk, a.pk]),
     "slett_laeringsarena": lambda s, a: reverse("soknader:slett_laeringsarena", args=[s.pk, a.pk]),
+    "tolk_laeringsmal": lambda s, a: reverse("soknader:tolk_laeringsmal", args=[s.pk]),
     "se_over": lambda s, a: reverse("soknader:se_over", args=[s.pk]),
     "kvittering": lambda s, a: reverse("soknader:kvittering", args=[s.pk]),
     "slett_utkast": lambda s, a: reverse("soknader:slett_utkast", args=[s.pk]),

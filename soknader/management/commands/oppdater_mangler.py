@@ -4,9 +4,8 @@ catalogue is loaded or imported: the codes an old text stands for may have chang
 from django.core.management.base import BaseCommand
 from django.db.models import Prefetch
 
-from laeringsarenaer.models import Laeringsarena
 from soknader import services
-from soknader.models import Soknad
+from soknader.models import Laeringsarena, Soknad
 
 
 class Command(BaseCommand):

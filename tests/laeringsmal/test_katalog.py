@@ -7,9 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from laeringsarenaer.models import Laeringsmal
-from laeringsarenaer.selectors import katalog_for
-from laeringsarenaer.tolking import tolk_tekst
+from laeringsmal.models import Laeringsmal
+from laeringsmal.selectors import katalog_for
+from laeringsmal.tolking import tolk_laeringsmal
 
 pytestmark = pytest.mark.django_db
 
@@ -32,14 +32,14 @@ def test_loaded_catalogue_has_the_confirmed_counts_and_marks_the_provisional():
 
 
 def test_application_is_read_against_the_catalogue_of_its_date():
-    old = tolk_tekst("FKM 20", "ALM", katalog_for(BEFORE_REVISION))
+    old = tolk_laeringsmal(tekst="FKM 20", spesialitet="ALM", katalog=katalog_for(BEFORE_REVISION)).felter
     assert old == {"laeringsmal_koder": ["FKM-020"], "laeringsmal_feil": []}
-    new = tolk_tekst("FKM 20", "ALM", katalog_for(AFTER_REVISION))
+    new = tolk_laeringsmal(tekst="FKM 20", spesialitet="ALM", katalog=katalog_for(AFTER_REVISION)).felter
     assert new["laeringsmal_koder"] == [] and "FKM 20" in new["laeringsmal_feil"][0]["melding"]
 
 
 def test_loading_removes_the_two_digit_fkm_codes_of_earlier_versions():
-    from laeringsarenaer.katalog import load_catalogue
+    from laeringsmal.katalog import load_catalogue
 
     Laeringsmal.objects.create(kode="FKM-29", gruppe="FKM", gyldig_fra=dt.date(2026, 3, 1))
     load_catalogue(Laeringsmal)

@@ -6,9 +6,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from laeringsarenaer import katalog
-from laeringsarenaer.lmtekst import formater
-from laeringsarenaer.models import Laeringsmal
+from laeringsmal import katalog
+from laeringsmal.lmtekst import formater
+from laeringsmal.models import Laeringsmal
 
 
 def _dato(value: str) -> dt.date:

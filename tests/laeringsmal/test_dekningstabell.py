@@ -1,6 +1,6 @@
 """The coverage table's rows, built in Python for speed, say what the template loop said."""
 
-from laeringsarenaer.templatetags.dekning import dekningsrader
+from laeringsmal.templatetags.dekning import dekningsrader
 
 
 def test_a_row_per_objective_a_tick_per_arena_and_uncovered_rows_marked():

@@ -1,4 +1,4 @@
-"""Tests for laeringsarenaer.lmtekst: reading, formatting and coverage of LM texts.
+"""Tests for laeringsmal.lmtekst: reading, formatting and coverage of LM texts.
 
 Plain pytest, no database and no Django: runs with ``-p no:django``.
 """
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from laeringsarenaer.lmtekst import (
+from laeringsmal.lmtekst import (
     GRUPPER,
     SPESIALITETER,
     Dekning,
@@ -25,7 +25,7 @@ from laeringsarenaer.lmtekst import (
     tolk,
 )
 
-CSV = Path(__file__).resolve().parents[2] / "laeringsarenaer" / "data" / "laeringsmal.csv"
+CSV = Path(__file__).resolve().parents[2] / "laeringsmal" / "data" / "laeringsmal.csv"
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,7 @@
 """Reading an arena's LM text against the catalogue in force for an application."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone, translation
@@ -10,14 +11,33 @@ from .lmtekst import GRUPPENAVN, Dekning, Katalog, Tolkning, dekning, formater, 
 from .selectors import katalog_for
 
 
-def tolk_tekst(tekst: str, spesialitet: str, katalog: Katalog) -> dict:
-    """The fields stored next to the text: resolved codes and the pieces that could not be read.
+@dataclass(frozen=True)
+class Tolket:
+    """An arena's LM text as read against one catalogue: the codes it means, sorted, and the pieces that could not be
+    read, each with its message in every language of the service: [{"tekst", "melding", "meldinger": {"nb", "nn"}}].
+    The søker may switch language after saving and the caseworker reads in their own; "melding" (bokmål) is what rows
+    held before, so code of either age reads rows of either age."""
 
-    A piece's message is kept in each of the service's languages, {"tekst", "melding", "meldinger": {"nb", "nn"}}:
-    the søker may switch language after saving, and the caseworker reads in their own. "melding" (bokmål) is what
-    rows held before, so code of either age reads rows of either age. The text is read again per language only when
-    some of it could not be read (the codes do not depend on the language)."""
-    tolkning: Tolkning = tolk(tekst or "", spesialitet, katalog)
+    koder: list[str]
+    feil: list[dict]
+
+    @property
+    def felter(self) -> dict[str, list]:
+        """The arena's fields stored next to its text."""
+        return {"laeringsmal_koder": list(self.koder), "laeringsmal_feil": [dict(f) for f in self.feil]}
+
+    def for_visning(self) -> dict:
+        """What the live reading shows, in the active language: {"koder", "feil": [{"tekst", "melding"}], "kort"}."""
+        return {"koder": list(self.koder), "feil": feil_i_sprak(self.feil), "kort": formater(self.koder)}
+
+
+def tolk_laeringsmal(*, tekst: str, spesialitet: str, katalog: Katalog) -> Tolket:
+    """Read an arena's LM text for an application: the one way the form, the services, the imports and the live
+    reading read it. `katalog` is the application's own (`katalog_for_soknad(soknadsdato)`), so the live reading and
+    the stored result agree. The text is read again per language only when some of it could not be read (the codes
+    do not depend on the language)."""
+    tekst = tekst or ""
+    tolkning: Tolkning = tolk(tekst, spesialitet, katalog)
     feil = [{"tekst": f.tekst, "melding": f.melding, "meldinger": {}} for f in tolkning.feil]
     if feil:
         for sprak, _navn in settings.LANGUAGES:
@@ -26,7 +46,14 @@ def tolk_tekst(tekst: str, spesialitet: str, katalog: Katalog) -> dict:
                     rad["meldinger"][sprak] = f.melding
         for rad in feil:
             rad["melding"] = rad["meldinger"][settings.LANGUAGE_CODE]
-    return {"laeringsmal_koder": list(tolkning.koder), "laeringsmal_feil": feil}
+    return Tolket(koder=list(tolkning.koder), feil=feil)
+
+
+def feil_i_sprak(feil: list[dict]) -> list[dict]:
+    """Stored unreadable pieces with their message in the active language (rows saved before the messages were kept
+    per language hold only the bokmål "melding")."""
+    sprak = translation.get_language()
+    return [{"tekst": f["tekst"], "melding": (f.get("meldinger") or {}).get(sprak) or f["melding"]} for f in feil]
 
 
 def relevante_koder(katalog: Katalog, spesialitet: str) -> list[str]:
@@ -40,7 +67,8 @@ def dekning_for(arenaer, spesialitet: str, katalog: Katalog) -> Dekning:
 
 
 def katalog_for_soknad(soknadsdato: dt.date | None) -> Katalog:
-    """An application is read against the catalogue valid on its søknadsdato (today for a draft)."""
+    """An application is read against the catalogue valid on its søknadsdato (today for a draft): the catalogue to
+    give `tolk_laeringsmal` (one query; a caller reading many arenas of one application asks once)."""
     return katalog_for(soknadsdato)
 
 

@@ -1,26 +1,44 @@
 """The JSON endpoints used by the form, and what the applicant sees of the reading and the coverage."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 
-from laeringsarenaer.models import Laeringsarena, Laeringsmal
-from laeringsarenaer.selectors import katalog_for
-from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, SoknadFactory, UserFactory, soker_for
+from laeringsmal.models import Laeringsmal
+from laeringsmal.selectors import katalog_for
+from soknader.choices import Status
+from soknader.models import Laeringsarena
+from tests.soknader.factories import (
+    AnnenVirksomhetSoknadFactory,
+    KomplettSoknadFactory,
+    LaeringsarenaFactory,
+    SoknadFactory,
+    soker_for,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def logged_in(client):
-    client.force_login(UserFactory())
+def utkast():
+    return SoknadFactory(spesialitet="ALM")
+
+
+@pytest.fixture
+def logged_in(client, utkast):
+    client.force_login(soker_for(utkast.virksomhet))
     return client
 
 
-def test_tolk_returns_sorted_codes_and_quoted_errors(logged_in):
-    response = logged_in.get(
-        reverse("laeringsarenaer:tolk"), {"spesialitet": "ALM", "tekst": "FKM 2, ALM 6-5; ALM 9999, alm 55"}
-    )
+def _tolk(utkast):
+    return reverse("soknader:tolk_laeringsmal", args=[utkast.pk])
+
+
+def test_tolk_returns_sorted_codes_and_quoted_errors(logged_in, utkast):
+    response = logged_in.get(_tolk(utkast), {"tekst": "FKM 2, ALM 6-5; ALM 9999, alm 55"})
     body = response.json()
     assert response.status_code == 200
     assert body["koder"] == ["ALM-055", "FKM-002"]
@@ -29,31 +47,57 @@ def test_tolk_returns_sorted_codes_and_quoted_errors(logged_in):
     assert all(f["tekst"] in f["melding"] for f in body["feil"])
 
 
-def test_tolk_alle_bortsett_fra(logged_in):
-    body = logged_in.get(
-        reverse("laeringsarenaer:tolk"), {"spesialitet": "ALM", "tekst": "Alle bortsett fra ALM 055 og 085"}
-    ).json()
+def test_tolk_alle_bortsett_fra(logged_in, utkast):
+    body = logged_in.get(_tolk(utkast), {"tekst": "Alle bortsett fra ALM 055 og 085"}).json()
     alm = katalog_for().gruppe("ALM")
     assert body["koder"] == [k for k in alm if k not in ("ALM-055", "ALM-085")] and body["feil"] == []
 
 
-def test_tolk_needs_login_and_a_known_specialty(client, logged_in):
-    assert logged_in.get(reverse("laeringsarenaer:tolk"), {"spesialitet": "XYZ", "tekst": "Alle"}).status_code == 400
+def test_tolk_needs_login_and_access_to_the_application_and_reads_for_its_specialty(client, logged_in, utkast):
+    """The live reading is the application's: its specialty (the form sends none) and its catalogue."""
+    sam = SoknadFactory(virksomhet=utkast.virksomhet, spesialitet="SAM")
+    assert logged_in.get(_tolk(sam), {"tekst": "SAM 3; ALM 3"}).json()["koder"] == ["SAM-003"]
+    assert logged_in.get(_tolk(utkast), {"tekst": "x" * 5001}).status_code == 400  # the rule table's limit
+    other = AnnenVirksomhetSoknadFactory()  # another organisation, which the søker does not act for
+    assert logged_in.get(_tolk(other), {"tekst": "Alle"}).status_code == 404
     client.logout()
-    assert client.get(reverse("laeringsarenaer:tolk"), {"spesialitet": "ALM", "tekst": "Alle"}).status_code == 302
+    assert client.get(_tolk(utkast), {"tekst": "Alle"}).status_code == 302
 
 
 def test_catalogue_json_lists_the_specialty_and_fkm_in_force(client):
-    body = client.get(reverse("laeringsarenaer:katalog"), {"spesialitet": "ARB"}).json()
+    body = client.get(reverse("laeringsmal:katalog"), {"spesialitet": "ARB"}).json()
     codes = [row["kode"] for row in body]
     assert codes[:2] == ["ARB-001", "ARB-002"] and len([c for c in codes if c.startswith("ARB")]) == 120
     assert [c for c in codes if c.startswith("FKM")] == [f"FKM-{i:03d}" for i in range(1, 15)]
     assert set(body[0]) == {"kode", "tittel"}
-    assert client.get(reverse("laeringsarenaer:katalog"), {"spesialitet": "nei"}).status_code == 400
+    assert client.get(reverse("laeringsmal:katalog"), {"spesialitet": "nei"}).status_code == 400
 
 
 def _arena_post(**kwargs):
     return {"type": "fastlege", "plassering": "egen", "ny_veileder": "False", "supervisjon": ["til_stede"], **kwargs}
+
+
+def test_live_reading_and_stored_result_agree_for_an_application_read_against_an_older_catalogue(client):
+    """Sent in 2025 (the old FKM list, FKM 1–24) and opened again by an anmodning after the revision of 1 March
+    2026: what the søker sees while typing is what saving stores, both read against the application's catalogue."""
+    soknad = KomplettSoknadFactory(
+        status=Status.ANMODNING_SENDT, soknadsdato=dt.date(2025, 6, 1), referanse="ASA-2025-00001"
+    )
+    arena = LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; FKM 1-14")
+    client.force_login(soker_for(soknad.virksomhet))
+    tekst = "Alle bortsett fra ALM 55; FKM 15-24, 99"
+    assert timezone.localdate() >= dt.date(2026, 3, 1)  # today's list has only FKM 1–14
+    assert "FKM-020" not in katalog_for() and "FKM-020" in katalog_for(soknad.soknadsdato)
+
+    forhandsvisning = client.get(reverse("soknader:tolk_laeringsmal", args=[soknad.pk]), {"tekst": tekst}).json()
+    response = client.post(
+        reverse("soknader:laeringsarena", args=[soknad.pk, arena.pk]), _arena_post(laeringsmal=tekst)
+    )
+    assert response.status_code == 302
+    arena.refresh_from_db()
+    assert "FKM-020" in forhandsvisning["koder"] and "ALM-055" not in forhandsvisning["koder"]
+    assert arena.laeringsmal_koder == forhandsvisning["koder"]
+    assert [f["tekst"] for f in arena.laeringsmal_feil] == [f["tekst"] for f in forhandsvisning["feil"]] == ["99"]
 
 
 def test_saved_arena_keeps_the_text_and_the_codes_and_names_a_typo(client):

@@ -1,0 +1,40 @@
+"""JSON for the learning-objective catalogue and for reading LM texts while the user types."""
+
+from django.http import JsonResponse
+from django.utils.translation import gettext
+from django.views.decorators.http import require_GET
+
+from .lmtekst import SPESIALITETER, Katalog
+from .selectors import laeringsmal_in_force
+from .tolking import tolk_laeringsmal
+
+
+def _spesialitet(request) -> str | None:
+    value = request.GET.get("spesialitet", "ALM").upper()
+    return value if value in SPESIALITETER else None
+
+
+def _ugyldig_spesialitet() -> JsonResponse:
+    return JsonResponse({"melding": gettext("Ukjent spesialitet. Bruk ALM, SAM eller ARB.")}, status=400)
+
+
+@require_GET
+def katalog(request):
+    """The objectives in force today for a specialty, and the FKM: [{"kode", "tittel"}]."""
+    spesialitet = _spesialitet(request)
+    if spesialitet is None:
+        return _ugyldig_spesialitet()
+    rows = laeringsmal_in_force(grupper=[spesialitet, "FKM"]).values("kode", "tittel", "gruppe")
+    rows = sorted(rows, key=lambda r: (r["gruppe"] == "FKM", r["kode"]))
+    return JsonResponse([{"kode": r["kode"], "tittel": r["tittel"]} for r in rows], safe=False)
+
+
+def tolkning_svar(*, tekst: str, spesialitet: str, katalog: Katalog, maks: int) -> JsonResponse:
+    """The live reading of an arena's LM text while the søker types, as JSON in the language of the page asking:
+    {"koder": [...], "feil": [{"tekst", "melding"}], "kort"}. The application's view (soknader) decides who may ask,
+    which catalogue applies (the application's own) and how long the text may be (its rule table)."""
+    if len(tekst) > maks:
+        return JsonResponse(
+            {"melding": gettext("Teksten er for lang (over %(maks)d tegn).") % {"maks": maks}}, status=400
+        )
+    return JsonResponse(tolk_laeringsmal(tekst=tekst, spesialitet=spesialitet, katalog=katalog).for_visning())
