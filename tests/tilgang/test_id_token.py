@@ -1,0 +1,64 @@
+"""What the ID token must hold, checked against a real OpenID Connect provider on 127.0.0.1: the level of
+assurance we asked for (a token without `acr` is refused), and one audience, or several only with `azp` = us
+(OIDC Core 3.1.3.7)."""
+
+import uuid
+
+import pytest
+from django.urls import reverse
+
+from tests.tilgang.oidc_provider import login
+from tilgang.models import Hendelse, Person
+
+pytestmark = pytest.mark.django_db
+
+PID = "24079410876"
+ACR = "idporten-loa-substantial"
+
+
+def person(provider, **claims):
+    sub = f"person-{uuid.uuid4().hex[:8]}"
+    provider.set_user(sub, {"pid": PID, "name": "Kari Nordmann", **claims})
+    return sub
+
+
+def logged_in(client) -> bool:
+    return client.get(reverse("soknader:mine")).status_code == 200
+
+
+def refused(client, response) -> bool:
+    return response.status_code in (400, 403) and "Innloggingen ble avvist" in response.content.decode()
+
+
+def test_a_token_without_acr_is_refused_when_we_asked_for_a_level(client, idporten):
+    response = login(client, person(idporten))
+    assert refused(client, response) and not logged_in(client) and not Person.objects.exists()
+    assert Hendelse.objects.filter(hendelse="innlogging_feilet").exists()
+
+
+def test_the_level_asked_for_or_a_higher_one_is_accepted(client, idporten, fake_altinn):
+    assert login(client, person(idporten, acr=ACR)).status_code == 302 and logged_in(client)
+    client.post(reverse("logout"))
+    assert login(client, person(idporten, acr="idporten-loa-high")).status_code == 302 and logged_in(client)
+
+
+def test_several_audiences_without_azp_are_refused(client, idporten):
+    response = login(client, person(idporten, acr=ACR, aud=["asa-idporten", "en-annen-klient"]))
+    assert refused(client, response) and not logged_in(client) and not Person.objects.exists()
+    assert "azp" in Hendelse.objects.get(hendelse="innlogging_feilet").detalj
+
+
+def test_several_audiences_with_another_client_as_azp_are_refused(client, idporten):
+    claims = {"acr": ACR, "aud": ["asa-idporten", "en-annen-klient"], "azp": "en-annen-klient"}
+    response = login(client, person(idporten, **claims))
+    assert refused(client, response) and not logged_in(client)
+
+
+def test_several_audiences_with_us_as_azp_are_accepted(client, idporten, fake_altinn):
+    claims = {"acr": ACR, "aud": ["asa-idporten", "en-annen-klient"], "azp": "asa-idporten"}
+    assert login(client, person(idporten, **claims)).status_code == 302 and logged_in(client)
+
+
+def test_a_token_for_another_client_only_is_refused(client, idporten):
+    response = login(client, person(idporten, acr=ACR, aud=["en-annen-klient"]))
+    assert refused(client, response) and not logged_in(client)
