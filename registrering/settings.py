@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "tilgang.middleware.AnsattOktMiddleware",  # staff: idle timeout, maximum length, roles checked again
     "tilgang.middleware.OrganisasjonerMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with the lockout page
@@ -329,6 +330,13 @@ ALTINN_TOTAL_TIMEOUT = float(os.environ.get("ALTINN_TOTAL_TIMEOUT", "8.0"))
 ALTINN_RETRIES = int(os.environ.get("ALTINN_RETRIES", "2"))
 ALTINN_BACKOFF = float(os.environ.get("ALTINN_BACKOFF", "0.2"))
 ALTINN_REFRESH_MINUTES = float(os.environ.get("ALTINN_REFRESH_MINUTES", "5"))  # ask again during a session
+# Staff sessions (tilgang/ansatt_okt.py, docs/sikkerhet.md): the directorate's roles are checked again at its login
+# every ANSATT_ROLLER_MINUTTER (at the next page view), a form is still accepted until ANSATT_ROLLER_FRIST_MINUTTER
+# after the last check; idle timeout and the longest session for anyone on staff.
+ANSATT_ROLLER_MINUTTER = float(os.environ.get("ANSATT_ROLLER_MINUTTER", "10"))
+ANSATT_ROLLER_FRIST_MINUTTER = float(os.environ.get("ANSATT_ROLLER_FRIST_MINUTTER", "30"))
+ANSATT_INAKTIV_MINUTTER = float(os.environ.get("ANSATT_INAKTIV_MINUTTER", "60"))
+ANSATT_OKT_MAKS_TIMER = float(os.environ.get("ANSATT_OKT_MAKS_TIMER", "10"))
 ALTINN_GRACE_HOURS = float(os.environ.get("ALTINN_GRACE_HOURS", "24"))  # use the last answer while Altinn is down
 # Maskinporten (our token for Altinn, exchanged at Altinn). Test: https://test.maskinporten.no/token and audience
 # https://test.maskinporten.no/.

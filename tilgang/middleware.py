@@ -1,4 +1,4 @@
-from . import session
+from . import ansatt_okt, session
 
 
 class OrganisasjonerMiddleware:
@@ -11,4 +11,19 @@ class OrganisasjonerMiddleware:
     def __call__(self, request):
         if request.user.is_authenticated and session.PID in request.session:
             session.refresh_organisations(request)
+        return self.get_response(request)
+
+
+class AnsattOktMiddleware:
+    """Staff sessions: idle timeout, a maximum length, and the roles checked again at the directorate's login at
+    most every ANSATT_ROLLER_MINUTTER (tilgang/ansatt_okt.py)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated and ansatt_okt.er_ansatt_okt(request):
+            answer = ansatt_okt.sjekk(request)
+            if answer is not None:
+                return answer
         return self.get_response(request)
