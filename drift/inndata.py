@@ -15,6 +15,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext
@@ -25,6 +26,8 @@ FOR_LANG = _("Adressen er for lang. Søk med færre ord, eller gå tilbake og pr
 # An address longer than a proxy lets through (nginx's default header buffer is 8 KiB) is refused here as well, so
 # every database sees the same: SQLite refuses a LIKE pattern over 50,000 bytes with an error (a 500 in a search).
 MAKS_SPORRESTRENG = 8 * 1024
+# The methods any address here may answer; anything else (TRACE, CONNECT, made-up methods) is 405 at the edge.
+METODER = frozenset({"GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"})
 
 
 def _has_nul(request) -> bool:
@@ -41,6 +44,8 @@ class AvvisUgyldigInndata:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method not in METODER:  # TRACE echoes the request (cookies included), CONNECT is for proxies
+            return HttpResponseNotAllowed(sorted(METODER))
         if len(request.META.get("QUERY_STRING", "")) > MAKS_SPORRESTRENG:
             return self._refuse(request, FOR_LANG, status=414)
         if _has_nul(request):

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "tilgang.middleware.IngenLagringMiddleware",  # no-store on every page of a logged-in user
     "tilgang.middleware.AnsattOktMiddleware",  # staff: idle timeout, maximum length, roles checked again
     "tilgang.middleware.OrganisasjonerMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

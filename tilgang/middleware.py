@@ -1,3 +1,5 @@
+from django.utils.cache import add_never_cache_headers
+
 from . import ansatt_okt, session
 
 
@@ -27,3 +29,19 @@ class AnsattOktMiddleware:
             if answer is not None:
                 return answer
         return self.get_response(request)
+
+
+class IngenLagringMiddleware:
+    """Every page of a logged-in user may hold personal data (the søker's answers, names, the cases): no browser or
+    proxy keeps a copy (`Cache-Control: no-store, private`), so the back button after logout on a shared machine
+    shows nothing."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and "no-store" not in response.get("Cache-Control", ""):
+            add_never_cache_headers(response)
+        return response
