@@ -11,6 +11,8 @@ cannot even be shown again) and a many-to-many choice of ids (a 40-digit id over
 a ModelAdmin both, with Norwegian messages next to the field.
 """
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -133,3 +135,19 @@ class UtenNul:
         if self.hadde_nul:
             raise ValidationError(UGYLDIGE_TEGN, code="nul")
         return cleaned
+
+
+class GyldigeValg:
+    """A ModelAdmin mix-in: the rows ticked for an action (`_selected_action`) that cannot be an id in the database
+    (not digits, or past a 64-bit integer: SQLite raised OverflowError, a 500) are left out, as rows that no longer
+    exist are; with none left the admin says that nothing was chosen."""
+
+    def response_action(self, request, queryset):
+        from django.contrib.admin import helpers
+
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        valid = [value for value in selected if re.fullmatch(r"[0-9]{1,19}", value) and int(value) < 2**63]
+        if valid != selected:
+            request.POST = request.POST.copy()
+            request.POST.setlist(helpers.ACTION_CHECKBOX_NAME, valid)
+        return super().response_action(request, queryset)
