@@ -62,3 +62,22 @@ def test_several_audiences_with_us_as_azp_are_accepted(client, idporten, fake_al
 def test_a_token_for_another_client_only_is_refused(client, idporten):
     response = login(client, person(idporten, acr=ACR, aud=["en-annen-klient"]))
     assert refused(client, response) and not logged_in(client)
+
+
+@pytest.mark.parametrize("provider_name", ["idporten", "ansatt"])
+def test_control_characters_in_the_names_are_taken_out_not_a_500(client, idporten, ansatt_login, provider_name):
+    """A NUL cannot be stored in PostgreSQL (it was a 500 there); a right-to-left override would turn the name."""
+    from django.contrib.auth import get_user_model
+
+    sub = f"person-{uuid.uuid4().hex[:8]}"
+    claims = {"given_name": "Ka\x00ri", "family_name": "Nord\u202emann\n", "email": "kari\x00@helsedir.example"}
+    if provider_name == "idporten":
+        claims |= {"pid": PID, "acr": ACR}
+    else:
+        claims |= {"groups": ["asa-saksbehandlere"]}
+    idporten.set_user(sub, claims)
+    response = login(client, sub, provider=provider_name)
+    assert response.status_code == 302, response.content.decode()[:500]
+    user = get_user_model().objects.get(person__isnull=False)
+    for value in (user.first_name, user.last_name, user.email):
+        assert not any(c in value for c in "\x00\u202e\n")
