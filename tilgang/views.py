@@ -50,8 +50,25 @@ KJENTE_FEILKODER = frozenset(
         "request_not_supported",
         "request_uri_not_supported",
         "registration_not_supported",
+        # the token endpoint's (RFC 6749 5.2)
+        "invalid_grant",
+        "invalid_client",
+        "unsupported_grant_type",
     }
 )
+
+
+def _kode_avvist(error: Exception) -> str | None:
+    """The token endpoint answered 4xx: it refused our code (e.g. a code another client was given, sent to this
+    callback), which is not "the provider does not answer". Its OAuth error code, or "ukjent"."""
+    response = getattr(error, "response", None)
+    if not isinstance(error, requests.HTTPError) or response is None or not 400 <= response.status_code < 500:
+        return None
+    try:
+        code = response.json().get("error")
+    except (ValueError, AttributeError):
+        code = None
+    return code if code in KJENTE_FEILKODER else "ukjent"
 
 
 def _for_mange(request, provider: str):
@@ -181,6 +198,20 @@ def callback(request, provider):
         backend = oidc.OIDCBackend(provider)
         user = backend.authenticate(request, nonce=flow.get("nonce"), code_verifier=flow.get("code_verifier"))
     except (oidc.ProviderUnavailable, requests.RequestException) as error:
+        if avvist := _kode_avvist(error):
+            logger.warning("oidc %s: koden ble avvist: %s", provider, avvist)
+            return _feil(
+                request,
+                detalj=f"innloggingstjenesten avviste koden: {avvist} (HTTP {error.response.status_code})",
+                tittel=gettext("Innloggingen ble avvist"),
+                status=400,
+                provider=provider,
+                melding=gettext(
+                    "%(tjeneste)s godtok ikke svaret fra innloggingen, så du er ikke logget inn. Start innloggingen "
+                    "på nytt."
+                )
+                % {"tjeneste": NAVN[provider]},
+            )
         logger.warning("oidc %s: token/jwks feilet: %s", provider, error)
         return _feil(
             request,

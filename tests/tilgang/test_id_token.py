@@ -81,3 +81,18 @@ def test_control_characters_in_the_names_are_taken_out_not_a_500(client, idporte
     user = get_user_model().objects.get(person__isnull=False)
     for value in (user.first_name, user.last_name, user.email):
         assert not any(c in value for c in "\x00\u202e\n")
+
+
+def test_an_idporten_code_sent_to_the_staff_callback_is_refused_as_such(client, idporten, ansatt_login):
+    """The provider answers (it refuses the code: another client's), so the audit row must not say it is down."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from tests.tilgang.oidc_provider import provider_step
+
+    redirect = client.get("/logg-inn/idporten/")
+    back = urlsplit(provider_step(redirect["Location"], person(idporten, acr=ACR)))
+    response = client.get("/logg-inn/ansatt/svar/", parse_qs(back.query))
+    assert refused(client, response) and "svarer ikke" not in response.content.decode()
+    detalj = Hendelse.objects.get(hendelse="innlogging_feilet").detalj
+    assert detalj == "innloggingstjenesten avviste koden: invalid_grant (HTTP 400)"
+    assert not logged_in(client)
