@@ -47,3 +47,50 @@ def test_trace_and_other_unused_methods_are_refused(client, method):
     response = client.generic(method, "/")
     assert response.status_code == 405 and "TRACE" not in response["Allow"]
     assert b"Cookie" not in response.content
+
+
+def _nynorsk(client):
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nn"
+
+
+@pytest.mark.parametrize("sprak, tekst", [("nb", "Fant ikke siden"), ("nn", "Fann ikkje sida")])
+def test_a_page_that_does_not_exist_is_told_in_norwegian(client, sprak, tekst):
+    if sprak == "nn":
+        _nynorsk(client)
+    response = client.get("/finnes-ikke/")
+    page = response.content.decode()
+    assert response.status_code == 404 and tekst in page and f'<html lang="{sprak}">' in page
+    assert "Not Found" not in page and "The requested resource" not in page
+
+
+@pytest.mark.parametrize("sprak, tekst", [("nb", "Du har ikke tilgang"), ("nn", "Du har ikkje tilgang")])
+def test_a_page_without_access_is_told_in_norwegian(client, sprak, tekst):
+    if sprak == "nn":
+        _nynorsk(client)
+    client.force_login(UserFactory())  # not at an ALIS-kontor
+    response = client.get(reverse("oversikt:region"))
+    assert response.status_code == 403 and tekst in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "handler, status, nb, nn",
+    [
+        ("server_error", 500, "Noe gikk galt hos oss", "Noko gjekk gale hos oss"),
+        ("bad_request", 400, "Forespørselen kunne ikke behandles", "Førespurnaden kunne ikkje behandlast"),
+    ],
+)
+def test_the_error_pages_rendered_without_a_request_are_norwegian(rf, handler, status, nb, nn):
+    """Django renders 500 and 400 without the request (no menu, no user): our own pages, in the reader's language."""
+    from django.utils import translation
+    from django.views import defaults
+
+    view = getattr(defaults, handler)
+    for sprak, tekst in (("nb", nb), ("nn", nn)):
+        with translation.override(sprak):
+            args = (rf.get("/"),) if handler == "server_error" else (rf.get("/"), Exception())
+            response = view(*args)
+        page = response.content.decode()
+        assert response.status_code == status and tekst in page and f'<html lang="{sprak}">' in page
+        assert "Server Error" not in page and "Bad Request" not in page
