@@ -193,19 +193,6 @@ class OIDCBackend(OIDCAuthenticationBackend):
         return payload
 
     def verify_claims(self, claims):
-        # The names are stored and shown: control characters (a NUL, which PostgreSQL cannot hold), lone surrogates
-        # and bidirectional overrides are taken out here, where every later step reads these same claims.
-        import unicodedata
-
-        bidi = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
-        for key in ("name", "given_name", "family_name", "email", "preferred_username"):
-            if isinstance(claims.get(key), str):
-                kept = "".join(
-                    " " if unicodedata.category(c) == "Cc" else c
-                    for c in claims[key]
-                    if unicodedata.category(c) != "Cs" and c not in bidi
-                )
-                claims[key] = " ".join(kept.split())
         groups_claim = self.config.get("groups_claim", "groups")
         if (
             self.provider == Innloggingskilde.ANSATT
