@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("tilgang", "0001_initial"),
+        ("tilgang", "0002_okter_og_navn_uten_personopplysninger"),
     ]
 
     operations = [
