@@ -273,7 +273,7 @@ BRREG_PAUSE = int(os.environ.get("BRREG_PAUSE", "30"))
 SOKNAD_START_RATE_LIMIT = int(os.environ.get("SOKNAD_START_RATE_LIMIT", "5"))  # starts per user per minute
 # Anonymous requests that write: login starts (each makes a session) and failed login answers (each an audit row),
 # per client address per minute, counted in the database (drift.grenser); over the limit: 429, nothing written.
-INNLOGGING_START_RATE_LIMIT = int(os.environ.get("INNLOGGING_START_RATE_LIMIT", "30"))
+INNLOGGING_START_RATE_LIMIT = int(os.environ.get("INNLOGGING_START_RATE_LIMIT", "60"))
 INNLOGGING_FEIL_RATE_LIMIT = int(os.environ.get("INNLOGGING_FEIL_RATE_LIMIT", "10"))
 
 # ---- Login and who may act for an organisation (tilgang/) ---------------------------------------------------

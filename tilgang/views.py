@@ -121,8 +121,11 @@ class StartView(OIDCAuthenticationRequestView):
 
     def get(self, request, provider):
         _provider_or_404(provider)
-        # every start makes a session (state, nonce, PKCE): limited per client address
-        if treff("innlogging-start", hvem=klientadresse(request), grense=settings.INNLOGGING_START_RATE_LIMIT):
+        # an anonymous start makes a session (state, nonce, PKCE): limited per client address (a logged-in user's,
+        # such as a caseworker's roles checked again, uses the session it has)
+        if not request.user.is_authenticated and treff(
+            "innlogging-start", hvem=klientadresse(request), grense=settings.INNLOGGING_START_RATE_LIMIT
+        ):
             return _for_mange(request, provider)
         try:
             config = oidc.provider_config(provider)

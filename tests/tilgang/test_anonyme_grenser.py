@@ -49,3 +49,11 @@ def test_login_starts_are_limited_per_address_and_make_no_session_over_the_limit
     assert [r.status_code for r in svar] == [302] * 5 + [429] * 7
     assert Session.objects.count() == 5
     assert Client(REMOTE_ADDR="198.51.100.1").get("/logg-inn/idporten/").status_code == 302
+
+
+def test_a_logged_in_caseworkers_roles_check_is_not_counted(client, ansatt_login, settings):
+    from tests.soknader.factories import UserFactory
+
+    settings.INNLOGGING_START_RATE_LIMIT = 2
+    client.force_login(UserFactory(is_staff=True))
+    assert [client.get("/logg-inn/ansatt/").status_code for _ in range(5)] == [302] * 5
