@@ -29,7 +29,7 @@ run: install
 # Log in with "Logg inn med ID-porten" as kari.kommune, or with the directorate's login as siri.saksbehandler or
 # anders.alis (ALIS-kontor Nord). Both stop with the server (Ctrl+C).
 OIDC_DEMO_USERS := \
-	--user-claims '{"sub": "kari.kommune", "pid": "24079410876", "given_name": "Kari", "family_name": "Kommunelege"}' \
+	--user-claims '{"sub": "kari.kommune", "pid": "24079410876", "given_name": "Kari", "family_name": "Kommunelege", "acr": "idporten-loa-substantial"}' \
 	--user-claims '{"sub": "siri.saksbehandler", "name": "Siri Saksbehandler", "groups": ["asa-saksbehandlere"]}' \
 	--user-claims '{"sub": "anders.alis", "name": "Anders ALIS-kontor Nord", "groups": ["alis-nord"]}'
 OIDC_DEMO_ENV := DJANGO_DEBUG=1 ALTINN_BASE_URL=http://127.0.0.1:9401 \

@@ -11,10 +11,13 @@ cannot even be shown again) and a many-to-many choice of ids (a 40-digit id over
 a ModelAdmin both, with Norwegian messages next to the field.
 """
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext
@@ -25,6 +28,8 @@ FOR_LANG = _("Adressen er for lang. Søk med færre ord, eller gå tilbake og pr
 # An address longer than a proxy lets through (nginx's default header buffer is 8 KiB) is refused here as well, so
 # every database sees the same: SQLite refuses a LIKE pattern over 50,000 bytes with an error (a 500 in a search).
 MAKS_SPORRESTRENG = 8 * 1024
+# The methods any address here may answer; anything else (TRACE, CONNECT, made-up methods) is 405 at the edge.
+METODER = frozenset({"GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"})
 
 
 def _has_nul(request) -> bool:
@@ -41,6 +46,8 @@ class AvvisUgyldigInndata:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method not in METODER:  # TRACE echoes the request (cookies included), CONNECT is for proxies
+            return HttpResponseNotAllowed(sorted(METODER))
         if len(request.META.get("QUERY_STRING", "")) > MAKS_SPORRESTRENG:
             return self._refuse(request, FOR_LANG, status=414)
         if _has_nul(request):
@@ -128,3 +135,19 @@ class UtenNul:
         if self.hadde_nul:
             raise ValidationError(UGYLDIGE_TEGN, code="nul")
         return cleaned
+
+
+class GyldigeValg:
+    """A ModelAdmin mix-in: the rows ticked for an action (`_selected_action`) that cannot be an id in the database
+    (not digits, or past a 64-bit integer: SQLite raised OverflowError, a 500) are left out, as rows that no longer
+    exist are; with none left the admin says that nothing was chosen."""
+
+    def response_action(self, request, queryset):
+        from django.contrib.admin import helpers
+
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        valid = [value for value in selected if re.fullmatch(r"[0-9]{1,19}", value) and int(value) < 2**63]
+        if valid != selected:
+            request.POST = request.POST.copy()
+            request.POST.setlist(helpers.ACTION_CHECKBOX_NAME, valid)
+        return super().response_action(request, queryset)

@@ -1,9 +1,12 @@
 """Admin pages that only read: rows are written by services (the case workflow, the mail sender, Altinn's answers),
 never edited by hand in the admin."""
 
+from .inndata import GyldigeValg
 
-class BareLesing:
-    """A ModelAdmin mix-in: no adding, changing or deleting; viewing follows the view permission."""
+
+class BareLesing(GyldigeValg):
+    """A ModelAdmin mix-in: no adding, changing or deleting; viewing follows the view permission. An action's
+    chosen ids that cannot exist are left out (GyldigeValg)."""
 
     def has_add_permission(self, request, *args):
         return False

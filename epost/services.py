@@ -103,6 +103,29 @@ def _reason(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"[:1000]
 
 
+def _failed(epost: Epost, reason: str, *, permanent: bool, resultat: Resultat) -> None:
+    """Record a failed attempt (already counted in `forsok`): a new try after the backoff, or "Feilet"."""
+    epost.siste_feil = reason
+    if permanent or epost.forsok >= settings.EPOST_MAX_FORSOK:
+        epost.status = EpostStatus.FEILET
+        resultat.feilet += 1
+    else:
+        epost.neste_forsok = timezone.now() + backoff(epost.forsok)
+        resultat.utsatt += 1
+    logger.warning(
+        "epost_feilet",
+        extra={
+            "epost_id": epost.pk,
+            "soknad_id": epost.soknad_id,
+            "forsok": epost.forsok,
+            "status": epost.status,
+            "feil": epost.siste_feil,
+            "neste_forsok": epost.neste_forsok.isoformat() if epost.status == EpostStatus.VENTER else None,
+        },
+    )
+    epost.save(update_fields=["status", "forsok", "neste_forsok", "siste_feil", "sendt"])
+
+
 def _release(rows: list[Epost], when) -> None:
     """Give back claimed messages that were not tried this round, to be tried at `when` (no attempt counted)."""
     Epost.objects.filter(pk__in=[r.pk for r in rows], status=EpostStatus.VENTER).update(neste_forsok=when)
@@ -111,8 +134,9 @@ def _release(rows: list[Epost], when) -> None:
 def epost_send_due(*, limit: int = 100) -> Resultat:
     """Send every due message once. Never raises for a mail error: each one is recorded on its row.
 
-    When the server cannot be reached, the round stops after the first message: the rest wait as long as it does,
-    without an attempt counted. A round never runs past half the claim, so no other sender takes its messages."""
+    When the server cannot be reached, the round stops after the first message: the rest are not sent to it, but
+    each counts the attempt (same reason, own backoff, "Feilet" after the last), so no message waits uncounted while
+    the server is down. A round never runs past half the claim, so no other sender takes its messages."""
     now = timezone.now()
     resultat = Resultat()
     rows = _claim(now, limit)
@@ -132,27 +156,13 @@ def epost_send_due(*, limit: int = 100) -> Resultat:
                 message.send()
             except Exception as error:  # noqa: BLE001 - one bad message must not stop the others; it is recorded
                 connection.close()  # a broken connection is opened anew for the next message
-                epost.siste_feil = _reason(error)
-                if _permanent(error) or epost.forsok >= settings.EPOST_MAX_FORSOK:
-                    epost.status = EpostStatus.FEILET
-                    resultat.feilet += 1
-                else:
-                    epost.neste_forsok = timezone.now() + backoff(epost.forsok)
-                    resultat.utsatt += 1
-                logger.warning(
-                    "epost_feilet",
-                    extra={
-                        "epost_id": epost.pk,
-                        "soknad_id": epost.soknad_id,
-                        "forsok": epost.forsok,
-                        "status": epost.status,
-                        "feil": epost.siste_feil,
-                        "neste_forsok": epost.neste_forsok.isoformat() if epost.status == EpostStatus.VENTER else None,
-                    },
-                )
-                epost.save(update_fields=["status", "forsok", "neste_forsok", "siste_feil", "sendt"])
+                _failed(epost, _reason(error), permanent=_permanent(error), resultat=resultat)
                 if _server_unreachable(error):
-                    _release(rows[index + 1 :], timezone.now() + backoff(1))
+                    # the others are not sent to a server that is down, but each counts the attempt all the same:
+                    # the same reason, its own backoff, and "Feilet" after its last attempt
+                    for other in rows[index + 1 :]:
+                        other.forsok += 1
+                        _failed(other, epost.siste_feil, permanent=False, resultat=resultat)
                     break
                 continue
             epost.status = EpostStatus.SENDT

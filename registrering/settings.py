@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "tilgang.middleware.IngenLagringMiddleware",  # no-store on every page of a logged-in user
+    "tilgang.middleware.AnsattOktMiddleware",  # staff: idle timeout, maximum length, roles checked again
     "tilgang.middleware.OrganisasjonerMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with the lockout page
@@ -152,11 +154,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/sperret.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
-# Behind a TLS proxy the client's address comes from X-Forwarded-For, set by that many proxies (0: REMOTE_ADDR).
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# Behind the TLS proxy the client's address is in X-Forwarded-For, appended to by each of TRUSTED_PROXY_COUNT proxies
+# (0: no proxy, REMOTE_ADDR); read by drift.klient for the lockout above and the limits per address (docs/drift.md).
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", os.environ.get("AXES_PROXY_COUNT", "0")))
+AXES_CLIENT_IP_CALLABLE = "drift.klient.klientadresse"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "forside"  # each role to its own start page (soknader.views.forside)
@@ -270,6 +271,10 @@ BRREG_START_TIMEOUT = float(os.environ.get("BRREG_START_TIMEOUT", "1.0"))
 # ...and when it used that second up, the start form does not ask it again for this many seconds (all workers)
 BRREG_PAUSE = int(os.environ.get("BRREG_PAUSE", "30"))
 SOKNAD_START_RATE_LIMIT = int(os.environ.get("SOKNAD_START_RATE_LIMIT", "5"))  # starts per user per minute
+# Anonymous requests that write: login starts (each makes a session) and failed login answers (each an audit row),
+# per client address per minute, counted in the database (drift.grenser); over the limit: 429, nothing written.
+INNLOGGING_START_RATE_LIMIT = int(os.environ.get("INNLOGGING_START_RATE_LIMIT", "60"))
+INNLOGGING_FEIL_RATE_LIMIT = int(os.environ.get("INNLOGGING_FEIL_RATE_LIMIT", "10"))
 
 # ---- Login and who may act for an organisation (tilgang/) ---------------------------------------------------
 # Password login for søkere: on for `make run` and the tests, off in production (søkere use ID-porten; staff and
@@ -326,6 +331,13 @@ ALTINN_TOTAL_TIMEOUT = float(os.environ.get("ALTINN_TOTAL_TIMEOUT", "8.0"))
 ALTINN_RETRIES = int(os.environ.get("ALTINN_RETRIES", "2"))
 ALTINN_BACKOFF = float(os.environ.get("ALTINN_BACKOFF", "0.2"))
 ALTINN_REFRESH_MINUTES = float(os.environ.get("ALTINN_REFRESH_MINUTES", "5"))  # ask again during a session
+# Staff sessions (tilgang/ansatt_okt.py, docs/sikkerhet.md): the directorate's roles are checked again at its login
+# every ANSATT_ROLLER_MINUTTER (at the next page view), a form is still accepted until ANSATT_ROLLER_FRIST_MINUTTER
+# after the last check; idle timeout and the longest session for anyone on staff.
+ANSATT_ROLLER_MINUTTER = float(os.environ.get("ANSATT_ROLLER_MINUTTER", "10"))
+ANSATT_ROLLER_FRIST_MINUTTER = float(os.environ.get("ANSATT_ROLLER_FRIST_MINUTTER", "30"))
+ANSATT_INAKTIV_MINUTTER = float(os.environ.get("ANSATT_INAKTIV_MINUTTER", "60"))
+ANSATT_OKT_MAKS_TIMER = float(os.environ.get("ANSATT_OKT_MAKS_TIMER", "10"))
 ALTINN_GRACE_HOURS = float(os.environ.get("ALTINN_GRACE_HOURS", "24"))  # use the last answer while Altinn is down
 # Maskinporten (our token for Altinn, exchanged at Altinn). Test: https://test.maskinporten.no/token and audience
 # https://test.maskinporten.no/.

@@ -7,11 +7,13 @@ from django.views.i18n import set_language
 from drift.views import helse
 from soknader import views as soknader_views
 from tilgang import views as tilgang_views
+from tilgang.forms import AdminLoginForm
 
 admin.site.site_header = _("ASA-registrering – saksbehandling")
 admin.site.site_title = "ASA-registrering"
 admin.site.index_title = "Helsedirektoratet"
 admin.site.enable_nav_sidebar = False  # the application list needs the width
+admin.site.login_form = AdminLoginForm  # a right password of a non-staff user counts as a failed login
 
 urlpatterns = [
     path("", soknader_views.forside, name="forside"),

@@ -138,3 +138,15 @@ def test_demo_data_command_prints_the_logins():
     saksbehandler = get_user_model().objects.get(username="saksbehandler")
     assert saksbehandler.is_staff and saksbehandler.groups.filter(name="Saksbehandlere").exists()
     assert UserFactory._meta.model.objects.get(username="alis-nord").regiontilgang.helseregion.navn == "Nord"
+
+
+def test_demo_data_refuses_to_run_under_production_settings(settings):
+    """Production: DEBUG off and not the test suite. The demo users' password is in the README."""
+    from django.contrib.auth import get_user_model
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    settings.TESTING = False
+    with pytest.raises(CommandError, match="bare i utvikling"):
+        call_command("demodata", stdout=StringIO())
+    assert not get_user_model().objects.filter(username__in=["kommune", "saksbehandler"]).exists()

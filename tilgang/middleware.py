@@ -1,4 +1,6 @@
-from . import session
+from django.utils.cache import add_never_cache_headers
+
+from . import ansatt_okt, session
 
 
 class OrganisasjonerMiddleware:
@@ -12,3 +14,34 @@ class OrganisasjonerMiddleware:
         if request.user.is_authenticated and session.PID in request.session:
             session.refresh_organisations(request)
         return self.get_response(request)
+
+
+class AnsattOktMiddleware:
+    """Staff sessions: idle timeout, a maximum length, and the roles checked again at the directorate's login at
+    most every ANSATT_ROLLER_MINUTTER (tilgang/ansatt_okt.py)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated and ansatt_okt.er_ansatt_okt(request):
+            answer = ansatt_okt.sjekk(request)
+            if answer is not None:
+                return answer
+        return self.get_response(request)
+
+
+class IngenLagringMiddleware:
+    """Every page of a logged-in user may hold personal data (the søker's answers, names, the cases): no browser or
+    proxy keeps a copy (`Cache-Control: no-store, private`), so the back button after logout on a shared machine
+    shows nothing."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and "no-store" not in response.get("Cache-Control", ""):
+            add_never_cache_headers(response)
+        return response

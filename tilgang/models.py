@@ -25,6 +25,12 @@ class Person(models.Model):
     kilde = models.CharField(_("innlogging"), max_length=20, choices=Innloggingskilde.choices)
     ident = models.CharField(_("nøkkel (hash)"), max_length=64, unique=True, editable=False)
     organisasjoner_hentet = models.DateTimeField(_("virksomheter sist hentet fra Altinn"), null=True, blank=True)
+    roller = models.JSONField(
+        _("roller fra direktoratets innlogging"),
+        default=list,
+        blank=True,
+        help_text=_("Rollene siste innlogging ga (for revisjonsloggen: hva som er lagt til og tatt bort)."),
+    )
     opprettet = models.DateTimeField(_("første innlogging"), auto_now_add=True)
 
     class Meta:
@@ -67,6 +73,9 @@ class Hendelsestype(models.TextChoices):
     TILGANG_FJERNET = "tilgang_fjernet", _("Altinn: virksomhet fjernet")
     ALTINN_UTILGJENGELIG = "altinn_utilgjengelig", _("Altinn svarte ikke")
     STATUSENDRING = "statusendring", _("Statusendring")
+    ROLLE_GITT = "rolle_gitt", _("Ny rolle fra direktoratets innlogging")
+    ROLLE_FJERNET = "rolle_fjernet", _("Rolle tatt bort av direktoratets innlogging")
+    OKT_UTLOPT = "okt_utlopt", _("Økten utløp")
 
 
 class Hendelse(models.Model):

@@ -137,11 +137,12 @@ class OIDCBackend(OIDCAuthenticationBackend):
     # ---- the ID token ------------------------------------------------------------------------------
 
     def _verify_jws(self, payload, key):
+        """RS256 signature, issuer, audience, expiry; several audiences only with `azp` = our client id."""
         header = jwt.get_unverified_header(payload)
         if header.get("alg") != "RS256":
             raise SuspiciousOperation("ID-tokenet er ikke signert med RS256")
         try:
-            return jwt.decode(
+            claims = jwt.decode(
                 payload,
                 key,
                 algorithms=["RS256"],
@@ -152,6 +153,13 @@ class OIDCBackend(OIDCAuthenticationBackend):
             )
         except jwt.InvalidTokenError as error:
             raise SuspiciousOperation(f"ID-tokenet ble avvist: {type(error).__name__}") from None
+        # OIDC Core 3.1.3.7: a token for several audiences is ours only when we are its authorized party (azp);
+        # an azp naming another client is never ours
+        aud = claims.get("aud")
+        several = isinstance(aud, list) and len(aud) > 1
+        if (several or "azp" in claims) and claims.get("azp") != self.config["client_id"]:
+            raise SuspiciousOperation("ID-tokenet ble avvist: flere mottakere (aud) uten azp lik vår klient")
+        return claims
 
     def retrieve_matching_jwk(self, token):
         """The provider's signing key for this token: by `kid`, or the only RSA signing key when the token names
@@ -197,8 +205,11 @@ class OIDCBackend(OIDCAuthenticationBackend):
             return False
         wanted = self.config.get("acr_values")
         got = claims.get("acr")
-        # a level above the one asked for is accepted; below it (or unknown) is not
-        if wanted in ACR_ORDER and got and (got not in ACR_ORDER or ACR_ORDER.index(got) < ACR_ORDER.index(wanted)):
+        # a level above the one asked for is accepted; below it, unknown or missing is not (we asked for one)
+        if wanted and not got:
+            logger.warning("oidc %s: mangler sikkerhetsnivå (acr), ba om %s", self.provider, wanted)
+            return False
+        if wanted in ACR_ORDER and (got not in ACR_ORDER or ACR_ORDER.index(got) < ACR_ORDER.index(wanted)):
             logger.warning("oidc %s: for lavt sikkerhetsnivå %s", self.provider, got)
             return False
         return True

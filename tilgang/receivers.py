@@ -3,9 +3,10 @@
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
-from . import audit
-from .models import Hendelsestype, Innloggingskilde
+from . import ansatt_okt, audit
+from .models import Hendelsestype, Innloggingskilde, Person
 from .session import PROVIDER
+from .signals import ansatt_roller
 
 
 def _kilde(request, user) -> str:
@@ -16,6 +17,8 @@ def _kilde(request, user) -> str:
 @receiver(user_logged_in, dispatch_uid="tilgang-innlogging")
 def _logged_in(sender, request, user, **kwargs):
     audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING, kilde=_kilde(request, user), bruker=user)
+    if request is not None and hasattr(request, "session"):
+        ansatt_okt.innlogget(request)
 
 
 @receiver(user_logged_out, dispatch_uid="tilgang-utlogging")
@@ -30,3 +33,17 @@ def _login_failed(sender, credentials, request=None, **kwargs):
     audit.hendelse_log(
         hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=Innloggingskilde.PASSORD, detalj="feil brukernavn eller passord"
     )
+
+
+@receiver(ansatt_roller, dispatch_uid="tilgang-rolleendringer")
+def _roles_changed(sender, bruker, roller, **kwargs):
+    """Each role the directorate's login gives or no longer gives, compared with the last login's: one row each."""
+    person = Person.objects.filter(bruker=bruker).first()
+    if person is None:
+        return
+    before, now = set(person.roller or []), set(roller)
+    for hendelse, endret in ((Hendelsestype.ROLLE_GITT, now - before), (Hendelsestype.ROLLE_FJERNET, before - now)):
+        for rolle in sorted(endret):
+            audit.hendelse_log(hendelse=hendelse, kilde=Innloggingskilde.ANSATT, bruker=bruker, detalj=rolle)
+    if before != now:
+        Person.objects.filter(pk=person.pk).update(roller=sorted(now))

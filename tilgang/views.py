@@ -19,6 +19,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from mozilla_django_oidc.views import OIDCAuthenticationRequestView
 
+from drift.grenser import treff
+from drift.klient import klientadresse
+
 from . import audit, oidc, session
 from .forms import LoginForm
 from .models import Hendelsestype, Innloggingskilde
@@ -27,9 +30,68 @@ logger = logging.getLogger(__name__)
 
 NAVN = {Innloggingskilde.IDPORTEN: "ID-porten", Innloggingskilde.ANSATT: _("Helsedirektoratets innlogging")}
 
+# The error codes a provider may send back (RFC 6749 4.1.2.1, OpenID Connect Core 3.1.2.6): only these reach the
+# audit log; anything else is written as "ukjent" (the query is anyone's to write).
+KJENTE_FEILKODER = frozenset(
+    {
+        "invalid_request",
+        "unauthorized_client",
+        "access_denied",
+        "unsupported_response_type",
+        "invalid_scope",
+        "server_error",
+        "temporarily_unavailable",
+        "interaction_required",
+        "login_required",
+        "account_selection_required",
+        "consent_required",
+        "invalid_request_uri",
+        "invalid_request_object",
+        "request_not_supported",
+        "request_uri_not_supported",
+        "registration_not_supported",
+        # the token endpoint's (RFC 6749 5.2)
+        "invalid_grant",
+        "invalid_client",
+        "unsupported_grant_type",
+    }
+)
+
+
+def _kode_avvist(error: Exception) -> str | None:
+    """The token endpoint answered 4xx: it refused our code (e.g. a code another client was given, sent to this
+    callback), which is not "the provider does not answer". Its OAuth error code, or "ukjent"."""
+    response = getattr(error, "response", None)
+    if not isinstance(error, requests.HTTPError) or response is None or not 400 <= response.status_code < 500:
+        return None
+    try:
+        code = response.json().get("error")
+    except (ValueError, AttributeError):
+        code = None
+    return code if code in KJENTE_FEILKODER else "ukjent"
+
+
+def _for_mange(request, provider: str):
+    """429 for a client address over the limit: nothing is written (no session, no audit row)."""
+    return _feil(
+        request,
+        tittel=gettext("For mange innloggingsforsøk"),
+        status=429,
+        provider=provider,
+        melding=gettext(
+            "Det har kommet svært mange innloggingsforsøk fra din adresse det siste minuttet. Vent et minutt, og "
+            "prøv igjen."
+        ),
+    )
+
 
 def _feil(request, *, tittel: str, melding: str, status: int, provider: str | None = None, detalj: str = ""):
-    """The Norwegian page for a login that did not happen; `detalj` also writes it to the audit log."""
+    """The Norwegian page for a login that did not happen; `detalj` also writes it to the audit log, at most
+    INNLOGGING_FEIL_RATE_LIMIT rows per client address per minute (anyone can send a failed answer)."""
+    if detalj and treff(
+        "innlogging-feil", hvem=klientadresse(request), grense=settings.INNLOGGING_FEIL_RATE_LIMIT, vindu=60
+    ):
+        return _for_mange(request, provider)
     if detalj:
         audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj=detalj)
     return render(
@@ -59,6 +121,12 @@ class StartView(OIDCAuthenticationRequestView):
 
     def get(self, request, provider):
         _provider_or_404(provider)
+        # an anonymous start makes a session (state, nonce, PKCE): limited per client address (a logged-in user's,
+        # such as a caseworker's roles checked again, uses the session it has)
+        if not request.user.is_authenticated and treff(
+            "innlogging-start", hvem=klientadresse(request), grense=settings.INNLOGGING_START_RATE_LIMIT
+        ):
+            return _for_mange(request, provider)
         try:
             config = oidc.provider_config(provider)
         except oidc.ProviderUnavailable:
@@ -91,9 +159,9 @@ def callback(request, provider):
     states = request.session.get("oidc_states") or {}
     state = request.GET.get("state", "")
     if request.GET.get("error"):
-        states.pop(state, None)
-        request.session["oidc_states"] = states
-        error = request.GET["error"][:50]
+        if states.pop(state, None) is not None:  # an anonymous answer without a login of ours makes no session
+            request.session["oidc_states"] = states
+        error = request.GET["error"] if request.GET["error"] in KJENTE_FEILKODER else "ukjent"
         if error == "access_denied":
             return _feil(
                 request,
@@ -133,6 +201,20 @@ def callback(request, provider):
         backend = oidc.OIDCBackend(provider)
         user = backend.authenticate(request, nonce=flow.get("nonce"), code_verifier=flow.get("code_verifier"))
     except (oidc.ProviderUnavailable, requests.RequestException) as error:
+        if avvist := _kode_avvist(error):
+            logger.warning("oidc %s: koden ble avvist: %s", provider, avvist)
+            return _feil(
+                request,
+                detalj=f"innloggingstjenesten avviste koden: {avvist} (HTTP {error.response.status_code})",
+                tittel=gettext("Innloggingen ble avvist"),
+                status=400,
+                provider=provider,
+                melding=gettext(
+                    "%(tjeneste)s godtok ikke svaret fra innloggingen, så du er ikke logget inn. Start innloggingen "
+                    "på nytt."
+                )
+                % {"tjeneste": NAVN[provider]},
+            )
         logger.warning("oidc %s: token/jwks feilet: %s", provider, error)
         return _feil(
             request,

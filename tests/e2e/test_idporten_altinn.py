@@ -16,6 +16,7 @@ from tilgang.models import Hendelse
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PID = "24079410876"
+ACR = "idporten-loa-substantial"  # what ID-porten sends for the level we ask for
 
 
 def test_a_sokere_logs_in_with_idporten_sees_altinns_organisations_and_submits(
@@ -24,7 +25,7 @@ def test_a_sokere_logs_in_with_idporten_sees_altinns_organisations_and_submits(
     _provider_settings(settings, "idporten", oidc_provider.url)
     settings.PASSWORD_LOGIN_FOR_APPLICANTS = False
     sub = f"kari-{uuid.uuid4().hex[:6]}"
-    oidc_provider.set_user(sub, {"pid": PID, "given_name": "Kari", "family_name": "Nordmann"})
+    oidc_provider.set_user(sub, {"pid": PID, "given_name": "Kari", "family_name": "Nordmann", "acr": ACR})
     fake_altinn.set_parties(
         PID,
         [

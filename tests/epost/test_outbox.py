@@ -219,14 +219,31 @@ def test_the_sender_process_runs_in_a_loop_sends_when_the_server_comes_up_and_st
     assert any(line["hendelse"] == "epost_sendt" for line in logged)
 
 
-def test_with_the_server_down_a_round_tries_one_message_and_the_rest_wait_without_an_attempt_counted(smtp):
+def test_with_the_server_down_a_round_tries_one_message_and_every_waiting_one_counts_the_attempt(smtp):
+    """Issue 18: before, only the first message counted its attempts while the server was down; the rest waited
+    uncounted for as long as it stayed down (the behaviour this test asserted until then)."""
     for emne in ("A", "B", "C"):
         Epost.objects.create(mottaker="kari@example.no", emne=emne, tekst=emne, avsender="asa@example.no")
-    assert send_epost() == "sendt 0, utsatt 1, feilet 0"
-    assert sorted(Epost.objects.values_list("emne", "forsok")) == [("A", 1), ("B", 0), ("C", 0)]
+    assert send_epost() == "sendt 0, utsatt 3, feilet 0"
+    assert sorted(Epost.objects.values_list("emne", "forsok")) == [("A", 1), ("B", 1), ("C", 1)]
+    assert set(Epost.objects.values_list("siste_feil", flat=True)) == {Epost.objects.get(emne="A").siste_feil}
     assert not Epost.objects.filter(neste_forsok__lte=timezone.now()).exists()  # nobody hammers a server that is down
     assert send_epost() == "sendt 0, utsatt 0, feilet 0"
     smtp.start()
     make_due()
     assert send_epost() == "sendt 3, utsatt 0, feilet 0"
     assert sorted(m["Subject"] for m in smtp.messages) == ["A", "B", "C"]
+
+
+def test_with_the_server_down_for_long_every_waiting_message_fails_after_its_last_attempt(smtp, settings):
+    for emne in ("A", "B", "C"):
+        Epost.objects.create(mottaker="kari@example.no", emne=emne, tekst=emne, avsender="asa@example.no")
+    for _ in range(settings.EPOST_MAX_FORSOK - 1):
+        assert send_epost() == "sendt 0, utsatt 3, feilet 0"
+        make_due()
+    assert send_epost() == "sendt 0, utsatt 0, feilet 3"
+    assert sorted(Epost.objects.values_list("emne", "status", "forsok")) == [
+        ("A", "feilet", 3),
+        ("B", "feilet", 3),
+        ("C", "feilet", 3),
+    ]

@@ -874,6 +874,13 @@ def test_import_command_refuses_json_nested_too_deep_with_a_message(tmp_path):
 
 
 @pytest.mark.parametrize("option", [(), ("--kontroller",)])
+def test_import_command_refuses_an_integer_too_long_to_read_with_a_message(tmp_path, option):
+    text = json.dumps([bodo_alm()]).replace('"972418013"', "9" * 4301, 1)
+    with pytest.raises(CommandError, match="over 4 300"):
+        call_command("importer_soknader", _file(tmp_path, text), *option)
+
+
+@pytest.mark.parametrize("option", [(), ("--kontroller",)])
 def test_nul_and_lone_surrogates_are_refused_by_the_check_and_the_import(tmp_path, option):
     """PostgreSQL cannot store NUL in text and no database stores a lone surrogate: both are named as errors by
     --kontroller and by the import (SQLite would store NUL, so this is checked here, not left to the database)."""

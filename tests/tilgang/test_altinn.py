@@ -180,7 +180,7 @@ def test_login_with_altinn_down_and_no_previous_answer_gives_a_clear_page(client
     from tests.tilgang.oidc_provider import login
 
     sub = f"p-{uuid.uuid4().hex[:6]}"
-    idporten.set_user(sub, {"pid": PID})
+    idporten.set_user(sub, {"pid": PID, "acr": "idporten-loa-substantial"})
     fake_altinn.set_fault(PID, "500")
     response = login(client, sub)
     text = response.content.decode()
@@ -194,7 +194,7 @@ def test_login_with_altinn_down_uses_the_previous_answer_and_says_so(client, idp
     from tests.tilgang.oidc_provider import login
 
     sub = f"p-{uuid.uuid4().hex[:6]}"
-    idporten.set_user(sub, {"pid": PID})
+    idporten.set_user(sub, {"pid": PID, "acr": "idporten-loa-substantial"})
     fake_altinn.set_parties(PID, [party(BODO, "BODØ KOMMUNE")])
     login(client, sub)
     client.post(reverse("logout"))

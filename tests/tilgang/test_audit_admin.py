@@ -67,3 +67,18 @@ def test_the_persons_list_never_shows_the_identifier_hash(client, saksbehandler)
     person = Person.objects.get()
     assert "a" * 64 not in client.get(reverse("admin:tilgang_person_changelist")).content.decode()
     assert "a" * 64 not in client.get(reverse("admin:tilgang_person_change", args=[person.pk])).content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "tidspunkt__year=99999999999",
+        "tidspunkt__year=9999",
+        "tidspunkt__year=9999&tidspunkt__month=12&tidspunkt__day=31",
+        "tidspunkt__year=2026&tidspunkt__month=13",
+    ],
+)
+def test_a_date_the_calendar_cannot_hold_is_a_wrong_filter_not_an_error(client, query):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.get(f"/admin/tilgang/hendelse/?{query}")
+    assert response.status_code == 302 and response["Location"].endswith("?e=1")

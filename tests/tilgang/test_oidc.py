@@ -20,7 +20,7 @@ PID = "24079410876"
 
 def new_person(provider, pid=PID, **claims):
     sub = f"person-{uuid.uuid4().hex[:8]}"
-    provider.set_user(sub, {"pid": pid, "name": "Kari Nordmann", **claims})
+    provider.set_user(sub, {"pid": pid, "name": "Kari Nordmann", "acr": "idporten-loa-substantial", **claims})
     return sub
 
 

@@ -1,5 +1,6 @@
 """Demo users for a development machine (`make run`). Idempotent; prints the logins."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
@@ -28,6 +29,12 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        if not (settings.DEBUG or settings.TESTING):
+            # the demo users share a password printed in the README: never on a production database
+            raise CommandError(
+                "demodata kjøres bare i utvikling (DJANGO_DEBUG=1) og i testene: den lager brukere med "
+                "passordet fra README, også saksbehandlere. Ingenting er endret."
+            )
         if not Kommune.objects.exists():
             raise CommandError("Kommuneregisteret er ikke lastet. Kjør «manage.py last_referansedata» først.")
         # No e-mail receipts for made-up applications (sent on commit, so the override wraps the transaction).

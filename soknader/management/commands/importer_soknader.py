@@ -60,6 +60,11 @@ def _read(path: str):
         raise CommandError(
             f"{path} er ikke gyldig JSON (linje {error.lineno}, kolonne {error.colno}: {error.msg})."
         ) from None
+    except ValueError:  # not a JSONDecodeError (caught above): an integer longer than Python converts (4,300 digits)
+        raise CommandError(
+            f"{path} har et tall med flere sifre enn noe felt i formatet kan ha (over 4 300). "
+            "Rett tallet og prøv igjen."
+        ) from None
     except RecursionError:  # Python's JSON reader gives up on lists and objects nested about a thousand deep
         raise CommandError(
             f"{path} har lister eller objekter inni hverandre i for mange nivåer til at den kan leses. "
