@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Epost, EpostStatus, EpostVedlegg
+from .signals import for_runde
 
 logger = logging.getLogger("asa.epost")
 
@@ -132,6 +133,18 @@ def _release(rows: list[Epost], when) -> None:
 
 
 def epost_send_due(*, limit: int = 100) -> Resultat:
+    """Send every due message once, then do the work other apps leave to the sender process (`for_runde`: the PDF
+    of a large submission, whose receipt is then sent next round). Never raises for a mail error: each one is
+    recorded on its row; a failure of the other work is logged and does not keep mail from being sent."""
+    resultat = _send_due(limit=limit)
+    for receiver, svar in for_runde.send_robust(sender=epost_send_due):
+        if isinstance(svar, Exception):
+            navn = getattr(receiver, "__name__", "")
+            logger.error("epost_sender_arbeid_feilet", extra={"mottaker": navn, "feil": str(svar)[:300]})
+    return resultat
+
+
+def _send_due(*, limit: int) -> Resultat:
     """Send every due message once. Never raises for a mail error: each one is recorded on its row.
 
     When the server cannot be reached, the round stops after the first message: the rest are not sent to it, but

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "tilgang.middleware.IngenLagringMiddleware",  # no-store on every page of a logged-in user
     "tilgang.middleware.AnsattOktMiddleware",  # staff: idle timeout, maximum length, roles checked again
+    "soknader.grenser.OpplastingsGrense",  # an upload over its limit: 413 before the body is read
     "tilgang.middleware.OrganisasjonerMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with the lockout page
@@ -254,6 +255,20 @@ ASA_BASE_URL = os.environ.get("ASA_BASE_URL", "http://127.0.0.1:8000").rstrip("/
 ANMODNING_FRIST_DAGER = int(os.environ.get("ANMODNING_FRIST_DAGER", "28"))
 ANMODNING_PAMINNELSE_DAGER = int(os.environ.get("ANMODNING_PAMINNELSE_DAGER", "7"))
 VEDLEGG_MAKS_BYTES = int(os.environ.get("VEDLEGG_MAKS_BYTES", str(10 * 1024 * 1024)))
+
+# What one applicant may put into the service (soknader/grenser.py; the reasons for the numbers: docs/sikkerhet.md).
+# Læringsarenaer per application and per imported file; attachments per answer and per application; a file of
+# arenas. A request larger than its address takes is refused by its Content-Length before the body is read.
+ARENAER_MAKS_PER_SOKNAD = int(os.environ.get("ARENAER_MAKS_PER_SOKNAD", "500"))
+ARENAER_MAKS_PER_IMPORT = int(os.environ.get("ARENAER_MAKS_PER_IMPORT", "500"))
+VEDLEGG_MAKS_ANTALL_PER_SVAR = int(os.environ.get("VEDLEGG_MAKS_ANTALL_PER_SVAR", "10"))
+VEDLEGG_MAKS_BYTES_PER_SVAR = int(os.environ.get("VEDLEGG_MAKS_BYTES_PER_SVAR", str(25 * 1024 * 1024)))
+VEDLEGG_MAKS_ANTALL_PER_SOKNAD = int(os.environ.get("VEDLEGG_MAKS_ANTALL_PER_SOKNAD", "30"))
+VEDLEGG_MAKS_BYTES_PER_SOKNAD = int(os.environ.get("VEDLEGG_MAKS_BYTES_PER_SOKNAD", str(60 * 1024 * 1024)))
+ARENAFIL_MAKS_BYTES = int(os.environ.get("ARENAFIL_MAKS_BYTES", str(1024 * 1024)))
+# The PDF of a submission is made in the request up to this much HTML (about 60 arenas, a few seconds); a larger one
+# by the sender process (`send_epost --loop`), so no request holds a worker while a long document is laid out.
+SOKNAD_PDF_I_FORESPORSEL_MAKS_HTML = int(os.environ.get("SOKNAD_PDF_I_FORESPORSEL_MAKS_HTML", "80000"))
 
 # Enhetsregisteret (Brønnøysundregistrene).
 BRREG_BASE_URL = os.environ.get("BRREG_BASE_URL", "https://data.brreg.no/enhetsregisteret/api").rstrip("/")

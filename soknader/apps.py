@@ -13,6 +13,7 @@ class SoknaderConfig(AppConfig):
 
     def ready(self):
         from brreg.signals import virksomhet_oppdatert
+        from epost.signals import for_runde
         from tilgang.signals import ansatt_roller
 
         from .models import Statusendring
@@ -24,6 +25,14 @@ class SoknaderConfig(AppConfig):
         virksomhet_oppdatert.connect(_refresh_findings, dispatch_uid="soknader-mangler-ved-brreg")
         post_save.connect(_log_status_change, sender=Statusendring, dispatch_uid="soknader-logg-status")
         user_logged_in.connect(_remember_region, dispatch_uid="soknader-alis-region-i-menyen")
+        for_runde.connect(_make_pending_pdfs, dispatch_uid="soknader-pdf-i-senderen")
+
+
+def _make_pending_pdfs(sender, **kwargs):
+    """In the sender process: the PDFs of submissions too large to be made in their request, and their receipts."""
+    from .services import innsendinger_pdf_make
+
+    innsendinger_pdf_make()
 
 
 def _remember_region(sender, request, user, **kwargs):

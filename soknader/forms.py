@@ -15,12 +15,13 @@ from typing import Any
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import completeness, skjema
+from . import completeness, grenser, skjema
 from .choices import Spesialitet
 from .models import Laeringsarena, Soknad
 from .regler import gyldig, hvem
@@ -309,6 +310,21 @@ class FlereFilerField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
+def _vedlegg_hjelp() -> str:
+    """The attachments' help with the limits (soknader/grenser.py), in the language active when it is shown."""
+    return " ".join(
+        [
+            gettext("Du kan legge ved en eller flere PDF-filer, for eksempel en avtale."),
+            gettext("Høyst %(antall)s filer og %(mb)s MB til sammen i ett svar, og høyst %(mb_fil)s MB per fil.")
+            % {
+                "antall": settings.VEDLEGG_MAKS_ANTALL_PER_SVAR,
+                "mb": grenser.mb(settings.VEDLEGG_MAKS_BYTES_PER_SVAR),
+                "mb_fil": grenser.mb(settings.VEDLEGG_MAKS_BYTES),
+            },
+        ]
+    )
+
+
 class SvarForm(forms.Form):
     """The applicant's answer to an anmodning: words, and PDF files if the directorate asked for documents."""
 
@@ -336,7 +352,7 @@ class SvarForm(forms.Form):
     vedlegg = FlereFilerField(
         label=_("Vedlegg (PDF)"),
         required=False,
-        help_text=_("Du kan legge ved en eller flere PDF-filer, for eksempel en avtale."),
+        help_text=lazy(_vedlegg_hjelp, str)(),
     )
 
 

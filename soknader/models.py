@@ -336,6 +336,8 @@ class Innsending(models.Model):
     # The application as sent, as the directorate files it. In the database, like attachments (see Vedlegg).
     pdf = models.BinaryField(_("PDF"), blank=True, default=b"", editable=False)
     pdf_storrelse = models.PositiveIntegerField(_("PDF-størrelse (byte)"), default=0, editable=False)
+    # The document as sent, until its PDF is made outside the write transaction (services.innsending_pdf_make)
+    pdf_html = models.TextField(_("dokument som venter på PDF"), blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("innsending")

@@ -51,6 +51,15 @@ def arenaer_for_soknad(soknad: Soknad) -> list[Laeringsarena]:
     return list(Laeringsarena.objects.filter(soknad=soknad).order_by("pk"))
 
 
+def antall_arenaer(soknad: Soknad) -> int:
+    return Laeringsarena.objects.filter(soknad=soknad).count()
+
+
+def pdf_venter(soknad: Soknad) -> bool:
+    """A submission whose PDF the sender process has not made yet (a large application)."""
+    return soknad.innsendinger.filter(pdf_storrelse=0).exclude(pdf_html="").exists()
+
+
 def arena_for_soker(soknad: Soknad, pk: int) -> Laeringsarena:
     try:
         return Laeringsarena.objects.get(pk=pk, soknad=soknad)

@@ -7,6 +7,7 @@ other silently (the loser is told and keeps what they typed).
 
 import copy
 import datetime as dt
+import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Sum
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import format_html
@@ -26,7 +28,7 @@ from brreg.models import Virksomhet
 from laeringsmal.tolking import katalog_for_soknad, tolk_laeringsmal
 from tilgang import selectors as tilgang_selectors
 
-from . import changes, dokumenter, notifications, sections, skjema
+from . import changes, dokumenter, grenser, notifications, pdfsjekk, sections, skjema
 from .choices import Spesialitet, Status, Virksomhetstype
 from .forms import fingerprint
 from .models import (
@@ -51,6 +53,8 @@ from .regler.status import (  # noqa: F401  (named here too: the workflow below 
 )
 from .regler.vurdering import Vurdering, vurder
 from .roles import BEHANDLE_SOKNAD
+
+logger = logging.getLogger("asa.pdf")
 
 
 class NotEditable(Exception):
@@ -192,6 +196,8 @@ def soknad_copy(
             ny.virksomhetstype = Virksomhetstype.KOMMUNE if virksomhet.er_kommune else ""
             ny.save(update_fields=["virksomhetstype"])
         valgte = Laeringsarena.objects.filter(soknad=kilde, pk__in=list(arenaer)).order_by("pk")
+        if melding := grenser.arenaer_for_mange(nye=valgte.count()):
+            raise ValidationError({"arenaer": melding})
         Laeringsarena.objects.bulk_create(
             Laeringsarena(
                 soknad=ny,
@@ -242,6 +248,8 @@ def seksjon_save(*, soknad: Soknad, seksjon: str, values: Mapping[str, Any], exp
 def laeringsarena_save(
     *, soknad: Soknad, arena: Laeringsarena | None, values: Mapping[str, Any], expected: str = ""
 ) -> Laeringsarena:
+    """Save an arena (a new one when `arena` is None). A new arena over the application's limit is refused with
+    ValidationError (the message; see grenser)."""
     values = dict(values)
     if "laeringsmal" in values:  # the text is kept as written, the codes it means next to it
         katalog = katalog_for_soknad(soknad.soknadsdato)
@@ -249,6 +257,7 @@ def laeringsarena_save(
     with transaction.atomic():
         locked_soknad = _locked_editable(soknad.pk)
         if arena is None:
+            _arenaer_check(locked_soknad, nye=1)
             saved = Laeringsarena.objects.create(soknad=soknad, **values)
         else:
             try:
@@ -261,10 +270,12 @@ def laeringsarena_save(
 
 
 def laeringsarenaer_import(*, soknad: Soknad, rows: list[Mapping[str, Any]]) -> list[Laeringsarena]:
-    """Add arenas read from a file (interchange.arenaer) to a draft; their LM texts are read for its specialty."""
+    """Add arenas read from a file (interchange.arenaer) to a draft; their LM texts are read for its specialty.
+    More than the limits allow (see grenser) is refused with ValidationError (the message)."""
     katalog = katalog_for_soknad(soknad.soknadsdato)
     with transaction.atomic():
         locked = _locked_editable(soknad.pk)
+        _arenaer_check(locked, nye=len(rows), fra_fil=True)
         added = Laeringsarena.objects.bulk_create(
             Laeringsarena(
                 soknad=locked,
@@ -275,6 +286,13 @@ def laeringsarenaer_import(*, soknad: Soknad, rows: list[Mapping[str, Any]]) -> 
         )
         mangler_refresh(soknad=locked)
     return added
+
+
+def _arenaer_check(soknad: Soknad, *, nye: int, fra_fil: bool = False) -> None:
+    """Refuse (ValidationError with the message) what would take a locked application over the arena limits."""
+    har = Laeringsarena.objects.filter(soknad=soknad).count()
+    if melding := grenser.arenaer_for_mange(har=har, nye=nye, fra_fil=fra_fil):
+        raise ValidationError(melding)
 
 
 def laeringsarena_delete(*, soknad: Soknad, arena: Laeringsarena) -> None:
@@ -334,10 +352,13 @@ def soknad_submit(*, soknad: Soknad, bruker, sprak: str | None = None) -> Soknad
     submission is kept as a snapshot so the caseworker can see what changed. `sprak`, the language the søker
     submits in, becomes the application's language for mail and letters (the receipt and its PDF are in it).
 
-    Each arena's LM text is read, the application judged and its document made once, before the write
-    transaction (making the PDF takes about half a second; the lock must not be held that long). In the
-    transaction they are used as made if the locked rows are the rows they were made from; otherwise (someone
-    saved meanwhile: rare) they are made again there.
+    Each arena's LM text is read, the application judged and its document made as HTML once, before the write
+    transaction. In the transaction they are used as made if the locked rows are the rows they were made from;
+    otherwise (someone saved meanwhile: rare) they are made again there (quick: no PDF). The HTML is kept with the
+    snapshot, and the PDF is made from it after the commit, never while the write lock is held: in this request
+    for a small application (within SOKNAD_PDF_I_FORESPORSEL_MAKS_HTML bytes of HTML, a few seconds at most), by
+    the sender process (`send_epost --loop`) for a larger one, so no request holds a worker for a long document.
+    The receipt is queued with the PDF once it exists (`innsending_pdf_make`).
     """
     tidspunkt = timezone.now()
     sprak = sprak_gyldig(sprak)
@@ -371,20 +392,16 @@ def soknad_submit(*, soknad: Soknad, bruker, sprak: str | None = None) -> Soknad
         status_change(soknad=locked, til=Status.INNSENDT, bruker=bruker, melding=melding, **updates)
         innsending = innsending_create(soknad=locked, arenaer=arenaer)
         mangler_refresh(soknad=locked, arenaer=arenaer, mangler=vurdering.mangler)
-        # the application as sent, as a document: kept with this submission and attached to the receipt
+        # the application as sent, as a document: its PDF is kept with this submission and attached to the receipt
         if forberedt and (forberedt.versjon, forberedt.referanse) == (innsending.versjon, locked.referanse):
-            innsending.pdf = forberedt.pdf
+            innsending.pdf_html = forberedt.html
         else:
-            innsending.pdf = dokumenter.pdf_from_html(
-                dokumenter.soknad_html(
-                    locked, arenaer, versjon=innsending.versjon, tidspunkt=tidspunkt, vurdering=vurdering
-                )
+            innsending.pdf_html = dokumenter.soknad_html(
+                locked, arenaer, versjon=innsending.versjon, tidspunkt=tidspunkt, vurdering=vurdering
             )
-        innsending.pdf_storrelse = len(innsending.pdf)
-        innsending.save(update_fields=["pdf", "pdf_storrelse"])
-        notifications.kvittering(
-            locked, vedlegg=[(dokumenter.soknad_filnavn(locked, innsending.versjon), innsending.pdf, "application/pdf")]
-        )
+        innsending.save(update_fields=["pdf_html"])
+    if len(innsending.pdf_html.encode()) <= settings.SOKNAD_PDF_I_FORESPORSEL_MAKS_HTML:
+        innsending_pdf_make(innsending_id=innsending.pk, html=innsending.pdf_html)
     return locked
 
 
@@ -398,7 +415,7 @@ class _Forberedt:
     vurdering: Vurdering
     versjon: int = 0
     referanse: str = ""
-    pdf: bytes = b""
+    html: str = ""  # the document; its PDF is made after the commit
 
 
 def _rader(soknad: Soknad, arenaer: list[Laeringsarena]) -> tuple:
@@ -411,8 +428,8 @@ def _rader(soknad: Soknad, arenaer: list[Laeringsarena]) -> tuple:
 
 
 def _innsending_prepare(soknad_pk: int, tidspunkt, sprak: str | None = None) -> _Forberedt | None:
-    """The submission about to be made (arenas read, judgement, PDF), from the rows as they are now, outside any
-    transaction. None when it will be refused for its status; no PDF when for what it lacks."""
+    """The submission about to be made (arenas read, judgement, document), from the rows as they are now, outside
+    any transaction. None when it will be refused for its status; no document when for what it lacks."""
     soknad = Soknad.objects.select_related("virksomhet").get(pk=soknad_pk)
     arenaer = list(Laeringsarena.objects.filter(soknad=soknad).order_by("pk"))
     if not soknad.er_redigerbar:
@@ -435,8 +452,41 @@ def _innsending_prepare(soknad_pk: int, tidspunkt, sprak: str | None = None) -> 
     html = dokumenter.soknad_html(
         soknad, arenaer, versjon=versjon, tidspunkt=tidspunkt, vurdering=vurdering, katalog=katalog
     )
+    return _Forberedt(rader, soknad.soknadsdato, tolket, vurdering, versjon, soknad.referanse, html)
+
+
+def innsending_pdf_make(*, innsending_id: int, html: str | None = None) -> bool:
+    """Make the PDF of a submission from the HTML kept when it was sent (`html`: that HTML, when the caller has it),
+    outside any transaction, then store it and queue the receipt with it in one short transaction. False when there
+    was nothing to make (made already, by this or another process)."""
+    if html is None:
+        html = Innsending.objects.filter(pk=innsending_id).values_list("pdf_html", flat=True).first()
+    if not html:
+        return False
     pdf = dokumenter.pdf_from_html(html)
-    return _Forberedt(rader, soknad.soknadsdato, tolket, vurdering, versjon, soknad.referanse, pdf)
+    with transaction.atomic():
+        innsending = Innsending.objects.select_for_update().select_related("soknad__virksomhet").get(pk=innsending_id)
+        if not innsending.pdf_html:
+            return False
+        innsending.pdf, innsending.pdf_storrelse, innsending.pdf_html = pdf, len(pdf), ""
+        innsending.save(update_fields=["pdf", "pdf_storrelse", "pdf_html"])
+        soknad = innsending.soknad
+        filnavn = dokumenter.soknad_filnavn(soknad, innsending.versjon)
+        notifications.kvittering(soknad, vedlegg=[(filnavn, innsending.pdf, "application/pdf")])
+    return True
+
+
+def innsendinger_pdf_make() -> int:
+    """Make every PDF still waiting (larger applications, or a request that ended before its PDF): run by the
+    sender process after each round of mail. Returns how many were made."""
+    ventende = Innsending.objects.filter(pdf_storrelse=0).exclude(pdf_html="").order_by("pk")
+    laget = 0
+    for pk in ventende.values_list("pk", flat=True):
+        try:
+            laget += innsending_pdf_make(innsending_id=pk)
+        except Exception as error:  # noqa: BLE001 - one document that cannot be made must not stop the others
+            logger.error("innsending_pdf_feilet", extra={"innsending_id": pk, "feil": str(error)[:300]})
+    return laget
 
 
 def _tolk(arenaer: list[Laeringsarena], spesialitet: str, katalog) -> dict[int, dict]:
@@ -604,12 +654,21 @@ def soknad_answer(*, soknad: Soknad, bruker, tekst: str, vedlegg: Iterable = (),
     the answer form's fields (`tekst`, `vedlegg`). The answer is kept in the thread; the applicant then resubmits.
     `sprak`: the language the søker answers in becomes the application's language for mail and letters."""
     tekst = tekst.strip()
+    vedlegg = list(vedlegg)
     filer = []
+    tidligere = Vedlegg.objects.filter(melding__soknad=soknad).aggregate(antall=Count("pk"), bytes=Sum("storrelse"))
+    melding = grenser.vedlegg_for_mange(
+        filer=[(fil.name, fil.size) for fil in vedlegg],
+        har_antall=tidligere["antall"],
+        har_bytes=tidligere["bytes"] or 0,
+    )
+    if melding:  # by the sizes the upload declared, before any file is read
+        raise ValidationError({"vedlegg": melding})
     for fil in vedlegg:
-        innhold = fil.read() if fil.size <= settings.VEDLEGG_MAKS_BYTES else b""
-        if melding := gyldig.vedlegg_feil(fil.name, fil.size, innhold):
+        innhold = fil.read(settings.VEDLEGG_MAKS_BYTES + 1)  # never more than the limit and a byte
+        if melding := gyldig.vedlegg_feil(fil.name, len(innhold), innhold) or pdfsjekk.pdf_problem(innhold, fil.name):
             raise ValidationError({"vedlegg": melding})
-        filer.append((fil.name.rsplit("/", 1)[-1][:200] or "vedlegg.pdf", innhold))
+        filer.append((pdfsjekk.trygt_filnavn(fil.name), innhold))
     if not tekst and not filer:
         raise ValidationError({"tekst": gettext("Skriv et svar til Helsedirektoratet, eller legg ved en fil.")})
     with transaction.atomic():
@@ -620,6 +679,16 @@ def soknad_answer(*, soknad: Soknad, bruker, tekst: str, vedlegg: Iterable = (),
         if sprak and sprak != locked.sprak:
             locked.sprak = sprak
             locked.save(update_fields=["sprak"])
+        if filer:  # again under the lock: two answers sent at once count together
+            tidligere = Vedlegg.objects.filter(melding__soknad=locked).aggregate(
+                antall=Count("pk"), bytes=Sum("storrelse")
+            )
+            if feil := grenser.vedlegg_for_mange(
+                filer=[(navn, len(innhold)) for navn, innhold in filer],
+                har_antall=tidligere["antall"],
+                har_bytes=tidligere["bytes"] or 0,
+            ):
+                raise ValidationError({"vedlegg": feil})
         melding = Melding.objects.create(soknad=locked, fra=Melding.Fra.SOKER, forfatter=bruker, tekst=tekst)
         Vedlegg.objects.bulk_create(
             Vedlegg(melding=melding, filnavn=navn, storrelse=len(innhold), innhold=innhold) for navn, innhold in filer

@@ -18,7 +18,7 @@ from laeringsmal import views as laeringsmal_views
 from laeringsmal.tolking import dekning_kontekst, katalog_for_soknad, tolk_laeringsmal
 from tilgang.session import navn_read
 
-from . import completeness, dokumenter, sections, selectors, services, skjema
+from . import completeness, dokumenter, grenser, sections, selectors, services, skjema
 from .choices import Seksjon, Seksjonsstatus, Spesialitet
 from .forms import SEKSJON_SKJEMA, ArenafilForm, KopierForm, LaeringsarenaForm, StartForm, SvarForm
 from .interchange import arenaer as arenafil
@@ -308,6 +308,13 @@ def laeringsarena(request, pk, arena_pk=None):
         except services.NotEditable:
             messages.error(request, IKKE_REDIGERBAR)
             return redirect("soknader:se_over", soknad.pk)
+        except ValidationError as error:  # one arena too many: nothing is saved, the input stays in the form
+            form.add_error(None, error.messages[0])
+            return render(
+                request,
+                "soknader/laeringsarena.html",
+                {"soknad": soknad, "arena": arena, "form": form, "neste": _neste(request, soknad)},
+            )
         except services.Conflict as conflict:
             if not conflict.stored:
                 messages.error(
@@ -565,7 +572,7 @@ def kopier(request, pk):
 @login_required
 def kvittering(request, pk):
     soknad = selectors.soknad_for_soker(request.user, pk)
-    return render(request, "soknader/kvittering.html", {"soknad": soknad})
+    return render(request, "soknader/kvittering.html", {"soknad": soknad, "pdf_venter": selectors.pdf_venter(soknad)})
 
 
 @login_required
@@ -618,8 +625,12 @@ def arenaer_importer(request, pk):
     form = ArenafilForm(request.POST or None, request.FILES or None)
     forhandsvisning, innhold = None, ""
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data["fil"].read() if form.cleaned_data["fil"] else form.cleaned_data["innhold"].encode()
+        fil = form.cleaned_data["fil"]
+        # read no more than the limit and one byte: a file larger than it says is not read to its end
+        data = fil.read(settings.ARENAFIL_MAKS_BYTES + 1) if fil else form.cleaned_data["innhold"].encode()
         rows, errors = arenafil.read(data)
+        if not errors and (melding := grenser.arenaer_for_mange(har=selectors.antall_arenaer(soknad), nye=len(rows))):
+            errors = [melding]
         for error in errors:
             form.add_error("fil", error)
         if not errors and "bekreft" in request.POST:
@@ -628,6 +639,13 @@ def arenaer_importer(request, pk):
             except services.NotEditable:
                 messages.error(request, IKKE_REDIGERBAR)
                 return redirect("soknader:se_over", soknad.pk)
+            except ValidationError as error:
+                form.add_error("fil", error.messages[0])
+                return render(
+                    request,
+                    "soknader/arenaer_importer.html",
+                    {"soknad": soknad, "form": form, "forhandsvisning": None, "innhold": ""},
+                )
             messages.success(
                 request,
                 ngettext(

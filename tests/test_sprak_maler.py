@@ -227,8 +227,6 @@ def test_the_live_readings_sentences_come_translated_with_a_place_for_the_count(
         (
             "nb",
             [
-                "Hei Kari Nordmann,",
-                "",
                 "Helsedirektoratet har mottatt søknaden fra Bodø om registrering som utdanningsvirksomhet for "
                 "allmennmedisin.",
                 "",
@@ -240,6 +238,9 @@ def test_the_live_readings_sentences_come_translated_with_a_place_for_the_count(
                 "",
                 "Søknaden slik den ble sendt inn, ligger ved som PDF. Du finner den også her: https://asa.example/s/1",
                 "",
+                "Du får denne e-posten fordi adressen er oppgitt som kontaktperson i søknaden. Kjenner du ikke til "
+                "søknaden, kan du se bort fra den.",
+                "",
                 "Vennlig hilsen",
                 "Helsedirektoratet",
             ],
@@ -247,8 +248,6 @@ def test_the_live_readings_sentences_come_translated_with_a_place_for_the_count(
         (
             "nn",
             [
-                "Hei Kari Nordmann,",
-                "",
                 "Helsedirektoratet har motteke søknaden frå Bodø om registrering som utdanningsverksemd for "
                 "allmennmedisin.",
                 "",
@@ -259,6 +258,9 @@ def test_the_live_readings_sentences_come_translated_with_a_place_for_the_count(
                 "kontaktar oss.",
                 "",
                 "Søknaden slik han vart sendt inn, ligg ved som PDF. Du finn han også her: https://asa.example/s/1",
+                "",
+                "Du får denne e-posten fordi adressa er oppgitt som kontaktperson i søknaden. Kjenner du ikkje til "
+                "søknaden, kan du sjå bort frå han.",
                 "",
                 "Venleg helsing",
                 "Helsedirektoratet",

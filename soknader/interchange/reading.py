@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from brreg import orgnr
 
-from .. import skjema
+from .. import grenser, skjema
 from ..choices import Spesialitet
 from ..models import Soknad
 from .fields import RECORD, Field
@@ -230,6 +230,9 @@ class Reader:
             return None
 
     def read_list(self, value: list, path: str, f: Field) -> list[dict[str, Any]]:
+        if f.model == "laeringsarenaer" and (melding := grenser.arenaer_for_mange(nye=len(value))):
+            self.error(path, melding)  # the limit every way in shares; the arenas are not read one by one
+            return []
         rows = []
         for i, item in enumerate(value, start=1):
             if not isinstance(item, dict):

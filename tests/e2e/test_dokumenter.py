@@ -16,9 +16,10 @@ from soknader.models import Soknad, Vedtaksbrev
 from soknader.roles import SAKSBEHANDLERE
 from tests.e2e.conftest import PASSWORD, log_in, screenshot
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
+from tests.soknader.pdfer import pdf
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-AVTALE = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+AVTALE = pdf()  # a real PDF: attachments are read as PDFs
 
 
 def _download(page, link_name) -> bytes:

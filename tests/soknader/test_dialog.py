@@ -26,10 +26,10 @@ from tests.soknader.factories import (
     UserFactory,
     soker_for,
 )
+from tests.soknader.pdfer import PDF
 
 pytestmark = pytest.mark.django_db
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def pdf_text(data) -> str:

@@ -1,0 +1,7 @@
+"""Signals of the outbox, so other apps can act in the sender process without the outbox importing them."""
+
+from django.dispatch import Signal
+
+# Sent by `epost_send_due` after each round: work that should happen in the sender process rather than in a
+# request, and may queue mail of its own (the PDF of a large submission and its receipt, in soknader).
+for_runde = Signal()
