@@ -81,6 +81,7 @@ class Mangelkode(models.TextChoices):
     FKM_UDEKKET = "FKM_UDEKKET", _("FKM ikke plassert")
     DEKNING_USIKKER = "DEKNING_USIKKER", _("Dekning usikker (foreløpig liste)")
     ANSVAR_IKKE_BEKREFTET = "ANSVAR_IKKE_BEKREFTET", _("Ansvar ikke bekreftet")
+    SVAR_MANGLER = "SVAR_MANGLER", _("Ubesvarte spørsmål")
     APEN_PRAKSIS_IKKE_BEKREFTET = "APEN_PRAKSIS_IKKE_BEKREFTET", _("Åpen uselektert praksis ikke bekreftet")
     ANNEN_VIRKSOMHET_UTEN_NAVN = "ANNEN_VIRKSOMHET_UTEN_NAVN", _("Annen virksomhet uten navn")
     AVTALE_UTEN_VEILEDNING = "AVTALE_UTEN_VEILEDNING", _("Avtale sikrer ikke veiledning/supervisjon")

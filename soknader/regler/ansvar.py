@@ -91,6 +91,43 @@ class AnsvarIkkeBekreftet(Regel):
         ) % {"antall": len(felt), "punkter": "; ".join(str(skjema.etikett(navn)) for navn in felt)}
 
 
+class SvarMangler(Regel):
+    """What the form would not let through, in an application that came another way (an import from Altinn): an
+    "annen, spesifiser" without its description, a required question without an answer. One finding per section;
+    the confirmations and the supervisors' plan have rules of their own. Never fires for an application sent through
+    the form, which cannot be submitted with these problems."""
+
+    kode = Mangelkode.SVAR_MANGLER
+    leser = ("felt.*",)
+    kilde = Kilde(
+        BRUKERVEILEDNING,
+        'Om ikke veileder er ansatt ved egen virksomhet velges kategorien "annen, spesifiser". Det kommer da opp et '
+        "felt hvor det skal beskrives hvordan veileder for LIS er skaffet til veie utenfor egen virksomhet.",
+        lesning="Hvert spørsmål skjemaet krever (tabellen i soknader/skjema.py), også beskrivelsene som følger et "
+        "valg, ses etter i søknader som ikke kom gjennom skjemaet.",
+    )
+    # the fields other rules speak of
+    ANDRE = frozenset(skjema.BEKREFTELSER) | {
+        "veilederkompetanse_plan",
+        "bht_godkjent_arbeidstilsynet",
+        "virksomhetstype",  # who may apply for what: IkkeKommuneAlm
+    }
+
+    seksjon = Seksjon.VIRKSOMHET  # sections 1–3: each finding names its own
+
+    def finn(self, data: ApplicationData) -> Iterator[Mangel]:
+        for seksjon, del_ in skjema.SEKSJONER.items():
+            felt = [n for n in completeness.problems(del_, data.felt, data.kontekst) if n not in self.ANDRE]
+            if felt:
+                yield Mangel(self.kode, self.alvorlighet, seksjon, {"seksjon": str(seksjon), "felt": felt})
+
+    def tekst(self, params: Mapping[str, Any]) -> str:
+        return gettext("Ikke besvart i «%(seksjon)s»: %(felt)s") % {
+            "seksjon": Seksjon(params["seksjon"]).label,
+            "felt": ", ".join(f"«{skjema.etikett(navn)}»" for navn in params["felt"]),
+        }
+
+
 class VeilederplanMangler(Regel):
     kode = Mangelkode.VEILEDERPLAN_MANGLER
     seksjon = Seksjon.FORHOLD

@@ -14,6 +14,7 @@ from .ansvar import (
     ApenPraksisIkkeBekreftet,
     BhtIkkeGodkjent,
     HfAvtaleMangler,
+    SvarMangler,
     VeilederplanMangler,
 )
 from .arenaer import AnnenVirksomhetUtenNavn, ArenaUtenLm, AvtaleUtenVeiledning, IngenArena, LmUgyldig
@@ -28,6 +29,7 @@ REGLER: tuple[Regel, ...] = (
     BhtIkkeGodkjent(),
     AnsvarIkkeBekreftet(),
     ApenPraksisIkkeBekreftet(),
+    SvarMangler(),
     VeilederplanMangler(),
     HfAvtaleMangler(),
     IngenArena(),

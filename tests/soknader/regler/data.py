@@ -15,6 +15,17 @@ FELT = {
     "bht_godkjent_arbeidstilsynet": None,
     "veilederkompetanse": "ja",
     "veilederkompetanse_plan": "",
+    # what the form requires besides (SvarMangler speaks of it when missing)
+    "kontaktperson_navn": "Kari Nordmann",
+    "kontaktperson_epost": "kari@bodo.kommune.no",
+    "kontaktperson_telefon": "75 55 50 00",
+    "dba_kontakt_navn": "Ola Nordmann",
+    "dba_kontakt_epost": "ola@bodo.kommune.no",
+    "dba_kontakt_telefon": "75 55 50 01",
+    "hf_avtale_navn": "Nordlandssykehuset HF",
+    "organisering": "Kommuneoverlegen har ansvaret.",
+    "veiledere_ansatt": "egen_virksomhet",
+    "kjent_med_oppgaver": "ja",
 }
 
 

@@ -27,6 +27,7 @@ EVERYTHING_WRONG = [
     change(virksomhet_konkurs=True, arenaer=(arena(koder=[k for k in ALM + FKM if k != "ALM-085"]),)),
     change(virksomhet_under_avvikling=True),
     change(felt={**FELT, "ansvar_apen_uselektert_praksis": False}),  # a warning only
+    change(felt={**FELT, "veiledere_ansatt": "annen"}),  # as an import may come: the description missing
     change(
         spesialitet="ARB",
         virksomhetstype="bht",
@@ -109,7 +110,7 @@ def test_a_finding_is_worded_from_its_code_and_params_in_the_active_language():
 
 
 # codes that came after the migration have no rows stored before params
-NYERE_KODER = {"APEN_PRAKSIS_IKKE_BEKREFTET"}
+NYERE_KODER = {"APEN_PRAKSIS_IKKE_BEKREFTET", "SVAR_MANGLER"}
 
 
 @pytest.mark.parametrize("m", [m for m in everything() if m.kode not in NYERE_KODER], ids=lambda m: m.kode)
