@@ -10,12 +10,11 @@ from .models import Laeringsmal
 DATASETT = [
     Datasett(
         navn="laeringsmal",
-        # The date of this compilation: the official FKM-001…014 (FOR-2025-01-24-114) and the old FKM cut to
-        # the 24 del 2–3 objectives (data/README.md). Its sources are older; a newer date makes every database
-        # load it once.
-        versjon=dt.date(2026, 11, 23),
+        # The date of this compilation: every list official, from spesialistforskriften vedlegg 2 (data/offisielt/,
+        # data/README.md). Its sources are older; a newer date makes every database load it once.
+        versjon=dt.date(2026, 12, 4),
         fil=KATALOG_CSV,
-        sjekksum="b0ef834503edcd9d9f50230f0fbb77a9b1d740680408a27cc821e1280bba8215",
+        sjekksum="8a70dd09d1cdd7ed67e63c577134c5d04bec2bac5d3e9c0b1d0a25912eb1af22",
         last=lambda: load_catalogue(Laeringsmal),
     ),
 ]

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.utils import timezone, translation
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 
 from .lmtekst import GRUPPENAVN, Dekning, Katalog, Tolkning, dekning, formater, tolk
 from .selectors import katalog_for
@@ -26,12 +26,17 @@ def tolk_tekst(tekst: str, spesialitet: str, katalog: Katalog) -> dict:
                     rad["meldinger"][sprak] = f.melding
         for rad in feil:
             rad["melding"] = rad["meldinger"][settings.LANGUAGE_CODE]
-    return {"laeringsmal_koder": list(tolkning.koder), "laeringsmal_feil": feil}
+    return {
+        "laeringsmal_koder": list(tolkning.koder),
+        "laeringsmal_feil": feil,
+        "laeringsmal_delvis": list(tolkning.delvis),
+    }
 
 
 def relevante_koder(katalog: Katalog, spesialitet: str) -> list[str]:
-    """The objectives an application must place on its arenas: its specialty's and the FKM."""
-    return katalog.gruppe(spesialitet) + katalog.gruppe("FKM")
+    """The objectives an application must place on its arenas: its specialty's and the common ones (FKM from
+    2026-03-01, the old LM-04 … LM-75 before)."""
+    return katalog.gruppe(spesialitet) + katalog.gruppe(katalog.felles())
 
 
 def dekning_for(arenaer, spesialitet: str, katalog: Katalog) -> Dekning:
@@ -45,29 +50,25 @@ def katalog_for_soknad(soknadsdato: dt.date | None) -> Katalog:
 
 
 def katalogbeskrivelse(katalog: Katalog, spesialitet: str, soknadsdato: dt.date | None) -> str:
-    """Which catalogue an application is read against, in words: its date, the data set's version, and per group
-    whether the list is official or provisional (the caseworker must know when a gap may not be real)."""
+    """Which catalogue an application is read against, in words: its date, the data set's version, and the size of
+    each list (all official: spesialistforskriften vedlegg 2)."""
     from brreg.models import Referansedata
 
     lastet = Referansedata.objects.filter(navn="laeringsmal").values_list("versjon", flat=True).first()
     dato = soknadsdato or timezone.localdate()
-    deler = []
-    for gruppe in (spesialitet, "FKM"):
-        koder = katalog.gruppe(gruppe)
-        antatt = len(set(koder) & katalog.forelopige)
-        if antatt:
-            del_ = ngettext(
-                "%(gruppe)s: %(antall)d mål, foreløpig liste (%(antatt)d av kodene er antatt, ikke bekreftet)",
-                "%(gruppe)s: %(antall)d mål, foreløpig liste (%(antatt)d av kodene er antatt, ikke bekreftet)",
-                antatt,
-            )
-        else:
-            del_ = gettext("%(gruppe)s: %(antall)d mål, offisiell liste")
-        deler.append(del_ % {"gruppe": GRUPPENAVN[gruppe], "antall": len(koder), "antatt": antatt})
+    deler = [
+        gettext("%(gruppe)s: %(antall)d mål (%(fra)s–%(til)s)")
+        % {"gruppe": GRUPPENAVN[gruppe], "antall": len(koder), "fra": koder[0], "til": koder[-1]}
+        for gruppe in (spesialitet, katalog.felles())
+        if (koder := katalog.gruppe(gruppe))
+    ]
     if lastet:
-        tekst = gettext("Lest mot læringsmålkatalogen som gjaldt %(dato)s, versjon %(versjon)s. %(grupper)s.")
+        tekst = gettext(
+            "Lest mot læringsmålene i spesialistforskriften vedlegg 2 som gjaldt %(dato)s (katalogversjon "
+            "%(versjon)s). %(grupper)s."
+        )
     else:
-        tekst = gettext("Lest mot læringsmålkatalogen som gjaldt %(dato)s. %(grupper)s.")
+        tekst = gettext("Lest mot læringsmålene i spesialistforskriften vedlegg 2 som gjaldt %(dato)s. %(grupper)s.")
     return tekst % {
         "dato": f"{dato:%d.%m.%Y}",
         "versjon": f"{lastet:%d.%m.%Y}" if lastet else "",
@@ -76,14 +77,17 @@ def katalogbeskrivelse(katalog: Katalog, spesialitet: str, soknadsdato: dt.date 
 
 
 def dekning_kontekst(arenaer, spesialitet: str, katalog: Katalog, soknadsdato: dt.date | None) -> dict:
-    """What the coverage section shows: the matrix, the gaps the catalogue confirms and those it only assumes."""
+    """What the coverage section shows: the matrix grouped by section, the gaps, and whether the count is certain."""
     resultat = dekning_for(arenaer, spesialitet, katalog)
     return {
         "dekning": resultat,
-        # the columns by name (in the matrix's order), the rows with the objective's title where the catalogue has it
+        # the columns by name (in the matrix's order), the rows with the objective's title and section
         "dekning_arenaer": [str(arena) for arena in arenaer],
         "dekning_titler": katalog.titler,
-        "udekket_kort": formater(k for k in resultat.udekket if k not in katalog.forelopige),
-        "usikre_kort": formater(k for k in resultat.udekket if k in katalog.forelopige),
+        "dekning_seksjoner": katalog.seksjoner,
+        "dekning_delvis": {arena.pk: frozenset(arena.laeringsmal_delvis or ()) for arena in arenaer},
+        "udekket_kort": formater(resultat.udekket),
+        # an arena with a piece of text that could not be read: the count may be wrong either way
+        "dekning_usikker": [str(arena) for arena in arenaer if arena.laeringsmal_feil],
         "katalogbeskrivelse": katalogbeskrivelse(katalog, spesialitet, soknadsdato),
     }

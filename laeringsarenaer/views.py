@@ -25,13 +25,13 @@ def _ugyldig_spesialitet() -> JsonResponse:
 
 @require_GET
 def katalog(request):
-    """The objectives in force today for a specialty, and the FKM: [{"kode", "tittel"}]."""
+    """The objectives in force today for a specialty, and the common ones: [{"kode", "tittel", "seksjon"}]."""
     spesialitet = _spesialitet(request)
     if spesialitet is None:
         return _ugyldig_spesialitet()
-    rows = laeringsmal_in_force(grupper=[spesialitet, "FKM"]).values("kode", "tittel", "gruppe")
-    rows = sorted(rows, key=lambda r: (r["gruppe"] == "FKM", r["kode"]))
-    return JsonResponse([{"kode": r["kode"], "tittel": r["tittel"]} for r in rows], safe=False)
+    rows = laeringsmal_in_force(grupper=[spesialitet, "FKM", "LM"]).values("kode", "tittel", "seksjon", "gruppe")
+    rows = sorted(rows, key=lambda r: (r["gruppe"] != spesialitet, r["kode"]))
+    return JsonResponse([{"kode": r["kode"], "tittel": r["tittel"], "seksjon": r["seksjon"]} for r in rows], safe=False)
 
 
 @login_required

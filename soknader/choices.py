@@ -79,6 +79,7 @@ class Mangelkode(models.TextChoices):
     LM_UGYLDIG = "LM_UGYLDIG", _("Uleselige læringsmål")
     LM_UDEKKET = "LM_UDEKKET", _("Læringsmål ikke dekket")
     FKM_UDEKKET = "FKM_UDEKKET", _("FKM ikke plassert")
+    # no longer found (every LM list is official since 2026-12-04); kept for findings stored before `oppdater_mangler`
     DEKNING_USIKKER = "DEKNING_USIKKER", _("Dekning usikker (foreløpig liste)")
     ANSVAR_IKKE_BEKREFTET = "ANSVAR_IKKE_BEKREFTET", _("Ansvar ikke bekreftet")
     ANNEN_VIRKSOMHET_UTEN_NAVN = "ANNEN_VIRKSOMHET_UTEN_NAVN", _("Annen virksomhet uten navn")

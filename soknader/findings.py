@@ -56,7 +56,6 @@ class ApplicationData:
     arenaer: tuple[ArenaData, ...]
     spesialitet_koder: tuple[str, ...]  # the specialty's objectives in force
     fkm_koder: tuple[str, ...]  # the common objectives in force
-    forelopige: frozenset[str] = frozenset()  # codes of a provisional catalogue: their existence is assumed
     virksomhet_slettet: bool = False
     virksomhet_konkurs: bool = False
     virksomhet_under_avvikling: bool = False
@@ -257,62 +256,41 @@ def find(data: ApplicationData) -> list[Finding]:
                     Seksjon.LAERINGSARENAER,
                 )
             )
-    result += _dekning(data.spesialitet, data.spesialitet_koder, dekket, data.forelopige)
-    result += _dekning("FKM", data.fkm_koder, dekket, data.forelopige)
+    result += _dekning(data.spesialitet, data.spesialitet_koder, dekket)
+    result += _dekning("FKM", data.fkm_koder, dekket)
     return result
 
 
-def _dekning(gruppe: str, koder: Iterable[str], dekket: set[str], forelopige: frozenset[str]) -> list[Finding]:
-    """Objectives no arena covers. Only a code the catalogue confirms is named as missing; codes of a provisional
-    catalogue (a count assumed, not read from the official list) are named in a warning that says so."""
+def _dekning(gruppe: str, koder: Iterable[str], dekket: set[str]) -> list[Finding]:
+    """Objectives no arena covers (every list is official: spesialistforskriften vedlegg 2)."""
     udekket = [k for k in koder if k not in dekket]
-    sikre = [k for k in udekket if k not in forelopige]
-    usikre = [k for k in udekket if k in forelopige]
-    result = []
-    if sikre and gruppe == "FKM":
-        result.append(
+    if not udekket:
+        return []
+    if gruppe == "FKM":
+        return [
             _mangel(
                 Mangelkode.FKM_UDEKKET,
                 ngettext(
                     "%(antall)d felles kompetansemål er ikke plassert på noen arena: %(koder)s.",
                     "%(antall)d felles kompetansemål er ikke plassert på noen arena: %(koder)s.",
-                    len(sikre),
+                    len(udekket),
                 )
-                % {"antall": len(sikre), "koder": formater(sikre)},
+                % {"antall": len(udekket), "koder": formater(udekket)},
                 Seksjon.LAERINGSARENAER,
             )
-        )
-    elif sikre:
-        result.append(
-            _mangel(
-                Mangelkode.LM_UDEKKET,
-                ngettext(
-                    "%(antall)d læringsmål dekkes ikke av noen arena: %(koder)s.",
-                    "%(antall)d læringsmål dekkes ikke av noen arena: %(koder)s.",
-                    len(sikre),
-                )
-                % {"antall": len(sikre), "koder": formater(sikre)},
-                Seksjon.LAERINGSARENAER,
+        ]
+    return [
+        _mangel(
+            Mangelkode.LM_UDEKKET,
+            ngettext(
+                "%(antall)d læringsmål dekkes ikke av noen arena: %(koder)s.",
+                "%(antall)d læringsmål dekkes ikke av noen arena: %(koder)s.",
+                len(udekket),
             )
+            % {"antall": len(udekket), "koder": formater(udekket)},
+            Seksjon.LAERINGSARENAER,
         )
-    if usikre:
-        result.append(
-            _advarsel(
-                Mangelkode.DEKNING_USIKKER,
-                ngettext(
-                    "Listen over læringsmål for %(gruppe)s er foreløpig: at %(koder)s finnes, er ikke bekreftet av den "
-                    "offisielle listen. Ingen arena dekker det; sjekk mot spesialistforskriften vedlegg 2 før du ber "
-                    "søkeren om mer.",
-                    "Listen over læringsmål for %(gruppe)s er foreløpig: at %(koder)s finnes, er ikke bekreftet av den "
-                    "offisielle listen. Ingen arena dekker dem; sjekk mot spesialistforskriften vedlegg 2 før du ber "
-                    "søkeren om mer.",
-                    len(usikre),
-                )
-                % {"gruppe": GRUPPENAVN[gruppe], "koder": formater(usikre)},
-                Seksjon.LAERINGSARENAER,
-            )
-        )
-    return result
+    ]
 
 
 # ---- building the input from stored objects ---------------------------------------------------------
@@ -339,8 +317,7 @@ def application_data(soknad: Soknad, arenaer, katalog) -> ApplicationData:
             for nummer, a in enumerate(arenaer, start=1)
         ),
         spesialitet_koder=tuple(katalog.gruppe(soknad.spesialitet)),
-        fkm_koder=tuple(katalog.gruppe("FKM")),
-        forelopige=katalog.forelopige,
+        fkm_koder=tuple(katalog.gruppe(katalog.felles())),
         virksomhet_slettet=virksomhet.slettet,
         virksomhet_konkurs=virksomhet.konkurs,
         virksomhet_under_avvikling=virksomhet.under_avvikling,

@@ -379,7 +379,7 @@ def laeringsmal_reread(*, soknad: Soknad, arenaer: list[Laeringsarena]) -> None:
     for arena in arenaer:
         for name, value in tolk_tekst(arena.laeringsmal, soknad.spesialitet, katalog).items():
             setattr(arena, name, value)
-    Laeringsarena.objects.bulk_update(arenaer, ["laeringsmal_koder", "laeringsmal_feil"])
+    Laeringsarena.objects.bulk_update(arenaer, ["laeringsmal_koder", "laeringsmal_feil", "laeringsmal_delvis"])
 
 
 def soknad_delete_draft(*, soknad: Soknad) -> None:

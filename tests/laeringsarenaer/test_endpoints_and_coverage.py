@@ -48,7 +48,8 @@ def test_catalogue_json_lists_the_specialty_and_fkm_in_force(client):
     codes = [row["kode"] for row in body]
     assert codes[:2] == ["ARB-001", "ARB-002"] and len([c for c in codes if c.startswith("ARB")]) == 120
     assert [c for c in codes if c.startswith("FKM")] == [f"FKM-{i:03d}" for i in range(1, 15)]
-    assert set(body[0]) == {"kode", "tittel"}
+    assert set(body[0]) == {"kode", "tittel", "seksjon"}
+    assert body[0]["seksjon"] == "23.1 Generell kunnskap, arbeidsmiljøopplæring"
     assert client.get(reverse("laeringsarenaer:katalog"), {"spesialitet": "nei"}).status_code == 400
 
 
@@ -151,8 +152,8 @@ def test_the_done_when_example_of_issue_11_has_no_coverage_finding_in_2026(clien
     dekning = {"FKM_UDEKKET", "LM_UDEKKET", "DEKNING_USIKKER", "LM_UGYLDIG", "ALM055_MANGLER", "ALM085_MANGLER"}
     assert not koder & dekning
     page = client.get(reverse("soknader:se_over", args=[soknad.pk])).content.decode()
-    assert "felles kompetansemål: 14 mål, offisiell liste" in page
-    assert "allmennmedisin: 97 mål, foreløpig liste" in page
+    assert "felles kompetansemål: 14 mål (FKM-001–FKM-014)" in page
+    assert "allmennmedisin: 88 mål (ALM-001–ALM-088)" in page
 
 
 def test_the_coverage_matrix_names_its_arenas_and_the_objectives_titles(client):

@@ -7,7 +7,7 @@ import pytest
 from soknader.findings import ApplicationData, ArenaData, find
 from soknader.skjema import BEKREFTELSER
 
-ALM = tuple(f"ALM-{i:03d}" for i in range(1, 98))
+ALM = tuple(f"ALM-{i:03d}" for i in range(1, 89))  # the official list: ALM-001 … ALM-088
 ARB = tuple(f"ARB-{i:03d}" for i in range(1, 121))
 FKM = tuple(f"FKM-{i:03d}" for i in range(1, 15))  # the official del 2–3 list from 2026-03-01
 FELT = {
@@ -117,36 +117,22 @@ def test_lm_udekket_and_fkm_udekket_list_the_codes():
     assert "FKM 13-14" in found["FKM_UDEKKET"].melding
 
 
-# Issue 11: "a finding computed against a provisional catalogue must say so to the caseworker and must not name a
-# code that may not exist as missing: ALM-055 and ALM-085 are certain; 'ALM 1-85 leaves ALM-086…097 uncovered' is
-# a claim we cannot make."
-ALM_BEKREFTET = frozenset({"ALM-055", "ALM-063", "ALM-068", "ALM-085"})
-ALM_FORELOPIG = frozenset(ALM) - ALM_BEKREFTET
-OLD_FKM = tuple(f"FKM-{i:03d}" for i in range(1, 25))  # the 24 del 2–3 objectives before 2026: codes assumed
+# Issue 20: every list is official (spesialistforskriften vedlegg 2), so a gap is a mangel naming the codes; before
+# 2026-03-01 the common objectives are the old del 2–3 list, LM-04 … LM-75.
+OLD_LM = ("LM-04", "LM-13", "LM-75", "LM-19", "LM-20")
 
 
-def test_uncovered_codes_of_a_provisional_catalogue_are_a_warning_that_says_so():
-    data = change(arenaer=(arena(koder=ALM[:85] + FKM),), forelopige=ALM_FORELOPIG)
-    [f] = find(data)[1:]  # after the warning that 055/085 lie outside an institution
-    assert (f.kode, f.alvorlighet) == ("DEKNING_USIKKER", "advarsel")
-    assert "foreløpig" in f.melding and "ALM 86-97" in f.melding and "ikke bekreftet" in f.melding
-    assert "LM_UDEKKET" not in codes(data)
-
-
-def test_a_confirmed_code_is_still_named_as_missing_in_a_provisional_catalogue():
-    data = change(
-        arenaer=(arena(koder=[k for k in ALM + FKM if k not in ("ALM-055", "ALM-001")]),), forelopige=ALM_FORELOPIG
-    )
+def test_a_gap_in_the_official_lists_is_a_mangel():
+    data = change(arenaer=(arena(koder=ALM[:85] + FKM), sykehus()))
     found = {f.kode: f for f in find(data)}
-    assert found["LM_UDEKKET"].melding == "1 læringsmål dekkes ikke av noen arena: ALM 55."
-    assert "ALM 1" in found["DEKNING_USIKKER"].melding and found["DEKNING_USIKKER"].alvorlighet == "advarsel"
+    assert found["LM_UDEKKET"].melding == "3 læringsmål dekkes ikke av noen arena: ALM 86-88."
+    assert found["LM_UDEKKET"].alvorlighet == "mangel"
 
 
-def test_the_old_fkm_list_is_provisional_so_its_gaps_are_warnings():
-    data = change(fkm_koder=OLD_FKM, forelopige=ALM_FORELOPIG | set(OLD_FKM))
-    [f] = find(data)
-    assert (f.kode, f.alvorlighet) == ("DEKNING_USIKKER", "advarsel")
-    assert "felles kompetansemål" in f.melding and "FKM 15-24" in f.melding
+def test_the_old_common_objectives_are_named_with_their_lm_codes():
+    data = change(fkm_koder=OLD_LM, arenaer=(arena(koder=ALM + ("LM-04", "LM-13")), sykehus()))
+    found = {f.kode: f for f in find(data)}
+    assert found["FKM_UDEKKET"].melding == "3 felles kompetansemål er ikke plassert på noen arena: LM 19-20, 75."
 
 
 @pytest.mark.parametrize("field", [name for name in BEKREFTELSER if name != "ansvar_apen_uselektert_praksis"])
