@@ -12,7 +12,7 @@ from typing import Any
 from django.utils.translation import gettext, ngettext
 
 from laeringsarenaer.choices import Arenatype, Plassering
-from laeringsarenaer.lmtekst import GRUPPENAVN, formater
+from laeringsarenaer.lmtekst import formater
 
 from . import completeness, skjema
 from .choices import Alvorlighet, Mangelkode, Seksjon, Spesialitet

@@ -175,8 +175,9 @@ def test_export_can_be_imported_again_unchanged():
 def test_export_only_fields_are_computed():
     import_records([bodo_alm()])
     record = _exported()[0]
-    assert "ALM-055" in record["laeringsmal_dekket"] and "LM-75" in record["laeringsmal_dekket"]
-    assert "FKM-001" not in record["laeringsmal_dekket"]  # the old del 2–3 objectives LM-04 … LM-75 before 2026-03-01
+    assert "ALM-055" in record["laeringsmal_dekket"] and "LM-74" in record["laeringsmal_dekket"]
+    # before 2026-03-01 the common objectives are the old del 2–3 list; LM-75 only from 2024-09-01
+    assert "FKM-001" not in record["laeringsmal_dekket"] and "LM-75" not in record["laeringsmal_dekket"]
     assert record["laeringsmal_dekket"] == sorter(record["laeringsmal_dekket"])
     assert record["historikk"] == [
         {
