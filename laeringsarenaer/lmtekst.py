@@ -1294,6 +1294,41 @@ def _formater(koder: frozenset[str]) -> str:
     return "; ".join(deler)
 
 
+def kort_tittel(tittel: str, maks: int = 90) -> str:
+    """A title cut at a word before ``maks`` characters, with "…" (the regulation's titles run to 500 characters)."""
+    tittel = " ".join(tittel.split())
+    if len(tittel) <= maks:
+        return tittel
+    kuttet = tittel[: maks - 1].rsplit(" ", 1)[0].rstrip(",;:.–- ")
+    return f"{kuttet} …"
+
+
+def med_tittel(kode: str, katalog: Katalog, maks: int = 90) -> str:
+    """ "ALM-055 Samhandling med godkjente utdanningsinstitusjoner …": the code with its title, shortened."""
+    tittel = katalog.titler.get(kode)
+    return f"{kode} {kort_tittel(tittel, maks)}" if tittel else kode
+
+
+def seksjonsnavn(kode: str, katalog: Katalog) -> str:
+    """The heading a code is shown under: its section, or for the common objectives their group's name."""
+    seksjon = katalog.seksjoner.get(kode)
+    if seksjon:
+        return seksjon
+    gruppe = kode.split("-", 1)[0]
+    return gettext("Felles kompetansemål (LM, til 28.02.2026)") if gruppe == "LM" else GRUPPENAVN[gruppe].capitalize()
+
+
+def etter_seksjon(koder: Iterable[str], katalog: Katalog) -> list[tuple[str, list[str]]]:
+    """Codes in canonical order grouped under their headings: [("21.4 Kommunikasjon og samhandling", [...])]."""
+    grupper: list[tuple[str, list[str]]] = []
+    for kode in sorter(set(koder)):
+        navn = seksjonsnavn(kode, katalog)
+        if not grupper or grupper[-1][0] != navn:
+            grupper.append((navn, []))
+        grupper[-1][1].append(kode)
+    return grupper
+
+
 # ---------------------------------------------------------------------------
 # Coverage
 # ---------------------------------------------------------------------------

@@ -64,7 +64,12 @@ class Laeringsarena(RaskeValg, models.Model):
         if not self.laeringsmal.strip():
             return None
         koder = self.laeringsmal_koder or []
-        return {"antall": len(koder), "kort": formater(koder), "feil": feil_i_sprak(self.laeringsmal_feil or [])}
+        return {
+            "antall": len(koder),
+            "kort": formater(koder),
+            "delvis": formater(self.laeringsmal_delvis or []),
+            "feil": feil_i_sprak(self.laeringsmal_feil or []),
+        }
 
 
 def feil_i_sprak(feil: list[dict]) -> list[dict]:

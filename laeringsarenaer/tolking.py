@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from .lmtekst import GRUPPENAVN, Dekning, Katalog, Tolkning, dekning, formater, tolk
+from .lmtekst import GRUPPENAVN, Dekning, Katalog, Tolkning, dekning, formater, seksjonsnavn, tolk
 from .selectors import katalog_for
 
 
@@ -84,8 +84,9 @@ def dekning_kontekst(arenaer, spesialitet: str, katalog: Katalog, soknadsdato: d
         # the columns by name (in the matrix's order), the rows with the objective's title and section
         "dekning_arenaer": [str(arena) for arena in arenaer],
         "dekning_titler": katalog.titler,
-        "dekning_seksjoner": katalog.seksjoner,
-        "dekning_delvis": {arena.pk: frozenset(arena.laeringsmal_delvis or ()) for arena in arenaer},
+        "dekning_seksjoner": {kode: seksjonsnavn(kode, katalog) for kode, _rad in resultat.matrise},
+        # per column (the matrix's order), the objectives the arena offers only in part ("ALM 55 (delvis)")
+        "dekning_delvis": [frozenset(arena.laeringsmal_delvis or ()) for arena in arenaer],
         "udekket_kort": formater(resultat.udekket),
         # an arena with a piece of text that could not be read: the count may be wrong either way
         "dekning_usikker": [str(arena) for arena in arenaer if arena.laeringsmal_feil],

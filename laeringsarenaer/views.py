@@ -1,5 +1,6 @@
 """JSON endpoints for the learning-objective catalogue and for reading LM texts while the user types."""
 
+import datetime as dt
 from dataclasses import asdict
 
 from django.contrib.auth.decorators import login_required
@@ -46,6 +47,32 @@ def tolk(request):
         return JsonResponse(
             {"melding": gettext("Teksten er for lang (over %(maks)d tegn).") % {"maks": MAKS_TEKST}}, status=400
         )
-    tolkning = lmtekst.tolk(tekst, spesialitet, katalog_for())  # read once, in the language of the page asking
+    try:  # the application's date: its catalogue (before 2026-03-01 the old common objectives LM-04 … LM-75)
+        dato = dt.date.fromisoformat(request.GET["dato"]) if request.GET.get("dato") else None
+    except ValueError:
+        dato = None
+    katalog = katalog_for(dato)
+    tolkning = lmtekst.tolk(tekst, spesialitet, katalog)  # read once, in the language of the page asking
     koder = list(tolkning.koder)
-    return JsonResponse({"koder": koder, "feil": [asdict(f) for f in tolkning.feil], "kort": formater(koder)})
+    delvis = set(tolkning.delvis)
+    return JsonResponse(
+        {
+            "koder": koder,
+            "feil": [asdict(f) for f in tolkning.feil],
+            "kort": formater(koder),
+            # what was read that is not a plain code (a section, a partial objective, a comment), and the codes
+            # with their titles under the regulation's sections
+            "merknader": [asdict(f) for f in tolkning.merknader],
+            "delvis": sorted(delvis),
+            "grupper": [
+                {
+                    "seksjon": seksjon,
+                    "mal": [
+                        {"kode": k, "tittel": lmtekst.kort_tittel(katalog.titler.get(k, ""), 90), "delvis": k in delvis}
+                        for k in gruppe
+                    ],
+                }
+                for seksjon, gruppe in lmtekst.etter_seksjon(koder, katalog)
+            ],
+        }
+    )

@@ -55,8 +55,14 @@ def soknad_kontekst(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict:
     titler = dict(
         laeringsmal_in_force(soknad.soknadsdato or timezone.localdate()).values_list("kode", "tittel").distinct()
     )
+    delvis = dekning["dekning_delvis"]
     laeringsmal = [
-        (kode, titler.get(kode, ""), [nummer for nummer, dekket in enumerate(rad, start=1) if dekket])
+        (
+            dekning["dekning_seksjoner"].get(kode, ""),
+            kode,
+            titler.get(kode, ""),
+            [(nummer, kode in delvis[nummer - 1]) for nummer, dekket in enumerate(rad, start=1) if dekket],
+        )
         for kode, rad in dekning["dekning"].matrise
     ]
     return {

@@ -6,13 +6,13 @@ same function. `application_data()` builds the input from stored objects.
 """
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext, ngettext
 
 from laeringsarenaer.choices import Arenatype, Plassering
-from laeringsarenaer.lmtekst import formater
+from laeringsarenaer.lmtekst import formater, kort_tittel
 
 from . import completeness, skjema
 from .choices import Alvorlighet, Mangelkode, Seksjon, Spesialitet
@@ -56,6 +56,7 @@ class ApplicationData:
     arenaer: tuple[ArenaData, ...]
     spesialitet_koder: tuple[str, ...]  # the specialty's objectives in force
     fkm_koder: tuple[str, ...]  # the common objectives in force
+    titler: Mapping[str, str] = field(default_factory=dict)  # code → official title, for naming a few codes
     virksomhet_slettet: bool = False
     virksomhet_konkurs: bool = False
     virksomhet_under_avvikling: bool = False
@@ -75,6 +76,13 @@ def _advarsel(kode, melding, seksjon, arena=None) -> Finding:
 
 def _liste(numre: Iterable[int]) -> str:
     return ", ".join(str(n) for n in numre)
+
+
+def _med_titler(koder: list[str], titler: Mapping[str, str], maks: int = 3) -> str:
+    """A few codes with their titles shortened ("ALM-055 Samhandling med godkjente …"), many as compact text."""
+    if len(koder) > maks or not any(k in titler for k in koder):
+        return formater(koder)
+    return "; ".join(f"{k} {kort_tittel(titler[k], 70)}" if k in titler else k for k in koder)
 
 
 def _og(deler: list[str]) -> str:
@@ -234,7 +242,8 @@ def find(data: ApplicationData) -> list[Finding]:
                 result.append(
                     _mangel(
                         mangelkode,
-                        gettext("Ingen læringsarena dekker %(kode)s.") % {"kode": kode},
+                        gettext("Ingen læringsarena dekker %(kode)s.")
+                        % {"kode": f"{kode} {kort_tittel(data.titler[kode], 70)}" if kode in data.titler else kode},
                         Seksjon.LAERINGSARENAER,
                     )
                 )
@@ -256,12 +265,12 @@ def find(data: ApplicationData) -> list[Finding]:
                     Seksjon.LAERINGSARENAER,
                 )
             )
-    result += _dekning(data.spesialitet, data.spesialitet_koder, dekket)
-    result += _dekning("FKM", data.fkm_koder, dekket)
+    result += _dekning(data.spesialitet, data.spesialitet_koder, dekket, data.titler)
+    result += _dekning("FKM", data.fkm_koder, dekket, data.titler)
     return result
 
 
-def _dekning(gruppe: str, koder: Iterable[str], dekket: set[str]) -> list[Finding]:
+def _dekning(gruppe: str, koder: Iterable[str], dekket: set[str], titler: Mapping[str, str]) -> list[Finding]:
     """Objectives no arena covers (every list is official: spesialistforskriften vedlegg 2)."""
     udekket = [k for k in koder if k not in dekket]
     if not udekket:
@@ -275,7 +284,7 @@ def _dekning(gruppe: str, koder: Iterable[str], dekket: set[str]) -> list[Findin
                     "%(antall)d felles kompetansemål er ikke plassert på noen arena: %(koder)s.",
                     len(udekket),
                 )
-                % {"antall": len(udekket), "koder": formater(udekket)},
+                % {"antall": len(udekket), "koder": _med_titler(udekket, titler)},
                 Seksjon.LAERINGSARENAER,
             )
         ]
@@ -287,7 +296,7 @@ def _dekning(gruppe: str, koder: Iterable[str], dekket: set[str]) -> list[Findin
                 "%(antall)d læringsmål dekkes ikke av noen arena: %(koder)s.",
                 len(udekket),
             )
-            % {"antall": len(udekket), "koder": formater(udekket)},
+            % {"antall": len(udekket), "koder": _med_titler(udekket, titler)},
             Seksjon.LAERINGSARENAER,
         )
     ]
@@ -318,6 +327,7 @@ def application_data(soknad: Soknad, arenaer, katalog) -> ApplicationData:
         ),
         spesialitet_koder=tuple(katalog.gruppe(soknad.spesialitet)),
         fkm_koder=tuple(katalog.gruppe(katalog.felles())),
+        titler=katalog.titler,
         virksomhet_slettet=virksomhet.slettet,
         virksomhet_konkurs=virksomhet.konkurs,
         virksomhet_under_avvikling=virksomhet.under_avvikling,

@@ -131,6 +131,38 @@
         }
         box.appendChild(p);
       }
+      /* Sections read, partial objectives, comments kept: said back, so the user sees what "alle innen
+         kommunikasjon" became. */
+      (result.merknader || []).forEach(function (m) {
+        var note = document.createElement("p");
+        note.className = "mb-0 small";
+        note.textContent = m.melding;
+        box.appendChild(note);
+      });
+      /* The codes with their titles, under the regulation's sections. */
+      if (result.grupper && result.grupper.length) {
+        var details = document.createElement("details");
+        details.className = "mt-1 small";
+        var summary = document.createElement("summary");
+        summary.textContent = texts.dataset.tekstTitler;
+        details.appendChild(summary);
+        result.grupper.forEach(function (g) {
+          var heading = document.createElement("p");
+          heading.className = "mb-0 mt-1 fw-semibold";
+          heading.textContent = g.seksjon;
+          details.appendChild(heading);
+          var ul = document.createElement("ul");
+          ul.className = "mb-0";
+          g.mal.forEach(function (m) {
+            var li = document.createElement("li");
+            li.textContent = m.kode + (m.tittel ? " " + m.tittel : "") +
+              (m.delvis ? " (" + texts.dataset.tekstDelvis + ")" : "");
+            ul.appendChild(li);
+          });
+          details.appendChild(ul);
+        });
+        box.appendChild(details);
+      }
       box.classList.remove("d-none");
     }
 
@@ -139,7 +171,8 @@
       if (!text.trim()) { box.classList.add("d-none"); box.textContent = ""; return; }
       var mine = ++sequence;
       var url = box.dataset.tolkUrl + "?spesialitet=" + encodeURIComponent(box.dataset.spesialitet) +
-        "&tekst=" + encodeURIComponent(text);
+        "&tekst=" + encodeURIComponent(text) +
+        (box.dataset.dato ? "&dato=" + encodeURIComponent(box.dataset.dato) : "");
       fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (result) { if (result && mine === sequence) render(result); })

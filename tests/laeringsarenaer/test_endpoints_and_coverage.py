@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
+from laeringsarenaer.lmtekst import kort_tittel
 from laeringsarenaer.models import Laeringsarena, Laeringsmal
 from laeringsarenaer.selectors import katalog_for
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, SoknadFactory, UserFactory, soker_for
@@ -171,5 +172,9 @@ def test_the_coverage_matrix_names_its_arenas_and_the_objectives_titles(client):
     assert "1. Fastlegekontor" in thead and "2. Sykehusavdeling (helseforetak) – Nordlandssykehuset HF" in thead
     fkm1 = Laeringsmal.objects.filter(kode="FKM-001").exclude(tittel="").first()
     assert fkm1, "the catalogue has FKM titles"
-    # published in bokmål only, and marked so (a screen reader on a nynorsk page reads it as bokmål)
-    assert f'<span class="dekning-tittel" lang="nb">{escape(fkm1.tittel)}</span>' in page
+    # published in bokmål only, and marked so (a screen reader on a nynorsk page reads it as bokmål); a long title
+    # shortened in the cell, whole in its tooltip (issue 20)
+    assert f'<span class="dekning-tittel" lang="nb" title="{escape(fkm1.tittel)}">' in page
+    assert f"{escape(kort_tittel(fkm1.tittel, 110))}</span>" in page
+    # grouped by the regulation's sections
+    assert '<th scope="rowgroup" colspan="3" class="text-start">21.1 Allmennmedisinsk profesjonalitet</th>' in page
