@@ -9,7 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from laeringsarenaer.models import Laeringsmal
+from laeringsarenaer.models import Laeringsarena, Laeringsmal
 from laeringsarenaer.selectors import katalog_for
 from laeringsarenaer.tolking import tolk_tekst
 
@@ -237,3 +237,18 @@ def test_bad_date_and_missing_file(tmp_path):
         call_command("importer_laeringsmal", str(_csv(tmp_path, _arb_rows(1))), "--gyldig-fra", "1.1.2027")
     with pytest.raises(CommandError, match="Finner ikke filen"):
         call_command("importer_laeringsmal", str(tmp_path / "nei.csv"), "--gyldig-fra", "2027-01-01")
+
+
+def test_loading_a_catalogue_version_reads_every_stored_arena_again():
+    """A database holding an earlier version (arenas read as the placeholder FKM-001…024 before 2026) gets its
+    arenas read again when `last_referansedata` loads this one."""
+    from laeringsarenaer.referansedata import DATASETT
+    from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory
+
+    soknad = KomplettSoknadFactory(soknadsdato=dt.date(2025, 6, 1))
+    arena = LaeringsarenaFactory(soknad=soknad, laeringsmal="LM 4, alle FKM")
+    Laeringsarena.objects.filter(pk=arena.pk).update(laeringsmal_koder=["FKM-001", "FKM-020"])
+    DATASETT[0].last()
+    arena.refresh_from_db()
+    assert arena.laeringsmal_koder[0] == "LM-04" and len(arena.laeringsmal_koder) == 25
+    assert not soknad.mangler.filter(kode="FKM_UDEKKET").exists()
