@@ -219,6 +219,12 @@ def test_a_number_beyond_a_list_says_how_far_it_goes(tekst, spes, melding):
     assert tolkning.koder == () and melding in meldinger(tolkning)
 
 
+def test_the_official_counts_alle_bortsett_fra_and_a_range_to_97():
+    assert len(les("Alle bortsett fra ALM 055 og 085").koder) == 86
+    tolkning = les("ALM 1-97")
+    assert len(tolkning.koder) == 88 and "ALM-089 til ALM-097 finnes ikke" in meldinger(tolkning)
+
+
 def test_a_range_beyond_the_list_names_the_real_end():
     tolkning = les("ALM 1-30, 32-120")
     assert "ALM-089 til ALM-120 finnes ikke" in meldinger(tolkning)

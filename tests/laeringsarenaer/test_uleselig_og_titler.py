@@ -74,6 +74,11 @@ def test_partial_objectives_are_counted_and_shown_as_partial(client):
     se_over = client.get(reverse("soknader:se_over", args=[soknad.pk])).content.decode()
     assert "Kan delvis oppnås (telles med):" in se_over
     assert '<td title="delvis">◐' in se_over
+    caseworker = UserFactory(username="sb", is_staff=True)
+    caseworker.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    client.force_login(caseworker)
+    admin = client.get(f"/admin/soknader/soknad/{soknad.pk}/change/").content.decode()
+    assert "<strong>Kan delvis oppnås:</strong> ALM 55" in admin and '<td title="delvis">◐' in admin
 
 
 def test_the_coverage_matrix_is_grouped_by_section_with_titles(client):
