@@ -299,6 +299,8 @@ _TOKENMONSTRE: tuple[tuple[str, str], ...] = (
         _V + r"(?P<kprefiks>alm|sam|arb|fkm|lm)\s*[" + _STREK + r"]?\s*(?P<knummer>[0-9]+)" + _H,
     ),
     ("PREFIKS", _V + r"(?:alm|sam|arb|fkm)" + _H),
+    # the specialty by name: "alle allmennmedisinske læringsmål" is "alle ALM"
+    ("SPESORD", _V + r"(?:allmennmedisin|samfunnsmedisin|arbeidsmedisin)[^\W\d_]*"),
     # partial objectives, which the guide allows: "ALM 055 (delvis)", "Deler av ALM 055", nynorsk "delar av"
     ("DELVIS", _V + r"(?:(?:deler|delar|del)\s+av|delvis|delvist|i\s+noen\s+grad|i\s+nokon\s+grad)" + _H),
     ("TIL", _V + r"(?:til\s+og\s+med|t\.\s?o\.\s?m\.?|til)" + _H_ELLER_PUNKTUM),
@@ -323,6 +325,9 @@ _TOKEN_RE = re.compile(
     "|".join(f"(?P<{navn}>{monster})" for navn, monster in _TOKENMONSTRE),
     re.IGNORECASE | re.DOTALL,
 )
+
+
+_SPESORD = {"allm": "ALM", "samf": "SAM", "arbe": "ARB"}
 
 
 class _Token(NamedTuple):
@@ -366,6 +371,8 @@ def _tokeniser(tekst: str) -> list[_Token]:
             legg_til(_Token(art, start, slutt, m.group().upper()))
         elif art == "FKMORD":
             legg_til(_Token("PREFIKS", start, slutt, "FKM"))
+        elif art == "SPESORD":
+            legg_til(_Token("PREFIKS", start, slutt, _SPESORD[m.group()[:4].lower()]))
         else:
             legg_til(_Token(art or "ANNET", start, slutt))
     return tokener

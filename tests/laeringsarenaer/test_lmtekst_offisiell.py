@@ -114,6 +114,16 @@ def test_an_alle_clause_that_cannot_be_read_gives_no_codes_only_an_error(tekst):
     assert "ingen" in meldinger(tolkning)
 
 
+@pytest.mark.parametrize(
+    ("tekst", "spes", "antall"),
+    [("Alle allmennmedisinske læringsmål", "ALM", 88), ("alle samfunnsmedisinske mål", "SAM", 45)],
+)
+def test_the_specialty_by_name_after_alle(tekst, spes, antall):
+    tolkning = les(tekst, spes)
+    assert tolkning.feil == () and len(tolkning.koder) == antall
+    assert les("Alle arbeidsmedisinske læringsmål", "ALM").koder == ()  # another specialty: an error, nothing
+
+
 def test_what_stands_beside_an_unreadable_clause_still_counts():
     tolkning = les("ALM 1-3; Alle unntatt kardiologi\nFKM 1-14")
     assert formater(tolkning.koder) == "ALM 1-3; FKM 1-14"
