@@ -67,6 +67,7 @@ def tolk(request):
             "grupper": [
                 {
                     "seksjon": seksjon,
+                    "bokmal": seksjon[:1].isdigit(),  # a section of the regulation, not our group name
                     "mal": [
                         {"kode": k, "tittel": lmtekst.kort_tittel(katalog.titler.get(k, ""), 90), "delvis": k in delvis}
                         for k in gruppe

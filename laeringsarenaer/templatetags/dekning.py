@@ -40,9 +40,11 @@ def dekningsrader(matrise, titler=None, seksjoner=None, delvis=None) -> SafeStri
     for kode, rad in matrise:
         seksjon = seksjoner.get(kode)
         if seksjon and seksjon != forrige:
+            # the regulation's sections are bokmål only ("21.2 Samfunnsoppdrag og forebyggende helsearbeid")
+            lang = ' lang="nb"' if seksjon[:1].isdigit() else ""
             rader.append(
                 f'<tr class="table-light dekning-seksjon"><th scope="rowgroup" colspan="{len(rad) + 1}" '
-                f'class="text-start">{escape(seksjon)}</th></tr>'
+                f'class="text-start"{lang}>{escape(seksjon)}</th></tr>'
             )
         forrige = seksjon
         celler = "".join(

@@ -150,13 +150,21 @@
           var heading = document.createElement("p");
           heading.className = "mb-0 mt-1 fw-semibold";
           heading.textContent = g.seksjon;
+          /* the regulation's sections and titles are published in bokmål only: said so to a screen reader */
+          if (g.bokmal) heading.lang = "nb";
           details.appendChild(heading);
           var ul = document.createElement("ul");
           ul.className = "mb-0";
           g.mal.forEach(function (m) {
             var li = document.createElement("li");
-            li.textContent = m.kode + (m.tittel ? " " + m.tittel : "") +
-              (m.delvis ? " (" + texts.dataset.tekstDelvis + ")" : "");
+            li.appendChild(document.createTextNode(m.kode));
+            if (m.tittel) {
+              var title = document.createElement("span");
+              title.lang = "nb";
+              title.textContent = " " + m.tittel;
+              li.appendChild(title);
+            }
+            if (m.delvis) li.appendChild(document.createTextNode(" (" + texts.dataset.tekstDelvis + ")"));
             ul.appendChild(li);
           });
           details.appendChild(ul);
