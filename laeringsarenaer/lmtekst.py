@@ -556,7 +556,8 @@ def _forbered(tekst: str, seksjoner: tuple[_Seksjon, ...]) -> tuple[list[_Token]
     for m in _KLAMME_RE.finditer(tekst):
         inni = [t for t in tokener if m.start() < t.start and t.slutt < m.end()]
         arter = {t.art for t in inni}
-        if arter & _UKJENTE_ARTER and not arter & _LESBARE_ARTER:
+        # words, or only a section's name as a label ("ALM 42-50 (kommunikasjon)"), with nothing readable
+        if (arter & _UKJENTE_ARTER or arter == {"SEKSJON"}) and not arter & _LESBARE_ARTER:
             kommentarer.append(m.span())
     if kommentarer:
         tokener = [t for t in tokener if not any(a < t.start and t.slutt < b for a, b in kommentarer)]
@@ -710,6 +711,13 @@ class _Leser:
             elif art == "SEKSJON":
                 if self._art(i - 1) in _UKJENTE_ARTER or self._art(i + 1) in _UKJENTE_ARTER:
                     i = self._ukjent(i)  # a word of a section's name inside a sentence: not a section
+                elif self.tekst[t.slutt :].lstrip(" \t").startswith(":"):
+                    # "Medisinsk kompetanse: ALM 56-70": a heading over the codes, not all of the section
+                    self._merknad(
+                        t.start, t.slutt, lambda s: gettext("%(tekst)s er lest som en overskrift.") % {"tekst": s}
+                    )
+                    self.kontekst = self.spes
+                    i += 1
                 else:
                     i = self._seksjon(i)
             elif art == "DELVIS":
@@ -1081,6 +1089,15 @@ class _Leser:
         """Place an explicit item: as an exception of the open list, or as a clause."""
         ledd = self.unntaksledd
         middels, self.middels_skille, self.komma = self.middels_skille, False, False
+        if e.gruppe in FELLES and e.gruppe != self.felles and self.katalog.gruppe(self.felles):
+            # FKM 3 before 2026-03-01, LM 4 after: an error (from _koder_for); as an exception it takes the clause
+            self._koder_for(e)
+            if ledd is not None and not self.sterkt_skille:
+                ledd.gyldig = False
+                self.antall_unntak += 1
+            self.kontekst = e.gruppe  # "FKM 3, 4": the 4 is FKM's too, not the group before
+            self.sterkt_skille = False
+            return
         if ledd is not None and e.gruppe is not None and e.gruppe != ledd.gruppe:
             if self.sterkt_skille or middels:
                 self._avslutt_unntak()

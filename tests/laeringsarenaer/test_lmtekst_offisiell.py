@@ -160,6 +160,24 @@ def test_lm_75_counts_from_2024_09_01():
     assert "LM-75" not in les("LM-75", katalog=K2019).koder
 
 
+def test_numbers_after_a_wrong_common_group_are_not_taken_by_the_group_before():
+    assert les("ALM 1, FKM 3, 4", katalog=K2019).koder == ("ALM-001",)
+    assert les("Alle FKM unntatt FKM 3", katalog=K2019).koder == ()  # the exception cannot be read
+
+
+@pytest.mark.parametrize(
+    ("tekst", "koder"),
+    [
+        ("Medisinsk kompetanse: ALM 56-70", "ALM 56-70"),
+        ("ALM 42-50 (kommunikasjon)", "ALM 42-50"),
+        ("Kommunikasjon og samhandling:\nALM 42, 43", "ALM 42-43"),
+    ],
+)
+def test_a_section_as_a_heading_or_label_adds_nothing(tekst, koder):
+    tolkning = les(tekst)
+    assert tolkning.feil == () and formater(tolkning.koder) == koder
+
+
 def test_the_old_codes_after_2026_03_01_and_the_new_before_are_errors_with_a_way_out():
     etter = les("LM 4", katalog=K2026)
     assert etter.koder == () and "28. februar 2026" in meldinger(etter) and "FKM" in meldinger(etter)
