@@ -1,7 +1,16 @@
 """The catalogue from the official lists (spesialistforskriften vedlegg 2): sections, long titles, the old common
-objectives (group LM), no provisional rows. The arena's partial objectives are soknader 0016."""
+objectives (group LM), no provisional rows. The arena's partial objectives are soknader 0016.
+
+Going back (as far as soknader 0013 takes this app with it) shortens titles and sources to the old columns' widths
+first: PostgreSQL refuses to narrow a column over longer values, and the old version loads its own catalogue again."""
 
 from django.db import migrations, models
+from django.db.models.functions import Left
+
+
+def kort_til_gamle_bredder(apps, schema_editor):
+    Laeringsmal = apps.get_model("laeringsarenaer", "Laeringsmal")
+    Laeringsmal.objects.update(kilde=Left("kilde", 300), tittel=Left("tittel", 500))
 
 
 class Migration(migrations.Migration):
@@ -49,4 +58,6 @@ class Migration(migrations.Migration):
             name="tittel",
             field=models.TextField(blank=True, verbose_name="tittel"),
         ),
+        # backwards this runs first, before the columns are narrowed again
+        migrations.RunPython(migrations.RunPython.noop, kort_til_gamle_bredder, elidable=True),
     ]
