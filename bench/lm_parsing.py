@@ -42,7 +42,9 @@ def les_katalog(dato: str) -> Katalog:
 def lag_tekster(katalog: Katalog, spesialitet: str, antall: int, rng: random.Random) -> list[str]:
     """Varied "Alle bortsett fra ..." texts in the styles applicants write."""
     tall = [int(k.split("-")[1]) for k in katalog.gruppe(spesialitet)]
-    fkm = len(katalog.gruppe("FKM"))
+    # the common objectives: FKM 1-14 from 2026-03-01, before that the old list LM-04 … LM-75
+    felles = katalog.felles()
+    fkm = [int(k.split("-")[1]) for k in katalog.gruppe(felles)]
     innledninger = ["Alle bortsett fra", "alle unntatt", "Alle utenom", "Alle, med unntak av", "ALLE bortsett fra:"]
     tekster: list[str] = []
     for i in range(antall):
@@ -65,9 +67,9 @@ def lag_tekster(katalog: Katalog, spesialitet: str, antall: int, rng: random.Ran
         skille = [", ", " og ", "; ", "\n- "][i % 4]
         tekst = f"{innledninger[i % len(innledninger)]} " + skille.join(biter)
         if i % 3 == 0:
-            tekst += f".\nAlle FKM unntatt FKM {rng.randint(1, fkm)}"
+            tekst += f".\nAlle FKM unntatt {felles} {rng.choice(fkm)}"
         elif i % 3 == 1:
-            tekst += f"; FKM 1-{rng.randint(1, fkm)}"
+            tekst += f"; {felles} {fkm[0]}-{rng.choice(fkm)}"
         tekster.append(tekst)
     return tekster
 
@@ -83,7 +85,7 @@ def main() -> None:
     katalog = les_katalog(args.dato)
     rng = random.Random(2026)
     soknader = [lag_tekster(katalog, args.spesialitet, args.arenaer, rng) for _ in range(20)]
-    relevante = katalog.gruppe(args.spesialitet) + katalog.gruppe("FKM")
+    relevante = katalog.gruppe(args.spesialitet) + katalog.gruppe(katalog.felles())
 
     # Sanity check: the generated texts must read without errors.
     for tekster in soknader:

@@ -15,10 +15,10 @@ def laeringsmal_in_force(dato: dt.date | None = None, grupper=None) -> QuerySet[
 
 
 def katalog_for(dato: dt.date | None = None) -> Katalog:
-    """The catalogue in force on a day (today if none), with its provisional codes and titles: one query."""
-    rows = list(laeringsmal_in_force(dato).values_list("kode", "forelopig", "tittel"))
+    """The catalogue in force on a day (today if none), with titles and sections: one query."""
+    rows = list(laeringsmal_in_force(dato).values_list("kode", "tittel", "seksjon"))
     return Katalog(
         (kode for kode, _, _ in rows),
-        forelopige=(kode for kode, forelopig, _ in rows if forelopig),
-        titler={kode: tittel for kode, _, tittel in rows},
+        titler={kode: tittel for kode, tittel, _ in rows},
+        seksjoner={kode: seksjon for kode, _, seksjon in rows},
     )

@@ -1,13 +1,24 @@
 """Reading an arena's LM text against the catalogue in force for an application."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 
 from django.conf import settings
 from django.utils import timezone, translation
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 
-from .lmtekst import GRUPPENAVN, Dekning, Katalog, Tolkning, dekning, formater, tolk
+from .lmtekst import (
+    GRUPPENAVN,
+    Dekning,
+    Katalog,
+    Tolkning,
+    dekning,
+    etter_seksjon,
+    formater,
+    kort_tittel,
+    seksjonsnavn,
+    tolk,
+)
 from .selectors import katalog_for
 
 
@@ -20,15 +31,43 @@ class Tolket:
 
     koder: list[str]
     feil: list[dict]
+    # the codes the text says can be reached only in part ("ALM 55 (delvis)"), also in `koder`
+    delvis: list[str] = field(default_factory=list)
+    # what was read that is not a plain code (a section, a partial objective, a comment): [{"tekst", "melding"}] in
+    # the language active when read; said back by the live reading, not stored
+    merknader: list[dict] = field(default_factory=list)
 
     @property
     def felter(self) -> dict[str, list]:
         """The arena's fields stored next to its text."""
-        return {"laeringsmal_koder": list(self.koder), "laeringsmal_feil": [dict(f) for f in self.feil]}
+        return {
+            "laeringsmal_koder": list(self.koder),
+            "laeringsmal_feil": [dict(f) for f in self.feil],
+            "laeringsmal_delvis": list(self.delvis),
+        }
 
-    def for_visning(self) -> dict:
-        """What the live reading shows, in the active language: {"koder", "feil": [{"tekst", "melding"}], "kort"}."""
-        return {"koder": list(self.koder), "feil": feil_i_sprak(self.feil), "kort": formater(self.koder)}
+    def for_visning(self, katalog: Katalog) -> dict:
+        """What the live reading shows, in the active language: {"koder", "feil": [{"tekst", "melding"}], "kort",
+        "merknader", "delvis", "grupper"}: the codes with their titles under the regulation's sections."""
+        delvis = set(self.delvis)
+        return {
+            "koder": list(self.koder),
+            "feil": feil_i_sprak(self.feil),
+            "kort": formater(self.koder),
+            "merknader": [dict(m) for m in self.merknader],
+            "delvis": sorted(delvis),
+            "grupper": [
+                {
+                    "seksjon": seksjon,
+                    "bokmal": seksjon[:1].isdigit(),  # a section of the regulation, not our group name
+                    "mal": [
+                        {"kode": k, "tittel": kort_tittel(katalog.titler.get(k, ""), 90), "delvis": k in delvis}
+                        for k in gruppe
+                    ],
+                }
+                for seksjon, gruppe in etter_seksjon(self.koder, katalog)
+            ],
+        }
 
 
 def tolk_laeringsmal(*, tekst: str, spesialitet: str, katalog: Katalog) -> Tolket:
@@ -46,7 +85,12 @@ def tolk_laeringsmal(*, tekst: str, spesialitet: str, katalog: Katalog) -> Tolke
                     rad["meldinger"][sprak] = f.melding
         for rad in feil:
             rad["melding"] = rad["meldinger"][settings.LANGUAGE_CODE]
-    return Tolket(koder=list(tolkning.koder), feil=feil)
+    return Tolket(
+        koder=list(tolkning.koder),
+        feil=feil,
+        delvis=list(tolkning.delvis),
+        merknader=[asdict(m) for m in tolkning.merknader],
+    )
 
 
 def feil_i_sprak(feil: list[dict]) -> list[dict]:
@@ -57,8 +101,9 @@ def feil_i_sprak(feil: list[dict]) -> list[dict]:
 
 
 def relevante_koder(katalog: Katalog, spesialitet: str) -> list[str]:
-    """The objectives an application must place on its arenas: its specialty's and the FKM."""
-    return katalog.gruppe(spesialitet) + katalog.gruppe("FKM")
+    """The objectives an application must place on its arenas: its specialty's and the common ones (FKM from
+    2026-03-01, the old LM-04 … LM-75 before)."""
+    return katalog.gruppe(spesialitet) + katalog.gruppe(katalog.felles())
 
 
 def dekning_for(arenaer, spesialitet: str, katalog: Katalog) -> Dekning:
@@ -73,29 +118,25 @@ def katalog_for_soknad(soknadsdato: dt.date | None) -> Katalog:
 
 
 def katalogbeskrivelse(katalog: Katalog, spesialitet: str, soknadsdato: dt.date | None) -> str:
-    """Which catalogue an application is read against, in words: its date, the data set's version, and per group
-    whether the list is official or provisional (the caseworker must know when a gap may not be real)."""
+    """Which catalogue an application is read against, in words: its date, the data set's version, and the size of
+    each list (all official: spesialistforskriften vedlegg 2)."""
     from brreg.models import Referansedata
 
     lastet = Referansedata.objects.filter(navn="laeringsmal").values_list("versjon", flat=True).first()
     dato = soknadsdato or timezone.localdate()
-    deler = []
-    for gruppe in (spesialitet, "FKM"):
-        koder = katalog.gruppe(gruppe)
-        antatt = len(set(koder) & katalog.forelopige)
-        if antatt:
-            del_ = ngettext(
-                "%(gruppe)s: %(antall)d mål, foreløpig liste (%(antatt)d av kodene er antatt, ikke bekreftet)",
-                "%(gruppe)s: %(antall)d mål, foreløpig liste (%(antatt)d av kodene er antatt, ikke bekreftet)",
-                antatt,
-            )
-        else:
-            del_ = gettext("%(gruppe)s: %(antall)d mål, offisiell liste")
-        deler.append(del_ % {"gruppe": GRUPPENAVN[gruppe], "antall": len(koder), "antatt": antatt})
+    deler = [
+        gettext("%(gruppe)s: %(antall)d mål (%(fra)s–%(til)s)")
+        % {"gruppe": GRUPPENAVN[gruppe], "antall": len(koder), "fra": koder[0], "til": koder[-1]}
+        for gruppe in (spesialitet, katalog.felles())
+        if (koder := katalog.gruppe(gruppe))
+    ]
     if lastet:
-        tekst = gettext("Lest mot læringsmålkatalogen som gjaldt %(dato)s, versjon %(versjon)s. %(grupper)s.")
+        tekst = gettext(
+            "Lest mot læringsmålene i spesialistforskriften vedlegg 2 som gjaldt %(dato)s (katalogversjon "
+            "%(versjon)s). %(grupper)s."
+        )
     else:
-        tekst = gettext("Lest mot læringsmålkatalogen som gjaldt %(dato)s. %(grupper)s.")
+        tekst = gettext("Lest mot læringsmålene i spesialistforskriften vedlegg 2 som gjaldt %(dato)s. %(grupper)s.")
     return tekst % {
         "dato": f"{dato:%d.%m.%Y}",
         "versjon": f"{lastet:%d.%m.%Y}" if lastet else "",
@@ -104,14 +145,18 @@ def katalogbeskrivelse(katalog: Katalog, spesialitet: str, soknadsdato: dt.date 
 
 
 def dekning_kontekst(arenaer, spesialitet: str, katalog: Katalog, soknadsdato: dt.date | None) -> dict:
-    """What the coverage section shows: the matrix, the gaps the catalogue confirms and those it only assumes."""
+    """What the coverage section shows: the matrix grouped by section, the gaps, and whether the count is certain."""
     resultat = dekning_for(arenaer, spesialitet, katalog)
     return {
         "dekning": resultat,
-        # the columns by name (in the matrix's order), the rows with the objective's title where the catalogue has it
+        # the columns by name (in the matrix's order), the rows with the objective's title and section
         "dekning_arenaer": [str(arena) for arena in arenaer],
         "dekning_titler": katalog.titler,
-        "udekket_kort": formater(k for k in resultat.udekket if k not in katalog.forelopige),
-        "usikre_kort": formater(k for k in resultat.udekket if k in katalog.forelopige),
+        "dekning_seksjoner": {kode: seksjonsnavn(kode, katalog) for kode, _rad in resultat.matrise},
+        # per column (the matrix's order), the objectives the arena offers only in part ("ALM 55 (delvis)")
+        "dekning_delvis": [frozenset(arena.laeringsmal_delvis or ()) for arena in arenaer],
+        "udekket_kort": formater(resultat.udekket),
+        # an arena with a piece of text that could not be read: the count may be wrong either way
+        "dekning_usikker": [str(arena) for arena in arenaer if arena.laeringsmal_feil],
         "katalogbeskrivelse": katalogbeskrivelse(katalog, spesialitet, soknadsdato),
     }

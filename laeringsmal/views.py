@@ -20,21 +20,23 @@ def _ugyldig_spesialitet() -> JsonResponse:
 
 @require_GET
 def katalog(request):
-    """The objectives in force today for a specialty, and the FKM: [{"kode", "tittel"}]."""
+    """The objectives in force today for a specialty, and the common ones: [{"kode", "tittel", "seksjon"}]."""
     spesialitet = _spesialitet(request)
     if spesialitet is None:
         return _ugyldig_spesialitet()
-    rows = laeringsmal_in_force(grupper=[spesialitet, "FKM"]).values("kode", "tittel", "gruppe")
-    rows = sorted(rows, key=lambda r: (r["gruppe"] == "FKM", r["kode"]))
-    return JsonResponse([{"kode": r["kode"], "tittel": r["tittel"]} for r in rows], safe=False)
+    rows = laeringsmal_in_force(grupper=[spesialitet, "FKM", "LM"]).values("kode", "tittel", "seksjon", "gruppe")
+    rows = sorted(rows, key=lambda r: (r["gruppe"] != spesialitet, r["kode"]))
+    return JsonResponse([{"kode": r["kode"], "tittel": r["tittel"], "seksjon": r["seksjon"]} for r in rows], safe=False)
 
 
 def tolkning_svar(*, tekst: str, spesialitet: str, katalog: Katalog, maks: int) -> JsonResponse:
     """The live reading of an arena's LM text while the søker types, as JSON in the language of the page asking:
-    {"koder": [...], "feil": [{"tekst", "melding"}], "kort"}. The application's view (soknader) decides who may ask,
+    {"koder": [...], "feil": [{"tekst", "melding"}], "kort", "merknader", "delvis", "grupper"} (see
+    `Tolket.for_visning`). The application's view (soknader) decides who may ask,
     which catalogue applies (the application's own) and how long the text may be (its rule table)."""
     if len(tekst) > maks:
         return JsonResponse(
             {"melding": gettext("Teksten er for lang (over %(maks)d tegn).") % {"maks": maks}}, status=400
         )
-    return JsonResponse(tolk_laeringsmal(tekst=tekst, spesialitet=spesialitet, katalog=katalog).for_visning())
+    tolket = tolk_laeringsmal(tekst=tekst, spesialitet=spesialitet, katalog=katalog)
+    return JsonResponse(tolket.for_visning(katalog))

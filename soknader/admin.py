@@ -118,6 +118,8 @@ def tolket_som(arena) -> str:
         text = gettext("%(antall)s læringsmål: %(kort)s") % {"antall": tolkning["antall"], "kort": tolkning["kort"]}
     else:
         text = gettext("ingen læringsmål")
+    if tolkning.get("delvis"):  # issue 20: covered in part, counted (the guide accepts it), shown as such
+        text = format_html("{}<br><strong>{}</strong> {}", text, gettext("Kan delvis oppnås:"), tolkning["delvis"])
     if tolkning["feil"]:
         return format_html(
             "{}<br><strong>{}</strong> {}",

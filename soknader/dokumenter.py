@@ -58,8 +58,14 @@ def soknad_kontekst(
     ]
     dekning = dekning_kontekst(arenaer, soknad.spesialitet, katalog, soknad.soknadsdato)
     titler = katalog.titler
+    delvis = dekning["dekning_delvis"]
     laeringsmal = [
-        (kode, titler.get(kode, ""), [nummer for nummer, dekket in enumerate(rad, start=1) if dekket])
+        (
+            dekning["dekning_seksjoner"].get(kode, ""),
+            kode,
+            titler.get(kode, ""),
+            [(nummer, kode in delvis[nummer - 1]) for nummer, dekket in enumerate(rad, start=1) if dekket],
+        )
         for kode, rad in dekning["dekning"].matrise
     ]
     return {

@@ -228,6 +228,12 @@ class Laeringsarena(RaskeValg, models.Model):
         blank=True,
         help_text=_("Deler av teksten som ikke kunne tolkes: [{tekst, melding, meldinger: {nb, nn}}]."),
     )
+    laeringsmal_delvis = models.JSONField(
+        _("læringsmål som bare delvis kan oppnås"),
+        default=list,
+        blank=True,
+        help_text=_("Koder teksten sier kan oppnås delvis («ALM 55 (delvis)»); de er også med i de tolkede kodene."),
+    )
     supervisjon = models.JSONField(etikett("supervisjon"), default=list, blank=True)
     supervisjon_annet = models.TextField(etikett("supervisjon_annet"), blank=True)
     opprettet = models.DateTimeField(_("opprettet"), auto_now_add=True)
@@ -253,7 +259,12 @@ class Laeringsarena(RaskeValg, models.Model):
         if not self.laeringsmal.strip():
             return None
         koder = self.laeringsmal_koder or []
-        return {"antall": len(koder), "kort": formater(koder), "feil": feil_i_sprak(self.laeringsmal_feil or [])}
+        return {
+            "antall": len(koder),
+            "kort": formater(koder),
+            "delvis": formater(self.laeringsmal_delvis or []),
+            "feil": feil_i_sprak(self.laeringsmal_feil or []),
+        }
 
 
 class Statusendring(RaskeValg, models.Model):

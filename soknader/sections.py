@@ -41,7 +41,8 @@ def problems(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict[str, complete
 
 
 def statuses(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict[str, str]:
-    """Ikke påbegynt / Påbegynt / Fullført for each section, from the data alone."""
+    """Ikke påbegynt / Påbegynt / Fullført for each section, from the data alone; "Må sjekkes" for a complete
+    section 4 where some learning-objective text could not be read (issue 20: never "Fullført" on a guess)."""
     problemer = problems(soknad, arenaer)
     kontekst = context(soknad)
     result = {}
@@ -51,7 +52,9 @@ def statuses(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict[str, str]:
         else:
             del_ = skjema.SEKSJONER[seksjon]
             startet = completeness.pabegynt(del_, values(soknad, del_.feltnavn), kontekst)
-        if not problemer[seksjon]:
+        if not problemer[seksjon] and seksjon == Seksjon.LAERINGSARENAER and any(a.laeringsmal_feil for a in arenaer):
+            result[seksjon] = Seksjonsstatus.MA_SJEKKES
+        elif not problemer[seksjon]:
             result[seksjon] = Seksjonsstatus.FULLFORT
         elif startet:
             result[seksjon] = Seksjonsstatus.PABEGYNT

@@ -501,7 +501,7 @@ def _laeringsmal_save(arenaer: list[Laeringsarena], tolket: Mapping[int, Mapping
     for arena in arenaer:
         for name, value in tolket[arena.pk].items():
             setattr(arena, name, value)
-    Laeringsarena.objects.bulk_update(arenaer, ["laeringsmal_koder", "laeringsmal_feil"])
+    Laeringsarena.objects.bulk_update(arenaer, ["laeringsmal_koder", "laeringsmal_feil", "laeringsmal_delvis"])
 
 
 def laeringsmal_reread(*, soknad: Soknad, arenaer: list[Laeringsarena]) -> None:

@@ -330,6 +330,17 @@ def laeringsarena(request, pk, arena_pk=None):
             messages.error(request, KONFLIKT)
         else:
             problemer = sections.arena_problems(arena)
+            if valid and not problemer and arena.laeringsmal_feil:
+                # saved, but part of the learning objectives could not be read: not counted, so not a success
+                messages.warning(
+                    request,
+                    gettext(
+                        "Læringsarenaen «%(arena)s» er lagret, men deler av læringsmålene kunne ikke leses og er ikke "
+                        "telt med: %(biter)s. Rett teksten, ellers må saksbehandleren sjekke den."
+                    )
+                    % {"arena": arena, "biter": ", ".join(f"«{f['tekst']}»" for f in arena.laeringsmal_feil)},
+                )
+                return redirect(_neste(request, soknad) or reverse("soknader:laeringsarenaer", args=[soknad.pk]))
             if valid and not problemer:
                 messages.success(request, gettext("Læringsarenaen «%(arena)s» er lagret.") % {"arena": arena})
                 return redirect(_neste(request, soknad) or reverse("soknader:laeringsarenaer", args=[soknad.pk]))

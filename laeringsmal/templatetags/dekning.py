@@ -6,6 +6,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
+from laeringsmal.lmtekst import kort_tittel
+
 register = template.Library()
 
 IKKE_DEKKET = "<td></td>"
@@ -16,23 +18,41 @@ def _rad_tittel(kode: str, titler) -> str:
     tittel = titler.get(kode)
     if not tittel:
         return escape(kode)
-    # the official titles are published in bokmål only: marked as such for a screen reader on a nynorsk page
-    tittel = f'<span class="dekning-tittel" lang="nb">{escape(tittel)}</span>'
+    # the official titles are published in bokmål only: marked as such for a screen reader on a nynorsk page; a long
+    # title is shortened in the cell and whole in its tooltip
+    kort = kort_tittel(tittel, 110)
+    hel = f' title="{escape(tittel)}"' if kort != tittel else ""
+    tittel = f'<span class="dekning-tittel" lang="nb"{hel}>{escape(kort)}</span>'
     return f'<span class="fw-semibold">{escape(kode)}</span> {tittel}'
 
 
 @register.simple_tag
-def dekningsrader(matrise, titler=None) -> SafeString:
+def dekningsrader(matrise, titler=None, seksjoner=None, delvis=None) -> SafeString:
     """<tr> per objective: its code (and title where the catalogue has one), then a cell per arena (✓ where it can
-    be reached); a row no arena covers is marked as a warning."""
-    titler = titler or {}
+    be reached, ◐ where only in part); a row no arena covers is marked as a warning. A heading row opens each section
+    of the regulation ("21.4 Kommunikasjon og samhandling")."""
+    titler, seksjoner, delvis = titler or {}, seksjoner or {}, delvis or ()
     dekket_celle = f'<td>✓<span class="visually-hidden"> {escape(gettext("dekket"))}</span></td>'
-    return SafeString(
-        "\n".join(
-            f"<tr{'' if True in rad else UDEKKET_RAD}>"
-            f'<th scope="row" class="text-start fw-normal">{_rad_tittel(kode, titler)}</th>'
-            + "".join(dekket_celle if dekket else IKKE_DEKKET for dekket in rad)
-            + "</tr>"
-            for kode, rad in matrise
+    delvis_tekst, delvis_dekket = escape(gettext("delvis")), escape(gettext("delvis dekket"))
+    delvis_celle = f'<td title="{delvis_tekst}">◐<span class="visually-hidden"> {delvis_dekket}</span></td>'
+    rader = []
+    forrige = None
+    for kode, rad in matrise:
+        seksjon = seksjoner.get(kode)
+        if seksjon and seksjon != forrige:
+            # the regulation's sections are bokmål only ("21.2 Samfunnsoppdrag og forebyggende helsearbeid")
+            lang = ' lang="nb"' if seksjon[:1].isdigit() else ""
+            rader.append(
+                f'<tr class="table-light dekning-seksjon"><th scope="rowgroup" colspan="{len(rad) + 1}" '
+                f'class="text-start"{lang}>{escape(seksjon)}</th></tr>'
+            )
+        forrige = seksjon
+        celler = "".join(
+            (delvis_celle if i < len(delvis) and kode in delvis[i] else dekket_celle) if dekket else IKKE_DEKKET
+            for i, dekket in enumerate(rad)
         )
-    )
+        rader.append(
+            f"<tr{'' if True in rad else UDEKKET_RAD}>"
+            f'<th scope="row" class="text-start fw-normal">{_rad_tittel(kode, titler)}</th>{celler}</tr>'
+        )
+    return SafeString("\n".join(rader))

@@ -1,9 +1,10 @@
 """The judgement of an application, in one folder.
 
 - `mangler.py`: what a caseworker would notice, as one list of declared rules (`REGLER`), one per
-  `choices.Mangelkode`, each with its severity, what it reads and the sentence it rests on (`kilder.py`); the rules
-  themselves by part of the application in `virksomhet.py`, `ansvar.py`, `arenaer.py` and `dekning.py`, on the plain
-  data of `grunnlag.py`; `regel.py` says what a rule and a finding (code + params, worded when read) are.
+  `choices.Mangelkode` (a code no longer found keeps its rule in `UTGATTE`, to word findings stored before), each
+  with its severity, what it reads and the sentence it rests on (`kilder.py`); the rules themselves by part of the
+  application in `virksomhet.py`, `ansvar.py`, `arenaer.py` and `dekning.py`, on the plain data of `grunnlag.py`;
+  `regel.py` says what a rule and a finding (code + params, worded when read) are.
 - `vurdering.vurder()`: the one entry point (problems, findings, coverage) that «Se over», the PDF and the stored
   findings (`services.mangler_refresh`) ask.
 - `status.py`: which status may follow which, and what each means for the søker.

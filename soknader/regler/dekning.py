@@ -1,7 +1,9 @@
-"""Findings about what the arenas cover together: ALM-055/085 and where, the specialty's objectives, the FKM.
+"""Findings about what the arenas cover together: ALM-055/085 and where, the specialty's objectives, the common ones
+(FKM from 2026-03-01, the old LM-04 … LM-75 before: the group in force on the application's date).
 
-Only a code the catalogue confirms is named as missing; codes of a provisional catalogue (a count assumed, not read
-from the official list) are named in a warning that says so (`DekningUsikker`).
+Every list is official (spesialistforskriften vedlegg 2), so every gap is named as missing; a few codes are named
+with their titles (kept in the finding's params: the regulation's titles are bokmål only). `DekningUsikker`, the
+warning about a provisional list, is no longer found; it words the findings stored before.
 """
 
 from collections.abc import Iterator, Mapping
@@ -9,7 +11,7 @@ from typing import Any
 
 from django.utils.translation import gettext, ngettext
 
-from laeringsmal.lmtekst import GRUPPENAVN, formater
+from laeringsmal.lmtekst import GRUPPENAVN, formater, kort_tittel
 
 from ..choices import Alvorlighet, Arenatype, Mangelkode, Spesialitet
 from .grunnlag import ApplicationData
@@ -25,6 +27,25 @@ _INSTITUSJONSTJENESTE = Kilde(
     "de læringsmålene som gjennomføres på legevakt og ved et helseforetak, KAD eller andre institusjoner (ALM 055 og "
     "ALM 085).",
 )
+
+
+# a finding names its codes with their titles when it names at most this many
+MAKS_MED_TITTEL = 3
+TITTEL_LENGDE = 70
+
+
+def titler_for(koder: list[str], titler: Mapping[str, str]) -> dict[str, str]:
+    """The shortened titles of a few codes, for a finding's params ({} for many codes, or none with a title)."""
+    if len(koder) > MAKS_MED_TITTEL:
+        return {}
+    return {k: kort_tittel(titler[k], TITTEL_LENGDE) for k in koder if titler.get(k)}
+
+
+def med_titler(koder: list[str], titler: Mapping[str, str]) -> str:
+    """«ALM-055 Samhandling med godkjente …; ALM-085 …» for a few codes with titles, compact text otherwise."""
+    if not titler:
+        return formater(koder)
+    return "; ".join(f"{k} {titler[k]}" if k in titler else k for k in koder)
 
 
 def og(deler: list[str]) -> str:
@@ -46,10 +67,17 @@ class InstitusjonsmalMangler(DekningsRegel):
 
     def finn_dekning(self, data: ApplicationData, dekket: frozenset[str]) -> Iterator[Mangel]:
         if data.spesialitet == Spesialitet.ALM and self.laeringsmal not in dekket:
-            yield self.mangel(kode=self.laeringsmal)
+            yield self.mangel(kode=self.laeringsmal, **_tittel(titler_for([self.laeringsmal], data.titler)))
 
     def tekst(self, params: Mapping[str, Any]) -> str:
-        return gettext("Ingen læringsarena dekker %(kode)s.") % {"kode": params["kode"]}
+        kode = params["kode"]
+        if params.get("tittel"):
+            kode = f"{kode} {params['tittel']}"
+        return gettext("Ingen læringsarena dekker %(kode)s.") % {"kode": kode}
+
+
+def _tittel(titler: dict[str, str]) -> dict[str, str]:
+    return {"tittel": next(iter(titler.values()))} if titler else {}
 
 
 class InstitusjonsmalUtenInstitusjon(DekningsRegel):
@@ -85,13 +113,9 @@ class InstitusjonsmalUtenInstitusjon(DekningsRegel):
         ) % {"koder": og(koder)}
 
 
-def _sikre_udekket(koder, dekket: frozenset[str], forelopige: frozenset[str]) -> list[str]:
-    return [k for k in koder if k not in dekket and k not in forelopige]
-
-
 class LmUdekket(DekningsRegel):
     kode = Mangelkode.LM_UDEKKET
-    leser = ("spesialitet_koder", "forelopige", "arenaer.koder")
+    leser = ("spesialitet_koder", "titler", "arenaer.koder")
     kilde = Kilde(
         BRUKERVEILEDNING,
         "Virksomheten må ikke selv dekke alle læringsmål, men må ev. gjennom avtaler med andre sørge for at LIS kan "
@@ -100,9 +124,7 @@ class LmUdekket(DekningsRegel):
     )
 
     def finn_dekning(self, data: ApplicationData, dekket: frozenset[str]) -> Iterator[Mangel]:
-        sikre = _sikre_udekket(data.spesialitet_koder, dekket, data.forelopige)
-        if sikre:
-            yield self.mangel(koder=sikre)
+        yield from _udekket(self, data.spesialitet_koder, dekket, data.titler)
 
     def tekst(self, params: Mapping[str, Any]) -> str:
         koder = params["koder"]
@@ -110,21 +132,22 @@ class LmUdekket(DekningsRegel):
             "%(antall)d læringsmål dekkes ikke av noen arena: %(koder)s.",
             "%(antall)d læringsmål dekkes ikke av noen arena: %(koder)s.",
             len(koder),
-        ) % {"antall": len(koder), "koder": formater(koder)}
+        ) % {"antall": len(koder), "koder": med_titler(koder, params.get("titler") or {})}
 
 
 class FkmUdekket(DekningsRegel):
+    """The common objectives in force on the application's date: FKM-001 … FKM-014 from 2026-03-01, the old
+    LM-04 … LM-75 before (`fkm_koder`)."""
+
     kode = Mangelkode.FKM_UDEKKET
-    leser = ("fkm_koder", "forelopige", "arenaer.koder")
+    leser = ("fkm_koder", "titler", "arenaer.koder")
     kilde = Kilde(
         VEILEDNING_KOMMUNER,
         "Også felles kompetansemål (FKM) skal føres inn på den arenaene de vil bli gjennomført ved.",
     )
 
     def finn_dekning(self, data: ApplicationData, dekket: frozenset[str]) -> Iterator[Mangel]:
-        sikre = _sikre_udekket(data.fkm_koder, dekket, data.forelopige)
-        if sikre:
-            yield self.mangel(koder=sikre)
+        yield from _udekket(self, data.fkm_koder, dekket, data.titler)
 
     def tekst(self, params: Mapping[str, Any]) -> str:
         koder = params["koder"]
@@ -132,32 +155,34 @@ class FkmUdekket(DekningsRegel):
             "%(antall)d felles kompetansemål er ikke plassert på noen arena: %(koder)s.",
             "%(antall)d felles kompetansemål er ikke plassert på noen arena: %(koder)s.",
             len(koder),
-        ) % {"antall": len(koder), "koder": formater(koder)}
+        ) % {"antall": len(koder), "koder": med_titler(koder, params.get("titler") or {})}
+
+
+def _udekket(regel: DekningsRegel, koder, dekket: frozenset[str], titler: Mapping[str, str]) -> Iterator[Mangel]:
+    """The codes no arena covers, with the titles of a few (params: koder, and titler when there are any)."""
+    udekket = [k for k in koder if k not in dekket]
+    if udekket:
+        med = titler_for(udekket, titler)
+        yield regel.mangel(koder=udekket, **({"titler": med} if med else {}))
 
 
 class DekningUsikker(DekningsRegel):
-    """The uncovered codes of one group (the specialty's, or the FKM) that the catalogue only assumes: declared once
-    per group, so each warning follows the group's own finding."""
+    """Retired: a gap among the codes of a provisional catalogue (a count assumed) was a warning. Every list is
+    official since the catalogue of 2026-12-04, so this is never found; it words the findings stored before (until
+    `oppdater_mangler` judges their applications again). Not in `mangler.REGLER`, in `mangler.UTGATTE`."""
 
     kode = Mangelkode.DEKNING_USIKKER
     alvorlighet = Alvorlighet.ADVARSEL
+    leser = ()
     kilde = Kilde(
         LAERINGSMALLISTENE,
         "All from spesialistforskriften (FOR-2016-12-08-1482) vedlegg 2, as published in Lovdata's public data under "
         "NLOD 2.0 [...]. Every code and title below was checked against that text.",
-        lesning="A catalogue whose codes were not checked so (marked provisional: a count assumed) cannot say that a "
-        "code exists; a gap among such codes is worth a look, with the reason, not a mangel.",
+        lesning="Every list is official: a gap is a mangel (LM_UDEKKET, FKM_UDEKKET), never this warning.",
     )
 
-    def __init__(self, gruppe: str):
-        self.gruppe = gruppe  # "FKM", or "" for the application's specialty
-        self.leser = ("fkm_koder" if gruppe else "spesialitet_koder", "forelopige", "arenaer.koder")
-
     def finn_dekning(self, data: ApplicationData, dekket: frozenset[str]) -> Iterator[Mangel]:
-        gruppe, koder = (self.gruppe, data.fkm_koder) if self.gruppe else (data.spesialitet, data.spesialitet_koder)
-        usikre = [k for k in koder if k not in dekket and k in data.forelopige]
-        if usikre:
-            yield self.mangel(gruppe=gruppe, koder=usikre)
+        return iter(())
 
     def tekst(self, params: Mapping[str, Any]) -> str:
         koder = params["koder"]

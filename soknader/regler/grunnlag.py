@@ -5,7 +5,7 @@ and the catalogue's codes in force; `application_data()` builds it from stored o
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .. import skjema
@@ -30,8 +30,8 @@ class ApplicationData:
     felt: Mapping[str, Any]  # the application's own fields (sections 1–3)
     arenaer: tuple[ArenaData, ...]
     spesialitet_koder: tuple[str, ...]  # the specialty's objectives in force
-    fkm_koder: tuple[str, ...]  # the common objectives in force
-    forelopige: frozenset[str] = frozenset()  # codes of a provisional catalogue: their existence is assumed
+    fkm_koder: tuple[str, ...]  # the common objectives in force (FKM from 2026-03-01, the old LM-04 … LM-75 before)
+    titler: Mapping[str, str] = field(default_factory=dict)  # code → official title, for naming a few codes
     virksomhet_slettet: bool = False
     virksomhet_konkurs: bool = False
     virksomhet_under_avvikling: bool = False
@@ -67,8 +67,8 @@ def application_data(soknad, arenaer, katalog) -> ApplicationData:
             for nummer, a in enumerate(arenaer, start=1)
         ),
         spesialitet_koder=tuple(katalog.gruppe(soknad.spesialitet)),
-        fkm_koder=tuple(katalog.gruppe("FKM")),
-        forelopige=katalog.forelopige,
+        fkm_koder=tuple(katalog.gruppe(katalog.felles())),
+        titler=katalog.titler,
         virksomhet_slettet=virksomhet.slettet,
         virksomhet_konkurs=virksomhet.konkurs,
         virksomhet_under_avvikling=virksomhet.under_avvikling,

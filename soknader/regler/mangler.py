@@ -43,13 +43,14 @@ REGLER: tuple[Regel, ...] = (
     InstitusjonsmalMangler(Mangelkode.ALM085_MANGLER, "ALM-085"),
     InstitusjonsmalUtenInstitusjon(),
     LmUdekket(),
-    DekningUsikker(""),
     FkmUdekket(),
-    DekningUsikker("FKM"),
 )
 
+# rules no longer found, kept to word the findings stored before (a stored finding is worded when read)
+UTGATTE: tuple[Regel, ...] = (DekningUsikker(),)
+
 REGEL_FOR_KODE: dict[str, Regel] = {}
-for _regel in REGLER:
+for _regel in REGLER + UTGATTE:
     REGEL_FOR_KODE.setdefault(_regel.kode, _regel)
 
 

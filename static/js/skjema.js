@@ -131,6 +131,46 @@
         }
         box.appendChild(p);
       }
+      /* Sections read, partial objectives, comments kept: said back, so the user sees what "alle innen
+         kommunikasjon" became. */
+      (result.merknader || []).forEach(function (m) {
+        var note = document.createElement("p");
+        note.className = "mb-0 small";
+        note.textContent = m.melding;
+        box.appendChild(note);
+      });
+      /* The codes with their titles, under the regulation's sections. */
+      if (result.grupper && result.grupper.length) {
+        var details = document.createElement("details");
+        details.className = "mt-1 small";
+        var summary = document.createElement("summary");
+        summary.textContent = texts.dataset.tekstTitler;
+        details.appendChild(summary);
+        result.grupper.forEach(function (g) {
+          var heading = document.createElement("p");
+          heading.className = "mb-0 mt-1 fw-semibold";
+          heading.textContent = g.seksjon;
+          /* the regulation's sections and titles are published in bokmål only: said so to a screen reader */
+          if (g.bokmal) heading.lang = "nb";
+          details.appendChild(heading);
+          var ul = document.createElement("ul");
+          ul.className = "mb-0";
+          g.mal.forEach(function (m) {
+            var li = document.createElement("li");
+            li.appendChild(document.createTextNode(m.kode));
+            if (m.tittel) {
+              var title = document.createElement("span");
+              title.lang = "nb";
+              title.textContent = " " + m.tittel;
+              li.appendChild(title);
+            }
+            if (m.delvis) li.appendChild(document.createTextNode(" (" + texts.dataset.tekstDelvis + ")"));
+            ul.appendChild(li);
+          });
+          details.appendChild(ul);
+        });
+        box.appendChild(details);
+      }
       box.classList.remove("d-none");
     }
 

@@ -86,6 +86,13 @@ def test_new_kommune_submits_a_complete_alm_application(live_server, page):
     expect(tolkning).not_to_contain_text("Forstått som")
     expect(page.locator("#lm-tolkning")).to_contain_text("ALM 9999")
     screenshot(page, "journey-02a-lm-while-typing")
+    # issue 20: a section by name is said back as such, and the codes can be shown with their titles by section
+    lm.fill("alle innen kommunikasjon og samhandling, ALM 1 (delvis)")
+    expect(tolkning).to_contain_text("21.4 Kommunikasjon og samhandling: ALM-042…055")
+    tolkning.get_by_text("Vis læringsmålene med titler").click()
+    expect(tolkning).to_contain_text("ALM-001 Selvstendig kunne sikre faglig forsvarlighet av egen, klinisk praksis.")
+    expect(tolkning).to_contain_text("ALM-042")
+    expect(tolkning.locator("li", has_text="ALM-001")).to_contain_text("(delvis)")
     lm.fill("Alle bortsett fra ALM 055 og 085; FKM 1-14")
     page.get_by_label("Supervisør til stede").check()
     page.get_by_role("button", name="Lagre læringsarenaen").click()

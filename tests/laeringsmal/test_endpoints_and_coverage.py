@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from laeringsmal.lmtekst import kort_tittel
 from laeringsmal.models import Laeringsmal
 from laeringsmal.selectors import katalog_for
 from soknader.choices import Status
@@ -69,7 +70,8 @@ def test_catalogue_json_lists_the_specialty_and_fkm_in_force(client):
     codes = [row["kode"] for row in body]
     assert codes[:2] == ["ARB-001", "ARB-002"] and len([c for c in codes if c.startswith("ARB")]) == 120
     assert [c for c in codes if c.startswith("FKM")] == [f"FKM-{i:03d}" for i in range(1, 15)]
-    assert set(body[0]) == {"kode", "tittel"}
+    assert set(body[0]) == {"kode", "tittel", "seksjon"}
+    assert body[0]["seksjon"] == "23.1 Generell kunnskap, arbeidsmiljøopplæring"
     assert client.get(reverse("laeringsmal:katalog"), {"spesialitet": "nei"}).status_code == 400
 
 
@@ -78,16 +80,17 @@ def _arena_post(**kwargs):
 
 
 def test_live_reading_and_stored_result_agree_for_an_application_read_against_an_older_catalogue(client):
-    """Sent in 2025 (the old FKM list, FKM 1–24) and opened again by an anmodning after the revision of 1 March
-    2026: what the søker sees while typing is what saving stores, both read against the application's catalogue."""
+    """Sent in 2025 (the old common objectives, LM-04 … LM-75) and opened again by an anmodning after the revision of
+    1 March 2026: what the søker sees while typing is what saving stores, both read against the application's
+    catalogue."""
     soknad = KomplettSoknadFactory(
         status=Status.ANMODNING_SENDT, soknadsdato=dt.date(2025, 6, 1), referanse="ASA-2025-00001"
     )
-    arena = LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; FKM 1-14")
+    arena = LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; alle felles")
     client.force_login(soker_for(soknad.virksomhet))
-    tekst = "Alle bortsett fra ALM 55; FKM 15-24, 99"
-    assert timezone.localdate() >= dt.date(2026, 3, 1)  # today's list has only FKM 1–14
-    assert "FKM-020" not in katalog_for() and "FKM-020" in katalog_for(soknad.soknadsdato)
+    tekst = "Alle bortsett fra ALM 55; LM 19-23, 99"
+    assert timezone.localdate() >= dt.date(2026, 3, 1)  # today's common objectives are FKM-001 … FKM-014
+    assert "LM-20" not in katalog_for() and "LM-20" in katalog_for(soknad.soknadsdato)
 
     forhandsvisning = client.get(reverse("soknader:tolk_laeringsmal", args=[soknad.pk]), {"tekst": tekst}).json()
     response = client.post(
@@ -95,7 +98,7 @@ def test_live_reading_and_stored_result_agree_for_an_application_read_against_an
     )
     assert response.status_code == 302
     arena.refresh_from_db()
-    assert "FKM-020" in forhandsvisning["koder"] and "ALM-055" not in forhandsvisning["koder"]
+    assert "LM-20" in forhandsvisning["koder"] and "ALM-055" not in forhandsvisning["koder"]
     assert arena.laeringsmal_koder == forhandsvisning["koder"]
     assert [f["tekst"] for f in arena.laeringsmal_feil] == [f["tekst"] for f in forhandsvisning["feil"]] == ["99"]
 
@@ -195,8 +198,8 @@ def test_the_done_when_example_of_issue_11_has_no_coverage_finding_in_2026(clien
     dekning = {"FKM_UDEKKET", "LM_UDEKKET", "DEKNING_USIKKER", "LM_UGYLDIG", "ALM055_MANGLER", "ALM085_MANGLER"}
     assert not koder & dekning
     page = client.get(reverse("soknader:se_over", args=[soknad.pk])).content.decode()
-    assert "felles kompetansemål: 14 mål, offisiell liste" in page
-    assert "allmennmedisin: 97 mål, foreløpig liste" in page
+    assert "felles kompetansemål: 14 mål (FKM-001–FKM-014)" in page
+    assert "allmennmedisin: 88 mål (ALM-001–ALM-088)" in page
 
 
 def test_the_coverage_matrix_names_its_arenas_and_the_objectives_titles(client):
@@ -214,5 +217,9 @@ def test_the_coverage_matrix_names_its_arenas_and_the_objectives_titles(client):
     assert "1. Fastlegekontor" in thead and "2. Sykehusavdeling (helseforetak) – Nordlandssykehuset HF" in thead
     fkm1 = Laeringsmal.objects.filter(kode="FKM-001").exclude(tittel="").first()
     assert fkm1, "the catalogue has FKM titles"
-    # published in bokmål only, and marked so (a screen reader on a nynorsk page reads it as bokmål)
-    assert f'<span class="dekning-tittel" lang="nb">{escape(fkm1.tittel)}</span>' in page
+    # published in bokmål only, and marked so (a screen reader on a nynorsk page reads it as bokmål); a long title
+    # shortened in the cell, whole in its tooltip (issue 20)
+    assert f'<span class="dekning-tittel" lang="nb" title="{escape(fkm1.tittel)}">' in page
+    assert f"{escape(kort_tittel(fkm1.tittel, 110))}</span>" in page
+    # grouped by the regulation's sections
+    assert 'colspan="3" class="text-start" lang="nb">21.1 Allmennmedisinsk profesjonalitet</th>' in page

@@ -205,7 +205,8 @@ def test_ukjent_spesialitet_gir_valueerror():
 def test_kode_som_ikke_finnes():
     feil = eneste_feil("ALM 999")
     assert feil.tekst == "ALM 999"
-    assert feil.melding == '"ALM 999" finnes ikke i læringsmålkatalogen for allmennmedisin.'
+    # issue 20: a number beyond the list says how far the list goes
+    assert feil.melding == '"ALM 999": ALM-999 finnes ikke. Listen for allmennmedisin går fra ALM-001 til ALM-090.'
 
 
 def test_fkm_som_ikke_finnes():
@@ -267,7 +268,9 @@ def test_intervall_med_hull_melder_hullet():
 
 def test_intervall_helt_utenfor_katalogen():
     feil = eneste_feil("ALM 200-210")
-    assert feil.melding == '"ALM 200-210" finnes ikke i læringsmålkatalogen for allmennmedisin.'
+    assert feil.melding == (
+        '"ALM 200-210": ALM-200 til ALM-210 finnes ikke. Listen for allmennmedisin går fra ALM-001 til ALM-090.'
+    )
 
 
 def test_intervall_paa_tvers_av_grupper():
@@ -290,10 +293,12 @@ def test_uleselig_bit():
     assert tolkning.feil[0].melding.startswith('Forstod ikke "legevakt".')
 
 
-def test_uleselig_bit_etter_alle_gir_likevel_alle():
+def test_uleselig_ord_etter_alle_gir_ingen_koder_fra_leddet():
+    # issue 20: "alle" whose scope cannot be read is not "all" (it was: "alle kommunikasjonsmål" → all 97)
     tolkning = les("Alle relevante")
-    assert set(tolkning.koder) == ALLE_ALM
-    assert [f.tekst for f in tolkning.feil] == ["relevante"]
+    assert tolkning.koder == ()
+    assert [f.tekst for f in tolkning.feil] == ["Alle relevante"]
+    assert "ingen er telt med" in tolkning.feil[0].melding
 
 
 def test_tall_uten_gruppe():
@@ -318,7 +323,7 @@ def test_unntatt_uten_alle():
 
 def test_tom_unntaksliste():
     tolkning = les("Alle bortsett fra")
-    assert set(tolkning.koder) == ALLE_ALM
+    assert tolkning.koder == ()  # issue 20: an exception that cannot be read takes the clause with it
     (feil,) = tolkning.feil
     assert feil.tekst == "bortsett fra"
 
@@ -580,12 +585,12 @@ def _rader() -> list[dict[str, str]]:
 
 def test_katalogfilen_har_riktig_form():
     rader = _rader()
-    assert list(rader[0]) == ["kode", "gruppe", "tittel", "gyldig_fra", "gyldig_til", "kilde", "forelopig"]
+    assert list(rader[0]) == ["kode", "gruppe", "seksjon", "tittel", "gyldig_fra", "gyldig_til", "kilde"]
     for rad in rader:
         assert rad["gruppe"] in GRUPPER
         assert rad["kode"].startswith(rad["gruppe"] + "-")
-        assert rad["forelopig"] in ("0", "1")
-        assert rad["kilde"]
+        assert rad["kilde"] and rad["tittel"]
+        assert bool(rad["seksjon"]) == (rad["gruppe"] in SPESIALITETER)
         assert not rad["gyldig_til"] or rad["gyldig_fra"] <= rad["gyldig_til"]
     Katalog(rad["kode"] for rad in rader)  # all codes are canonical
 
@@ -599,20 +604,18 @@ def _gyldige(dato: str) -> Katalog:
 
 
 def test_katalogfilen_kjente_fakta():
-    # FOR-2025-01-24-114: the del 2–3 objectives FKM-001 … FKM-014 take effect on 2026-03-01; the old chapter A
-    # had 24 del 2–3 objectives (codes unknown, so provisional placeholders).
-    for dato, antall_fkm in (("2025-06-01", 24), ("2026-03-01", 14)):
+    # Spesialistforskriften vedlegg 2: ALM-001…088, SAM-001…045, ARB-001…120 since 2018; the common objectives are
+    # the old del 2–3 list LM-04…LM-75 (25) until 2026-02-28, FKM-001…014 from 2026-03-01 (FOR-2025-01-24-114).
+    for dato, felles, antall in (("2025-06-01", "LM", 25), ("2026-03-01", "FKM", 14)):
         katalog = _gyldige(dato)
-        assert len(katalog.gruppe("ARB")) == 120
-        assert len(katalog.gruppe("FKM")) == antall_fkm
-        assert "ALM-055" in katalog and "ALM-085" in katalog
-        assert "SAM-003" in katalog
+        assert [len(katalog.gruppe(g)) for g in SPESIALITETER] == [88, 45, 120]
+        assert katalog.felles() == felles and len(katalog.gruppe(felles)) == antall
+    assert len(_gyldige("2024-08-31").gruppe("LM")) == 24  # LM-75 from 2024-09-01
     rader = {(r["kode"], r["gyldig_fra"]): r for r in _rader()}
     assert rader[("FKM-014", "2026-03-01")]["tittel"] == (
         "Ha god kunnskap om egen rolle i beredskapssituasjoner på eget arbeidssted."
     )
-    assert all(r["forelopig"] == "0" and r["tittel"] for (k, fra), r in rader.items() if fra == "2026-03-01")
-    assert all(r["forelopig"] == "1" for (k, fra), r in rader.items() if k.startswith("FKM") and fra < "2026-03-01")
+    assert rader[("ALM-055", "2019-03-01")]["seksjon"] == "21.4 Kommunikasjon og samhandling"
 
 
 @pytest.mark.parametrize("tekst", ["FKM 1", "FKM-01", "FKM-001", "fkm 001", "felles kompetansemål 1"])

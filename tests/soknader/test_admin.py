@@ -123,9 +123,9 @@ def test_change_view_shows_answers_findings_coverage_history_and_actions(sb_clie
     ):
         assert text in page, text
     assert 'name="_save"' not in page  # read-only
-    # issue 11: the caseworker sees which catalogue the application was read against, and what is provisional
-    assert "Lest mot læringsmålkatalogen som gjaldt" in page and "versjon 23.11.2026" in page
-    assert "allmennmedisin: 97 mål, foreløpig liste" in page
+    # issues 11 and 20: the caseworker sees which catalogue (date, version) the application was read against
+    assert "Lest mot læringsmålene i spesialistforskriften vedlegg 2 som gjaldt" in page
+    assert "katalogversjon 04.12.2026" in page and "allmennmedisin: 88 mål (ALM-001–ALM-088)" in page
 
 
 def test_change_view_shows_answers_with_the_form_labels_and_readable_values(sb_client):

@@ -93,7 +93,7 @@ def bodo_alm(**overrides) -> dict:
                 "virksomhet": "Nordlandssykehuset HF",
                 "ny_veileder": True,
                 "avtale_veiledning_supervisjon": True,
-                "laeringsmal": "ALM 055, 085; FKM 1-5",
+                "laeringsmal": "ALM 055, 085; LM 4, 13",
                 "supervisjon": ["til_stede", "vakt", "annet"],
                 "supervisjon_annet": "Overlege i bakvakt",
             },
@@ -175,8 +175,9 @@ def test_export_can_be_imported_again_unchanged():
 def test_export_only_fields_are_computed():
     import_records([bodo_alm()])
     record = _exported()[0]
-    assert "ALM-055" in record["laeringsmal_dekket"] and "FKM-024" in record["laeringsmal_dekket"]
-    assert "FKM-025" not in record["laeringsmal_dekket"]  # 24 del 2–3 objectives before 2026-03-01
+    assert "ALM-055" in record["laeringsmal_dekket"] and "LM-74" in record["laeringsmal_dekket"]
+    # before 2026-03-01 the common objectives are the old del 2–3 list; LM-75 only from 2024-09-01
+    assert "FKM-001" not in record["laeringsmal_dekket"] and "LM-75" not in record["laeringsmal_dekket"]
     assert record["laeringsmal_dekket"] == sorter(record["laeringsmal_dekket"])
     assert record["historikk"] == [
         {
@@ -558,11 +559,11 @@ def test_virksomhetstype_defaults():
 
 def test_learning_objectives_are_read_and_findings_computed():
     record = bodo_alm()
-    record["laeringsarenaer"][1]["laeringsmal"] = "FKM 1-5; ALM 055, xyz"
+    record["laeringsarenaer"][1]["laeringsmal"] = "LM 4, 13; ALM 055, xyz"
     soknad = import_records([record]).soknader[0]
     fastlege, sykehus = soknad.laeringsarenaer.order_by("pk")
     assert "ALM-054" in fastlege.laeringsmal_koder and "ALM-055" not in fastlege.laeringsmal_koder
-    assert sykehus.laeringsmal_koder == ["ALM-055", "FKM-001", "FKM-002", "FKM-003", "FKM-004", "FKM-005"]
+    assert sykehus.laeringsmal_koder == ["ALM-055", "LM-04", "LM-13"]
     assert sykehus.laeringsmal_feil and "xyz" in sykehus.laeringsmal_feil[0]["tekst"]
     koder = set(soknad.mangler.values_list("kode", flat=True))
     assert Mangelkode.ALM085_MANGLER in koder
@@ -921,7 +922,7 @@ def test_export_command_writes_everything_with_findings():
     assert [r["spesialitet"] for r in records] == ["ALM", "ARB"]
     assert records == export_records(Soknad.objects.order_by("spesialitet"))
     assert records[0]["mangler"] == []  # complete
-    assert {m["kode"] for m in records[1]["mangler"]} >= {"ANSVAR_IKKE_BEKREFTET", "DEKNING_USIKKER"}
+    assert {m["kode"] for m in records[1]["mangler"]} >= {"ANSVAR_IKKE_BEKREFTET", "FKM_UDEKKET"}
     assert "Bodø" in json.dumps(records, ensure_ascii=False)
 
 
@@ -1004,7 +1005,10 @@ def test_every_stored_answer_has_a_key():
     declared = dict(fields.flat(fields.RECORD))
     internal = {"id", "soknad", "opprettet", "opprettet_av", "endret"}
     # sprak (the language of the søker's mail and letters) is not in the format yet: an import gets the default
-    for model, computed in ((Soknad, {"sprak"}), (Laeringsarena, {"laeringsmal_koder", "laeringsmal_feil"})):
+    for model, computed in (
+        (Soknad, {"sprak"}),
+        (Laeringsarena, {"laeringsmal_koder", "laeringsmal_feil", "laeringsmal_delvis"}),
+    ):
         stored = {f.name for f in model._meta.concrete_fields} - internal - computed
         mapped = {f.model.split(".")[0] for f in declared.values() if f.on is model and f.model and not f.out}
         assert stored <= mapped, stored - mapped

@@ -299,7 +299,10 @@ def test_applicant_sees_the_findings_before_submitting_and_they_do_not_block(cli
     LaeringsarenaFactory(soknad=soknad, laeringsmal="ALM 1-3", laeringsmal_koder=["ALM-001", "ALM-002", "ALM-003"])
     client.force_login(soker_for(soknad.virksomhet))
     page = client.get(reverse("soknader:se_over", args=[soknad.pk])).content.decode()
-    assert "Dette vil Helsedirektoratet se etter" in page and "Ingen læringsarena dekker ALM-055." in page
+    assert (
+        "Dette vil Helsedirektoratet se etter" in page
+        and "Ingen læringsarena dekker ALM-055 Ha en godt utviklet samhandlingskompetanse" in page
+    )
     assert "Det er ikke krysset av for en avtale med helseforetak" in page
     client.post(reverse("soknader:se_over", args=[soknad.pk]))
     soknad.refresh_from_db()

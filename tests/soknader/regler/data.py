@@ -6,7 +6,7 @@ from soknader.regler.grunnlag import ApplicationData, ArenaData
 from soknader.regler.mangler import finn as find
 from soknader.skjema import BEKREFTELSER
 
-ALM = tuple(f"ALM-{i:03d}" for i in range(1, 98))
+ALM = tuple(f"ALM-{i:03d}" for i in range(1, 89))  # the official list: ALM-001 … ALM-088
 ARB = tuple(f"ARB-{i:03d}" for i in range(1, 121))
 FKM = tuple(f"FKM-{i:03d}" for i in range(1, 15))  # the official del 2–3 list from 2026-03-01
 FELT = {

@@ -35,7 +35,6 @@ EVERYTHING_WRONG = [
         spesialitet_koder=ARB,
         felt={**FELT, "bht_godkjent_arbeidstilsynet": False, "ansvar_apen_uselektert_praksis": False},
         arenaer=(arena(koder=ARB[:100] + FKM[:10]),),
-        forelopige=frozenset(ARB[110:]),
     ),
     change(
         felt={
@@ -51,7 +50,6 @@ EVERYTHING_WRONG = [
             arena(3, koder=("ALM-085",), feil=[{"tekst": "ALM 9999", "melding": "…"}, {"tekst": "hei", "melding": ""}]),
         ),
         fkm_koder=OLD_FKM,
-        forelopige=frozenset(OLD_FKM),
     ),
 ]
 
@@ -60,11 +58,16 @@ def everything() -> list[Mangel]:
     return [m for data in EVERYTHING_WRONG for m in find(data)]
 
 
+# codes no rule finds any more: their rules only word the findings stored before
+UTGATTE_KODER = {"DEKNING_USIKKER"}
+
+
 def test_every_finding_code_has_its_rule_with_a_source():
-    assert {regel.kode for regel in mangler.REGLER} == set(Mangelkode.values)
-    for regel in mangler.REGLER:
+    assert {regel.kode for regel in mangler.REGLER} == set(Mangelkode.values) - UTGATTE_KODER
+    assert {regel.kode for regel in mangler.UTGATTE} == UTGATTE_KODER
+    for regel in mangler.REGLER + mangler.UTGATTE:
         assert regel.kilde.dokument in kilder.DOKUMENTER, regel
-        assert len(regel.kilde.sitat) > 40 and regel.leser, regel
+        assert len(regel.kilde.sitat) > 40 and (regel.leser or regel in mangler.UTGATTE), regel
         assert regel.seksjon in Seksjon.values and regel.alvorlighet in Alvorlighet.values
 
 
@@ -73,7 +76,7 @@ def test_a_complete_application_has_no_findings():
 
 
 def test_the_examples_give_every_code():
-    assert {m.kode for m in everything()} == set(Mangelkode.values)
+    assert {m.kode for m in everything()} == set(Mangelkode.values) - UTGATTE_KODER
 
 
 def test_findings_come_organisation_first_then_sections_then_arena_by_arena_then_coverage():
@@ -89,7 +92,7 @@ def test_findings_come_organisation_first_then_sections_then_arena_by_arena_then
         ("ALM055_MANGLER", None),
         ("ALM055_085_UTEN_INSTITUSJON", None),
         ("LM_UDEKKET", None),
-        ("DEKNING_USIKKER", None),
+        ("FKM_UDEKKET", None),
     ]
 
 
