@@ -51,10 +51,12 @@ run-oidc: install
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# Lint and format check (ruff, rules in pyproject.toml); `make format` rewrites the files.
+# Lint and format check (ruff, rules in pyproject.toml); `make format` rewrites the files. lint-imports: the arrows
+# between the apps and the layers inside soknader ([tool.importlinter] in pyproject.toml).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install
 	$(VENV)/bin/ruff check --fix .
