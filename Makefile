@@ -52,11 +52,12 @@ test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Lint and format check (ruff, rules in pyproject.toml); `make format` rewrites the files. lint-imports: the arrows
-# between the apps and the layers inside soknader ([tool.importlinter] in pyproject.toml).
+# between the apps and the layers inside soknader; mypy: types ([tool.importlinter], [tool.mypy] in pyproject.toml).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
 
 format: install
 	$(VENV)/bin/ruff check --fix .
