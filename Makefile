@@ -51,13 +51,11 @@ run-oidc: install
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# Lint and format check (ruff, rules in pyproject.toml); `make format` rewrites the files. lint-imports: the arrows
-# between the apps and the layers inside soknader; mypy: types ([tool.importlinter], [tool.mypy] in pyproject.toml).
+# Lint: the hooks of .pre-commit-config.yaml on every file, with the virtualenv's tools (all local: nothing is
+# fetched): ruff (rules and format, pyproject.toml; `make format` rewrites), lint-imports (the arrows between the apps
+# and the layers inside soknader, [tool.importlinter]), mypy ([tool.mypy]) and djhtml (template indentation).
 lint: install
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/lint-imports --no-cache
-	$(VENV)/bin/mypy
+	PATH="$(abspath $(VENV))/bin:$$PATH" $(VENV)/bin/pre-commit run --all-files
 
 format: install
 	$(VENV)/bin/ruff check --fix .
