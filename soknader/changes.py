@@ -1,11 +1,20 @@
-"""What an application looked like when submitted, and what changed between two submissions."""
+"""What an application looked like when submitted, and what changed between two submissions; the fingerprint that
+tells a save whether the stored data changed since the form was shown."""
 
+import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from . import skjema
 from .models import Laeringsarena, Soknad
+
+
+def fingerprint(values: Mapping[str, Any]) -> str:
+    """A short hash of what was stored when a form was shown; a different hash on save means a conflict."""
+    data = json.dumps(values, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(data.encode()).hexdigest()[:20]
 
 
 def snapshot(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict[str, Any]:

@@ -7,8 +7,6 @@ attributes: `static/js/skjema.js` hides them until their trigger is chosen; with
 shown, with a hint saying when they apply.
 """
 
-import hashlib
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,6 +20,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import completeness, grenser, skjema
+from .changes import fingerprint
 from .choices import Spesialitet
 from .models import Laeringsarena, Soknad
 from .regler import gyldig, hvem
@@ -30,12 +29,6 @@ from .skjema import Del, Felt, Kontekst, Type
 JA_NEI = [(True, _("Ja")), (False, _("Nei"))]
 
 phone_validator = RegexValidator(gyldig.TELEFON, gyldig.UGYLDIG_TELEFON)  # the rule: regler/gyldig.py
-
-
-def fingerprint(values: Mapping[str, Any]) -> str:
-    """A short hash of what was stored when a form was shown; a different hash on save means a conflict."""
-    data = json.dumps(values, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(data.encode()).hexdigest()[:20]
 
 
 def formfield(felt: Felt, model_field) -> forms.Field:

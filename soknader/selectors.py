@@ -1,22 +1,26 @@
 """Reads scoped to what a user may see. The only read path for the søker journey."""
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.http import Http404
 from django.utils.translation import gettext
 
-from brreg.models import Virksomhet
+from brreg.models import Helseregion, Virksomhet
 from tilgang import selectors as tilgang_selectors
 
 from .choices import Status
 from .models import Innsending, Laeringsarena, Mangel, Melding, Regiontilgang, Soknad, Vedlegg, Vedtaksbrev
 
+Bruker = AbstractBaseUser | AnonymousUser  # request.user
 
-def virksomheter_for_bruker(bruker) -> QuerySet[Virksomhet]:
+
+def virksomheter_for_bruker(bruker: Bruker) -> QuerySet[Virksomhet]:
     """The organisations Altinn says the user may act for now (tilgang keeps Altinn's answer fresh)."""
     return tilgang_selectors.virksomheter_for(bruker)
 
 
-def soknader_for_bruker(bruker) -> QuerySet[Soknad]:
+def soknader_for_bruker(bruker: Bruker) -> QuerySet[Soknad]:
     """Every application of the organisations the user acts for."""
     return (
         Soknad.objects.filter(virksomhet__in=tilgang_selectors.virksomheter_for(bruker))
@@ -37,7 +41,7 @@ def soknader_for_bruker(bruker) -> QuerySet[Soknad]:
     )
 
 
-def soknad_for_soker(bruker, pk: int) -> Soknad:
+def soknad_for_soker(bruker: Bruker, pk: int) -> Soknad:
     """The application, if the user acts for its organisation; otherwise 404 (we do not say it exists)."""
     try:
         return Soknad.objects.select_related("virksomhet__kommune__fylke__helseregion").get(
@@ -74,13 +78,13 @@ def soknad_for_virksomhet(virksomhet: Virksomhet, spesialitet: str) -> Soknad | 
 # ---- ALIS-kontor: one helseregion ------------------------------------------------------------------
 
 
-def region_for_bruker(bruker):
+def region_for_bruker(bruker: Bruker) -> Helseregion | None:
     """The helseregion an ALIS-kontor user follows, or None."""
-    tilgang = Regiontilgang.objects.select_related("helseregion").filter(bruker=bruker).first()
+    tilgang = Regiontilgang.objects.select_related("helseregion").filter(bruker_id=bruker.pk).first()
     return tilgang.helseregion if tilgang else None
 
 
-def soknader_for_region(helseregion) -> QuerySet[Soknad]:
+def soknader_for_region(helseregion: Helseregion) -> QuerySet[Soknad]:
     """Submitted applications in a region, with their findings prefetched (no contact persons needed)."""
     return (
         Soknad.objects.filter(virksomhet__kommune__fylke__helseregion=helseregion)
@@ -91,7 +95,7 @@ def soknader_for_region(helseregion) -> QuerySet[Soknad]:
     )
 
 
-def soknad_for_region(helseregion, pk: int) -> Soknad:
+def soknad_for_region(helseregion: Helseregion, pk: int) -> Soknad:
     try:
         return soknader_for_region(helseregion).get(pk=pk)
     except Soknad.DoesNotExist:

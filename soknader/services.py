@@ -29,8 +29,8 @@ from laeringsmal.tolking import katalog_for_soknad, tolk_laeringsmal
 from tilgang import selectors as tilgang_selectors
 
 from . import changes, dokumenter, grenser, notifications, pdfsjekk, sections, skjema
+from .changes import fingerprint
 from .choices import Spesialitet, Status, Virksomhetstype
-from .forms import fingerprint
 from .models import (
     Innsending,
     Laeringsarena,

@@ -53,7 +53,7 @@ class AltinnUnavailable(AltinnError):
     """Altinn could not be reached, timed out, failed, or answered something we cannot read."""
 
 
-class AltinnIkkeSattOpp(AltinnError):
+class AltinnNotConfigured(AltinnError):
     """ALTINN_BASE_URL is empty: this installation does not ask Altinn (development)."""
 
 
@@ -70,7 +70,7 @@ def er_satt_opp() -> bool:
 
 def authorized_organisations(pid: str) -> list[AltinnVirksomhet]:
     if not er_satt_opp():
-        raise AltinnIkkeSattOpp("Altinn er ikke satt opp (ALTINN_BASE_URL)")
+        raise AltinnNotConfigured("Altinn er ikke satt opp (ALTINN_BASE_URL)")
     return parse_parties(_post_authorized_parties(pid), settings.ALTINN_RESOURCE_ID)
 
 

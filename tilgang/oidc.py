@@ -40,7 +40,7 @@ class ProviderUnavailable(Exception):
     """The identity provider's discovery document could not be fetched."""
 
 
-class GrupperUtelatt(Exception):
+class GroupsOmitted(Exception):
     """The provider left the group claim out and pointed elsewhere for it (Entra ID does so for a member of more than
     200 groups: "group overage", `_claim_names`). The roles cannot be known from the token, so the login is refused
     before any user is made or changed: the roles a person had are neither kept for a new session nor taken away."""
@@ -199,7 +199,7 @@ class OIDCBackend(OIDCAuthenticationBackend):
             and groups_claim not in claims
             and groups_claim in (claims.get("_claim_names") or {})
         ):
-            raise GrupperUtelatt(groups_claim)
+            raise GroupsOmitted(groups_claim)
         if not claims.get(self.config.get("subject_claim", "sub")):
             logger.warning("oidc %s: mangler %s i ID-tokenet", self.provider, self.config.get("subject_claim"))
             return False

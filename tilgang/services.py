@@ -28,7 +28,7 @@ def person_ident(provider: str, subject: str) -> str:
 
 
 @dataclass
-class Oppslag:
+class Lookup:
     """The outcome of asking Altinn: `ok` (a fresh answer), or the previous answer still in use (`fra_lager`),
     or nothing usable (`ok` and `fra_lager` both false)."""
 
@@ -43,7 +43,7 @@ class Oppslag:
         return self.ok or self.fra_lager
 
 
-def organisasjoner_refresh(*, bruker, pid: str, kilde: str = "idporten") -> Oppslag:
+def organisasjoner_refresh(*, bruker, pid: str, kilde: str = "idporten") -> Lookup:
     """Ask Altinn which organisations the person may act for and replace the cache with the answer.
 
     When Altinn does not answer, the previous answer stays in use while it is younger than ALTINN_GRACE_HOURS.
@@ -57,7 +57,7 @@ def organisasjoner_refresh(*, bruker, pid: str, kilde: str = "idporten") -> Opps
         )
         person = Person.objects.filter(bruker=bruker).first()
         hentet = person.organisasjoner_hentet if person else None
-        return Oppslag(ok=False, fra_lager=hentet is not None and hentet >= grace_cutoff(), hentet=hentet)
+        return Lookup(ok=False, fra_lager=hentet is not None and hentet >= grace_cutoff(), hentet=hentet)
     now = timezone.now()
     with transaction.atomic():
         wanted = {}
@@ -71,14 +71,14 @@ def organisasjoner_refresh(*, bruker, pid: str, kilde: str = "idporten") -> Opps
     return result
 
 
-def organisasjoner_set(*, bruker, virksomheter, kilde: str = Tilgangskilde.UTVIKLING) -> Oppslag:
+def organisasjoner_set(*, bruker, virksomheter, kilde: str = Tilgangskilde.UTVIKLING) -> Lookup:
     """Write the cache from another source than Altinn: demo data and tests on a machine where Altinn is not
     set up (ALTINN_BASE_URL empty). Such rows are ignored as soon as Altinn is set up."""
     with transaction.atomic():
         return _replace(bruker, {v.organisasjonsnummer: (v, "") for v in virksomheter}, kilde=kilde, now=timezone.now())
 
 
-def _replace(bruker, wanted: dict[str, tuple[Virksomhet, str]], *, kilde: str, now) -> Oppslag:
+def _replace(bruker, wanted: dict[str, tuple[Virksomhet, str]], *, kilde: str, now) -> Lookup:
     existing = {
         t.virksomhet.organisasjonsnummer: t
         for t in Virksomhetstilgang.objects.select_related("virksomhet").filter(bruker=bruker)
@@ -102,7 +102,7 @@ def _replace(bruker, wanted: dict[str, tuple[Virksomhet, str]], *, kilde: str, n
         audit.hendelse_log(
             hendelse=Hendelsestype.TILGANG_FJERNET, kilde=kilde, bruker=bruker, virksomhet=existing[orgnr].virksomhet
         )
-    return Oppslag(ok=True, hentet=now, lagt_til=added, fjernet=removed)
+    return Lookup(ok=True, hentet=now, lagt_til=added, fjernet=removed)
 
 
 def grace_cutoff() -> dt.datetime:

@@ -241,7 +241,7 @@ def callback(request, provider):
                 "Start innloggingen på nytt."
             ),
         )
-    except oidc.GrupperUtelatt:
+    except oidc.GroupsOmitted:
         logger.warning("oidc %s: gruppene er utelatt av tokenet (group overage)", provider)
         return _feil(
             request,

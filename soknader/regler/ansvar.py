@@ -1,6 +1,6 @@
 """Findings about sections 2 and 3: the confirmations, BHT approval, the agreement on ALM-055/085, supervisors."""
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from django.utils.translation import gettext, ngettext
@@ -14,7 +14,7 @@ from .regel import Mangel, Regel
 HELSEFORETAK = frozenset({Arenatype.SYKEHUS, Arenatype.PSYKISK_HELSEVERN})
 
 
-def liste(numre) -> str:
+def liste(numre: Iterable[int]) -> str:
     return ", ".join(str(n) for n in numre)
 
 

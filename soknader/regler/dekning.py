@@ -6,7 +6,7 @@ with their titles (kept in the finding's params: the regulation's titles are bok
 warning about a provisional list, is no longer found; it words the findings stored before.
 """
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from django.utils.translation import gettext, ngettext
@@ -76,7 +76,7 @@ class InstitusjonsmalMangler(DekningsRegel):
         return gettext("Ingen læringsarena dekker %(kode)s.") % {"kode": kode}
 
 
-def _tittel(titler: dict[str, str]) -> dict[str, str]:
+def _tittel(titler: dict[str, str]) -> dict[str, Any]:  # Any: params of Regel.mangel
     return {"tittel": next(iter(titler.values()))} if titler else {}
 
 
@@ -158,12 +158,15 @@ class FkmUdekket(DekningsRegel):
         ) % {"antall": len(koder), "koder": med_titler(koder, params.get("titler") or {})}
 
 
-def _udekket(regel: DekningsRegel, koder, dekket: frozenset[str], titler: Mapping[str, str]) -> Iterator[Mangel]:
+def _udekket(
+    regel: DekningsRegel, koder: Iterable[str], dekket: frozenset[str], titler: Mapping[str, str]
+) -> Iterator[Mangel]:
     """The codes no arena covers, with the titles of a few (params: koder, and titler when there are any)."""
     udekket = [k for k in koder if k not in dekket]
     if udekket:
         med = titler_for(udekket, titler)
-        yield regel.mangel(koder=udekket, **({"titler": med} if med else {}))
+        params: dict[str, Any] = {"titler": med} if med else {}
+        yield regel.mangel(koder=udekket, **params)
 
 
 class DekningUsikker(DekningsRegel):

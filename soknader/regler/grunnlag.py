@@ -4,11 +4,16 @@
 and the catalogue's codes in force; `application_data()` builds it from stored objects.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import skjema
+
+if TYPE_CHECKING:
+    from laeringsmal.lmtekst import Katalog
+
+    from ..models import Laeringsarena, Soknad
 
 
 @dataclass(frozen=True)
@@ -46,7 +51,7 @@ class ApplicationData:
         return frozenset().union(*(a.koder for a in self.arenaer))
 
 
-def application_data(soknad, arenaer, katalog) -> ApplicationData:
+def application_data(soknad: "Soknad", arenaer: Iterable["Laeringsarena"], katalog: "Katalog") -> ApplicationData:
     """The rules' input for a stored application (`Soknad`), its arenas (in order) and the catalogue in force."""
     virksomhet = soknad.virksomhet
     return ApplicationData(

@@ -6,12 +6,16 @@ kommune eller en annen offentlig virksomhet eller en privat virksomhet".
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import Spesialitet
 from .kilder import BRUKERVEILEDNING, Kilde
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 KILDE = Kilde(
     BRUKERVEILEDNING,
@@ -41,7 +45,7 @@ class Spesialitetsvalg:
     grunn: str = ""
 
     @property
-    def etikett(self) -> str:
+    def etikett(self) -> "StrPromise":
         return Spesialitet(self.spesialitet).label
 
 

@@ -20,7 +20,8 @@ from .ansvar import (
 from .arenaer import AnnenVirksomhetUtenNavn, ArenaUtenLm, AvtaleUtenVeiledning, IngenArena, LmUgyldig
 from .dekning import DekningUsikker, FkmUdekket, InstitusjonsmalMangler, InstitusjonsmalUtenInstitusjon, LmUdekket
 from .grunnlag import ApplicationData
-from .regel import ArenaRegel, Mangel, Regel
+from .regel import ArenaRegel, Regel
+from .regel import Mangel as Mangel  # named as mangler.Mangel too (services)
 from .virksomhet import IkkeKommuneAlm, VirksomhetSlettet
 
 REGLER: tuple[Regel, ...] = (

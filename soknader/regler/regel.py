@@ -8,11 +8,14 @@ its code and params, so it is stored once and read in whichever language the rea
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..choices import Alvorlighet, Mangelkode, Seksjon
 from .grunnlag import ApplicationData, ArenaData
 from .kilder import Kilde
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,7 @@ class Mangel:
     arena_nummer: int | None = None
 
     @property
-    def label(self) -> str:
+    def label(self) -> "StrPromise":
         return Mangelkode(self.kode).label
 
     @property
@@ -43,7 +46,7 @@ class Regel:
     kode: Mangelkode
     alvorlighet: ClassVar[str] = Alvorlighet.MANGEL
     seksjon: ClassVar[str]
-    leser: ClassVar[tuple[str, ...]]  # the ApplicationData it reads (`felt.x`: a field; `arenaer.x`: each arena's x)
+    leser: tuple[str, ...]  # the ApplicationData it reads (`felt.x`: a field; `arenaer.x`: each arena's x)
     kilde: ClassVar[Kilde]
 
     def finn(self, data: ApplicationData) -> Iterator[Mangel]:

@@ -2,7 +2,9 @@
 arenas cover. Asked by «Se over», the PDF and `services.mangler_refresh` (the admin and the ALIS view read what
 that stored)."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from laeringsmal.lmtekst import Dekning, Katalog
 from laeringsmal.tolking import dekning_for
@@ -12,19 +14,22 @@ from . import mangler
 from .grunnlag import application_data
 from .regel import Mangel
 
+if TYPE_CHECKING:
+    from ..models import Laeringsarena, Soknad
+
 
 @dataclass(frozen=True)
 class Vurdering:
     problemer: dict[str, completeness.Problems]  # per section: what it lacks before it can be submitted
     mangler: list[Mangel]  # what a caseworker would notice (both severities)
-    dekning: Dekning  # the specialty's objectives and the FKM × the arenas
+    dekning: Dekning[int]  # the specialty's objectives and the FKM × the arenas
 
     @property
     def kan_sendes(self) -> bool:
         return not any(self.problemer.values())
 
 
-def vurder(*, soknad, arenaer, katalog: Katalog) -> Vurdering:
+def vurder(*, soknad: "Soknad", arenaer: Iterable["Laeringsarena"], katalog: Katalog) -> Vurdering:
     """Judge an application (`Soknad`) with its arenas (in order) against the catalogue in force for it."""
     arenaer = list(arenaer)
     return Vurdering(
