@@ -87,6 +87,7 @@ class Mangelkode(models.TextChoices):
     SVAR_MANGLER = "SVAR_MANGLER", _("Ubesvarte spørsmål")
     APEN_PRAKSIS_IKKE_BEKREFTET = "APEN_PRAKSIS_IKKE_BEKREFTET", _("Åpen uselektert praksis ikke bekreftet")
     ANNEN_VIRKSOMHET_UTEN_NAVN = "ANNEN_VIRKSOMHET_UTEN_NAVN", _("Annen virksomhet uten navn")
+    INSTITUSJON_UTEN_ANBEFALT = "INSTITUSJON_UTEN_ANBEFALT", _("Institusjon for ALM-055/085 uten det anbefalte")
     AVTALE_UTEN_VEILEDNING = "AVTALE_UTEN_VEILEDNING", _("Avtale sikrer ikke veiledning/supervisjon")
     VEILEDERPLAN_MANGLER = "VEILEDERPLAN_MANGLER", _("Plan for veilederkompetanse mangler")
     IKKE_KOMMUNE_ALM = "IKKE_KOMMUNE_ALM", _("ALM fra ikke-kommune")

@@ -218,6 +218,11 @@ class Laeringsarena(RaskeValg, models.Model):
     annen_virksomhet = models.CharField(etikett("annen_virksomhet"), max_length=200, blank=True)
     ny_veileder = models.BooleanField(etikett("ny_veileder"), null=True, blank=True)
     avtale_veiledning_supervisjon = models.BooleanField(etikett("avtale_veiledning_supervisjon"), null=True, blank=True)
+    institusjon_overlege = models.BooleanField(etikett("institusjon_overlege"), null=True, blank=True)
+    institusjon_veiledning = models.BooleanField(etikett("institusjon_veiledning"), null=True, blank=True)
+    institusjon_internundervisning = models.BooleanField(
+        etikett("institusjon_internundervisning"), null=True, blank=True
+    )
     laeringsmal = models.TextField(etikett("laeringsmal"), blank=True)
     laeringsmal_koder = models.JSONField(
         _("læringsmål (tolket)"), default=list, blank=True, help_text=_("Kodene teksten ble tolket til, sortert.")

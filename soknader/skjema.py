@@ -556,6 +556,14 @@ FORHOLD = Del(
     ),
 )
 
+# kommunale helseinstitusjoner, and what the guidance recommends of them for ALM-055/085 (see the arena's table)
+KOMMUNALE_INSTITUSJONER = (Arenatype.SYKEHJEM, Arenatype.KAD)
+INSTITUSJONSSPORSMAL = {
+    "institusjon_overlege": _("Har institusjonen overlege i full stilling?"),
+    "institusjon_veiledning": _("Kan institusjonen tilby individuell veiledning og supervisjon?"),
+    "institusjon_internundervisning": _("Har institusjonen organisert internundervisning?"),
+}
+
 LAERINGSARENA = Del(
     Seksjon.LAERINGSARENAER,
     (
@@ -605,6 +613,26 @@ LAERINGSARENA = Del(
                 "ikke legges ved søknaden."
             ),
             mangler=_("Svar på om avtalen sikrer veiledning og supervisjon ved denne arenaen."),
+        ),
+        # The guidance: "For å oppnå disse to læringsmålene [ALM 055 og ALM 085] er det anbefalt at ALIS har tjeneste
+        # ved godkjent utdanningsvirksomhet innen kliniske spesialiteter, og/eller i kommunale helseinstitusjoner som
+        # har overlege i full stilling, kan tilby individuell veiledning og supervisjon og har organisert
+        # internundervisning." Asked of a kommunal institution in an ALM application; not required (a
+        # recommendation); regler.arenaer.InstitusjonUtenAnbefalteForhold tells the caseworker when it falls short.
+        *(
+            Felt(
+                navn,
+                etikett_,
+                Type.JA_NEI,
+                gjelder=ALM,
+                vis_naar=Naar("type", KOMMUNALE_INSTITUSJONER),
+                hjelp=_(
+                    "Skal arenaen dekke ALM-055 eller ALM-085, anbefaler Helsedirektoratet en kommunal "
+                    "helseinstitusjon med overlege i full stilling, individuell veiledning og supervisjon, og "
+                    "organisert internundervisning."
+                ),
+            )
+            for navn, etikett_ in INSTITUSJONSSPORSMAL.items()
         ),
         Felt(
             "ny_veileder",

@@ -5,7 +5,8 @@ from typing import Any
 
 from django.utils.translation import gettext
 
-from ..choices import Mangelkode, Plassering, Seksjon
+from .. import skjema
+from ..choices import Alvorlighet, Mangelkode, Plassering, Seksjon
 from .grunnlag import ApplicationData, ArenaData
 from .kilder import BRUKERVEILEDNING, VEILEDNING_KOMMUNER, Kilde
 from .regel import ArenaRegel, Mangel, Regel
@@ -61,6 +62,38 @@ class AvtaleUtenVeiledning(ArenaRegel):
         return gettext(
             "Læringsarena %(nr)s er i en annen virksomhet, og avtalen sikrer ikke veiledning og supervisjon av LIS der."
         ) % {"nr": params["nr"]}
+
+
+class InstitusjonUtenAnbefalteForhold(ArenaRegel):
+    """A warning: the guidance recommends, it does not require."""
+
+    kode = Mangelkode.INSTITUSJON_UTEN_ANBEFALT
+    alvorlighet = Alvorlighet.ADVARSEL
+    leser = ("arenaer.type", "arenaer.koder", "arenaer.institusjon")
+    kilde = Kilde(
+        VEILEDNING_KOMMUNER,
+        "For å oppnå disse to læringsmålene er det anbefalt at ALIS har tjeneste ved godkjent utdanningsvirksomhet "
+        "innen kliniske spesialiteter, og/eller i kommunale helseinstitusjoner som har overlege i full stilling, kan "
+        "tilby individuell veiledning og supervisjon og har organisert internundervisning.",
+        lesning="Gjelder en kommunal institusjon (sykehjem, KAD) som skal dekke ALM-055 eller ALM-085; et ubesvart "
+        "spørsmål teller som ikke oppfylt.",
+    )
+
+    def treff(self, arena: ArenaData) -> dict[str, Any] | None:
+        if arena.type not in skjema.KOMMUNALE_INSTITUSJONER or not {"ALM-055", "ALM-085"} & arena.koder:
+            return None
+        svar = dict(arena.institusjon)
+        mangler = [navn for navn in skjema.INSTITUSJONSSPORSMAL if svar.get(navn) is not True]
+        return {"felt": mangler} if mangler else None
+
+    def tekst(self, params: Mapping[str, Any]) -> str:
+        return gettext(
+            "Læringsarena %(nr)s er en kommunal institusjon som skal dekke ALM-055/085, men har ikke svart ja på det "
+            "Helsedirektoratet anbefaler: %(punkter)s"
+        ) % {
+            "nr": params["nr"],
+            "punkter": ", ".join(f"«{skjema.INSTITUSJONSSPORSMAL[navn]}»" for navn in params["felt"]),
+        }
 
 
 class ArenaUtenLm(ArenaRegel):

@@ -25,6 +25,8 @@ class ArenaData:
     koder: frozenset[str]
     feil: tuple[Mapping[str, Any], ...] = ()
     avtale_veiledning_supervisjon: bool | None = None  # for an arena in another organisation
+    # a kommunal institution's answers to what the guidance recommends for ALM-055/085 (skjema.INSTITUSJONSSPORSMAL)
+    institusjon: tuple[tuple[str, bool | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ def application_data(soknad: "Soknad", arenaer: Iterable["Laeringsarena"], katal
                 koder=frozenset(a.laeringsmal_koder or ()),
                 feil=tuple(a.laeringsmal_feil or ()),
                 avtale_veiledning_supervisjon=a.avtale_veiledning_supervisjon,
+                institusjon=tuple((navn, getattr(a, navn)) for navn in skjema.INSTITUSJONSSPORSMAL),
             )
             for nummer, a in enumerate(arenaer, start=1)
         ),

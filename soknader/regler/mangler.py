@@ -17,7 +17,14 @@ from .ansvar import (
     SvarMangler,
     VeilederplanMangler,
 )
-from .arenaer import AnnenVirksomhetUtenNavn, ArenaUtenLm, AvtaleUtenVeiledning, IngenArena, LmUgyldig
+from .arenaer import (
+    AnnenVirksomhetUtenNavn,
+    ArenaUtenLm,
+    AvtaleUtenVeiledning,
+    IngenArena,
+    InstitusjonUtenAnbefalteForhold,
+    LmUgyldig,
+)
 from .dekning import DekningUsikker, FkmUdekket, InstitusjonsmalMangler, InstitusjonsmalUtenInstitusjon, LmUdekket
 from .grunnlag import ApplicationData
 from .regel import ArenaRegel, Regel
@@ -37,6 +44,7 @@ REGLER: tuple[Regel, ...] = (
     # each arena on its own: shown arena by arena
     AnnenVirksomhetUtenNavn(),
     AvtaleUtenVeiledning(),
+    InstitusjonUtenAnbefalteForhold(),
     ArenaUtenLm(),
     LmUgyldig(),
     # the arenas together

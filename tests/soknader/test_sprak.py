@@ -19,6 +19,8 @@ from tests.soknader.regler.data import COMPLETE, FELT, arena
 
 # Texts whose nynorsk is written the same as the bokmål (checked one by one, not forgotten).
 SAMME_PA_NYNORSK = {
+    "Har institusjonen overlege i full stilling?",
+    "Har institusjonen organisert internundervisning?",
     "Ja",
     "Nei",
     "Delvis",
