@@ -12,7 +12,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) .env
+
+# Development settings for `./manage.py …` in this checkout (read by manage.py only; never committed). Production has
+# no .env, and without DJANGO_SECRET_KEY it refuses to start.
+.env:
+	printf '# written by make: development settings for ./manage.py in this checkout (see manage.py)\nDJANGO_DEBUG=1\n' > .env
 
 run: install
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput

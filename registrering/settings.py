@@ -233,8 +233,10 @@ CONTENT_SECURITY_POLICY = {
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "epost.utvikling.DevelopmentBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
+# Development: each mail is written here as a file (.eml), and one line about it is printed (epost/utvikling.py)
+EPOST_UTVIKLING_MAPPE = os.environ.get("EPOST_UTVIKLING_MAPPE", str(BASE_DIR / "tmp" / "epost"))
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
@@ -375,5 +377,7 @@ LOGGING = {
         "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},  # lockouts, not every attempt
         "asa": {"handlers": ["console"], "level": os.environ.get("ASA_LOG_LEVEL", "INFO"), "propagate": False},
+        # libraries' progress (a line per PDF page, per font subset): only their warnings and errors
+        **{name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "PIL", "pydyf", "urllib3")},
     },
 }

@@ -913,8 +913,12 @@ def test_nul_and_lone_surrogates_are_refused_by_the_check_and_the_import(tmp_pat
 def test_import_command_can_only_check(tmp_path):
     out = io.StringIO()
     call_command("importer_soknader", _file(tmp_path, [bodo_alm()]), "--kontroller", stdout=out)
-    assert "Filen er i orden: 1 søknader kan importeres." in out.getvalue()
+    assert "Filen er i orden: 1 søknader blir opprettet, 0 blir oppdatert." in out.getvalue()
     assert Soknad.objects.count() == 0
+    call_command("importer_soknader", _file(tmp_path, [bodo_alm()]), stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("importer_soknader", _file(tmp_path, [bodo_alm()]), "--kontroller", stdout=out)
+    assert "Filen er i orden: 0 søknader blir opprettet, 1 blir oppdatert." in out.getvalue()
 
 
 def _export_command(*args) -> list[dict]:

@@ -9,6 +9,7 @@ from django.test.utils import override_settings
 
 from brreg.models import Helseregion, Kommune
 from brreg.services import virksomhet_get_or_create
+from epost.models import Epost, EpostStatus
 from soknader import services, skjema
 from soknader.models import Regiontilgang, Soknad
 from soknader.roles import SAKSBEHANDLERE, ensure_groups
@@ -28,7 +29,13 @@ class Command(BaseCommand):
         "ALIS-kontor Nord."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--adresse", help="adressen appen svarer på, skrevet i boksen med innloggingene (make run gir den)"
+        )
+
+    def handle(self, *args, adresse: str | None = None, **options):
+        self.adresse = adresse
         if not (settings.DEBUG or settings.TESTING):
             # the demo users share a password printed in the README: never on a production database
             raise CommandError(
@@ -74,22 +81,34 @@ class Command(BaseCommand):
             bruker=alis, defaults={"helseregion": Helseregion.objects.get(kode="nord")}
         )
 
-        antall = self._eksempelsoknader(saksbehandler)
-        self.stdout.write(f"Eksempelsøknader fra andre kommuner: {antall} (for saksbehandling og oversikt).")
-        self.stdout.write(self.style.SUCCESS(f"Demobrukere (passord for alle: {PASSORD}):"))
-        for username, rolle in [
-            ("kommune", f"søker for {bodo.navn} (orgnr 972 418 013)"),
-            ("bht", f"søker for {bht.navn} (orgnr 999 888 771)"),
-            ("saksbehandler", "saksbehandler i Helsedirektoratet (admin: /admin/)"),
-            ("alis-nord", "ALIS-kontor, helseregion Nord"),
-        ]:
-            self.stdout.write(f"  {username:<14} {rolle}")
+        nye = self._eksempelsoknader(saksbehandler)
+        antall = Soknad.objects.filter(opprettet_av__username="eksempel-soker").count()
+        self.stdout.write(f"Eksempelsøknader fra andre kommuner: {antall} ({nye} nye), for saksbehandling og oversikt.")
+        linjer = [
+            f"Demobrukere (passord for alle: {PASSORD}):",
+            *(
+                f"  {username:<14} {rolle}"
+                for username, rolle in [
+                    ("kommune", f"søker for {bodo.navn} (orgnr 972 418 013)"),
+                    ("bht", f"søker for {bht.navn} (orgnr 999 888 771)"),
+                    ("saksbehandler", "saksbehandler i Helsedirektoratet (admin: /admin/)"),
+                    ("alis-nord", "ALIS-kontor, helseregion Nord"),
+                ]
+            ),
+        ]
         if altinn.er_satt_opp():
-            self.stdout.write(
-                self.style.WARNING(
-                    "ALTINN_BASE_URL er satt: demosøkerne ser ingen virksomheter (tilgang kommer fra Altinn)."
-                )
-            )
+            linjer.append("ALTINN_BASE_URL er satt: demosøkerne ser ingen virksomheter (tilgang kommer fra Altinn).")
+        if self.adresse:
+            linjer += ["", f"Appen: {self.adresse}   (stopp med Ctrl+C)"]
+        self._box(linjer)
+
+    def _box(self, linjer: list[str]) -> None:
+        """The logins last, in a box, so they stand out above the server's own lines (`make run`)."""
+        bredde = max(len(linje) for linje in linjer)
+        self.stdout.write(self.style.SUCCESS("┌" + "─" * (bredde + 2) + "┐"))
+        for linje in linjer:
+            self.stdout.write(self.style.SUCCESS(f"│ {linje:<{bredde}} │"))
+        self.stdout.write(self.style.SUCCESS("└" + "─" * (bredde + 2) + "┘"))
 
     def _eksempelsoknader(self, saksbehandler) -> int:
         """Applications from other kommuner in every status, so the admin and the overview have something to show.
@@ -161,6 +180,8 @@ class Command(BaseCommand):
             elif status == "registrert":
                 services.soknad_register(soknad=soknad, bruker=saksbehandler)
             created += 1
+        # made-up applications to made-up addresses: their receipts are not mail anyone should get or read
+        Epost.objects.filter(soknad__opprettet_av=eier, status=EpostStatus.VENTER).delete()
         return created
 
 
