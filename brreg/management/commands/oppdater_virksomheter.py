@@ -3,11 +3,11 @@
 Also a daily job of the sender process (`registrering.settings.DRIFT_JOBS`, `brreg.jobs.virksomheter_job`)."""
 
 import logging
-from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand
 
 from brreg.jobs import virksomheter_refresh
+from drift.logg import quiet
 
 
 class Command(BaseCommand):
@@ -25,7 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, bare_ubekreftede: bool = False, verbosity: int = 1, **options):
         # one JSON line per registry call is for the platform's logs; here the summary says it (-v 2 shows them)
-        with _quiet(("asa.brreg", "brreg.client") if verbosity < 2 else ()):
+        with quiet(*(("asa.brreg", "brreg.client") if verbosity < 2 else ()), level=logging.ERROR):
             oppdatert, feil, varsler = virksomheter_refresh(bare_ubekreftede=bare_ubekreftede)
         self.stdout.write(f"Oppdatert fra Enhetsregisteret: {oppdatert}. Ikke oppdatert: {len(feil)}.")
         for line in feil:
@@ -34,16 +34,3 @@ class Command(BaseCommand):
             self.stdout.write("Søkere som må følges opp:")
             for line in varsler:
                 self.stdout.write(f"  {line}")
-
-
-@contextmanager
-def _quiet(names):
-    loggers = [logging.getLogger(name) for name in names]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)

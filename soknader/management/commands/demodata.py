@@ -9,6 +9,7 @@ from django.test.utils import override_settings
 
 from brreg.models import Helseregion, Kommune
 from brreg.services import virksomhet_get_or_create
+from drift.logg import quiet
 from epost.models import Epost, EpostStatus
 from soknader import services, skjema
 from soknader.models import Regiontilgang, Soknad
@@ -35,7 +36,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, adresse: str | None = None, **options):
-        self.adresse = adresse
         if not (settings.DEBUG or settings.TESTING):
             # the demo users share a password printed in the README: never on a production database
             raise CommandError(
@@ -45,10 +45,18 @@ class Command(BaseCommand):
         if not Kommune.objects.exists():
             raise CommandError("Kommuneregisteret er ikke lastet. Kjør «manage.py last_referansedata» først.")
         # No e-mail receipts for made-up applications (sent on commit, so the override wraps the transaction).
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
-            self._handle()
+        # the made-up applications' history (status changes, receipts) is not news: its log lines are left out
+        with (
+            quiet("asa.status", "asa.epost", "asa.brreg"),
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
+            transaction.atomic(),
+        ):
+            linjer = self._handle()
+        if adresse:
+            linjer += ["", f"Appen: {adresse}   (stopp med Ctrl+C)"]
+        self._box(linjer)
 
-    def _handle(self):
+    def _handle(self) -> list[str]:
         ensure_groups()
         User = get_user_model()
 
@@ -98,9 +106,7 @@ class Command(BaseCommand):
         ]
         if altinn.er_satt_opp():
             linjer.append("ALTINN_BASE_URL er satt: demosøkerne ser ingen virksomheter (tilgang kommer fra Altinn).")
-        if self.adresse:
-            linjer += ["", f"Appen: {self.adresse}   (stopp med Ctrl+C)"]
-        self._box(linjer)
+        return linjer
 
     def _box(self, linjer: list[str]) -> None:
         """The logins last, in a box, so they stand out above the server's own lines (`make run`)."""
