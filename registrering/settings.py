@@ -250,6 +250,34 @@ EMAIL_TIMEOUT = float(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))  # seconds; 
 EPOST_MAX_FORSOK = int(os.environ.get("EPOST_MAX_FORSOK", "8"))
 EPOST_BACKOFF = float(os.environ.get("EPOST_BACKOFF", "60"))
 
+# ---- Daily jobs (drift/jobs.py): run by the sender process (`send_epost --loop`), once per job per day across every
+# instance, each run kept (admin: Drift › Jobbkjøringer). Adding a job is one line: (name, local time, function).
+DRIFT_JOBS = [
+    ("send_paminnelser", "06:00", "soknader.jobs.paminnelser"),
+    ("oppdater_virksomheter", "02:30", "brreg.jobs.virksomheter_job"),
+    ("clearsessions", "03:00", "drift.jobs.clearsessions"),
+    ("personvern_utkast", "03:30", "soknader.jobs.utkast_retention"),
+    ("personvern_revisjonslogg", "03:45", "tilgang.jobs.audit_retention"),
+]
+# "send_paminnelser=07:00,clearsessions=04:00" moves a job without touching the list
+DRIFT_JOB_TIMES = dict(item.split("=", 1) for item in env_list("DRIFT_JOBB_TIDER") if "=" in item)
+# /helse/ reports a job whose last success is older than a day and this, or whose run has lasted longer than that
+DRIFT_JOB_GRACE_MINUTES = int(os.environ.get("DRIFT_JOBB_SLINGRING_MINUTTER", "120"))
+DRIFT_JOB_STUCK_MINUTES = int(os.environ.get("DRIFT_JOBB_HENGER_MINUTTER", "120"))
+# /helse/ answers 503 when the oldest mail waiting in the outbox has waited longer than this
+EPOST_KO_MAKS_MINUTTER = int(os.environ.get("EPOST_KO_MAKS_MINUTTER", "60"))
+# What /helse/ checks besides the database (each: a function returning {"ok": bool, ...}); the load balancer asks
+# `/helse/?bare=database`, monitoring asks `/helse/` (docs/drift.md).
+DRIFT_HEALTH_CHECKS = ["drift.jobs.health", "epost.health.outbox"]
+
+# ---- Personvern: how long personal data is kept (docs/personvern.md) ----
+# A draft never submitted and untouched this many days gets a warning mail, and is deleted (with its arenas and
+# attachments) this many days after the warning unless someone opens and saves it.
+PERSONVERN_UTKAST_VARSEL_DAGER = int(os.environ.get("PERSONVERN_UTKAST_VARSEL_DAGER", "365"))
+PERSONVERN_UTKAST_SLETT_DAGER = int(os.environ.get("PERSONVERN_UTKAST_SLETT_DAGER", "30"))
+# Rows of the audit log (tilgang.Hendelse) older than this are deleted
+PERSONVERN_REVISJONSLOGG_DAGER = int(os.environ.get("PERSONVERN_REVISJONSLOGG_DAGER", str(3 * 365)))
+
 # Links in e-mail point here (the address users reach the service at, without a trailing slash).
 ASA_BASE_URL = os.environ.get("ASA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Anmodning: the deadline the caseworker is offered (days from today), and how many days before it the one reminder
