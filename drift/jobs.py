@@ -143,3 +143,17 @@ def clearsessions() -> str:
 
     antall, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
     return f"{antall} utløpte økter slettet"
+
+
+def metrics():
+    """For /metrics (settings.DRIFT_METRICS): when each job last succeeded (unix time; absent: never)."""
+    from django.db.models import Max
+    from prometheus_client.core import GaugeMetricFamily
+
+    family = GaugeMetricFamily(
+        "asa_job_last_success_timestamp_seconds", "When each daily job last finished without error.", labels=["job"]
+    )
+    done = JobRun.objects.filter(resultat=JobRun.Result.OK).values("jobb").annotate(sist=Max("ferdig"))
+    for row in done.order_by("jobb"):
+        family.add_metric([row["jobb"]], row["sist"].timestamp())
+    yield family

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db.models import Count, Min
 from django.utils import timezone
+from prometheus_client.core import GaugeMetricFamily
 
 from .models import Epost, EpostStatus
 
@@ -25,3 +26,16 @@ def outbox() -> dict:
     age = oldest_waiting_seconds()
     ok = age <= settings.EPOST_KO_MAKS_MINUTTER * 60
     return {"ok": ok, "epost": "ok" if ok else "står fast", "epost_eldste_i_ko_sekunder": round(age)}
+
+
+def metrics():
+    """For /metrics (settings.DRIFT_METRICS)."""
+    mails = GaugeMetricFamily("asa_outbox_messages", "Mails in the outbox per status.", labels=["status"])
+    for status, antall in counts().items():
+        mails.add_metric([status], antall)
+    yield mails
+    yield GaugeMetricFamily(
+        "asa_outbox_oldest_waiting_seconds",
+        "How long the oldest mail still waiting to be sent has waited.",
+        value=oldest_waiting_seconds(),
+    )

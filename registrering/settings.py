@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "drift.metrics.RequestLatency",  # first: the whole time of each request, per view (/metrics)
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -209,7 +210,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Plain HTTP is redirected to HTTPS, except the load balancer's health check; browsers are told to use HTTPS only.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if not DEBUG else None
 SECURE_SSL_REDIRECT = not DEBUG and env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
-SECURE_REDIRECT_EXEMPT = [r"^helse/$"]
+SECURE_REDIRECT_EXEMPT = [r"^helse/$", r"^metrics$"]
 SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
@@ -269,6 +270,11 @@ EPOST_KO_MAKS_MINUTTER = int(os.environ.get("EPOST_KO_MAKS_MINUTTER", "60"))
 # What /helse/ checks besides the database (each: a function returning {"ok": bool, ...}); the load balancer asks
 # `/helse/?bare=database`, monitoring asks `/helse/` (docs/drift.md).
 DRIFT_HEALTH_CHECKS = ["drift.jobs.health", "epost.health.outbox"]
+
+# ---- Prometheus metrics at /metrics (drift/metrics.py, docs/drift.md): only for these addresses or networks (the
+# client's address as drift.klient reads it behind the proxy); anyone else gets 404. Read at each scrape:
+METRICS_ALLOWED_NETWORKS = env_list("METRICS_TILLATTE_ADRESSER", "127.0.0.1,::1")
+DRIFT_METRICS = ["epost.health.metrics", "drift.jobs.metrics", "soknader.metrics.soknader_per_status"]
 
 # ---- Personvern: how long personal data is kept (docs/personvern.md) ----
 # A draft never submitted and untouched this many days gets a warning mail, and is deleted (with its arenas and
@@ -399,12 +405,19 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "drift.logg.JsonLinjer"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json"},
+        # count the outside services' failures for /metrics (asa_external_errors_total)
+        "brreg_feil": {"class": "drift.metrics.ExternalErrors", "service": "brreg", "level": "WARNING"},
+        "altinn_feil": {"class": "drift.metrics.ExternalErrors", "service": "altinn", "level": "ERROR"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},  # lockouts, not every attempt
         "asa": {"handlers": ["console"], "level": os.environ.get("ASA_LOG_LEVEL", "INFO"), "propagate": False},
+        "brreg.client": {"handlers": ["brreg_feil"]},
+        "tilgang.altinn": {"handlers": ["altinn_feil"]},
         # libraries' progress (a line per PDF page, per font subset): only their warnings and errors
         **{name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "PIL", "pydyf", "urllib3")},
     },
