@@ -24,10 +24,10 @@ ADRESSE ?= 127.0.0.1:8000
 DEV := DJANGO_DEBUG=1
 # Database, reference data and demo users; the logins and the address are printed last, in a box.
 dev-data:
-	$(DEV) $(PY) manage.py migrate --noinput -v0
-	$(DEV) $(PY) manage.py createcachetable
-	$(DEV) $(PY) manage.py last_referansedata
-	$(DEV) $(PY) manage.py demodata --adresse http://$(ADRESSE)
+	@$(DEV) $(PY) manage.py migrate --noinput -v0
+	@$(DEV) $(PY) manage.py createcachetable -v0
+	@$(DEV) $(PY) manage.py last_referansedata
+	@$(DEV) $(PY) manage.py demodata --adresse http://$(ADRESSE)
 
 # The web server and the mail sender beside it, as in production (in development each mail is one line here and a
 # file in tmp/epost/; the sender also runs the daily jobs). drift/devserver.py stops both on Ctrl+C or a TERM.
@@ -48,8 +48,8 @@ OIDC_DEMO_ENV := DJANGO_DEBUG=1 ALTINN_BASE_URL=http://127.0.0.1:9401 \
 	OIDC_ANSATT_ROLLER=asa-saksbehandlere=saksbehandler,alis-nord=alis:nord
 
 run-oidc: install dev-data
-	@$(OIDC_DEMO_ENV) PYTHONWARNINGS=ignore exec $(PY) -m drift.devserver \
-	  "$(PY) -m oidc_provider_mock --port 9400 --require-nonce true $(subst ",\",$(OIDC_DEMO_USERS))" \
+	@$(OIDC_DEMO_ENV) exec $(PY) -m drift.devserver \
+	  "$(PY) -m tests.tilgang.oidc_demo --port 9400 --require-nonce true $(subst ",\",$(OIDC_DEMO_USERS))" \
 	  "$(PY) -m tests.tilgang.fake_altinn --port 9401" \
 	  "$(PY) manage.py send_epost --loop" "$(PY) manage.py runserver $(ADRESSE)"
 

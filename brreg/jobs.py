@@ -1,5 +1,9 @@
 """The registry's daily work, run by the sender process (DRIFT_JOBS in settings) and by `oppdater_virksomheter`."""
 
+import logging
+
+from drift.logg import quiet
+
 from . import client
 from .models import Virksomhet
 from .services import virksomhet_store_enhet
@@ -8,7 +12,8 @@ from .services import virksomhet_store_enhet
 def _reason(error: client.BrregError) -> str:
     """For the operator: what happened (the applicant's message tells them to type the name and go on)."""
     if isinstance(error, client.Unavailable):
-        return f"Enhetsregisteret svarte ikke ({error.detalj or 'ingen detaljer'}); prøves igjen ved neste kjøring"
+        detalj = (error.detalj or "ingen detaljer")[:100]
+        return f"Enhetsregisteret svarte ikke ({detalj}); prøves igjen ved neste kjøring"
     return error.melding
 
 
@@ -37,6 +42,7 @@ def virksomheter_refresh(*, bare_ubekreftede: bool = False) -> tuple[int, list[s
 
 def virksomheter_job() -> str:
     """Daily: every stored organisation again from Enhetsregisteret; the result line is kept with the run."""
-    oppdatert, feil, varsler = virksomheter_refresh()
+    with quiet("asa.brreg", "brreg.client", level=logging.ERROR):  # one line per call: the result says it
+        oppdatert, feil, varsler = virksomheter_refresh()
     tekst = f"oppdatert {oppdatert}, ikke oppdatert {len(feil)}, må følges opp {len(varsler)}"
     return "; ".join([tekst, *feil[:5], *varsler[:20]])

@@ -416,6 +416,8 @@ LOGGING = {
         "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},  # lockouts, not every attempt
         "asa": {"handlers": ["console"], "level": os.environ.get("ASA_LOG_LEVEL", "INFO"), "propagate": False},
+        # development: the sender prints one line per job run (send_epost); production logs it here as JSON
+        "asa.jobb": {"level": "WARNING" if DEBUG else "INFO"},
         "brreg.client": {"handlers": ["brreg_feil"]},
         "tilgang.altinn": {"handlers": ["altinn_feil"]},
         # libraries' progress (a line per PDF page, per font subset): only their warnings and errors

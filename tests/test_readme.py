@@ -78,4 +78,4 @@ def test_production_still_refuses_to_start_without_a_secret_key(tmp_path):
     subprocess.run(["make", "--no-print-directory", ".env"], cwd=ROOT, check=True, capture_output=True)
     code = "from django.conf import settings; print(settings.DEBUG)"
     result = subprocess.run(["./manage.py", "shell", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.stdout.strip() == "False", result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "False", result.stderr[-2000:]

@@ -4,6 +4,7 @@
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from django.conf import settings
 
 from tests.drift.appserver import ROOT, free_port
 
@@ -42,6 +44,14 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _job_runs(workdir) -> int:
+    with sqlite3.connect(workdir / "db.sqlite3") as db:
+        try:
+            return db.execute("SELECT COUNT(*) FROM drift_jobrun WHERE resultat = 'ok'").fetchone()[0]
+        except sqlite3.OperationalError:  # not migrated yet
+            return 0
+
+
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory):
     return tmp_path_factory.mktemp("make-run")
@@ -51,7 +61,12 @@ def workdir(tmp_path_factory):
 def test_make_run_prints_the_logins_last_and_stops_every_process(workdir, stop):
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    env.update(DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}", EPOST_UTVIKLING_MAPPE=str(workdir / "epost"))
+    env.update(
+        DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}",
+        EPOST_UTVIKLING_MAPPE=str(workdir / "epost"),
+        BRREG_BASE_URL="http://127.0.0.1:9/enhetsregisteret/api",  # never the real registry from a test
+        DRIFT_JOBB_TIDER=",".join(f"{name}=00:00" for name, _, _ in settings.DRIFT_JOBS),  # all due: they run now
+    )
     command = ["make", "--no-print-directory", "-o", "install", "run", f"ADRESSE=127.0.0.1:{port}"]
     if not (ROOT / ".venv" / "bin" / "python").exists():
         command.append(f"PY={sys.executable}")
@@ -70,7 +85,9 @@ def test_make_run_prints_the_logins_last_and_stops_every_process(workdir, stop):
                 time.sleep(0.5)
         else:
             pytest.fail(log.read_text()[-3000:])
-        time.sleep(1)  # the sender's first round
+        deadline = time.monotonic() + 60  # the sender runs the daily jobs by itself (once a day: the first run)
+        while time.monotonic() < deadline and _job_runs(workdir) < len(settings.DRIFT_JOBS):
+            time.sleep(0.5)
         processes = _descendants(make.pid)
         assert len(processes) >= 3, processes  # make's child, the sender, runserver (and its reloader's child)
         if stop == "ctrl-c":
@@ -86,6 +103,7 @@ def test_make_run_prints_the_logins_last_and_stops_every_process(workdir, stop):
     with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=2):
         pass
 
+    assert _job_runs(workdir) == len(settings.DRIFT_JOBS)  # a second start the same day runs none again
     lines = log.read_text().splitlines()
     server = next(i for i, line in enumerate(lines) if line.startswith(SERVER_STARTS))
     box_end = max(i for i, line in enumerate(lines[:server]) if line.startswith("└"))

@@ -60,8 +60,8 @@ class Command(BaseCommand):
         except DatabaseError as error:
             logger.error("jobber_databasefeil", extra={"feil": str(error)[:300]})
             return
-        for run in runs:
-            self.stdout.write(f"jobb {run.jobb}: {run.get_resultat_display()} – {run.tekst[:200]}")
+        for run in runs:  # the log line (asa.jobb) has it too; this is the one to read in `make run`
+            self.stdout.write(f"jobb {run.jobb}: {run.get_resultat_display()} – {run.tekst[:150]}")
 
     def _request_stop(self, signum, frame):
         self._stop = True
