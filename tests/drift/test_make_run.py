@@ -111,3 +111,35 @@ def test_make_run_prints_the_logins_last_and_stops_every_process(workdir, stop):
     box = "\n".join(lines[box_end - 8 : box_end])
     assert "kommune" in box and "saksbehandler" in box and f"http://127.0.0.1:{port}" in box
     assert len(lines) < 120, "\n".join(lines)
+
+
+def test_the_libraries_progress_lines_are_left_out():
+    """WeasyPrint wrote a JSON line per page of every PDF, fontTools one per font subset."""
+    import logging
+
+    for name in ("weasyprint.progress", "weasyprint", "fontTools.subset", "fontTools.ttLib"):
+        assert logging.getLogger(name).getEffectiveLevel() >= logging.WARNING, name
+
+
+def test_the_local_oidc_provider_of_make_run_oidc_prints_no_deprecation_warnings():
+    port = free_port()
+    provider = subprocess.Popen(
+        [sys.executable, "-m", "tests.tilgang.oidc_demo", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                requests.get(f"http://127.0.0.1:{port}/.well-known/openid-configuration", timeout=2)
+                break
+            except requests.RequestException:
+                time.sleep(0.3)
+    finally:
+        provider.terminate()
+        out, _ = provider.communicate(timeout=30)
+    assert "Uvicorn running" in out
+    assert "Deprecat" not in out, out
