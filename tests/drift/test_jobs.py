@@ -150,3 +150,15 @@ def test_the_runs_are_in_the_admin_read_only(admin_client, one_job):
     page = admin_client.get(f"/admin/drift/jobrun/{run.pk}/change/").content.decode()
     assert 'name="_save"' not in page
     assert admin_client.get("/admin/drift/jobrun/add/").status_code == 403
+
+
+def test_the_sender_loop_runs_the_due_jobs_at_most_once_a_minute_one_line_each(one_job):
+    from epost.management.commands.send_epost import Command
+
+    out = StringIO()
+    sender = Command(stdout=out)
+    sender._jobs_checked = float("-inf")  # as at the start of `send_epost --loop`
+    sender._run_due_jobs()
+    sender._run_due_jobs()  # the next round, seconds later: not looked at again
+    assert CALLS == ["kjørt"]
+    assert out.getvalue() == "jobb telle: OK – kjørt 1 gang(er)\n"
