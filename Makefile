@@ -85,7 +85,7 @@ bench: install
 	$(PY) bench/sqlite_samtidig.py --runder 1
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) .env tmp db.sqlite3 staticfiles .pytest_cache
 
 # Bokmål is the source (makemessages: drift/management/commands, without fuzzy matching); after changing user-facing text, refresh the nynorsk catalogue (locale/nn), translate the new
 # entries by hand (docs/sprak.md) and compile. Needs GNU gettext (apt install gettext). tests/test_sprak.py checks it.
