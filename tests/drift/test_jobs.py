@@ -162,3 +162,16 @@ def test_the_sender_loop_runs_the_due_jobs_at_most_once_a_minute_one_line_each(o
     sender._run_due_jobs()  # the next round, seconds later: not looked at again
     assert CALLS == ["kjørt"]
     assert out.getvalue() == "jobb telle: OK – kjørt 1 gang(er)\n"
+
+
+def test_a_check_that_cannot_read_its_table_fails_instead_of_crashing(client, settings):
+    settings.DRIFT_HEALTH_CHECKS = ["tests.drift.test_jobs.unreadable"]
+    response = client.get("/helse/")
+    assert response.status_code == 503
+    assert response.json()["tests.drift.test_jobs.unreadable"].startswith("kunne ikke sjekkes: no such table")
+
+
+def unreadable() -> dict:
+    from django.db import DatabaseError
+
+    raise DatabaseError("no such table: drift_jobrun")
