@@ -420,6 +420,7 @@ LOGGING = {
         "asa.jobb": {"level": "WARNING" if DEBUG else "INFO"},
         "brreg.client": {"handlers": ["brreg_feil"]},
         "tilgang.altinn": {"handlers": ["altinn_feil"]},
+        "tilgang.maskinporten": {"handlers": ["altinn_feil"]},  # our token for Altinn
         # libraries' progress (a line per PDF page, per font subset): only their warnings and errors
         **{name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "PIL", "pydyf", "urllib3")},
     },
