@@ -119,9 +119,9 @@ def fill(seed: int = 2021) -> dict:
 
     from brreg.models import Kommune, Virksomhet
     from laeringsmal.tolking import katalog_for_soknad, tolk_laeringsmal
-    from soknader import services
     from soknader.choices import Alvorlighet, Mangelkode, Seksjon
     from soknader.models import Innsending, Laeringsarena, Mangel, Soknad, Statusendring
+    from soknader.services import refresh, submission
     from tilgang.services import organisasjoner_set
 
     rng = random.Random(seed)
@@ -214,9 +214,9 @@ def fill(seed: int = 2021) -> dict:
     Laeringsarena.objects.filter(soknad=sak).delete()
     Laeringsarena.objects.bulk_create([arena(sak.pk, "SAM", i) for i in range(30)])
     arenaer = list(sak.laeringsarenaer.order_by("pk"))
-    services.innsending_create(soknad=sak, arenaer=arenaer[:29])
-    services.innsending_create(soknad=sak, arenaer=arenaer)
-    services.mangler_refresh(soknad=sak, arenaer=arenaer)
+    submission.innsending_create(soknad=sak, arenaer=arenaer[:29])
+    submission.innsending_create(soknad=sak, arenaer=arenaer)
+    refresh.mangler_refresh(soknad=sak, arenaer=arenaer)
     Statusendring.objects.create(soknad=sak, fra_status="utkast", til_status="innsendt", utfort_av=soker)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -355,11 +355,11 @@ def same_on_both(bases: list[str], cookies: dict, i: dict) -> list[str]:
     _django()
     from django.contrib.auth import get_user_model
 
-    from soknader import services
     from soknader.models import Soknad
+    from soknader.services import casework
 
     sak = Soknad.objects.filter(status="innsendt", spesialitet="SAM").exclude(pk=i["sak"]).first()
-    services.soknad_register(
+    casework.soknad_register(
         soknad=sak, bruker=get_user_model().objects.get(username="bench.saksbehandler"), vedtaksdato=sak.soknadsdato
     )
     etter = [figures(b, "/oversikt/?spesialitet=SAM", None) for b in bases]

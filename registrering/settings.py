@@ -161,7 +161,7 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", os.enviro
 AXES_CLIENT_IP_CALLABLE = "drift.klient.klientadresse"
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "forside"  # each role to its own start page (soknader.views.forside)
+LOGIN_REDIRECT_URL = "forside"  # each role to its own start page (registrering.views.forside)
 LOGOUT_REDIRECT_URL = "login"
 
 # Bokmål is the source language; nynorsk comes from locale/nn (språklova: a state body serves the public in both).

@@ -26,12 +26,13 @@ from drift.inndata import TrygtSkjema
 from drift.lesevisning import BareLesing
 from laeringsmal.tolking import dekning_kontekst, katalog_for_soknad
 
-from . import changes, completeness, dokumenter, exports, sections, selectors, services, skjema
+from . import changes, completeness, dokumenter, exports, sections, selectors, skjema
 from .admin_forms import HANDLING_FORMS, handling_form
 from .choices import Alvorlighet, Mangelkode, Status
 from .models import Innsending, Laeringsarena, Mangel, Melding, Regiontilgang, Soknad, Statusendring
 from .regler import status as statusregler
 from .roles import BEHANDLE_SOKNAD
+from .services import casework, dialogue, errors, transitions
 
 
 def svar(navn: str):
@@ -375,7 +376,7 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
             raise Http404(gettext("Ukjent handling."))
         back = HttpResponseRedirect(reverse("admin:soknader_soknad_change", args=[pk]))
         if not request.user.has_perm(BEHANDLE_SOKNAD):
-            self.message_user(request, services.IKKE_SAKSBEHANDLER, messages.ERROR)
+            self.message_user(request, transitions.IKKE_SAKSBEHANDLER, messages.ERROR)
             return back
         form = handling_form(handling, request.POST, soknadsdato=soknad.soknadsdato)
         if not form.is_valid():
@@ -392,19 +393,19 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
         kwargs = {"soknad": soknad, "bruker": request.user, "expected_status": data["status"]}
         try:
             if handling == Status.UNDER_BEHANDLING:
-                services.soknad_start_review(**kwargs)
+                casework.soknad_start_review(**kwargs)
             elif handling == Status.ANMODNING_SENDT:
-                services.soknad_request_information(melding=data["melding"], frist=data["frist"], **kwargs)
+                dialogue.soknad_request_information(melding=data["melding"], frist=data["frist"], **kwargs)
             elif handling == Status.REGISTRERT:
-                services.soknad_register(
+                casework.soknad_register(
                     vedtaksdato=data["vedtaksdato"],
                     tidligere_fra=data.get("tidligere_fra"),
                     tidligere_begrunnelse=data.get("tidligere_begrunnelse", ""),
                     **kwargs,
                 )
             elif handling == Status.AVSLATT:
-                services.soknad_reject(begrunnelse=data["begrunnelse"], vedtaksdato=data["vedtaksdato"], **kwargs)
-        except services.TransitionRefused as refused:
+                casework.soknad_reject(begrunnelse=data["begrunnelse"], vedtaksdato=data["vedtaksdato"], **kwargs)
+        except errors.TransitionRefused as refused:
             self.message_user(request, refused.melding, messages.ERROR)
         else:
             self.message_user(
@@ -416,7 +417,7 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
 
     def _vedtak_preview(self, request, soknad, handling, form):
         """The decision letter as it will be sent, with the form's values carried on to "Send vedtaket"."""
-        preview = services.vedtak_preview(
+        preview = casework.vedtak_preview(
             soknad=soknad,
             til=handling,
             vedtaksdato=form.cleaned_data["vedtaksdato"],

@@ -21,7 +21,7 @@ from soknader import exports
 from soknader.choices import Mangelkode, Status, Virksomhetstype
 from soknader.interchange import ImportRefused, export_records, fields, import_records, validate_records, writing
 from soknader.models import Innsending, Laeringsarena, Mangel, Soknad, Statusendring
-from soknader.services import mangler_refresh
+from soknader.services.refresh import mangler_refresh
 from tests.brreg import fake_brreg as fakes
 from tests.brreg.factories import VirksomhetFactory
 from tests.soknader.factories import (

@@ -9,9 +9,10 @@ from django.test.utils import override_settings
 
 from brreg.models import Helseregion, Kommune
 from brreg.services import virksomhet_get_or_create
-from soknader import services, skjema
+from soknader import skjema
 from soknader.models import Regiontilgang, Soknad
 from soknader.roles import SAKSBEHANDLERE, ensure_groups
+from soknader.services import casework, dialogue, draft, submission
 from tilgang import altinn
 from tilgang.services import organisasjoner_set
 
@@ -131,9 +132,9 @@ class Command(BaseCommand):
                 "laeringsmal": "Alle bortsett fra ALM 55 og 85; Alle FKM",
                 "supervisjon": ["til_stede"],
             }
-            services.laeringsarena_save(soknad=soknad, arena=None, values=arena)
+            draft.laeringsarena_save(soknad=soknad, arena=None, values=arena)
             if hf_avtale:
-                services.laeringsarena_save(
+                draft.laeringsarena_save(
                     soknad=soknad,
                     arena=None,
                     values={
@@ -149,17 +150,17 @@ class Command(BaseCommand):
             if status == "utkast":
                 created += 1
                 continue
-            soknad = services.soknad_submit(soknad=soknad, bruker=eier)
+            soknad = submission.soknad_submit(soknad=soknad, bruker=eier)
             if status in ("under_behandling", "registrert"):
-                soknad = services.soknad_start_review(soknad=soknad, bruker=saksbehandler)
+                soknad = casework.soknad_start_review(soknad=soknad, bruker=saksbehandler)
             if status == "anmodning_sendt":
-                services.soknad_request_information(
+                dialogue.soknad_request_information(
                     soknad=soknad,
                     bruker=saksbehandler,
                     melding="Bekreft avtalen med helseforetaket om ALM-055 og ALM-085, og før opp arenaen.",
                 )
             elif status == "registrert":
-                services.soknad_register(soknad=soknad, bruker=saksbehandler)
+                casework.soknad_register(soknad=soknad, bruker=saksbehandler)
             created += 1
         return created
 
