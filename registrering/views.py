@@ -14,6 +14,9 @@ def forside(request):
         return render(request, "forside.html", {"bare_kommuner": hvem.IKKE_KOMMUNE_ALM})
     if request.user.is_staff and request.user.has_perm(BEHANDLE_SOKNAD):
         return redirect("admin:index")
-    if selectors.region_for_bruker(request.user) and not selectors.virksomheter_for_bruker(request.user).exists():
+    if (
+        selectors.region_for_bruker(bruker=request.user)
+        and not selectors.virksomheter_for_bruker(bruker=request.user).exists()
+    ):
         return redirect("oversikt:region")
     return redirect("soknader:mine")

@@ -10,6 +10,7 @@ import copy
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
@@ -439,26 +440,27 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
     # ---- documents: only through these views, for those who may see the application ----
     def _dokumenter(self, soknad) -> dict:
         return {
-            "meldinger": selectors.meldinger_for_soknad(soknad),
-            "innsendinger": [i for i in selectors.innsendinger_for_soknad(soknad) if i.har_pdf],
-            "vedtaksbrev": selectors.vedtaksbrev_for_soknad(soknad),
+            "meldinger": selectors.meldinger_for_soknad(soknad=soknad),
+            "innsendinger": [i for i in selectors.innsendinger_for_soknad(soknad=soknad) if i.har_pdf],
+            "vedtaksbrev": selectors.vedtaksbrev_for_soknad(soknad=soknad),
         }
 
     def dokument_view(self, request, pk, kind, ref):
         soknad = get_object_or_404(Soknad.objects.select_related("virksomhet"), pk=pk)
         if not self.has_view_permission(request, soknad):
             raise Http404(gettext("Fant ikke søknaden."))
-        if kind == "versjon":
-            return dokumenter.fil_response(
-                selectors.innsending_pdf(soknad, ref).pdf, dokumenter.soknad_filnavn(soknad, ref)
-            )
-        if kind == "vedlegg":
-            fil = selectors.vedlegg_for_soknad(soknad, ref)
-            return dokumenter.fil_response(fil.innhold, fil.filnavn)
-        if kind == "vedtaksbrev":
-            return dokumenter.fil_response(
-                selectors.vedtaksbrev_pdf(soknad, ref).pdf, dokumenter.vedtaksbrev_filnavn(soknad)
-            )
+        try:
+            if kind == "versjon":
+                innsending = selectors.innsending_pdf(soknad=soknad, versjon=ref)
+                return dokumenter.fil_response(innsending.pdf, dokumenter.soknad_filnavn(soknad, ref))
+            if kind == "vedlegg":
+                fil = selectors.vedlegg_for_soknad(soknad=soknad, pk=ref)
+                return dokumenter.fil_response(fil.innhold, fil.filnavn)
+            if kind == "vedtaksbrev":
+                brev = selectors.vedtaksbrev_pdf(soknad=soknad, pk=ref)
+                return dokumenter.fil_response(brev.pdf, dokumenter.vedtaksbrev_filnavn(soknad))
+        except ObjectDoesNotExist:
+            raise Http404(gettext("Fant ikke dokumentet.")) from None
         raise Http404(gettext("Ukjent dokument."))
 
     # ---- export of the selected applications ----

@@ -39,7 +39,7 @@ def _remember_region(sender, request, user, **kwargs):
     """An ALIS-kontor user's region, for the menu of every page (read once at login, not on every page)."""
     from .selectors import region_for_bruker
 
-    region = region_for_bruker(user)
+    region = region_for_bruker(bruker=user)
     if region is not None:
         request.session["alis_region"] = region.navn
     else:

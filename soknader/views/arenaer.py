@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods
 
+from drift.shortcuts import or_404
 from laeringsmal import views as laeringsmal_views
 from laeringsmal.tolking import katalog_for_soknad, tolk_laeringsmal
 
@@ -19,13 +20,13 @@ from ..forms import ArenafilForm, LaeringsarenaForm
 from ..interchange import arenaer as arenafil
 from ..models import Laeringsarena
 from ..services import draft, errors
-from .common import IKKE_REDIGERBAR, KONFLIKT, neste_fra
+from .common import IKKE_FUNNET_ARENA, IKKE_REDIGERBAR, KONFLIKT, neste_fra, soknad_eller_404
 
 
 @login_required
 def laeringsarenaer(request, pk):
-    soknad = selectors.soknad_for_soker(request.user, pk)
-    arenaer = selectors.arenaer_for_soknad(soknad)
+    soknad = soknad_eller_404(request, pk)
+    arenaer = selectors.arenaer_for_soknad(soknad=soknad)
     arena_problemer = [(arena, sections.arena_problems(arena)) for arena in arenaer]
     return render(
         request,
@@ -38,7 +39,7 @@ def laeringsarenaer(request, pk):
 def laeringsmal_tolkning(request, pk):
     """The live reading of the LM text while the søker types: the application's own catalogue (its søknadsdato, a
     draft today's) and specialty, so that what is shown is what saving stores; GET ?tekst=."""
-    soknad = selectors.soknad_for_soker(request.user, pk)  # first: another's application is 404 whatever the method
+    soknad = soknad_eller_404(request, pk)  # first: another's application is 404 whatever the method
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET"])
     return laeringsmal_views.tolkning_svar(
@@ -52,8 +53,8 @@ def laeringsmal_tolkning(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def laeringsarena(request, pk, arena_pk=None):
-    soknad = selectors.soknad_for_soker(request.user, pk)
-    arena = selectors.arena_for_soker(soknad, arena_pk) if arena_pk else None
+    soknad = soknad_eller_404(request, pk)
+    arena = or_404(selectors.arena_for_soker, IKKE_FUNNET_ARENA, soknad=soknad, pk=arena_pk) if arena_pk else None
     if not soknad.er_redigerbar:
         messages.info(request, IKKE_REDIGERBAR)
         return redirect("soknader:se_over", soknad.pk)
@@ -162,8 +163,8 @@ def _som_postdata(form) -> QueryDict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def slett_laeringsarena(request, pk, arena_pk):
-    soknad = selectors.soknad_for_soker(request.user, pk)
-    arena = selectors.arena_for_soker(soknad, arena_pk)
+    soknad = soknad_eller_404(request, pk)
+    arena = or_404(selectors.arena_for_soker, IKKE_FUNNET_ARENA, soknad=soknad, pk=arena_pk)
     if request.method == "POST":
         try:
             draft.laeringsarena_delete(soknad=soknad, arena=arena)
@@ -178,8 +179,8 @@ def slett_laeringsarena(request, pk, arena_pk):
 @login_required
 def arenaer_fil(request, pk):
     """The application's arenas as a file of the interchange format's `laeringsarenaer`."""
-    soknad = selectors.soknad_for_soker(request.user, pk)
-    data = arenafil.dump(selectors.arenaer_for_soknad(soknad)).encode()
+    soknad = soknad_eller_404(request, pk)
+    data = arenafil.dump(selectors.arenaer_for_soknad(soknad=soknad)).encode()
     navn = f"laeringsarenaer-{soknad.virksomhet.organisasjonsnummer}-{soknad.spesialitet}.json"
     return dokumenter.fil_response(data, navn, "application/json")
 
@@ -188,7 +189,7 @@ def arenaer_fil(request, pk):
 @require_http_methods(["GET", "POST"])
 def arenaer_importer(request, pk):
     """Arenas from a file into this draft: read, shown as they will be added (and understood), then added."""
-    soknad = selectors.soknad_for_soker(request.user, pk)
+    soknad = soknad_eller_404(request, pk)
     if not soknad.er_redigerbar:
         messages.info(request, IKKE_REDIGERBAR)
         return redirect("soknader:se_over", soknad.pk)
@@ -198,12 +199,13 @@ def arenaer_importer(request, pk):
         fil = form.cleaned_data["fil"]
         # read no more than the limit and one byte: a file larger than it says is not read to its end
         data = fil.read(settings.ARENAFIL_MAKS_BYTES + 1) if fil else form.cleaned_data["innhold"].encode()
-        rows, errors = arenafil.read(data)
-        if not errors and (melding := grenser.arenaer_for_mange(har=selectors.antall_arenaer(soknad), nye=len(rows))):
-            errors = [melding]
-        for error in errors:
-            form.add_error("fil", error)
-        if not errors and "bekreft" in request.POST:
+        rows, feil = arenafil.read(data)
+        har = selectors.antall_arenaer(soknad=soknad)
+        if not feil and (melding := grenser.arenaer_for_mange(har=har, nye=len(rows))):
+            feil = [melding]
+        for melding in feil:
+            form.add_error("fil", melding)
+        if not feil and "bekreft" in request.POST:
             try:
                 added = draft.laeringsarenaer_import(soknad=soknad, rows=rows)
             except errors.NotEditable:
@@ -226,7 +228,7 @@ def arenaer_importer(request, pk):
                 % {"antall": len(added)},
             )
             return redirect("soknader:laeringsarenaer", soknad.pk)
-        if not errors:
+        if not feil:
             katalog = katalog_for_soknad(soknad.soknadsdato)
             forhandsvisning = [
                 Laeringsarena(

@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
+from drift.shortcuts import or_404
+
 from .. import selectors
 from ..choices import Seksjon
 from ..forms import SvarForm
@@ -47,9 +49,9 @@ def dokumenter_kontekst(soknad, svar_form=None) -> dict:
     if not soknad.referanse:  # never sent in: no messages, no documents (and no queries for them)
         return {}
     return {
-        "meldinger": selectors.meldinger_for_soknad(soknad),
-        "innsendinger": [i for i in selectors.innsendinger_for_soknad(soknad) if i.har_pdf],
-        "vedtaksbrev": selectors.vedtaksbrev_for_soknad(soknad),
+        "meldinger": selectors.meldinger_for_soknad(soknad=soknad),
+        "innsendinger": [i for i in selectors.innsendinger_for_soknad(soknad=soknad) if i.har_pdf],
+        "vedtaksbrev": selectors.vedtaksbrev_for_soknad(soknad=soknad),
         "svar_form": svar_form or (SvarForm() if statusregler.kan_svare(soknad.status) else None),
     }
 
@@ -59,3 +61,15 @@ def feil_i_skjema(form, error) -> None:
     for field, meldinger in error.message_dict.items():
         for melding in meldinger:
             form.add_error(field, melding)
+
+
+IKKE_FUNNET_SOKNAD = _("Fant ikke søknaden.")
+IKKE_FUNNET_ARENA = _("Fant ikke læringsarenaen.")
+IKKE_FUNNET_VERSJON = _("Fant ikke denne versjonen av søknaden.")
+IKKE_FUNNET_VEDLEGG = _("Fant ikke vedlegget.")
+IKKE_FUNNET_BREV = _("Fant ikke vedtaksbrevet.")
+
+
+def soknad_eller_404(request, pk):
+    """The application, if the logged-in user acts for its organisation; else 404 (we do not say it exists)."""
+    return or_404(selectors.soknad_for_soker, IKKE_FUNNET_SOKNAD, bruker=request.user, pk=pk)

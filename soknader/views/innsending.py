@@ -17,14 +17,14 @@ from ..forms import SvarForm
 from ..regler import status as statusregler
 from ..regler.vurdering import vurder
 from ..services import dialogue, draft, errors, submission
-from .common import dokumenter_kontekst, feil_i_skjema, seksjon_url
+from .common import dokumenter_kontekst, feil_i_skjema, seksjon_url, soknad_eller_404
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def se_over(request, pk):
-    soknad = selectors.soknad_for_soker(request.user, pk)
-    arenaer = selectors.arenaer_for_soknad(soknad)
+    soknad = soknad_eller_404(request, pk)
+    arenaer = selectors.arenaer_for_soknad(soknad=soknad)
     if request.method == "POST":
         try:
             soknad = submission.soknad_submit(soknad=soknad, bruker=request.user, sprak=translation.get_language())
@@ -71,14 +71,16 @@ def se_over(request, pk):
 
 @login_required
 def kvittering(request, pk):
-    soknad = selectors.soknad_for_soker(request.user, pk)
-    return render(request, "soknader/kvittering.html", {"soknad": soknad, "pdf_venter": selectors.pdf_venter(soknad)})
+    soknad = soknad_eller_404(request, pk)
+    return render(
+        request, "soknader/kvittering.html", {"soknad": soknad, "pdf_venter": selectors.pdf_venter(soknad=soknad)}
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def slett_utkast(request, pk):
-    soknad = selectors.soknad_for_soker(request.user, pk)
+    soknad = soknad_eller_404(request, pk)
     if request.method == "POST":
         try:
             draft.soknad_delete_draft(soknad=soknad)
@@ -93,7 +95,7 @@ def slett_utkast(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def trekk(request, pk):
-    soknad = selectors.soknad_for_soker(request.user, pk)
+    soknad = soknad_eller_404(request, pk)
     if request.method == "POST":
         try:
             submission.soknad_withdraw(soknad=soknad, bruker=request.user, melding=request.POST.get("melding", ""))
@@ -109,7 +111,7 @@ def trekk(request, pk):
 @require_http_methods(["GET", "POST"])
 def svar(request, pk):
     """The applicant's answer to an anmodning (words and PDFs); shown again with the error next to the field."""
-    soknad = selectors.soknad_for_soker(request.user, pk)
+    soknad = soknad_eller_404(request, pk)
     if request.method == "GET":  # the form lives on the application's page
         return redirect(reverse("soknader:se_over", args=[soknad.pk]) + "#dialog")
     form = SvarForm(request.POST, request.FILES)
@@ -136,7 +138,7 @@ def svar(request, pk):
             )
             return redirect(reverse("soknader:se_over", args=[soknad.pk]) + "#dialog")
     messages.error(request, gettext("Svaret ble ikke sendt. Se feilen under."))
-    arenaer = selectors.arenaer_for_soknad(soknad)
+    arenaer = selectors.arenaer_for_soknad(soknad=soknad)
     return render(
         request,
         "soknader/svar.html",

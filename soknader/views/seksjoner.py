@@ -14,13 +14,13 @@ from .. import completeness, sections, selectors
 from ..choices import Seksjon, Seksjonsstatus
 from ..forms import SEKSJON_SKJEMA
 from ..services import draft, errors
-from .common import DELVIS_LAGRET, IKKE_REDIGERBAR, KONFLIKT, neste_fra, seksjon_url
+from .common import DELVIS_LAGRET, IKKE_REDIGERBAR, KONFLIKT, neste_fra, seksjon_url, soknad_eller_404
 
 
 @login_required
 def oppgaver(request, pk):
-    soknad = selectors.soknad_for_soker(request.user, pk)
-    arenaer = selectors.arenaer_for_soknad(soknad)
+    soknad = soknad_eller_404(request, pk)
+    arenaer = selectors.arenaer_for_soknad(soknad=soknad)
     statuser = sections.statuses(soknad, arenaer)
     return render(
         request,
@@ -40,7 +40,7 @@ def oppgaver(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def seksjon(request, pk, seksjon):
-    soknad = selectors.soknad_for_soker(request.user, pk)
+    soknad = soknad_eller_404(request, pk)
     if seksjon not in SEKSJON_SKJEMA:
         raise Http404(gettext("Fant ikke denne delen av skjemaet."))
     seksjon = Seksjon(seksjon)

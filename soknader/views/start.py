@@ -21,7 +21,7 @@ from ..regler import hvem
 from ..regler.status import AVSLUTTEDE_STATUSER
 from ..services import draft
 from ..services.errors import AlreadyApplied
-from .common import feil_i_skjema
+from .common import feil_i_skjema, soknad_eller_404
 
 FOR_MANGE_STARTER = _("Du har startet mange søknader på kort tid. Vent et minutt og prøv igjen.")
 
@@ -32,9 +32,9 @@ def mine_soknader(request):
         request,
         "soknader/mine_soknader.html",
         {
-            "soknader": selectors.soknader_for_bruker(request.user),
-            "virksomheter": selectors.virksomheter_for_bruker(request.user),
-            "helseregion": selectors.region_for_bruker(request.user),
+            "soknader": selectors.soknader_for_bruker(bruker=request.user),
+            "virksomheter": selectors.virksomheter_for_bruker(bruker=request.user),
+            "helseregion": selectors.region_for_bruker(bruker=request.user),
         },
     )
 
@@ -42,7 +42,7 @@ def mine_soknader(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def ny_soknad(request):
-    virksomheter = list(selectors.virksomheter_for_bruker(request.user))
+    virksomheter = list(selectors.virksomheter_for_bruker(bruker=request.user))
     form = StartForm(request.POST or None, virksomheter=virksomheter)
     status = 200
     # starts per user are counted in the database, so the limit holds across workers and instances
@@ -123,10 +123,10 @@ def _start_meldinger(request, soknad) -> None:
 @require_http_methods(["GET", "POST"])
 def kopier(request, pk):
     """Start a new application of the same organisation from this one (e.g. SAM from ALM)."""
-    kilde = selectors.soknad_for_soker(request.user, pk)
-    arenaer = selectors.arenaer_for_soknad(kilde)
+    kilde = soknad_eller_404(request, pk)
+    arenaer = selectors.arenaer_for_soknad(soknad=kilde)
     apne = set(
-        selectors.soknader_for_bruker(request.user)
+        selectors.soknader_for_bruker(bruker=request.user)
         .filter(virksomhet=kilde.virksomhet)
         .exclude(status__in=AVSLUTTEDE_STATUSER)
         .values_list("spesialitet", flat=True)
@@ -151,7 +151,7 @@ def kopier(request, pk):
         except ValidationError as error:
             feil_i_skjema(form, error)
         else:
-            nye = selectors.arenaer_for_soknad(ny)
+            nye = selectors.arenaer_for_soknad(soknad=ny)
             passer_ikke = [a for a in nye if a.laeringsmal_feil]
             messages.success(
                 request,
