@@ -192,10 +192,15 @@ class Soknad(RaskeValg, models.Model):
     def er_redigerbar(self) -> bool:
         return statusregler.er_redigerbar(self.status)
 
+    @property
+    def anmodning_apen(self) -> bool:
+        """An anmodning waits for the søker: they may answer it, change the application and send it in again."""
+        return statusregler.kan_svare(self.status)
+
     @cached_property
     def siste_anmodning(self) -> "Melding | None":
         """The directorate's latest anmodning (its deadline, its reminder), while the application waits for it."""
-        if self.status != Status.ANMODNING_SENDT:
+        if not statusregler.kan_svare(self.status):
             return None
         return self.meldinger.filter(fra=Melding.Fra.SAKSBEHANDLER).order_by("-tidspunkt", "-pk").first()
 

@@ -24,7 +24,7 @@ from ..regler.status import (
 )
 from .draft import sprak_gyldig
 from .errors import NotEditable, TransitionRefused
-from .transitions import require_saksbehandler, transition
+from .transitions import require_saksbehandler, status_change, transition
 
 
 def anmodning_frist_standard() -> dt.date:
@@ -99,6 +99,8 @@ def soknad_answer(*, soknad: Soknad, bruker, tekst: str, vedlegg: Iterable = (),
             ):
                 raise ValidationError({"vedlegg": feil})
         melding = Melding.objects.create(soknad=locked, fra=Melding.Fra.SOKER, forfatter=bruker, tekst=tekst)
+        if locked.status == Status.ANMODNING_SENDT:  # answered: now the caseworker's move (a history row says so)
+            status_change(soknad=locked, til=Status.SVAR_MOTTATT, bruker=bruker, melding="Svar fra søkeren")
         Vedlegg.objects.bulk_create(
             Vedlegg(melding=melding, filnavn=navn, storrelse=len(innhold), innhold=innhold) for navn, innhold in filer
         )

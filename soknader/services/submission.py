@@ -18,6 +18,7 @@ from ..models import (
     Laeringsarena,
     Soknad,
 )
+from ..regler import status as statusregler
 from ..regler.status import (
     SOKER_OVERGANGER,
 )
@@ -81,7 +82,8 @@ def soknad_submit(*, soknad: Soknad, bruker, sprak: str | None = None) -> Soknad
         locked = locked_editable(soknad.pk)
         arenaer = list(Laeringsarena.objects.filter(soknad=locked).order_by("pk"))
         rader = _rader(locked, arenaer)
-        melding = "Sendt inn på nytt etter anmodning" if locked.status == Status.ANMODNING_SENDT else ""
+        til = statusregler.etter_innsending(locked.status)
+        melding = "Sendt inn på nytt etter anmodning" if til == Status.SENDT_INN_PA_NYTT else ""
         locked.soknadsdato = locked.soknadsdato or timezone.localdate()
         if forberedt is None or (forberedt.rader, forberedt.soknadsdato) != (rader, locked.soknadsdato):
             forberedt = None  # someone saved meanwhile (or it is past midnight): made again below
@@ -103,7 +105,7 @@ def soknad_submit(*, soknad: Soknad, bruker, sprak: str | None = None) -> Soknad
             updates["sprak"] = sprak
         if not locked.referanse:  # set with the status, so the history row (and the audit log) can name it
             updates["referanse"] = referanse_for(locked, locked.soknadsdato)
-        status_change(soknad=locked, til=Status.INNSENDT, bruker=bruker, melding=melding, **updates)
+        status_change(soknad=locked, til=til, bruker=bruker, melding=melding, **updates)
         innsending = innsending_create(soknad=locked, arenaer=arenaer)
         mangler_refresh(soknad=locked, arenaer=arenaer, mangler=vurdering.mangler)
         # the application as sent, as a document: its PDF is kept with this submission and attached to the receipt
@@ -160,7 +162,7 @@ def _innsending_prepare(soknad_pk: int, tidspunkt, sprak: str | None = None) -> 
     if not vurdering.kan_sendes:
         return _Forberedt(rader, soknad.soknadsdato, tolket, vurdering)  # it will be refused
     soknad.referanse = soknad.referanse or referanse_for(soknad, soknad.soknadsdato)
-    soknad.status = Status.INNSENDT
+    soknad.status = statusregler.etter_innsending(soknad.status)
     last = Innsending.objects.filter(soknad=soknad).order_by("-tidspunkt", "-pk").only("versjon").first()
     versjon = last.versjon + 1 if last else 1
     html = dokumenter.soknad_html(

@@ -180,9 +180,7 @@ def test_actions_through_the_admin(sb_client, saksbehandler):
     sb_client.post(url("anmodning_sendt"), {"status": "under_behandling", "melding": "Send avtalen"})
     soknad.refresh_from_db()
     assert soknad.status == "anmodning_sendt" and soknad.anmodning == "Send avtalen"
-    response = sb_client.post(
-        url("registrert"), {"status": "anmodning_sendt", "vedtaksdato": str(soknad.soknadsdato)}, follow=True
-    )
+    response = sb_client.post(url("under_behandling"), {"status": "anmodning_sendt"}, follow=True)
     assert "kan ikke få status" in response.content.decode()
 
 

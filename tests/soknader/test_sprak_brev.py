@@ -81,7 +81,7 @@ def test_the_language_follows_the_soker_when_they_answer_and_the_decision_is_in_
     assert Soknad.objects.get(pk=soknad.pk).sprak == "nn"
     assert client.post(reverse("soknader:se_over", args=[soknad.pk])).status_code == 302
     url = reverse("admin:soknader_soknad_handling", args=[soknad.pk, "registrert"])
-    saksbehandler.post(url, {"status": "innsendt", "vedtaksdato": f"{timezone.localdate()}"})
+    saksbehandler.post(url, {"status": "sendt_inn_pa_nytt", "vedtaksdato": f"{timezone.localdate()}"})
     epost_send_due()
     assert mail.outbox[-1].subject == f"Søknad {soknad.referanse} er registrert"  # the same words in nynorsk
     assert Soknad.objects.get(pk=soknad.pk).status == "registrert"

@@ -23,7 +23,17 @@ from tests.soknader.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-ALL = ["utkast", "innsendt", "under_behandling", "anmodning_sendt", "registrert", "avslatt", "trukket"]
+ALL = [
+    "utkast",
+    "innsendt",
+    "under_behandling",
+    "anmodning_sendt",
+    "svar_mottatt",
+    "sendt_inn_pa_nytt",
+    "registrert",
+    "avslatt",
+    "trukket",
+]
 
 
 @pytest.fixture
@@ -231,7 +241,7 @@ def test_anmodning_then_the_applicant_edits_resubmits_and_the_caseworker_sees_th
     )
     client.post(reverse("soknader:se_over", args=[innsendt.pk]))
     innsendt.refresh_from_db()
-    assert innsendt.status == "innsendt" and innsendt.soknadsdato is not None
+    assert innsendt.status == "sendt_inn_pa_nytt" and innsendt.soknadsdato is not None
     first, second = Innsending.objects.filter(soknad=innsendt).order_by("pk")
     changes = diff(first.data, second.data)
     assert [(c.before, c.after) for c in changes.felt] == [
@@ -241,7 +251,11 @@ def test_anmodning_then_the_applicant_edits_resubmits_and_the_caseworker_sees_th
     label = "Beskriv kort hvordan arbeidet med spesialistutdanningen er organisert og hvor ansvaret er plassert"
     assert [c.label for c in changes.felt] == [label]
     history = list(Statusendring.objects.filter(soknad=innsendt).values_list("fra_status", "til_status"))
-    assert history == [("utkast", "innsendt"), ("innsendt", "anmodning_sendt"), ("anmodning_sendt", "innsendt")]
+    assert history == [
+        ("utkast", "innsendt"),
+        ("innsendt", "anmodning_sendt"),
+        ("anmodning_sendt", "sendt_inn_pa_nytt"),
+    ]
 
 
 def test_the_diff_names_fields_and_values_as_the_form_does():
@@ -271,7 +285,8 @@ def test_the_applicant_may_withdraw_a_submitted_application(client, innsendt, fr
     client.force_login(soknad.virksomhet.tilganger.get().bruker)
     client.post(reverse("soknader:trekk", args=[soknad.pk]), {"melding": "Vi slår oss sammen"})
     soknad.refresh_from_db()
-    expected = "trukket" if fra in ("innsendt", "under_behandling", "anmodning_sendt") else fra
+    venter = ("innsendt", "under_behandling", "anmodning_sendt", "svar_mottatt", "sendt_inn_pa_nytt")
+    expected = "trukket" if fra in venter else fra
     assert soknad.status == expected
 
 
