@@ -70,5 +70,5 @@ def test_anmodning_correction_resubmission_and_registration(live_server, browser
     soknad.refresh_from_db()
     assert soknad.status == "registrert" and soknad.registrert_fra == soknad.soknadsdato
     statuses = list(soknad.historikk.values_list("til_status", flat=True))
-    assert statuses == ["innsendt", "anmodning_sendt", "innsendt", "registrert"]
+    assert statuses == ["innsendt", "anmodning_sendt", "sendt_inn_pa_nytt", "registrert"]
     assert Soknad.objects.get(pk=complete.pk).status == "innsendt"
