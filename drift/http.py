@@ -277,6 +277,8 @@ class Client:
             if not _is_network_error(error):
                 raise
             kind = _error_kind(error)
+            if kind == "read_timeout" and time.monotonic() >= call.deadline - 0.01:
+                kind = "deadline"  # the socket's timeout was cut to the time left
             self._report(call, kind, started, number)
             detalj = f"{call.path}: {kind} ({error})"
             failure = DeadlineExceeded(detalj) if kind == "deadline" else Unavailable(detalj, kind=kind)
