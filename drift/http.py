@@ -22,32 +22,27 @@ retries where they are safe, one exception.
 - **Sessions.** One `requests.Session` per base URL and thread, its connections kept alive between calls (unless
   `Policy.keep_alive` is off); no retries of its own (`max_retries=0`); the environment's proxy settings apply.
 
-Each attempt is reported to `on_attempt` (the caller logs it in its own words). Timeouts and base URL may be given as
+The sessions, the reading against the deadline and the naming of errors are in drift/http_transport.py. Each
+attempt is reported to `on_attempt` (the caller logs it in its own words). Timeouts and base URL may be given as
 callables, read at each call, so settings changed in tests apply at once.
 """
 
 from __future__ import annotations
 
 import email.utils
-import http.client
 import json
 import random
-import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-import requests
-import urllib3
 from django.conf import settings
-from requests.adapters import HTTPAdapter
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util import Timeout
 
-USER_AGENT = "ASA-registrering/1.0 (Helsedirektoratet)"
+from .http_transport import USER_AGENT, error_kind, is_network_error, read_body, session
+
 MIN_ATTEMPT_SECONDS = 0.1  # no attempt is started with less time than this left before the deadline
-CHUNK_BYTES = 16_384
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 
 # kinds of failure where the request certainly never reached the server: safe to send again, whatever the method
@@ -141,10 +136,6 @@ class Attempt:
     outcome: int | str
     ms: int
     number: int
-
-
-class _BodyTooLarge(Exception):
-    pass
 
 
 # --- The client -----------------------------------------------------------------------------------------
@@ -274,9 +265,9 @@ class Client:
         try:
             answer = self._send(call)
         except Exception as error:  # noqa: BLE001 - narrowed right below
-            if not _is_network_error(error):
+            if not is_network_error(error):
                 raise
-            kind = _error_kind(error)
+            kind = error_kind(error)
             if kind == "read_timeout" and time.monotonic() >= call.deadline - 0.01:
                 kind = "deadline"  # the socket's timeout was cut to the time left
             self._report(call, kind, started, number)
@@ -297,7 +288,7 @@ class Client:
         with session(self.base_url).request(  # requests passes a urllib3 Timeout on as it is (its stubs say float)
             call.method, call.url, timeout=cast(Any, timeout), stream=True, allow_redirects=False, **call.kwargs
         ) as response:
-            body = _read_body(response, call.timeouts.read, call.deadline, self.policy.max_body)
+            body = read_body(response, call.timeouts.read, call.deadline, self.policy.max_body)
             return Answer(response.status_code, response.headers, body)
 
     def _report(self, call: _Call, outcome: int | str, started: float, number: int) -> None:
@@ -318,162 +309,3 @@ def _retry_after(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(0.0, when.timestamp() - time.time())
-
-
-# --- Reading against the deadline -----------------------------------------------------------------------
-
-
-def _read_body(response: requests.Response, read_timeout: float, deadline: float, max_body: int) -> bytes:
-    """The whole body, but never past the deadline (a service may send headers and then trickle)."""
-    raw = response.raw
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        _cap_socket_timeout(raw, read_timeout, deadline)
-        chunk = raw.read1(CHUNK_BYTES, decode_content=True)  # read1: one socket read, then back to us
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > max_body:
-            raise _BodyTooLarge(f"more than {max_body} bytes")
-
-
-def _cap_socket_timeout(raw: urllib3.BaseHTTPResponse, read_timeout: float, deadline: float) -> None:
-    remaining = deadline - time.monotonic()
-    if remaining <= 0:
-        raise DeadlineExceeded("deadline reached while reading the body")
-    sock = getattr(raw.connection, "deadline_socket", None)
-    if sock is not None:
-        try:
-            sock.settimeout(min(read_timeout, remaining))
-        except OSError:
-            pass  # the socket is gone: the next read says so
-
-
-class _KeepsItsSocket:
-    """A connection that keeps the socket it opened in `deadline_socket`: http.client lets go of `sock` when the
-    server closes the connection after the answer ("Connection: close", HTTP/1.0), but the body is still read from
-    that socket, and its timeout must follow the deadline."""
-
-    deadline_socket: Any = None
-
-    def connect(self) -> None:
-        super().connect()  # type: ignore[misc]
-        self.deadline_socket = self.sock  # type: ignore[attr-defined]
-
-
-class _Connection(_KeepsItsSocket, urllib3.connection.HTTPConnection):
-    pass
-
-
-class _HTTPSConnection(_KeepsItsSocket, urllib3.connection.HTTPSConnection):
-    pass
-
-
-class _Pool(HTTPConnectionPool):
-    ConnectionCls = _Connection
-
-
-class _HTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = _HTTPSConnection
-
-
-class _Adapter(HTTPAdapter):
-    """No retries of its own (ours are within the deadline); connections that keep their socket."""
-
-    def __init__(self) -> None:
-        super().__init__(max_retries=0)
-
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = {"http": _Pool, "https": _HTTPSPool}
-
-    def proxy_manager_for(self, *args: Any, **kwargs: Any) -> Any:
-        manager = super().proxy_manager_for(*args, **kwargs)
-        manager.pool_classes_by_scheme = {"http": _Pool, "https": _HTTPSPool}
-        return manager
-
-
-_local = threading.local()
-
-
-def session(base_url: str) -> requests.Session:
-    """The kept-alive session for this base URL in this thread."""
-    sessions: dict[str, requests.Session] = _local.__dict__.setdefault("sessions", {})
-    found = sessions.get(base_url)
-    if found is None:
-        found = sessions[base_url] = new_session()
-    return found
-
-
-def new_session() -> requests.Session:
-    result = requests.Session()
-    # identity: the bodies are small, and an uncompressed body can be read against the deadline chunk by chunk
-    result.headers.update({"User-Agent": USER_AGENT, "Accept-Encoding": "identity"})
-    adapter = _Adapter()
-    result.mount("https://", adapter)
-    result.mount("http://", adapter)
-    return result
-
-
-# --- What went wrong ------------------------------------------------------------------------------------
-
-
-def _is_network_error(error: BaseException) -> bool:
-    return isinstance(
-        error,
-        (
-            requests.RequestException,
-            urllib3.exceptions.HTTPError,
-            http.client.HTTPException,
-            OSError,
-            DeadlineExceeded,
-            _BodyTooLarge,
-        ),
-    )
-
-
-_DROPPED = (
-    http.client.RemoteDisconnected,
-    http.client.IncompleteRead,
-    ConnectionResetError,
-    BrokenPipeError,
-    urllib3.exceptions.ProtocolError,
-)
-
-
-def _error_kind(error: BaseException) -> str:
-    """A short name for the log: refused, dropped, connect_timeout, read_timeout, deadline, ..."""
-    if isinstance(error, DeadlineExceeded):
-        return "deadline"
-    if isinstance(error, _BodyTooLarge):
-        return "too_large"
-    if isinstance(error, requests.ConnectTimeout):
-        return "connect_timeout"
-    if isinstance(error, requests.exceptions.SSLError):
-        return "tls_error"
-    causes = list(_causes(error))
-    for kinds, name in (
-        ((requests.ReadTimeout, urllib3.exceptions.ReadTimeoutError, TimeoutError), "read_timeout"),
-        ((ConnectionRefusedError,), "refused"),
-        (_DROPPED, "dropped"),
-        ((requests.ConnectionError, urllib3.exceptions.NewConnectionError), "connection_error"),
-    ):
-        if any(isinstance(e, kinds) for e in causes):
-            return name
-    return type(error).__name__
-
-
-def _causes(error: BaseException | None, depth: int = 0):
-    """The error and what it wraps (requests and urllib3 nest them in args, reason, __cause__)."""
-    if depth > 8 or error is None:
-        return
-    yield error
-    inner = [getattr(error, "reason", None), error.__cause__, error.__context__]
-    inner += [arg for arg in getattr(error, "args", ()) if isinstance(arg, BaseException)]
-    seen = set()
-    for item in inner:
-        if isinstance(item, BaseException) and id(item) not in seen:
-            seen.add(id(item))
-            yield from _causes(item, depth + 1)
