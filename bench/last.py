@@ -329,8 +329,9 @@ def pages(i: dict) -> list[tuple[str, str, str, str | None]]:
         ("/oversikt/", "/oversikt/", "ingen", None),
         ("admin: søknadsliste", "/admin/soknader/soknad/", "saksbehandler", None),
         ("admin: søknad (30 arenaer)", f"/admin/soknader/soknad/{s}/change/", "saksbehandler", None),
-        ("/laeringsmal/tolk/", "/laeringsmal/tolk/?spesialitet=ALM&tekst=ALM-001+til+ALM-040", "soker", None),
-        ("/brreg/enhet/", "/brreg/enhet/972418013/", "soker", None),
+        # the live LM reading (JSON) moved under the application: /soknader/<pk>/laeringsmal/tolk/
+        ("LM-lesing (JSON)", f"/soknader/{u}/laeringsmal/tolk/?tekst=ALM-001+til+ALM-040", "soker", None),
+        ("/brreg/enhet/ (JSON)", "/brreg/enhet/972418013/", "soker", None),
     ]
     return rader
 
