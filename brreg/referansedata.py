@@ -51,7 +51,7 @@ class Datasett:
 
 def alle_datasett() -> list[Datasett]:
     """Every app's data sets, in the order of INSTALLED_APPS (so the kommune register comes before what uses it)."""
-    datasett = []
+    datasett: list[Datasett] = []
     for config in apps.get_app_configs():
         if module_has_submodule(config.module, "referansedata"):
             datasett += getattr(import_module(f"{config.name}.referansedata"), "DATASETT", [])

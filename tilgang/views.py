@@ -71,7 +71,7 @@ def _kode_avvist(error: Exception) -> str | None:
     return code if code in KJENTE_FEILKODER else "ukjent"
 
 
-def _for_mange(request, provider: str):
+def _for_mange(request, provider: str | None):
     """429 for a client address over the limit: nothing is written (no session, no audit row)."""
     return _feil(
         request,
@@ -93,7 +93,7 @@ def _feil(request, *, tittel: str, melding: str, status: int, provider: str | No
     ):
         return _for_mange(request, provider)
     if detalj:
-        audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj=detalj)
+        audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider or "", detalj=detalj)
     return render(
         request,
         "tilgang/feil.html",
