@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run run-oidc test lint format install migrate demodata vendor bench clean sprak
+.PHONY: run run-oidc dev-data test lint format install migrate demodata vendor bench clean sprak
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,22 +12,32 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) .env
 
-run: install
-	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
-	DJANGO_DEBUG=1 $(PY) manage.py createcachetable
-	DJANGO_DEBUG=1 $(PY) manage.py last_referansedata
-	DJANGO_DEBUG=1 $(PY) manage.py demodata
-	@echo "ASA-registrering kjører på http://127.0.0.1:8000  (stopp med Ctrl+C)"
-	@# the mail sender runs beside the web server, as in production (in development it prints the mail)
-	DJANGO_DEBUG=1 $(PY) manage.py send_epost --loop & SENDER=$$!; trap 'kill $$SENDER 2>/dev/null' EXIT INT TERM; \
-	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+# Development settings for `./manage.py …` in this checkout (read by manage.py only; never committed). Production has
+# no .env, and without DJANGO_SECRET_KEY it refuses to start.
+.env:
+	printf '# written by make: development settings for ./manage.py in this checkout (see manage.py)\nDJANGO_DEBUG=1\n' > .env
+
+# The address `make run` serves on (a test runs it on another port).
+ADRESSE ?= 127.0.0.1:8000
+DEV := DJANGO_DEBUG=1
+# Database, reference data and demo users; the logins and the address are printed last, in a box.
+dev-data:
+	@$(DEV) $(PY) manage.py migrate --noinput -v0
+	@$(DEV) $(PY) manage.py createcachetable -v0
+	@$(DEV) $(PY) manage.py last_referansedata
+	@$(DEV) $(PY) manage.py demodata --adresse http://$(ADRESSE)
+
+# The web server and the mail sender beside it, as in production (in development each mail is one line here and a
+# file in tmp/epost/; the sender also runs the daily jobs). drift/devserver.py stops both on Ctrl+C or a TERM.
+run: install dev-data
+	@$(DEV) exec $(PY) -m drift.devserver "$(PY) manage.py send_epost --loop" "$(PY) manage.py runserver $(ADRESSE)"
 
 # Like `make run`, but with the real login: a local OpenID Connect provider on 127.0.0.1:9400 plays ID-porten and
 # Helsedirektoratet's login, and a fake Altinn on 127.0.0.1:9401 says which organisations a person may act for.
 # Log in with "Logg inn med ID-porten" as kari.kommune, or with the directorate's login as siri.saksbehandler or
-# anders.alis (ALIS-kontor Nord). Both stop with the server (Ctrl+C).
+# anders.alis (ALIS-kontor Nord). All stop with the server (Ctrl+C).
 OIDC_DEMO_USERS := \
 	--user-claims '{"sub": "kari.kommune", "pid": "24079410876", "given_name": "Kari", "family_name": "Kommunelege", "acr": "idporten-loa-substantial"}' \
 	--user-claims '{"sub": "siri.saksbehandler", "name": "Siri Saksbehandler", "groups": ["asa-saksbehandlere"]}' \
@@ -37,16 +47,11 @@ OIDC_DEMO_ENV := DJANGO_DEBUG=1 ALTINN_BASE_URL=http://127.0.0.1:9401 \
 	OIDC_ANSATT_ISSUER=http://127.0.0.1:9400 OIDC_ANSATT_CLIENT_ID=asa-demo-ansatt OIDC_ANSATT_CLIENT_SECRET=demo \
 	OIDC_ANSATT_ROLLER=asa-saksbehandlere=saksbehandler,alis-nord=alis:nord
 
-run-oidc: install
-	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
-	DJANGO_DEBUG=1 $(PY) manage.py createcachetable
-	DJANGO_DEBUG=1 $(PY) manage.py last_referansedata
-	DJANGO_DEBUG=1 $(PY) manage.py demodata
-	$(PY) -W ignore -m oidc_provider_mock --port 9400 --require-nonce true $(OIDC_DEMO_USERS) & OIDC=$$!; \
-	$(PY) -m tests.tilgang.fake_altinn --port 9401 & ALTINN=$$!; \
-	trap 'kill $$OIDC $$ALTINN' EXIT INT TERM; \
-	echo "ASA-registrering med lokal ID-porten og Altinn: http://127.0.0.1:8000  (stopp med Ctrl+C)"; \
-	$(OIDC_DEMO_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+run-oidc: install dev-data
+	@$(OIDC_DEMO_ENV) exec $(PY) -m drift.devserver \
+	  "$(PY) -m tests.tilgang.oidc_demo --port 9400 --require-nonce true $(subst ",\",$(OIDC_DEMO_USERS))" \
+	  "$(PY) -m tests.tilgang.fake_altinn --port 9401" \
+	  "$(PY) manage.py send_epost --loop" "$(PY) manage.py runserver $(ADRESSE)"
 
 # The suite with branch coverage of the apps, failing under the floor in pyproject.toml ([tool.coverage.report]
 # fail_under). For a part of the suite: `make test COV= PYTEST_ARGS=tests/brreg`.
@@ -80,7 +85,7 @@ bench: install
 	$(PY) bench/sqlite_samtidig.py --runder 1
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) .env tmp db.sqlite3 staticfiles .pytest_cache
 
 # Bokmål is the source (makemessages: drift/management/commands, without fuzzy matching); after changing user-facing text, refresh the nynorsk catalogue (locale/nn), translate the new
 # entries by hand (docs/sprak.md) and compile. Needs GNU gettext (apt install gettext). tests/test_sprak.py checks it.

@@ -7,6 +7,8 @@ Loggers of ours: asa.brreg (registry calls), asa.status (status changes), asa.ep
 import datetime as dt
 import json
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime", "taskName"}
 
@@ -25,3 +27,17 @@ class JsonLinjer(logging.Formatter):
         if record.exc_info:
             data["unntak"] = self.formatException(record.exc_info)
         return json.dumps(data, ensure_ascii=False, default=str)
+
+
+@contextmanager
+def quiet(*names: str, level: int = logging.WARNING) -> Iterator[None]:
+    """Only warnings and errors from these loggers for a while (a command whose summary says the rest)."""
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(level)
+    try:
+        yield
+    finally:
+        for logger, old in zip(loggers, levels, strict=True):
+            logger.setLevel(old)

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "drift.metrics.RequestLatency",  # first: the whole time of each request, per view (/metrics)
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -209,7 +210,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Plain HTTP is redirected to HTTPS, except the load balancer's health check; browsers are told to use HTTPS only.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if not DEBUG else None
 SECURE_SSL_REDIRECT = not DEBUG and env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
-SECURE_REDIRECT_EXEMPT = [r"^helse/$"]
+SECURE_REDIRECT_EXEMPT = [r"^helse/$", r"^metrics$"]
 SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
@@ -233,8 +234,10 @@ CONTENT_SECURITY_POLICY = {
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "epost.utvikling.DevelopmentBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
+# Development: each mail is written here as a file (.eml), and one line about it is printed (epost/utvikling.py)
+EPOST_UTVIKLING_MAPPE = os.environ.get("EPOST_UTVIKLING_MAPPE", str(BASE_DIR / "tmp" / "epost"))
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
@@ -247,6 +250,39 @@ EMAIL_TIMEOUT = float(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))  # seconds; 
 # and the first wait in seconds, doubled after each failed attempt (1, 2, 4 … minutes).
 EPOST_MAX_FORSOK = int(os.environ.get("EPOST_MAX_FORSOK", "8"))
 EPOST_BACKOFF = float(os.environ.get("EPOST_BACKOFF", "60"))
+
+# ---- Daily jobs (drift/jobs.py): run by the sender process (`send_epost --loop`), once per job per day across every
+# instance, each run kept (admin: Drift › Jobbkjøringer). Adding a job is one line: (name, local time, function).
+DRIFT_JOBS = [
+    ("send_paminnelser", "06:00", "soknader.jobs.paminnelser"),
+    ("oppdater_virksomheter", "02:30", "brreg.jobs.virksomheter_job"),
+    ("clearsessions", "03:00", "drift.jobs.clearsessions"),
+    ("personvern_utkast", "03:30", "soknader.jobs.utkast_retention"),
+    ("personvern_revisjonslogg", "03:45", "tilgang.jobs.audit_retention"),
+]
+# "send_paminnelser=07:00,clearsessions=04:00" moves a job without touching the list
+DRIFT_JOB_TIMES = dict(item.split("=", 1) for item in env_list("DRIFT_JOBB_TIDER") if "=" in item)
+# /helse/ reports a job whose last success is older than a day and this, or whose run has lasted longer than that
+DRIFT_JOB_GRACE_MINUTES = int(os.environ.get("DRIFT_JOBB_SLINGRING_MINUTTER", "120"))
+DRIFT_JOB_STUCK_MINUTES = int(os.environ.get("DRIFT_JOBB_HENGER_MINUTTER", "120"))
+# /helse/ answers 503 when the oldest mail waiting in the outbox has waited longer than this
+EPOST_KO_MAKS_MINUTTER = int(os.environ.get("EPOST_KO_MAKS_MINUTTER", "60"))
+# What /helse/ checks besides the database (each: a function returning {"ok": bool, ...}); the load balancer asks
+# `/helse/?bare=database`, monitoring asks `/helse/` (docs/drift.md).
+DRIFT_HEALTH_CHECKS = ["drift.jobs.health", "epost.health.outbox"]
+
+# ---- Prometheus metrics at /metrics (drift/metrics.py, docs/drift.md): only for these addresses or networks (the
+# client's address as drift.klient reads it behind the proxy); anyone else gets 404. Read at each scrape:
+METRICS_ALLOWED_NETWORKS = env_list("METRICS_TILLATTE_ADRESSER", "127.0.0.1,::1")
+DRIFT_METRICS = ["epost.health.metrics", "drift.jobs.metrics", "soknader.metrics.soknader_per_status"]
+
+# ---- Personvern: how long personal data is kept (docs/personvern.md) ----
+# A draft never submitted and untouched this many days gets a warning mail, and is deleted (with its arenas and
+# attachments) this many days after the warning unless someone opens and saves it.
+PERSONVERN_UTKAST_VARSEL_DAGER = int(os.environ.get("PERSONVERN_UTKAST_VARSEL_DAGER", "365"))
+PERSONVERN_UTKAST_SLETT_DAGER = int(os.environ.get("PERSONVERN_UTKAST_SLETT_DAGER", "30"))
+# Rows of the audit log (tilgang.Hendelse) older than this are deleted
+PERSONVERN_REVISJONSLOGG_DAGER = int(os.environ.get("PERSONVERN_REVISJONSLOGG_DAGER", str(3 * 365)))
 
 # Links in e-mail point here (the address users reach the service at, without a trailing slash).
 ASA_BASE_URL = os.environ.get("ASA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -373,11 +409,22 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "drift.logg.JsonLinjer"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json"},
+        # count the outside services' failures for /metrics (asa_external_errors_total)
+        "brreg_feil": {"class": "drift.metrics.ExternalErrors", "service": "brreg", "level": "WARNING"},
+        "altinn_feil": {"class": "drift.metrics.ExternalErrors", "service": "altinn", "level": "ERROR"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},  # lockouts, not every attempt
         "asa": {"handlers": ["console"], "level": os.environ.get("ASA_LOG_LEVEL", "INFO"), "propagate": False},
+        # development: the sender prints one line per job run (send_epost); production logs it here as JSON
+        "asa.jobb": {"level": "WARNING" if DEBUG else "INFO"},
+        "brreg.client": {"handlers": ["brreg_feil"]},
+        "tilgang.altinn": {"handlers": ["altinn_feil"]},
+        # libraries' progress (a line per PDF page, per font subset): only their warnings and errors
+        **{name: {"level": "WARNING"} for name in ("weasyprint", "fontTools", "PIL", "pydyf", "urllib3")},
     },
 }

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView, TemplateView
 from django.views.i18n import set_language
 
+from drift.metrics import metrics
 from drift.views import helse
 from tilgang import views as tilgang_views
 from tilgang.forms import AdminLoginForm
@@ -32,6 +33,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("helse/", helse, name="helse"),
+    path("metrics", metrics, name="metrics"),
     path("sprak/", set_language, name="set_language"),
     path(
         "tilgjengelighet/",

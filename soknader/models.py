@@ -167,6 +167,8 @@ class Soknad(RaskeValg, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     endret = models.DateTimeField(_("sist endret"), auto_now=True)
+    # a draft untouched for a long time is told it will be deleted, and deleted later (soknader/personvern.py)
+    slettevarsel = models.DateTimeField(_("varslet om sletting"), null=True, blank=True, editable=False)
     # the language the søker last used (start, submission, answer): every mail and letter to them is written in it
     sprak = models.CharField(
         _("språk for brev og e-post"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE

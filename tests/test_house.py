@@ -106,10 +106,17 @@ def test_templates_load_nothing_from_other_hosts():
 
 def test_demo_data_command_prints_the_logins():
     out = StringIO()
-    call_command("demodata", stdout=out)
-    call_command("demodata", stdout=StringIO())  # idempotent
+    call_command("demodata", "--adresse", "http://127.0.0.1:8000", stdout=out)
+    again = StringIO()
+    call_command("demodata", stdout=again)  # idempotent, and says how many there are
+    assert "Eksempelsøknader fra andre kommuner: 12 (0 nye)" in again.getvalue()
+    lines = out.getvalue().splitlines()
+    assert lines[-1].startswith("└") and "http://127.0.0.1:8000" in lines[-2]  # the logins and address last, boxed
     for username in ("kommune", "bht", "saksbehandler", "alis-nord"):
-        assert username in out.getvalue()
+        assert username in "\n".join(lines[-9:])
+    from epost.models import Epost
+
+    assert not Epost.objects.exists()  # no receipts for made-up applications to made-up addresses
     from django.contrib.auth import get_user_model
 
     saksbehandler = get_user_model().objects.get(username="saksbehandler")

@@ -12,7 +12,7 @@ from django.db.models import Prefetch, QuerySet
 
 from ..models import Laeringsarena, Mangel, Soknad, Statusendring
 from .fields import RECORD, laeringsmal_dekket, record
-from .reading import validate_records
+from .reading import planned_counts, validate_records
 from .writing import ImportRefused, ImportResult, import_records
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "export_records",
     "import_records",
     "laeringsmal_dekket",
+    "planned_counts",
     "prefetched",
     "to_record",
     "validate_records",

@@ -317,3 +317,17 @@ def validate_records(data: Any) -> list[str]:
     An incomplete application is valid data: it is imported and gets its findings.
     """
     return parse(data)[1]
+
+
+def planned_counts(data: Any) -> tuple[int, int]:
+    """For a valid file: how many applications an import would create and how many it would update (an application
+    for the same organisation and specialty exists already)."""
+    parsed, _ = parse(data)
+    keys = {p.key for p in parsed}
+    existing = set(
+        Soknad.objects.filter(virksomhet__organisasjonsnummer__in={nummer for nummer, _ in keys}).values_list(
+            "virksomhet__organisasjonsnummer", "spesialitet"
+        )
+    )
+    updated = len(keys & existing)
+    return len(keys) - updated, updated

@@ -21,9 +21,18 @@ from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory
 
 @pytest.mark.django_db
 def test_health_check_answers_200_with_a_short_json_body_without_login(client):
-    response = client.get("/helse/")
+    response = client.get("/helse/?bare=database")  # the load balancer's question
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok"}
+    response = client.get("/helse/")  # monitoring's (issue 23): the daily jobs and the outbox too
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "jobber": "ok",
+        "epost": "ok",
+        "epost_eldste_i_ko_sekunder": 0,
+    }
     assert "no-cache" in response["Cache-Control"]
     assert reverse("helse") == "/helse/"
 

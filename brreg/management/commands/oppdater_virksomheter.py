@@ -1,10 +1,13 @@
-"""Refresh every stored organisation from Enhetsregisteret and report the applicants that need attention."""
+"""Refresh every stored organisation from Enhetsregisteret and report the applicants that need attention.
+
+Also a daily job of the sender process (`registrering.settings.DRIFT_JOBS`, `brreg.jobs.virksomheter_job`)."""
+
+import logging
 
 from django.core.management.base import BaseCommand
 
-from brreg import client
-from brreg.models import Virksomhet
-from brreg.services import virksomhet_store_enhet
+from brreg.jobs import virksomheter_refresh
+from drift.logg import quiet
 
 
 class Command(BaseCommand):
@@ -20,25 +23,10 @@ class Command(BaseCommand):
             help="Bare virksomheter som aldri er hentet fra Enhetsregisteret.",
         )
 
-    def handle(self, *args, bare_ubekreftede: bool = False, **options):
-        virksomheter = Virksomhet.objects.exclude(navnekilde=Virksomhet.Navnekilde.KOMMUNEREGISTER).order_by("navn")
-        if bare_ubekreftede:
-            virksomheter = virksomheter.filter(brreg_hentet__isnull=True)
-        oppdatert, feil, varsler = 0, [], []
-        for virksomhet in virksomheter.iterator():
-            try:
-                enhet = client.get_enhet(virksomhet.organisasjonsnummer)
-            except client.BrregError as error:
-                feil.append(f"{virksomhet}: {error.melding}")
-                continue
-            stored = virksomhet_store_enhet(enhet)
-            oppdatert += 1
-            if stored.slettet:
-                varsler.append(f"SLETTET {stored.slettedato:%d.%m.%Y}: {stored}")
-            elif stored.konkurs:
-                varsler.append(f"KONKURS: {stored}")
-            elif stored.under_avvikling:
-                varsler.append(f"UNDER AVVIKLING: {stored}")
+    def handle(self, *args, bare_ubekreftede: bool = False, verbosity: int = 1, **options):
+        # one JSON line per registry call is for the platform's logs; here the summary says it (-v 2 shows them)
+        with quiet(*(("asa.brreg", "brreg.client") if verbosity < 2 else ()), level=logging.ERROR):
+            oppdatert, feil, varsler = virksomheter_refresh(bare_ubekreftede=bare_ubekreftede)
         self.stdout.write(f"Oppdatert fra Enhetsregisteret: {oppdatert}. Ikke oppdatert: {len(feil)}.")
         for line in feil:
             self.stdout.write(f"  ikke oppdatert – {line}")

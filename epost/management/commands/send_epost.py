@@ -1,4 +1,5 @@
-"""Send the mail outbox: once (cron, tests) or in a loop (the sender process in production)."""
+"""Send the mail outbox: once (cron, tests) or in a loop (the sender process in production), which also runs the
+daily jobs at their times (drift/jobs.py, settings.DRIFT_JOBS)."""
 
 import logging
 import signal
@@ -7,9 +8,12 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections
 
+from drift import jobs
 from epost.services import epost_send_due
 
 logger = logging.getLogger("asa.epost")
+
+JOB_CHECK_SECONDS = 60.0
 
 
 class Command(BaseCommand):
@@ -18,9 +22,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--loop", action="store_true", help="Fortsett til prosessen stoppes (SIGTERM/Ctrl+C).")
         parser.add_argument("--pause", type=float, default=5.0, help="Sekunder mellom rundene med --loop (5).")
+        parser.add_argument(
+            "--uten-jobber", action="store_true", help="Bare e-post: kjør ikke de daglige jobbene med --loop."
+        )
 
-    def handle(self, *args, loop=False, pause=5.0, **options):
+    def handle(self, *args, loop=False, pause=5.0, uten_jobber=False, **options):
         self._stop = False
+        self._jobs_checked = -JOB_CHECK_SECONDS if loop and not uten_jobber else float("inf")
         if loop:
             signal.signal(signal.SIGTERM, self._request_stop)
             signal.signal(signal.SIGINT, self._request_stop)
@@ -36,10 +44,24 @@ class Command(BaseCommand):
                     self.stdout.write(f"sendt {resultat.sendt}, utsatt {resultat.utsatt}, feilet {resultat.feilet}")
             if not loop or self._stop:
                 return
+            self._run_due_jobs()
             close_old_connections()  # as after a request: a connection the database dropped is opened anew
             deadline = time.monotonic() + pause
             while not self._stop and time.monotonic() < deadline:
                 time.sleep(min(0.5, pause))
+
+    def _run_due_jobs(self) -> None:
+        """At most once a minute: the daily jobs whose time has come (one line each)."""
+        if time.monotonic() - self._jobs_checked < JOB_CHECK_SECONDS:
+            return
+        self._jobs_checked = time.monotonic()
+        try:
+            runs = jobs.run_due()
+        except DatabaseError as error:
+            logger.error("jobber_databasefeil", extra={"feil": str(error)[:300]})
+            return
+        for run in runs:  # the log line (asa.jobb) has it too; this is the one to read in `make run`
+            self.stdout.write(f"jobb {run.jobb}: {run.get_resultat_display()} – {run.tekst[:150]}")
 
     def _request_stop(self, signum, frame):
         self._stop = True

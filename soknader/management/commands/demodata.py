@@ -9,6 +9,8 @@ from django.test.utils import override_settings
 
 from brreg.models import Helseregion, Kommune
 from brreg.services import virksomhet_get_or_create
+from drift.logg import quiet
+from epost.models import Epost, EpostStatus
 from soknader import skjema
 from soknader.models import Regiontilgang, Soknad
 from soknader.roles import SAKSBEHANDLERE, ensure_groups
@@ -29,7 +31,12 @@ class Command(BaseCommand):
         "ALIS-kontor Nord."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--adresse", help="adressen appen svarer på, skrevet i boksen med innloggingene (make run gir den)"
+        )
+
+    def handle(self, *args, adresse: str | None = None, **options):
         if not (settings.DEBUG or settings.TESTING):
             # the demo users share a password printed in the README: never on a production database
             raise CommandError(
@@ -39,10 +46,18 @@ class Command(BaseCommand):
         if not Kommune.objects.exists():
             raise CommandError("Kommuneregisteret er ikke lastet. Kjør «manage.py last_referansedata» først.")
         # No e-mail receipts for made-up applications (sent on commit, so the override wraps the transaction).
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
-            self._handle()
+        # the made-up applications' history (status changes, receipts) is not news: its log lines are left out
+        with (
+            quiet("asa.status", "asa.epost", "asa.brreg"),
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
+            transaction.atomic(),
+        ):
+            linjer = self._handle()
+        if adresse:
+            linjer += ["", f"Appen: {adresse}   (stopp med Ctrl+C)"]
+        self._box(linjer)
 
-    def _handle(self):
+    def _handle(self) -> list[str]:
         ensure_groups()
         User = get_user_model()
 
@@ -75,22 +90,32 @@ class Command(BaseCommand):
             bruker=alis, defaults={"helseregion": Helseregion.objects.get(kode="nord")}
         )
 
-        antall = self._eksempelsoknader(saksbehandler)
-        self.stdout.write(f"Eksempelsøknader fra andre kommuner: {antall} (for saksbehandling og oversikt).")
-        self.stdout.write(self.style.SUCCESS(f"Demobrukere (passord for alle: {PASSORD}):"))
-        for username, rolle in [
-            ("kommune", f"søker for {bodo.navn} (orgnr 972 418 013)"),
-            ("bht", f"søker for {bht.navn} (orgnr 999 888 771)"),
-            ("saksbehandler", "saksbehandler i Helsedirektoratet (admin: /admin/)"),
-            ("alis-nord", "ALIS-kontor, helseregion Nord"),
-        ]:
-            self.stdout.write(f"  {username:<14} {rolle}")
+        nye = self._eksempelsoknader(saksbehandler)
+        antall = Soknad.objects.filter(opprettet_av__username="eksempel-soker").count()
+        self.stdout.write(f"Eksempelsøknader fra andre kommuner: {antall} ({nye} nye), for saksbehandling og oversikt.")
+        linjer = [
+            f"Demobrukere (passord for alle: {PASSORD}):",
+            *(
+                f"  {username:<14} {rolle}"
+                for username, rolle in [
+                    ("kommune", f"søker for {bodo.navn} (orgnr 972 418 013)"),
+                    ("bht", f"søker for {bht.navn} (orgnr 999 888 771)"),
+                    ("saksbehandler", "saksbehandler i Helsedirektoratet (admin: /admin/)"),
+                    ("alis-nord", "ALIS-kontor, helseregion Nord"),
+                ]
+            ),
+        ]
         if altinn.er_satt_opp():
-            self.stdout.write(
-                self.style.WARNING(
-                    "ALTINN_BASE_URL er satt: demosøkerne ser ingen virksomheter (tilgang kommer fra Altinn)."
-                )
-            )
+            linjer.append("ALTINN_BASE_URL er satt: demosøkerne ser ingen virksomheter (tilgang kommer fra Altinn).")
+        return linjer
+
+    def _box(self, linjer: list[str]) -> None:
+        """The logins last, in a box, so they stand out above the server's own lines (`make run`)."""
+        bredde = max(len(linje) for linje in linjer)
+        self.stdout.write(self.style.SUCCESS("┌" + "─" * (bredde + 2) + "┐"))
+        for linje in linjer:
+            self.stdout.write(self.style.SUCCESS(f"│ {linje:<{bredde}} │"))
+        self.stdout.write(self.style.SUCCESS("└" + "─" * (bredde + 2) + "┘"))
 
     def _eksempelsoknader(self, saksbehandler) -> int:
         """Applications from other kommuner in every status, so the admin and the overview have something to show.
@@ -162,6 +187,8 @@ class Command(BaseCommand):
             elif status == "registrert":
                 casework.soknad_register(soknad=soknad, bruker=saksbehandler)
             created += 1
+        # made-up applications to made-up addresses: their receipts are not mail anyone should get or read
+        Epost.objects.filter(soknad__opprettet_av=eier, status=EpostStatus.VENTER).delete()
         return created
 
 

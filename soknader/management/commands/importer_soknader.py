@@ -11,7 +11,7 @@ import json
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from soknader.interchange import ImportRefused, import_records, validate_records
+from soknader.interchange import ImportRefused, import_records, planned_counts, validate_records
 
 
 class Command(BaseCommand):
@@ -37,7 +37,10 @@ class Command(BaseCommand):
             errors = validate_records(data)
             if errors:
                 raise CommandError(_error_text(errors))
-            self.stdout.write(self.style.SUCCESS(f"Filen er i orden: {len(data)} søknader kan importeres."))
+            nye, oppdateres = planned_counts(data)
+            self.stdout.write(
+                self.style.SUCCESS(f"Filen er i orden: {nye} søknader blir opprettet, {oppdateres} blir oppdatert.")
+            )
             return
         try:
             result = import_records(data, bruker=bruker)

@@ -1,0 +1,14 @@
+"""The application's daily jobs, run by the sender process (settings.DRIFT_JOBS, drift/jobs.py)."""
+
+from . import personvern, services
+
+
+def paminnelser() -> str:
+    """One reminder per unanswered anmodning ANMODNING_PAMINNELSE_DAGER before its deadline."""
+    return f"{services.paminnelser_send()} påminnelser lagt i e-postkøen"
+
+
+def utkast_retention() -> str:
+    """Drafts never submitted and long untouched: warned, then deleted (soknader/personvern.py)."""
+    result = personvern.drafts_expire()
+    return f"{result.varslet} utkast varslet om sletting, {result.slettet} utkast slettet"
