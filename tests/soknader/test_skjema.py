@@ -212,6 +212,7 @@ def test_every_stored_field_of_the_application_is_in_the_table_or_is_workflow():
         "opprettet_av",
         "endret",
         "sprak",
+        "slettevarsel",  # retention: when the untouched draft was warned it will be deleted
     }
     stored = {f.name for f in Soknad._meta.concrete_fields}
     assert stored - workflow == set(skjema.SOKNAD_FELT)
