@@ -321,8 +321,10 @@ def _vedlegg_hjelp() -> str:
 class SvarForm(forms.Form):
     """The applicant's answer to an anmodning: words, and PDF files if the directorate asked for documents."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, besvart: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if besvart:  # answered already: more words are welcome, not needed to send the application in again
+            self.fields["tekst"].label = _("Mer til Helsedirektoratet (valgfritt)")
         for name, field in self.fields.items():
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"id_{name}-hjelp"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import arenaer, filer, innsending, seksjoner, start
+from .views import arenaer, dialog, filer, innsending, seksjoner, start
 
 app_name = "soknader"
 
@@ -21,7 +21,7 @@ urlpatterns = [
     path("<int:pk>/versjon/<int:versjon>.pdf", filer.innsending_pdf, name="innsending_pdf"),
     path("<int:pk>/vedlegg/<int:vedlegg_pk>/", filer.vedlegg, name="vedlegg"),
     path("<int:pk>/vedtaksbrev/<int:brev_pk>/", filer.vedtaksbrev, name="vedtaksbrev"),
-    path("<int:pk>/svar/", innsending.svar, name="svar"),
+    path("<int:pk>/svar/", dialog.svar, name="svar"),
     path("<int:pk>/kopier/", start.kopier, name="kopier"),
     path("<int:pk>/laeringsarenaer/fil/", arenaer.arenaer_fil, name="arenaer_fil"),
     path("<int:pk>/laeringsarenaer/importer/", arenaer.arenaer_importer, name="arenaer_importer"),

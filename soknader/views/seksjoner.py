@@ -15,11 +15,14 @@ from ..choices import Seksjon, Seksjonsstatus
 from ..forms import SEKSJON_SKJEMA
 from ..services import draft, errors
 from .common import DELVIS_LAGRET, IKKE_REDIGERBAR, KONFLIKT, neste_fra, seksjon_url, soknad_eller_404
+from .status import status_side
 
 
 @login_required
 def oppgaver(request, pk):
     soknad = soknad_eller_404(request, pk)
+    if not soknad.er_redigerbar:  # sent: no task list, the page says where the case stands
+        return status_side(request, soknad)
     arenaer = selectors.arenaer_for_soknad(soknad=soknad)
     statuser = sections.statuses(soknad, arenaer)
     return render(
