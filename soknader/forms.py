@@ -184,7 +184,8 @@ def _spesialitet_hjelp() -> str:
     """The specialty's help on the start page, in the language active when it is shown."""
     return gettext(
         "Det sendes én søknad per spesialitet. %(bare_kommuner)s kan bare søkes av kommuner. Sykehusavdelinger og "
-        "STAMI kan i stedet søke om godkjenning som utdanningsvirksomhet i arbeidsmedisin, med et eget skjema."
+        "STAMI kan i stedet søke om godkjenning som utdanningsvirksomhet i arbeidsmedisin, med et eget skjema (se "
+        "lenken under skjemaet)."
     ) % {"bare_kommuner": " og ".join(str(Spesialitet(s).label) for s in sorted(hvem.BARE_KOMMUNER))}
 
 

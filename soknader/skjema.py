@@ -37,8 +37,10 @@ from .regler import gyldig
 
 # who may apply for what is declared in regler/hvem.py; named here too, as the form's table uses it
 from .regler.hvem import (  # noqa: F401
+    BHT_IKKE_GODKJENT,
     IKKE_KOMMUNE_ALM,
     Spesialitetsvalg,
+    bht_kan_ikke_soke_enna,
     godkjenning_i_stedet,
     kan_soke,
     spesialiteter_for,
@@ -60,6 +62,12 @@ class Kontekst:
     spesialitet: str
     virksomhetstype: str
     er_kommune: bool
+    registeret_sier_bht: bool = False  # Enhetsregisteret's næringskode says bedriftshelsetjeneste
+
+    @property
+    def er_bht(self) -> bool:
+        """A bedriftshelsetjeneste by its own answer or by the registry's data."""
+        return self.virksomhetstype == Virksomhetstype.BHT or self.registeret_sier_bht
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,7 @@ class Gjelder:
     spesialiteter: frozenset[str] | None = None
     kommune: bool | None = None
     virksomhetstyper: frozenset[str] | None = None
+    bht: bool | None = None  # a bedriftshelsetjeneste by its answer or the registry's (Kontekst.er_bht)
 
     def passer(self, kontekst: Kontekst | None) -> bool:
         if kontekst is None:  # no context known (a bare form): every field is shown
@@ -77,6 +86,7 @@ class Gjelder:
             (self.spesialiteter is None or kontekst.spesialitet in self.spesialiteter)
             and (self.kommune is None or kontekst.er_kommune == self.kommune)
             and (self.virksomhetstyper is None or kontekst.virksomhetstype in self.virksomhetstyper)
+            and (self.bht is None or kontekst.er_bht == self.bht)
         )
 
 
@@ -85,7 +95,8 @@ KOMMUNER = Gjelder(kommune=True)
 IKKE_KOMMUNER = Gjelder(kommune=False)
 ALM = Gjelder(spesialiteter=frozenset({Spesialitet.ALM}))
 KOMMUNE_ALM = Gjelder(spesialiteter=frozenset({Spesialitet.ALM}), kommune=True)
-BHT_ARB = Gjelder(spesialiteter=frozenset({Spesialitet.ARB}), virksomhetstyper=frozenset({Virksomhetstype.BHT}))
+# hvem.BHT_KILDE: asked of every ARB applicant that is a BHT by its own answer or by the registry's data
+BHT_ARB = Gjelder(spesialiteter=frozenset({Spesialitet.ARB}), bht=True)
 
 
 @dataclass(frozen=True)
@@ -269,6 +280,15 @@ def _bare_kommuner_bekrefter_apen_praksis(data: Mapping[str, Any], kontekst: Kon
     return {}
 
 
+def _bht_godkjent_av_arbeidstilsynet(data: Mapping[str, Any], kontekst: Kontekst) -> dict[str, str]:
+    """hvem.BHT_KILDE: «Nei» stops the application (the «cannot apply yet» page says why and what to do)."""
+    if bht_kan_ikke_soke_enna(
+        spesialitet=kontekst.spesialitet, er_bht=kontekst.er_bht, godkjent=data.get("bht_godkjent_arbeidstilsynet")
+    ):
+        return {"bht_godkjent_arbeidstilsynet": str(BHT_IKKE_GODKJENT)}
+    return {}
+
+
 # ---- the table -----------------------------------------------------------------------------------
 
 BEKREFT = _("Du må bekrefte dette punktet for å fullføre søknaden.")
@@ -448,7 +468,7 @@ ANSVAR = Del(
             mangler=_("Svar på om bedriftshelsetjenesten er godkjent av Arbeidstilsynet."),
         ),
     ),
-    regler=(_bare_kommuner_bekrefter_apen_praksis,),
+    regler=(_bare_kommuner_bekrefter_apen_praksis, _bht_godkjent_av_arbeidstilsynet),
 )
 
 FORHOLD = Del(

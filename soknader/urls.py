@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/laeringsarenaer/<int:arena_pk>/", arenaer.laeringsarena, name="laeringsarena"),
     path("<int:pk>/laeringsarenaer/<int:arena_pk>/slett/", arenaer.slett_laeringsarena, name="slett_laeringsarena"),
     path("<int:pk>/laeringsmal/tolk/", arenaer.laeringsmal_tolkning, name="tolk_laeringsmal"),
+    path("<int:pk>/kan-ikke-soke/", seksjoner.kan_ikke_soke, name="kan_ikke_soke"),
     path("<int:pk>/se-over/", innsending.se_over, name="se_over"),
     path("<int:pk>/kvittering/", innsending.kvittering, name="kvittering"),
     path("<int:pk>/slett/", innsending.slett_utkast, name="slett_utkast"),

@@ -94,8 +94,21 @@ def test_bht_for_arbeidsmedisin_must_answer_arbeidstilsynet():
     bekreftet = {**BEKREFTET, "ansvar_apen_uselektert_praksis": False}
     problems = problemer(ANSVAR, {**bekreftet, "bht_godkjent_arbeidstilsynet": None}, BHT_ARB)
     assert list(problems) == ["bht_godkjent_arbeidstilsynet"]
-    assert problemer(ANSVAR, {**bekreftet, "bht_godkjent_arbeidstilsynet": False}, BHT_ARB) == {}
+    # issue 22: «Nei» no longer passes: a BHT not approved by Arbeidstilsynet cannot apply yet
+    nei = problemer(ANSVAR, {**bekreftet, "bht_godkjent_arbeidstilsynet": False}, BHT_ARB)
+    assert "må være godkjent av Arbeidstilsynet" in nei["bht_godkjent_arbeidstilsynet"]
+    assert problemer(ANSVAR, {**bekreftet, "bht_godkjent_arbeidstilsynet": True}, BHT_ARB) == {}
     assert problemer(ANSVAR, {**bekreftet, "bht_godkjent_arbeidstilsynet": None}, PRIVAT_SAM) == {}
+
+
+def test_the_arbeidstilsynet_question_is_asked_of_a_bht_by_the_registry_too():
+    """Issue 20: a private ARB applicant whose næringskode Enhetsregisteret describes as bedriftshelsetjeneste."""
+    bekreftet = {**BEKREFTET, "ansvar_apen_uselektert_praksis": False}
+    etter_registeret = Kontekst(spesialitet="ARB", virksomhetstype="privat", er_kommune=False, registeret_sier_bht=True)
+    problems = problemer(ANSVAR, {**bekreftet, "bht_godkjent_arbeidstilsynet": None}, etter_registeret)
+    assert list(problems) == ["bht_godkjent_arbeidstilsynet"]
+    privat_arb = Kontekst(spesialitet="ARB", virksomhetstype="privat", er_kommune=False)
+    assert problemer(ANSVAR, {**bekreftet, "bht_godkjent_arbeidstilsynet": None}, privat_arb) == {}
 
 
 @pytest.mark.parametrize("field", ["organisering", "veiledere_ansatt", "veilederkompetanse", "kjent_med_oppgaver"])
