@@ -271,8 +271,12 @@ class LaeringsarenaForm(DraftForm):
         model = Laeringsarena
         fields = skjema.LAERINGSARENA.feltnavn
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, soknad_kontekst: Kontekst | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        if soknad_kontekst is not None:  # only the types this specialty and organisation may use (skjema.ARENATYPER)
+            tillatt = {*skjema.arenatyper_for(soknad_kontekst), "", self.instance.type}
+            felt = self.fields["type"]
+            felt.choices = [(verdi, tekst) for verdi, tekst in felt.choices if verdi in tillatt]
         self.fields["laeringsmal"].widget.attrs["aria-describedby"] = "id_laeringsmal_helptext lm-tolkning"
         self.fields["laeringsmal"].hjelp_over = True  # the long hint above, the live reading right below the input
 

@@ -584,6 +584,40 @@ INSTITUSJONSSPORSMAL = {
     "institusjon_internundervisning": _("Har institusjonen organisert internundervisning?"),
 }
 
+# ---- which arena types each specialty offers ----------------------------------------------------------
+# The guide («4. Læringsarenaer»): "Læringsarena i kommunen kan være fastlegekontor, helsestasjon, sykehjem med mer."
+# and "For arbeidsmedisin kan læringsarena være annen avdeling/lokasjon innen en bedriftshelsetjeneste (BHT),
+# arbeidsmedisinsk avdeling ved HF, STAMI eller ved annen registrert utdanningsvirksomhet for arbeidsmedisin."
+# Our reading: ALM the kommune's services and the hospital (ALM-055/085); SAM everything but the occupational
+# medicine units; ARB the units the sentence names («Annet» for another registered virksomhet), and a kommune's own
+# service too when a kommune applies. An arena already stored with another type keeps it (LaeringsarenaForm).
+_KOMMUNALE_ARENATYPER = (
+    Arenatype.FASTLEGE,
+    Arenatype.LEGEVAKT,
+    Arenatype.KAD,
+    Arenatype.SYKEHJEM,
+    Arenatype.HELSESTASJON,
+    Arenatype.FENGSELSHELSETJENESTE,
+    Arenatype.ANNEN_KOMMUNAL,
+    Arenatype.SAMFUNNSMEDISIN,
+)
+_ARBEIDSMEDISINSKE_ARENATYPER = (Arenatype.BHT, Arenatype.ARBEIDSMEDISINSK_AVDELING, Arenatype.STAMI)
+ARENATYPER: dict[str, tuple[str, ...]] = {
+    Spesialitet.ALM: (*_KOMMUNALE_ARENATYPER, Arenatype.SYKEHUS, Arenatype.PSYKISK_HELSEVERN, Arenatype.ANNET),
+    Spesialitet.SAM: tuple(t for t in Arenatype.values if t not in _ARBEIDSMEDISINSKE_ARENATYPER),
+    Spesialitet.ARB: (*_ARBEIDSMEDISINSKE_ARENATYPER, Arenatype.ANNET),
+}
+ARENATYPER_FOR_KOMMUNER: dict[str, tuple[str, ...]] = {Spesialitet.ARB: (Arenatype.ANNEN_KOMMUNAL,)}
+
+
+def arenatyper_for(kontekst: Kontekst) -> list[str]:
+    """The arena types offered to this applicant, in the list's order."""
+    tillatt = set(ARENATYPER.get(kontekst.spesialitet, Arenatype.values))
+    if kontekst.er_kommune:
+        tillatt |= set(ARENATYPER_FOR_KOMMUNER.get(kontekst.spesialitet, ()))
+    return [t for t in Arenatype.values if t in tillatt]
+
+
 LAERINGSARENA = Del(
     Seksjon.LAERINGSARENAER,
     (

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from brreg.models import Virksomhet
-from soknader.models import Soknad
+from soknader.models import Laeringsarena, Soknad
 from soknader.regler import hvem
 from soknader.services import errors, submission
 from tests.brreg.factories import VirksomhetFactory
@@ -77,3 +77,18 @@ def test_the_start_page_links_to_where_hospitals_and_stami_apply(client):
     client.force_login(get_user_model().objects.get(username="bht"))
     page = client.get(reverse("soknader:ny")).content.decode()
     assert f'href="{hvem.GODKJENNING_URL}"' in page and "STAMI" in page
+
+
+def test_arena_types_follow_the_specialty_and_the_organisation(client):
+    bht = AnnenVirksomhetSoknadFactory()
+    client.force_login(soker_for(bht.virksomhet))
+    page = client.get(reverse("soknader:ny_laeringsarena", args=[bht.pk])).content.decode()
+    assert 'value="bht"' in page and 'value="stami"' in page
+    assert 'value="helsestasjon"' not in page and 'value="fengselshelsetjeneste"' not in page
+    # an arena stored earlier with another type keeps it in the list
+    arena = LaeringsarenaFactory(soknad=bht, type="helsestasjon")
+    page = client.get(reverse("soknader:laeringsarena", args=[bht.pk, arena.pk])).content.decode()
+    assert 'value="helsestasjon"' in page
+    # a post of a type not offered is refused
+    response = client.post(reverse("soknader:ny_laeringsarena", args=[bht.pk]), {"type": "sykehjem"})
+    assert response.status_code == 200 and not Laeringsarena.objects.filter(type="sykehjem").exists()
