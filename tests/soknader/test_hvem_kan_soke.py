@@ -53,7 +53,7 @@ def test_the_arbeidstilsynet_question_is_asked_when_the_registry_says_bht(privat
 def test_a_bht_not_approved_by_arbeidstilsynet_gets_the_cannot_apply_yet_page(privat_arb, client):
     LaeringsarenaFactory(soknad=privat_arb, laeringsmal="Alle; Alle FKM")
     url = reverse("soknader:seksjon", args=[privat_arb.pk, "ansvar"])
-    data = {f: "on" for f in ("ansvar_rammer", "ansvar_veiledning", "ansvar_supervisjon")}
+    data = dict.fromkeys(("ansvar_rammer", "ansvar_veiledning", "ansvar_supervisjon"), "on")
     response = client.post(url, {**data, "bht_godkjent_arbeidstilsynet": "False", "fortsett": "1"})
     assert response["Location"] == reverse("soknader:kan_ikke_soke", args=[privat_arb.pk])
     page = client.get(response["Location"]).content.decode()

@@ -7,8 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
-from brreg.models import Helseregion, Kommune
 from brreg.client import Enhet
+from brreg.models import Helseregion, Kommune
 from brreg.services import virksomhet_get_or_create, virksomhet_store_enhet
 from soknader import skjema
 from soknader.models import Regiontilgang, Soknad
