@@ -19,7 +19,7 @@ from typing import Any
 
 from django.db.models import TextChoices
 from django.utils.functional import Promise
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .choices import (
@@ -156,6 +156,7 @@ class Felt:
     automatisk: Gjelder | None = None  # filled in for the user in these contexts, so not shown in the form
     autocomplete: str = ""
     rader: int = 4
+    kort: str | Promise = ""  # a short title, where several are named in one message (the confirmations)
 
     def kreves(self, kontekst: Kontekst | None) -> bool:
         """An answer is required (when the field is shown) for this applicant."""
@@ -295,8 +296,18 @@ BEKREFT = _("Du må bekrefte dette punktet for å fullføre søknaden.")
 DELVIS_ELLER_NEI = (JaDelvisNei.DELVIS, JaDelvisNei.NEI)
 
 
-def _bekreft(navn: str, etikett: str | Promise, hjelp: str | Promise = "") -> Felt:
-    return Felt(navn, etikett, Type.BEKREFT, hjelp=hjelp, mangler=BEKREFT)
+def _bekreft(navn: str, etikett: str | Promise, hjelp: str | Promise = "", *, kort: str | Promise) -> Felt:
+    return Felt(navn, etikett, Type.BEKREFT, hjelp=hjelp, mangler=BEKREFT, kort=kort)
+
+
+def bekreftelser_mangler(navn: list[str]) -> str:
+    """The one message for the confirmations not given, naming them by their short titles."""
+    punkter = ", ".join(f"«{FELT[n].kort or FELT[n].etikett}»" for n in navn)
+    return ngettext(
+        "Bekreft alle punktene – %(antall)d mangler: %(punkter)s.",
+        "Bekreft alle punktene – %(antall)d mangler: %(punkter)s.",
+        len(navn),
+    ) % {"antall": len(navn), "punkter": punkter}
 
 
 VIRKSOMHET = Del(
@@ -370,66 +381,85 @@ VIRKSOMHET = Del(
 ANSVAR = Del(
     Seksjon.ANSVAR,
     (
-        _bekreft("ansvar_forskrift", _("Virksomheten følger spesialistforskriften")),
-        _bekreft(
-            "ansvar_helhetlig_utdanningslop",
-            _(
-                "Virksomheten legger til rette for helhetlige utdanningsløp, slik at LIS kan oppnå alle læringsmål "
-                "(selv eller gjennom avtaler med andre)"
-            ),
-            _(
-                "Virksomheten trenger ikke dekke alle læringsmål selv, men må sørge for, eventuelt gjennom avtaler, at "
-                "LIS kan nå alle i løpet av utdanningen."
-            ),
-        ),
-        _bekreft("ansvar_veileder_oppnevnes", _("Virksomheten oppnevner en individuell veileder for hver LIS")),
-        _bekreft("ansvar_supervisjon", _("Virksomheten sørger for at LIS får supervisjon")),
-        _bekreft(
-            "ansvar_vurdering_lm",
-            _("Virksomheten vurderer om læringsmål er oppnådd, med anbefaling fra veileder og supervisør"),
-        ),
-        _bekreft(
-            "ansvar_kompetanseportal",
-            _("Virksomheten bruker kompetanseportalen til å dokumentere læringsmål og følge opp LIS"),
-        ),
-        _bekreft(
-            "ansvar_databehandleravtale",
-            _("Virksomheten inngår databehandleravtale for bruk av kompetanseportalen"),
-            _(
-                "Avtalen inngås med leverandøren av kompetanseportalen. Kommuner som allerede har avtale for LIS1, "
-                "trenger ikke en ny."
-            ),
-        ),
-        # The guide: "I bekreftelsen skal det kun stå hvor lenge legen har arbeidet hvor (eventuelt hvilken
-        # avdeling), hvilken stilling og eventuelt fravær fra tjenesten. [...] minstekravene til utdanningstid
-        # (6,5år). Kun tjeneste etter fullført medisinsk grunnutdanning skal bekreftes. Mal for bekreftelse av
-        # praktisk tjeneste finnes på Helsedirektoratets nettsider"
-        _bekreft(
-            "ansvar_bekreftelse_tjeneste",
-            _("Virksomheten utsteder bekreftelse på gjennomført praktisk tjeneste"),
-            _(
-                "Bekreftelsen skal bare vise hvor lenge legen har arbeidet hvor (eventuelt hvilken avdeling), i "
-                "hvilken "
-                "stilling, og eventuelt fravær. Bare tjeneste etter fullført medisinsk grunnutdanning bekreftes. LIS "
-                "trenger bekreftelsen for å dokumentere minstekravet til utdanningstid (6,5 år) når de søker "
-                "spesialistgodkjenning. Helsedirektoratet har en mal for bekreftelse av praktisk tjeneste på sine "
-                "nettsider."
-            ),
-        ),
-        # The guide: "Alle punktene, med unntak av siste punkt, må bekreftes for å få fullført registreringsskjemaet,
-        # dette punktet om åpen uselektert praksis skal kun bekreftes av kommunene." So the point never blocks
-        # completion (an earlier issue made it required for a kommune's ALM: the guide says otherwise); it is shown
-        # to kommuner only, and for a kommune's ALM an unticked box is a warning for the caseworker
-        # (regler.ansvar.ApenPraksisIkkeBekreftet): the training in allmennmedisin needs such practice.
-        Felt(
-            "ansvar_apen_uselektert_praksis",
-            _("LIS får tjeneste i åpen uselektert praksis (bekreftes bare av kommuner)"),
-            Type.BEKREFT,
-            gjelder=KOMMUNER,
-            hjelp=_(
-                "Punktet bekreftes bare av kommuner, og det er valgfritt: søknaden kan sendes inn uten. Søker "
-                "kommunen om allmennmedisin, ser Helsedirektoratet etter det, fordi spesialiteten krever tjeneste i "
-                "åpen uselektert praksis."
+        Gruppe(
+            _("Virksomhetens ansvar"),
+            (
+                _bekreft(
+                    "ansvar_forskrift", _("Virksomheten følger spesialistforskriften"), kort=_("Spesialistforskriften")
+                ),
+                _bekreft(
+                    "ansvar_helhetlig_utdanningslop",
+                    _(
+                        "Virksomheten legger til rette for helhetlige utdanningsløp, slik at LIS kan oppnå alle læringsmål "
+                        "(selv eller gjennom avtaler med andre)"
+                    ),
+                    _(
+                        "Virksomheten trenger ikke dekke alle læringsmål selv, men må sørge for, eventuelt gjennom avtaler, at "
+                        "LIS kan nå alle i løpet av utdanningen."
+                    ),
+                    kort=_("Helhetlige utdanningsløp"),
+                ),
+                _bekreft(
+                    "ansvar_veileder_oppnevnes",
+                    _("Virksomheten oppnevner en individuell veileder for hver LIS"),
+                    kort=_("Individuell veileder"),
+                ),
+                _bekreft(
+                    "ansvar_supervisjon", _("Virksomheten sørger for at LIS får supervisjon"), kort=_("Supervisjon")
+                ),
+                _bekreft(
+                    "ansvar_vurdering_lm",
+                    _("Virksomheten vurderer om læringsmål er oppnådd, med anbefaling fra veileder og supervisør"),
+                    kort=_("Vurdering av læringsmål"),
+                ),
+                _bekreft(
+                    "ansvar_kompetanseportal",
+                    _("Virksomheten bruker kompetanseportalen til å dokumentere læringsmål og følge opp LIS"),
+                    kort=_("Kompetanseportalen"),
+                ),
+                _bekreft(
+                    "ansvar_databehandleravtale",
+                    _("Virksomheten inngår databehandleravtale for bruk av kompetanseportalen"),
+                    _(
+                        "Avtalen inngås med leverandøren av kompetanseportalen. Kommuner som allerede har avtale for LIS1, "
+                        "trenger ikke en ny."
+                    ),
+                    kort=_("Databehandleravtale"),
+                ),
+                # The guide: "I bekreftelsen skal det kun stå hvor lenge legen har arbeidet hvor (eventuelt hvilken
+                # avdeling), hvilken stilling og eventuelt fravær fra tjenesten. [...] minstekravene til utdanningstid
+                # (6,5år). Kun tjeneste etter fullført medisinsk grunnutdanning skal bekreftes. Mal for bekreftelse av
+                # praktisk tjeneste finnes på Helsedirektoratets nettsider"
+                _bekreft(
+                    "ansvar_bekreftelse_tjeneste",
+                    _("Virksomheten utsteder bekreftelse på gjennomført praktisk tjeneste"),
+                    _(
+                        "Bekreftelsen skal bare vise hvor lenge legen har arbeidet hvor (eventuelt hvilken avdeling), i "
+                        "hvilken "
+                        "stilling, og eventuelt fravær. Bare tjeneste etter fullført medisinsk grunnutdanning bekreftes. LIS "
+                        "trenger bekreftelsen for å dokumentere minstekravet til utdanningstid (6,5 år) når de søker "
+                        "spesialistgodkjenning. Helsedirektoratet har en mal for bekreftelse av praktisk tjeneste på sine "
+                        "nettsider."
+                    ),
+                    kort=_("Bekreftelse på praktisk tjeneste"),
+                ),
+                # The guide: "Alle punktene, med unntak av siste punkt, må bekreftes for å få fullført registreringsskjemaet,
+                # dette punktet om åpen uselektert praksis skal kun bekreftes av kommunene." So the point never blocks
+                # completion (an earlier issue made it required for a kommune's ALM: the guide says otherwise); it is shown
+                # to kommuner only, and for a kommune's ALM an unticked box is a warning for the caseworker
+                # (regler.ansvar.ApenPraksisIkkeBekreftet): the training in allmennmedisin needs such practice.
+                Felt(
+                    "ansvar_apen_uselektert_praksis",
+                    _("LIS får tjeneste i åpen uselektert praksis (bekreftes bare av kommuner)"),
+                    Type.BEKREFT,
+                    gjelder=KOMMUNER,
+                    kort=_("Åpen uselektert praksis"),
+                    hjelp=_(
+                        "Punktet bekreftes bare av kommuner, og det er valgfritt: søknaden kan sendes inn uten. Søker "
+                        "kommunen om allmennmedisin, ser Helsedirektoratet etter det, fordi spesialiteten krever tjeneste i "
+                        "åpen uselektert praksis."
+                    ),
+                ),
             ),
         ),
         # The guidance: "Det skal krysses av for at det er inngått en avtale med et helseforetak eller annen

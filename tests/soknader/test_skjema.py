@@ -65,7 +65,15 @@ def test_every_confirmation_but_the_last_is_required(field):
     # The guide: "Alle punktene, med unntak av siste punkt, må bekreftes for å få fullført registreringsskjemaet"
     for kontekst in (KOMMUNE_ALM, KOMMUNE_SAM, PRIVAT_SAM):
         data = {**BEKREFTET, field: False, "ansvar_apen_uselektert_praksis": kontekst.er_kommune}
-        assert problemer(ANSVAR, data, kontekst) == {field: skjema.BEKREFT}
+        # issue 22: one message for the confirmations, naming the missing one by its short title
+        assert problemer(ANSVAR, data, kontekst) == {field: skjema.bekreftelser_mangler([field])}
+        assert f"«{skjema.FELT[field].kort}»" in problemer(ANSVAR, data, kontekst)[field]
+
+
+def test_nothing_confirmed_gives_one_problem_naming_every_missing_point():
+    problems = problemer(ANSVAR, {}, PRIVAT_SAM)
+    assert list(problems) == ["ansvar_forskrift"]
+    assert problems["ansvar_forskrift"].startswith("Bekreft alle punktene – 8 mangler: «Spesialistforskriften», ")
 
 
 def test_open_unselected_practice_never_blocks_and_is_refused_for_others():
