@@ -99,7 +99,8 @@ class DraftForm(forms.ModelForm):
             if completeness.i_skjema(felt, kontekst):
                 self.fields[felt.navn] = formfield(felt, self._meta.model._meta.get_field(felt.navn))
                 if felt.vis_naar:
-                    verdier = ("on" if v is True else str(v) for v in felt.vis_naar.verdier)
+                    boks = skjema.FELT[felt.vis_naar.felt].type in (Type.BEKREFT, Type.AVKRYSNING)
+                    verdier = ("on" if v is True and boks else str(v) for v in felt.vis_naar.verdier)
                     self.fields[felt.navn].widget.attrs.update(
                         {"data-vis-felt": felt.vis_naar.felt, "data-vis-verdier": " ".join(verdier)}
                     )

@@ -467,8 +467,8 @@ ANSVAR = Del(
         # avtale med et helseforetak når de søker, vil få en henvendelse fra oss"
         Felt(
             "hf_avtale_inngatt",
-            _("Det er inngått avtale med helseforetak eller annen virksomhet om læringsmålene ALM-055 og ALM-085"),
-            Type.AVKRYSNING,
+            _("Er det inngått avtale med helseforetak eller annen virksomhet om læringsmålene ALM-055 og ALM-085?"),
+            Type.JA_NEI,  # a fact, where «Nei» is a legitimate answer (issue 22): not among the duties
             gjelder=ALM,
             hjelp=_(
                 "Læringsmålene ALM-055 og ALM-085 nås i institusjonstjeneste, for eksempel ved et helseforetak, en "
@@ -506,8 +506,8 @@ FORHOLD = Del(
     (
         Felt(
             "samarbeid_inngatt",
-            _("Det er inngått samarbeid med annen virksomhet om gjennomføringen av utdanningen"),
-            Type.AVKRYSNING,
+            _("Er det inngått samarbeid med annen virksomhet om gjennomføringen av utdanningen? (valgfritt)"),
+            Type.JA_NEI,
             # The guide: "[kommuner som skal samarbeide] må sende inn søknad hver for seg. Dette gjelder også
             # kommuner som planlegger kommunesammenslåing." / "Det er ikke obligatorisk å svare på."
             hjelp=_(
