@@ -292,6 +292,10 @@ SOKNAD_START_RATE_LIMIT = int(os.environ.get("SOKNAD_START_RATE_LIMIT", "5"))  #
 # per client address per minute, counted in the database (drift.grenser); over the limit: 429, nothing written.
 INNLOGGING_START_RATE_LIMIT = int(os.environ.get("INNLOGGING_START_RATE_LIMIT", "60"))
 INNLOGGING_FEIL_RATE_LIMIT = int(os.environ.get("INNLOGGING_FEIL_RATE_LIMIT", "10"))
+# Each process takes the uses of a limit from the database in portions (drift/grenser.py): at most GRENSE_PORSJON at a
+# time and at most 1/GRENSE_DELING of what is left; within the last 2 × GRENSE_DELING uses, one at a time.
+GRENSE_PORSJON = int(os.environ.get("GRENSE_PORSJON", "20"))
+GRENSE_DELING = int(os.environ.get("GRENSE_DELING", "10"))
 
 # ---- Login and who may act for an organisation (tilgang/) ---------------------------------------------------
 # Password login for søkere: on for `make run` and the tests, off in production (søkere use ID-porten; staff and

@@ -9,12 +9,13 @@ ask these functions, and they restate no rule of their own.
 from collections.abc import Mapping
 from typing import Any
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext
 
 from . import skjema
 from .skjema import Del, Felt, Kontekst, Type
 
-Problems = dict[str, str]
+Problems = dict[str, "str | Promise"]  # a message, translated when shown
 
 
 def gjelder(felt: Felt, kontekst: Kontekst | None) -> bool:
@@ -41,7 +42,7 @@ def i_skjema(felt: Felt, kontekst: Kontekst | None) -> bool:
 def problems(del_: Del, data: Mapping[str, Any], kontekst: Kontekst | None) -> Problems:
     """Every text that is too long or not in its format, every required field that is shown and empty, then the
     rules across fields."""
-    result = {}
+    result: Problems = {}
     for felt in del_.felt:
         if melding := felt.for_lang(data.get(felt.navn)) or felt.ugyldig(data.get(felt.navn)):
             result[felt.navn] = melding

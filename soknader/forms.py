@@ -266,7 +266,7 @@ class StartForm(forms.Form):
 
 class LaeringsarenaForm(DraftForm):
     del_ = skjema.LAERINGSARENA
-    etter_felt = {"laeringsmal": '{% include "laeringsmal/_tolkning.html" %}'}
+    etter_felt = {"laeringsmal": '{% include "soknader/_tolkning.html" %}'}
 
     class Meta:
         model = Laeringsarena

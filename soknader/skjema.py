@@ -778,6 +778,14 @@ def vis_verdi(navn: str, verdi: Any) -> str:
     return FELT[navn].vis(verdi)
 
 
+def maks(navn: str) -> int:
+    """The longest text the field accepts: declared here once, the model's max_length and the form's check both
+    read it."""
+    lengde = FELT[navn].maks_lengde
+    assert lengde is not None, navn
+    return lengde
+
+
 def etikett(navn: str) -> str | Promise:
     """The field's label, lazily: in the language active where it is shown (also as a model field's name)."""
     return FELT[navn].etikett

@@ -13,7 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from laeringsmal.katalog import read_catalogue_file
-from laeringsmal.lmtekst import Katalog, Tolkning, _finn_seksjoner, _seksjoner, _tokeniser, formater, tolk
+from laeringsmal.lmtekst import Katalog, Tolkning, formater, tolk
+from laeringsmal.lmtekst.seksjoner import _finn_seksjoner, _seksjoner
+from laeringsmal.lmtekst.tokeniser import _tokeniser
 
 RADER = read_catalogue_file()
 
