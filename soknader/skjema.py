@@ -390,11 +390,13 @@ ANSVAR = Del(
                 _bekreft(
                     "ansvar_helhetlig_utdanningslop",
                     _(
-                        "Virksomheten legger til rette for helhetlige utdanningsløp, slik at LIS kan oppnå alle læringsmål "
+                        "Virksomheten legger til rette for helhetlige utdanningsløp, slik at LIS kan oppnå alle "
+                        "læringsmål "
                         "(selv eller gjennom avtaler med andre)"
                     ),
                     _(
-                        "Virksomheten trenger ikke dekke alle læringsmål selv, men må sørge for, eventuelt gjennom avtaler, at "
+                        "Virksomheten trenger ikke dekke alle læringsmål selv, men må sørge for, eventuelt gjennom "
+                        "avtaler, at "
                         "LIS kan nå alle i løpet av utdanningen."
                     ),
                     kort=_("Helhetlige utdanningsløp"),
@@ -421,7 +423,8 @@ ANSVAR = Del(
                     "ansvar_databehandleravtale",
                     _("Virksomheten inngår databehandleravtale for bruk av kompetanseportalen"),
                     _(
-                        "Avtalen inngås med leverandøren av kompetanseportalen. Kommuner som allerede har avtale for LIS1, "
+                        "Avtalen inngås med leverandøren av kompetanseportalen. Kommuner som allerede har avtale for "
+                        "LIS1, "
                         "trenger ikke en ny."
                     ),
                     kort=_("Databehandleravtale"),
@@ -434,18 +437,23 @@ ANSVAR = Del(
                     "ansvar_bekreftelse_tjeneste",
                     _("Virksomheten utsteder bekreftelse på gjennomført praktisk tjeneste"),
                     _(
-                        "Bekreftelsen skal bare vise hvor lenge legen har arbeidet hvor (eventuelt hvilken avdeling), i "
+                        "Bekreftelsen skal bare vise hvor lenge legen har arbeidet hvor (eventuelt hvilken avdeling), "
+                        "i "
                         "hvilken "
-                        "stilling, og eventuelt fravær. Bare tjeneste etter fullført medisinsk grunnutdanning bekreftes. LIS "
+                        "stilling, og eventuelt fravær. Bare tjeneste etter fullført medisinsk grunnutdanning "
+                        "bekreftes. LIS "
                         "trenger bekreftelsen for å dokumentere minstekravet til utdanningstid (6,5 år) når de søker "
-                        "spesialistgodkjenning. Helsedirektoratet har en mal for bekreftelse av praktisk tjeneste på sine "
+                        "spesialistgodkjenning. Helsedirektoratet har en mal for bekreftelse av praktisk tjeneste på "
+                        "sine "
                         "nettsider."
                     ),
                     kort=_("Bekreftelse på praktisk tjeneste"),
                 ),
-                # The guide: "Alle punktene, med unntak av siste punkt, må bekreftes for å få fullført registreringsskjemaet,
+                # The guide: "Alle punktene, med unntak av siste punkt, må bekreftes for å få fullført
+                # registreringsskjemaet,
                 # dette punktet om åpen uselektert praksis skal kun bekreftes av kommunene." So the point never blocks
-                # completion (an earlier issue made it required for a kommune's ALM: the guide says otherwise); it is shown
+                # completion (an earlier issue made it required for a kommune's ALM: the guide says otherwise); it is
+                # shown
                 # to kommuner only, and for a kommune's ALM an unticked box is a warning for the caseworker
                 # (regler.ansvar.ApenPraksisIkkeBekreftet): the training in allmennmedisin needs such practice.
                 Felt(
@@ -456,7 +464,8 @@ ANSVAR = Del(
                     kort=_("Åpen uselektert praksis"),
                     hjelp=_(
                         "Punktet bekreftes bare av kommuner, og det er valgfritt: søknaden kan sendes inn uten. Søker "
-                        "kommunen om allmennmedisin, ser Helsedirektoratet etter det, fordi spesialiteten krever tjeneste i "
+                        "kommunen om allmennmedisin, ser Helsedirektoratet etter det, fordi spesialiteten krever "
+                        "tjeneste i "
                         "åpen uselektert praksis."
                     ),
                 ),

@@ -4,20 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('soknader', '0020_nye_statuser_svar_mottatt_sendt_inn_pa_nytt'),
+        ("soknader", "0020_nye_statuser_svar_mottatt_sendt_inn_pa_nytt"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='soknad',
-            name='hf_avtale_inngatt',
-            field=models.BooleanField(blank=True, null=True, verbose_name='Er det inngått avtale med helseforetak eller annen virksomhet om læringsmålene ALM-055 og ALM-085?'),
+            model_name="soknad",
+            name="hf_avtale_inngatt",
+            field=models.BooleanField(
+                blank=True,
+                null=True,
+                verbose_name="Er det inngått avtale med helseforetak eller annen virksomhet om læringsmålene ALM-055 og ALM-085?",
+            ),
         ),
         migrations.AlterField(
-            model_name='soknad',
-            name='samarbeid_inngatt',
-            field=models.BooleanField(blank=True, null=True, verbose_name='Er det inngått samarbeid med annen virksomhet om gjennomføringen av utdanningen? (valgfritt)'),
+            model_name="soknad",
+            name="samarbeid_inngatt",
+            field=models.BooleanField(
+                blank=True,
+                null=True,
+                verbose_name="Er det inngått samarbeid med annen virksomhet om gjennomføringen av utdanningen? (valgfritt)",
+            ),
         ),
     ]
