@@ -28,6 +28,8 @@ from .skjema import Del, Felt, Kontekst, Type
 
 JA_NEI = [(True, _("Ja")), (False, _("Nei"))]
 
+UGYLDIG_EPOST = _("Oppgi en gyldig e-postadresse, for eksempel navn@kommune.no.")
+
 phone_validator = RegexValidator(gyldig.TELEFON, gyldig.UGYLDIG_TELEFON)  # the rule: regler/gyldig.py
 
 
@@ -56,6 +58,8 @@ def formfield(felt: Felt, model_field) -> forms.Field:
         return forms.CharField(widget=forms.Textarea(attrs={"rows": felt.rader}), **kwargs)
     field = model_field.formfield(max_length=None, **kwargs)  # the limit is the table's, with its message
     field.widget.attrs.update(attrs)
+    if felt.type is Type.EPOST:  # our words, with an example, instead of Django's
+        field.error_messages["invalid"] = UGYLDIG_EPOST
     return field
 
 
@@ -278,6 +282,7 @@ class LaeringsarenaForm(DraftForm):
             tillatt = {*skjema.arenatyper_for(soknad_kontekst), "", self.instance.type}
             felt = self.fields["type"]
             felt.choices = [(verdi, tekst) for verdi, tekst in felt.choices if verdi in tillatt]
+            self.fields["laeringsmal"].help_text = skjema.laeringsmal_hjelp(soknad_kontekst.spesialitet)
         self.fields["laeringsmal"].widget.attrs["aria-describedby"] = "id_laeringsmal_helptext lm-tolkning"
         self.fields["laeringsmal"].hjelp_over = True  # the long hint above, the live reading right below the input
 

@@ -649,6 +649,23 @@ ARENATYPER: dict[str, tuple[str, ...]] = {
 ARENATYPER_FOR_KOMMUNER: dict[str, tuple[str, ...]] = {Spesialitet.ARB: (Arenatype.ANNEN_KOMMUNAL,)}
 
 
+# The LM field's examples in the applicant's own specialty (a SAM form shows SAM codes, not ALM)
+_LM_EKSEMPEL_UNNTAK = {
+    Spesialitet.ALM: "ALM-055 og ALM-085",
+    Spesialitet.SAM: "SAM-010",
+    Spesialitet.ARB: "ARB-014",
+}
+
+
+def laeringsmal_hjelp(spesialitet: str) -> str:
+    """The LM field's hint with examples in this specialty's codes."""
+    return gettext(
+        "Skriv hvilke læringsmål som kan oppnås her, også der bare deler av målet kan oppnås. For eksempel «Alle», "
+        "«Alle bortsett fra %(unntak)s» eller «%(spes)s 1-6». Kan et læringsmål nås flere steder, før det opp på "
+        "alle. Før også opp felles kompetansemål (FKM) på arenaene der de oppnås, for eksempel «FKM 1-14»."
+    ) % {"unntak": _LM_EKSEMPEL_UNNTAK.get(spesialitet, "ALM-055"), "spes": spesialitet}
+
+
 def arenatyper_for(kontekst: Kontekst) -> list[str]:
     """The arena types offered to this applicant, in the list's order."""
     tillatt = set(ARENATYPER.get(kontekst.spesialitet, Arenatype.values))

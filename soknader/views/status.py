@@ -3,12 +3,14 @@ says where the case stands (the decision and its letter first, then what happens
 
 from django.conf import settings
 from django.shortcuts import render
-from django.utils.translation import gettext
+from django.utils import formats, timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from laeringsmal.lmtekst import GRUPPENAVN
 from laeringsmal.tolking import dekning_kontekst, katalog_for_soknad
 
-from .. import sections, selectors, skjema
+from .. import completeness, sections, selectors, skjema
 from ..choices import Seksjon, Status
 from ..regler import status as statusregler
 from ..regler.vurdering import vurder
@@ -41,6 +43,7 @@ def svar_kontekst(soknad) -> dict:
         (gettext("Organisasjonsnummer"), soknad.virksomhet.organisasjonsnummer_formatert),
         (gettext("Spesialitet"), soknad.get_spesialitet_display()),
     ]
+    svar = [(s, url, _bekreftelser_samlet(soknad, kontekst, rader), p) for s, url, rader, p in svar]
     return {
         "soknad": soknad,
         "svar": svar,
@@ -48,11 +51,49 @@ def svar_kontekst(soknad) -> dict:
         "arenaer": [(a, sections.answers(a, skjema.LAERINGSARENA, None), sections.arena_problems(a)) for a in arenaer],
         "antall_ufullstendige": sum(1 for p in problemer.values() if p),
         **dekning_kontekst(arenaer, soknad.spesialitet, katalog, soknad.soknadsdato),
+        "katalogbeskrivelse": _katalog_i_klartekst(katalog, soknad),
         "mangler": vurdering.mangler,
         "kan_trekkes": statusregler.kan_trekkes(soknad.status),
         "kan_sendes": vurdering.kan_sendes and soknad.er_redigerbar,
         **dokumenter_kontekst(soknad),
     }
+
+
+def _bekreftelser_samlet(soknad, kontekst, rader: list) -> list:
+    """Section 2 read back: the confirmations as one line when all are given («Alle 9 ansvarspunkter er
+    bekreftet»), else the ones given and the ones missing by their short titles; the other answers as they are."""
+    felt = [f for f in skjema.ANSVAR.felt if f.navn in skjema.BEKREFTELSER and completeness.i_skjema(f, kontekst)]
+    etiketter = {str(f.etikett) for f in felt}
+    if not felt or not any(str(etikett) in etiketter for etikett, _verdi in rader):
+        return rader
+    mangler = [f for f in felt if getattr(soknad, f.navn) is not True]
+    if not mangler:
+        linje = ngettext(
+            "Alle %(antall)d ansvarspunkter er bekreftet", "Alle %(antall)d ansvarspunkter er bekreftet", len(felt)
+        ) % {"antall": len(felt)}
+    else:
+        linje = gettext("%(bekreftet)d av %(alle)d bekreftet. Ikke bekreftet: %(punkter)s") % {
+            "bekreftet": len(felt) - len(mangler),
+            "alle": len(felt),
+            "punkter": ", ".join(f"«{f.kort}»" for f in mangler),
+        }
+    andre = [(etikett, verdi) for etikett, verdi in rader if str(etikett) not in etiketter]
+    return [(gettext("Ansvarspunkter"), linje), *andre]
+
+
+def _katalog_i_klartekst(katalog, soknad) -> str:
+    """Which lists of learning objectives the arenas were checked against, in plain words for the applicant."""
+    dato = soknad.soknadsdato or timezone.localdate()
+    grupper = "; ".join(
+        gettext("%(gruppe)s: %(antall)d mål (%(fra)s–%(til)s)")
+        % {"gruppe": GRUPPENAVN[gruppe], "antall": len(koder), "fra": koder[0], "til": koder[-1]}
+        for gruppe in (soknad.spesialitet, katalog.felles())
+        if (koder := katalog.gruppe(gruppe))
+    )
+    return gettext(
+        "Vi har sjekket læringsmålene mot de offisielle listene i spesialistforskriften som gjaldt %(dato)s: "
+        "%(grupper)s."
+    ) % {"dato": formats.date_format(dato, "j. F Y"), "grupper": grupper}
 
 
 def status_side(request, soknad):

@@ -92,3 +92,11 @@ def test_arena_types_follow_the_specialty_and_the_organisation(client):
     # a post of a type not offered is refused
     response = client.post(reverse("soknader:ny_laeringsarena", args=[bht.pk]), {"type": "sykehjem"})
     assert response.status_code == 200 and not Laeringsarena.objects.filter(type="sykehjem").exists()
+
+
+def test_a_sam_arena_form_gives_sam_examples():
+    from soknader.forms import LaeringsarenaForm
+    from soknader.skjema import Kontekst
+
+    sam = LaeringsarenaForm(soknad_kontekst=Kontekst(spesialitet="SAM", virksomhetstype="kommune", er_kommune=True))
+    assert "«SAM 1-6»" in sam.fields["laeringsmal"].help_text and "ALM" not in sam.fields["laeringsmal"].help_text

@@ -47,6 +47,17 @@ SAMME_PA_NYNORSK = {
     "Samfunnsmedisin",
     "Arbeidsmedisin",
     "Skriv telefonnummeret til kontaktpersonen.",
+    # issue 22
+    "Svar Helsedirektoratet",
+    "Send svar og oppdatert søknad",
+    "Send oppdatert søknad",
+    "Send inn den oppdaterte søknaden",
+    "Endre svaret om godkjenning",
+    "Svar Helsedirektoratet og send inn på nytt",
+    "Les vedtaksbrevet (PDF, %(dato)s)",
+    "Kompetanseportalen",
+    "Supervisjon",
+    "Vurdering av læringsmål",
 }
 
 
