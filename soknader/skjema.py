@@ -218,7 +218,9 @@ class Felt:
         trigger = FELT[self.vis_naar.felt]
         if trigger.type in (Type.AVKRYSNING, Type.BEKREFT):
             return gettext("Fylles ut hvis du har krysset av over.")
-        labels = dict(trigger.valg.choices)
+        if trigger.type is Type.JA_NEI:
+            return gettext("Fylles ut hvis du svarte «Ja».")
+        labels = dict(trigger.valg.choices) if trigger.valg else {}
         valgt = [str(labels[v]) for v in self.vis_naar.verdier]
         tekst = f"«{valgt[-1]}»"
         for forrige in reversed(valgt[:-1]):  # «Delvis» eller «Nei»

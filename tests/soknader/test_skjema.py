@@ -274,7 +274,7 @@ def test_conditional_fields_carry_their_trigger_for_the_browser_and_a_hint_witho
     assert attrs["data-vis-felt"] == "veilederkompetanse"
     assert attrs["data-vis-verdier"] == "delvis nei"
     assert form.fields["veilederkompetanse_plan"].help_text.startswith("Fylles ut hvis du svarte «Delvis» eller «Nei».")
-    assert form.fields["samarbeid_beskrivelse"].widget.attrs["data-vis-verdier"] == "on"
+    assert form.fields["samarbeid_beskrivelse"].widget.attrs["data-vis-verdier"] == "True"  # issue 22: Ja/Nei
     assert form.fields["kjent_annet"].help_text == "Fylles ut hvis du valgte «Annet, spesifiser»."
     arena = LaeringsarenaForm()
     assert arena.fields["annen_virksomhet"].widget.attrs["data-vis-felt"] == "plassering"
