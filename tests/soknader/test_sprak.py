@@ -58,6 +58,7 @@ SAMME_PA_NYNORSK = {
     "Kompetanseportalen",
     "Supervisjon",
     "Vurdering av læringsmål",
+    "Vedtaksdato: %(dato)s.",
 }
 
 

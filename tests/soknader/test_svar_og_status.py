@@ -142,3 +142,13 @@ def test_a_status_page_per_state(soker, client, status, overskrift):
     client.force_login(soker)
     page = client.get(reverse("soknader:oppgaver", args=[soknad.pk])).content.decode()
     assert f"<h1>{overskrift}</h1>" in page and "Fyll ut søknaden" not in page
+
+
+def test_a_kommune_is_named_with_kommune_in_sentences_and_cards(soker, saksbehandler, client):
+    soknad = Soknad.objects.get()
+    casework.soknad_register(soknad=soknad, bruker=saksbehandler, vedtaksdato=timezone.localdate())
+    client.force_login(soker)
+    navn = soknad.virksomhet.navn
+    page = client.get(reverse("soknader:oppgaver", args=[soknad.pk])).content.decode()
+    assert f"{navn} kommune er registrert som utdanningsvirksomhet for allmennmedisin" in page
+    assert f">{navn} kommune</a>" in client.get(reverse("soknader:mine")).content.decode()
