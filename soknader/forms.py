@@ -111,6 +111,10 @@ class DraftForm(forms.ModelForm):
             else:
                 del self.fields[felt.navn]
         self.fields["fingerprint"].initial = fingerprint(self.stored_values())
+        for gruppe in (g for g in self.del_.innhold if isinstance(g, skjema.Gruppe)):
+            for felt in gruppe.felt:  # a confirmation's one message is named by its group in the error summary
+                if felt.navn in self.fields and felt.type is Type.BEKREFT and felt.mangler:
+                    self.fields[felt.navn].oppsummering = gruppe.tittel
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

@@ -99,7 +99,7 @@ def test_an_empty_answer_uses_the_error_summary_and_points_to_no_missing_button(
 def test_the_deadline_and_the_action_on_my_applications_and_the_task_list(anmodet, soker, client):
     client.force_login(soker)
     page = client.get(reverse("soknader:mine")).content.decode()
-    assert "Du må svare innen 15. januar 2030." in page
+    assert "Du må svare innen 15. januar 2030." in page and "Venter på svar fra deg" in page
     assert reverse("soknader:svar", args=[anmodet.pk]) in page
     page = client.get(reverse("soknader:oppgaver", args=[anmodet.pk])).content.decode()
     assert "Du må svare innen 15. januar 2030." in page and "Svar under" not in page
