@@ -290,6 +290,8 @@ ASA_BASE_URL = os.environ.get("ASA_BASE_URL", "http://127.0.0.1:8000").rstrip("/
 # goes out (`manage.py send_paminnelser`, daily). Attachments to an answer: PDF only, at most this many bytes each.
 ANMODNING_FRIST_DAGER = int(os.environ.get("ANMODNING_FRIST_DAGER", "28"))
 ANMODNING_PAMINNELSE_DAGER = int(os.environ.get("ANMODNING_PAMINNELSE_DAGER", "7"))
+# How long a decision usually takes, in weeks, as the receipt and the status page say it (set by the directorate)
+SOKNAD_BEHANDLINGSTID_UKER = int(os.environ.get("SOKNAD_BEHANDLINGSTID_UKER", "8"))
 VEDLEGG_MAKS_BYTES = int(os.environ.get("VEDLEGG_MAKS_BYTES", str(10 * 1024 * 1024)))
 
 # What one applicant may put into the service (soknader/grenser.py; the reasons for the numbers: docs/sikkerhet.md).

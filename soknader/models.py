@@ -116,11 +116,11 @@ class Soknad(RaskeValg, models.Model):
     ansvar_databehandleravtale = models.BooleanField(etikett("ansvar_databehandleravtale"), default=False)
     ansvar_bekreftelse_tjeneste = models.BooleanField(etikett("ansvar_bekreftelse_tjeneste"), default=False)
     ansvar_apen_uselektert_praksis = models.BooleanField(etikett("ansvar_apen_uselektert_praksis"), default=False)
-    hf_avtale_inngatt = models.BooleanField(etikett("hf_avtale_inngatt"), default=False)
+    hf_avtale_inngatt = models.BooleanField(etikett("hf_avtale_inngatt"), null=True, blank=True)
     hf_avtale_navn = models.CharField(etikett("hf_avtale_navn"), max_length=maks("hf_avtale_navn"), blank=True)
     bht_godkjent_arbeidstilsynet = models.BooleanField(etikett("bht_godkjent_arbeidstilsynet"), null=True, blank=True)
 
-    samarbeid_inngatt = models.BooleanField(etikett("samarbeid_inngatt"), default=False)
+    samarbeid_inngatt = models.BooleanField(etikett("samarbeid_inngatt"), null=True, blank=True)
     samarbeid_beskrivelse = models.TextField(etikett("samarbeid_beskrivelse"), blank=True)
     organisering = models.TextField(etikett("organisering"), blank=True)
     veiledere_ansatt = models.CharField(

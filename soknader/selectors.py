@@ -37,6 +37,11 @@ def soknader_for_bruker(*, bruker: Bruker) -> QuerySet[Soknad]:
             vedtaksbrev_pk=Subquery(
                 Vedtaksbrev.objects.filter(soknad=OuterRef("pk")).order_by("-laget", "-pk").values("pk")[:1]
             ),
+            svarfrist=Subquery(  # the deadline of the directorate's latest anmodning (shown while one is open)
+                Melding.objects.filter(soknad=OuterRef("pk"), fra=Melding.Fra.SAKSBEHANDLER)
+                .order_by("-tidspunkt", "-pk")
+                .values("frist")[:1]
+            ),
         )
         .order_by("virksomhet__navn", "spesialitet")
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import arenaer, filer, innsending, seksjoner, start
+from .views import arenaer, dialog, filer, innsending, seksjoner, start
 
 app_name = "soknader"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/laeringsarenaer/<int:arena_pk>/", arenaer.laeringsarena, name="laeringsarena"),
     path("<int:pk>/laeringsarenaer/<int:arena_pk>/slett/", arenaer.slett_laeringsarena, name="slett_laeringsarena"),
     path("<int:pk>/laeringsmal/tolk/", arenaer.laeringsmal_tolkning, name="tolk_laeringsmal"),
+    path("<int:pk>/kan-ikke-soke/", seksjoner.kan_ikke_soke, name="kan_ikke_soke"),
     path("<int:pk>/se-over/", innsending.se_over, name="se_over"),
     path("<int:pk>/kvittering/", innsending.kvittering, name="kvittering"),
     path("<int:pk>/slett/", innsending.slett_utkast, name="slett_utkast"),
@@ -21,7 +22,7 @@ urlpatterns = [
     path("<int:pk>/versjon/<int:versjon>.pdf", filer.innsending_pdf, name="innsending_pdf"),
     path("<int:pk>/vedlegg/<int:vedlegg_pk>/", filer.vedlegg, name="vedlegg"),
     path("<int:pk>/vedtaksbrev/<int:brev_pk>/", filer.vedtaksbrev, name="vedtaksbrev"),
-    path("<int:pk>/svar/", innsending.svar, name="svar"),
+    path("<int:pk>/svar/", dialog.svar, name="svar"),
     path("<int:pk>/kopier/", start.kopier, name="kopier"),
     path("<int:pk>/laeringsarenaer/fil/", arenaer.arenaer_fil, name="arenaer_fil"),
     path("<int:pk>/laeringsarenaer/importer/", arenaer.arenaer_importer, name="arenaer_importer"),

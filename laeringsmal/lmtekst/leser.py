@@ -84,11 +84,11 @@ class _Leser:
     def _feil(self, start: int, slutt: int, melding: Callable[[str], str]) -> None:
         """Record an error for text[start:slutt]; ``melding`` gets the quoted piece."""
         bit = self.tekst[start:slutt]
-        self.feil.append(Feil(bit, melding(f'"{bit}"')))
+        self.feil.append(Feil(bit, melding(f"«{bit}»")))
 
     def _merknad(self, start: int, slutt: int, melding: Callable[[str], str]) -> None:
         bit = self.tekst[start:slutt]
-        self.merknader.append(Feil(bit, melding(f'"{bit}"')))
+        self.merknader.append(Feil(bit, melding(f"«{bit}»")))
 
     def _art(self, i: int) -> str | None:
         return self.tok[i].art if i < len(self.tok) else None
@@ -201,7 +201,7 @@ class _Leser:
                 lambda s: (
                     gettext(
                         "%(tekst)s står etter et unntak: skriv læringsmål som delvis kan oppnås for seg, for eksempel "
-                        '"ALM 55 (delvis)".'
+                        "«ALM 55 (delvis)»."
                     )
                     % {"tekst": s}
                 ),
@@ -220,7 +220,7 @@ class _Leser:
             t.start,
             t.slutt,
             lambda s: (
-                gettext('Det står ikke hvilke læringsmål %(tekst)s gjelder. Skriv for eksempel "%(spes)s 55 (delvis)".')
+                gettext("Det står ikke hvilke læringsmål %(tekst)s gjelder. Skriv for eksempel «%(spes)s 55 (delvis)».")
                 % {"tekst": s, "spes": spes}
             ),
         )
@@ -283,7 +283,7 @@ class _Leser:
                 (
                     gettext(
                         "Forstod ikke hvilke læringsmål %(tekst)s gjelder, så ingen er telt med herfra. Skriv for "
-                        'eksempel "Alle", "Alle innen %(seksjon)s" eller "%(spes)s 1-6".'
+                        "eksempel «Alle», «Alle innen %(seksjon)s» eller «%(spes)s 1-6»."
                     )
                     % {"tekst": s, "seksjon": eksempel, "spes": spes}
                 )
@@ -301,7 +301,7 @@ class _Leser:
 
     @staticmethod
     def _mente_du(forslag: str | None) -> str:
-        return (" " + gettext('Mente du "%(forslag)s"?') % {"forslag": forslag}) if forslag else ""
+        return (" " + gettext("Mente du «%(forslag)s»?") % {"forslag": forslag}) if forslag else ""
 
     def _unntatt(self, t: _Token) -> None:
         self.sterkt_skille = False
@@ -317,8 +317,8 @@ class _Leser:
                 t.slutt,
                 lambda s: (
                     gettext(
-                        '%(tekst)s kan bare brukes etter "alle" eller et intervall, for eksempel "Alle bortsett fra '
-                        '%(spes)s 1".'
+                        "%(tekst)s kan bare brukes etter «alle» eller et intervall, for eksempel «Alle bortsett fra "
+                        "%(spes)s 1»."
                     )
                     % {"tekst": s, "spes": spes}
                 ),
@@ -378,7 +378,7 @@ class _Leser:
                 t.start,
                 t.slutt,
                 lambda s: (
-                    gettext('%(tekst)s mangler nummer. Skriv for eksempel "alle %(gruppe)s" eller "%(gruppe)s 1-6".')
+                    gettext("%(tekst)s mangler nummer. Skriv for eksempel «alle %(gruppe)s» eller «%(gruppe)s 1-6».")
                     % {"tekst": s, "gruppe": gruppe}
                 ),
             )
@@ -418,7 +418,7 @@ class _Leser:
             # an exception that cannot be read: the clause it belongs to gives nothing
             ledd.gyldig = False
             self.antall_unntak += 1
-            grunnlag = f'"{self._bit(ledd.start, ledd.slutt)}"'
+            grunnlag = f"«{self._bit(ledd.start, ledd.slutt)}»"
             self._feil(
                 start,
                 slutt,
@@ -438,8 +438,8 @@ class _Leser:
             lambda s: (
                 (
                     gettext(
-                        'Forstod ikke %(tekst)s. Skriv for eksempel "Alle", "Alle bortsett fra %(spes)s 1" eller '
-                        '"%(spes)s 1-6, 8".'
+                        "Forstod ikke %(tekst)s. Skriv for eksempel «Alle», «Alle bortsett fra %(spes)s 1» eller "
+                        "«%(spes)s 1-6, 8»."
                     )
                     % {"tekst": s, "spes": spes}
                 )
@@ -491,7 +491,7 @@ class _Leser:
             # otherwise the dash is stray punctuation before something else
         element = _Element(gruppe, fra, til, forste.start, slutt, er_intervall)
         if gruppe is None:
-            forslag = f'"{self.spes} {self._bit(element.start, element.slutt)}"'
+            forslag = f"«{self.spes} {self._bit(element.start, element.slutt)}»"
             self._feil(
                 element.start,
                 element.slutt,
@@ -546,7 +546,7 @@ class _Leser:
                 gettext(
                     "Uklart om %(tekst)s er et unntak eller skal være med: unntakslisten "
                     "gjelder %(navn)s. Skal %(tekst)s være med, skriv det etter semikolon eller på "
-                    'egen linje, for eksempel "Alle bortsett fra %(g)s 1; %(gruppe)s 1-3".'
+                    "egen linje, for eksempel «Alle bortsett fra %(g)s 1; %(gruppe)s 1-3»."
                 )
                 % {"tekst": s, "navn": navn, "g": g, "gruppe": e.gruppe}
             ),
@@ -562,7 +562,7 @@ class _Leser:
         assert ledd.unntak is not None
         ledd.unntak |= koder
         if not koder <= ledd.grunnlag:
-            grunnlag = f'"{self._bit(ledd.start, ledd.slutt)}"'
+            grunnlag = f"«{self._bit(ledd.start, ledd.slutt)}»"
             self._feil(
                 e.start,
                 e.slutt,
@@ -608,7 +608,7 @@ class _Leser:
                     lambda s: (
                         gettext(
                             "%(tekst)s: før 1. mars 2026 er de felles kompetansemålene LM-04 … LM-75 (del 2–3 i "
-                            'forskriftens tidligere kapittel A). Skriv for eksempel "LM 4" eller "alle FKM".'
+                            "forskriftens tidligere kapittel A). Skriv for eksempel «LM 4» eller «alle FKM»."
                         )
                         % {"tekst": s}
                     ),
@@ -621,7 +621,7 @@ class _Leser:
                     lambda s: (
                         gettext(
                             "%(tekst)s er et av de felles kompetansemålene som gjaldt til 28. februar 2026. Fra 1. "
-                            'mars 2026 gjelder FKM 1-14. Mente du "%(spes)s %(nummer)s" eller "FKM %(nummer)s"?'
+                            "mars 2026 gjelder FKM 1-14. Mente du «%(spes)s %(nummer)s» eller «FKM %(nummer)s»?"
                         )
                         % {"tekst": s, "spes": spes, "nummer": nummer}
                     ),

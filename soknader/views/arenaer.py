@@ -60,13 +60,18 @@ def laeringsarena(request, pk, arena_pk=None):
         return redirect("soknader:se_over", soknad.pk)
     if request.method == "POST":
         return _laeringsarena_lagre(request, soknad, arena)
-    form = LaeringsarenaForm(instance=arena)
+    form = _arena_form(soknad, instance=arena)
     if arena and request.GET.get("mangler"):
         # Just saved with gaps and sent here (its own URL): name the gaps as the save did.
-        form = LaeringsarenaForm(_som_postdata(form), instance=arena)
+        form = _arena_form(soknad, _som_postdata(form), instance=arena)
         form.is_valid()
         form.show_problems(sections.arena_problems(arena))
     return _arena_side(request, soknad, arena, form)
+
+
+def _arena_form(soknad, *args, **kwargs) -> LaeringsarenaForm:
+    """The arena form, offering the arena types this application's specialty and organisation may use."""
+    return LaeringsarenaForm(*args, soknad_kontekst=sections.context(soknad), **kwargs)
 
 
 def _arena_side(request, soknad, arena, form):
@@ -84,7 +89,7 @@ def _arena_side(request, soknad, arena, form):
 
 
 def _laeringsarena_lagre(request, soknad, arena):
-    form = LaeringsarenaForm(request.POST, instance=arena)
+    form = _arena_form(soknad, request.POST, instance=arena)
     if arena is None and (form.is_blank() or not form.is_valid()):
         # A new arena is created only from input that can be stored: otherwise the user's input, errors and all,
         # stays in the form at /ny/ and nothing is created (a half-created arena at /ny/ was saved twice).
@@ -116,7 +121,7 @@ def _laeringsarena_lagre(request, soknad, arena):
                 request,
                 gettext("Læringsarenaen er slettet av en annen mens du skrev. Lagre for å legge den til på nytt."),
             )
-            return _arena_side(request, soknad, None, LaeringsarenaForm(request.POST))
+            return _arena_side(request, soknad, None, _arena_form(soknad, request.POST))
         form.show_conflict(conflict.stored)
         messages.error(request, KONFLIKT)
         return _arena_side(request, soknad, arena, form)

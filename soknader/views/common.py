@@ -9,8 +9,6 @@ from drift.shortcuts import or_404
 
 from .. import selectors
 from ..choices import Seksjon
-from ..forms import SvarForm
-from ..regler import status as statusregler
 
 IKKE_REDIGERBAR = _("Søknaden er sendt inn og kan ikke endres nå.")
 
@@ -44,7 +42,7 @@ def seksjon_url(soknad, seksjon) -> str:
     return reverse("soknader:seksjon", args=[soknad.pk, seksjon])
 
 
-def dokumenter_kontekst(soknad, svar_form=None) -> dict:
+def dokumenter_kontekst(soknad) -> dict:
     """The exchange with the directorate and the documents of the case, for the application's page."""
     if not soknad.referanse:  # never sent in: no messages, no documents (and no queries for them)
         return {}
@@ -52,7 +50,6 @@ def dokumenter_kontekst(soknad, svar_form=None) -> dict:
         "meldinger": selectors.meldinger_for_soknad(soknad=soknad),
         "innsendinger": [i for i in selectors.innsendinger_for_soknad(soknad=soknad) if i.har_pdf],
         "vedtaksbrev": selectors.vedtaksbrev_for_soknad(soknad=soknad),
-        "svar_form": svar_form or (SvarForm() if statusregler.kan_svare(soknad.status) else None),
     }
 
 

@@ -13,13 +13,17 @@ from tilgang.session import navn_read
 from .. import completeness, sections, selectors
 from ..choices import Seksjon, Seksjonsstatus
 from ..forms import SEKSJON_SKJEMA
+from ..regler import hvem
 from ..services import draft, errors
 from .common import DELVIS_LAGRET, IKKE_REDIGERBAR, KONFLIKT, neste_fra, seksjon_url, soknad_eller_404
+from .status import status_side
 
 
 @login_required
 def oppgaver(request, pk):
     soknad = soknad_eller_404(request, pk)
+    if not soknad.er_redigerbar:  # sent: no task list, the page says where the case stands
+        return status_side(request, soknad)
     arenaer = selectors.arenaer_for_soknad(soknad=soknad)
     statuser = sections.statuses(soknad, arenaer)
     return render(
@@ -84,7 +88,10 @@ def seksjon(request, pk, seksjon):
 
 def _etter_lagring(request, soknad, seksjon, form, *, valid: bool):
     """After a section is saved: on to the next page when it is done (or only a draft was saved), else the same
-    form again with what it still lacks (nothing the user typed is lost: it was saved)."""
+    form again with what it still lacks (nothing the user typed is lost: it was saved). A BHT that answered it is
+    not approved by Arbeidstilsynet is told it cannot apply yet (hvem.BHT_KILDE)."""
+    if _kan_ikke_soke_enna(soknad):
+        return redirect("soknader:kan_ikke_soke", soknad.pk)
     fortsett = "fortsett" in request.POST
     problemer = sections.section_problems(soknad, seksjon)
     if valid and fortsett and not problemer:
@@ -101,6 +108,26 @@ def _etter_lagring(request, soknad, seksjon, form, *, valid: bool):
     else:
         messages.warning(request, DELVIS_LAGRET)
     return None
+
+
+def _kan_ikke_soke_enna(soknad) -> bool:
+    kontekst = sections.context(soknad)
+    return hvem.bht_kan_ikke_soke_enna(
+        spesialitet=soknad.spesialitet, er_bht=kontekst.er_bht, godkjent=soknad.bht_godkjent_arbeidstilsynet
+    )
+
+
+@login_required
+def kan_ikke_soke(request, pk):
+    """«Dere kan ikke søke ennå»: why (the guide's rule, with its source), and what to do (the draft is kept)."""
+    soknad = soknad_eller_404(request, pk)
+    if not _kan_ikke_soke_enna(soknad):
+        return redirect("soknader:oppgaver", soknad.pk)
+    return render(
+        request,
+        "soknader/kan_ikke_soke.html",
+        {"soknad": soknad, "kilde": hvem.BHT_KILDE, "forskrift_url": hvem.FORSKRIFT_ARBEIDSTILSYNET_URL},
+    )
 
 
 def _forslag(request, soknad) -> dict:

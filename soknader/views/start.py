@@ -71,7 +71,12 @@ def ny_soknad(request):
     return render(
         request,
         "soknader/ny_soknad.html",
-        {"form": form, "virksomheter": virksomheter, "godkjenning": godkjenning},
+        {
+            "form": form,
+            "virksomheter": virksomheter,
+            "godkjenning": godkjenning,
+            "godkjenning_url": hvem.GODKJENNING_URL,
+        },
         status=status,
     )
 

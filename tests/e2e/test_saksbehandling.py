@@ -51,11 +51,12 @@ def test_anmodning_correction_resubmission_and_registration(live_server, browser
     screenshot(other, "saksbehandling-01-applicant-sees-anmodning")
     other.goto(live_server.url + f"/soknader/{soknad.pk}/")
     other.get_by_role("link", name="Virksomhetens ansvar", exact=True).click()
-    other.get_by_label("Det er inngått avtale med helseforetak").check()
+    other.locator("#id_hf_avtale_inngatt_0").check()  # «Ja» (issue 22: a yes/no question)
     other.get_by_label("Navn på helseforetaket eller virksomheten").fill("Nordlandssykehuset HF")
     other.get_by_role("button", name="Lagre og fortsett").click()
-    other.goto(live_server.url + f"/soknader/{soknad.pk}/se-over/")
-    other.get_by_role("button", name="Send inn på nytt").click()
+    other.goto(live_server.url + f"/soknader/{soknad.pk}/svar/")  # issue 22: answer and resubmit in one step
+    other.get_by_label("Svar til Helsedirektoratet").fill("Avtalen er bekreftet i søknaden.")
+    other.get_by_role("button", name="Send svar og oppdatert søknad").click()
     expect(other.get_by_role("heading", level=1)).to_have_text("Søknaden er sendt inn")
     applicant_context.close()
 
@@ -70,5 +71,5 @@ def test_anmodning_correction_resubmission_and_registration(live_server, browser
     soknad.refresh_from_db()
     assert soknad.status == "registrert" and soknad.registrert_fra == soknad.soknadsdato
     statuses = list(soknad.historikk.values_list("til_status", flat=True))
-    assert statuses == ["innsendt", "anmodning_sendt", "sendt_inn_pa_nytt", "registrert"]
+    assert statuses == ["innsendt", "anmodning_sendt", "svar_mottatt", "sendt_inn_pa_nytt", "registrert"]
     assert Soknad.objects.get(pk=complete.pk).status == "innsendt"

@@ -62,7 +62,7 @@ def test_the_three_misreadings_are_never_all_and_never_fullfort(client):
     arena = Laeringsarena.objects.get(soknad=soknad)
     assert len(arena.laeringsmal_koder) == 3 + 4 + 14
     assert [f["tekst"] for f in arena.laeringsmal_feil] == ["ALM 2O", "FKN 3"]
-    assert 'Meinte du "FKM 3"?' in arena.laeringsmal_feil[1]["meldinger"]["nn"]
+    assert "Meinte du «FKM 3»?" in arena.laeringsmal_feil[1]["meldinger"]["nn"]
     se_over = client.get(reverse("soknader:se_over", args=[soknad.pk])).content.decode()
     assert "Tallene er usikre." in se_over and "alert-success" not in se_over[se_over.index("dekning-tittel") :]
 

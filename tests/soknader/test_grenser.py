@@ -150,6 +150,10 @@ def test_attachments_are_limited_in_count_and_bytes_per_answer_and_per_applicati
     assert "Du kan legge ved høyst 2 filer i ett svar (du valgte 3)." in page and "Tre avtaler" in page
     assert "Høyst 2 filer og 25 MB til sammen i ett svar, og høyst 10 MB per fil." in page  # said before, too
     assert client.post(url, {"tekst": "To", "vedlegg": _filer(2)}).status_code == 302
+    # issue 22: that answer sent the application in again; the directorate asks once more
+    dialogue.soknad_request_information(
+        soknad=Soknad.objects.get(pk=soknad.pk), bruker=UserFactory(is_staff=True, is_superuser=True), melding="Mer."
+    )
     page = client.post(url, {"tekst": "To til", "vedlegg": _filer(2)}).content.decode()
     assert "En søknad kan ha høyst 3 vedlegg i alt, og denne har 2." in page
     assert Vedlegg.objects.count() == 2

@@ -7,8 +7,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
+from brreg.client import Enhet
 from brreg.models import Helseregion, Kommune
-from brreg.services import virksomhet_get_or_create
+from brreg.services import virksomhet_get_or_create, virksomhet_store_enhet
 from drift.logg import quiet
 from epost.models import Epost, EpostStatus
 from soknader import skjema
@@ -23,6 +24,16 @@ PASSORD = "demo-passord-2026"
 # A fictional private bedriftshelsetjeneste; the number passes the MOD11 check but is made up.
 DEMO_BHT_ORGNR = "999888771"
 DEMO_BHT_NAVN = "Nordlys Bedriftshelsetjeneste AS (demo)"
+# What Enhetsregisteret would say of such a unit (made up, as the unit is): a private AS whose næringskode the
+# registry describes as bedriftshelsetjeneste. Stored as the registry's answer, so the start page knows it is not a
+# kommune (allmennmedisin is not offered, with the reason) and section 2 asks about Arbeidstilsynet.
+DEMO_BHT_ENHET = {
+    "organisasjonsnummer": DEMO_BHT_ORGNR,
+    "navn": DEMO_BHT_NAVN,
+    "organisasjonsform": {"kode": "AS", "beskrivelse": "Aksjeselskap"},
+    "naeringskode1": {"beskrivelse": "Bedriftshelsetjeneste"},
+    "forretningsadresse": {"kommunenummer": "1804", "kommune": "BODØ"},
+}
 
 
 class Command(BaseCommand):
@@ -78,7 +89,9 @@ class Command(BaseCommand):
         # ALTINN_BASE_URL is set).
         organisasjoner_set(bruker=kommune, virksomheter=[bodo])
 
-        bht = virksomhet_get_or_create(organisasjonsnummer=DEMO_BHT_ORGNR, navn=DEMO_BHT_NAVN)
+        bht = virksomhet_store_enhet(
+            Enhet.from_api(DEMO_BHT_ENHET, organisasjonsnummer=DEMO_BHT_ORGNR, er_underenhet=False)
+        )
         bht_bruker = bruker("bht", "Bjørn", "Bedriftslege")
         organisasjoner_set(bruker=bht_bruker, virksomheter=[bht])
 
