@@ -119,9 +119,9 @@ def fill(seed: int = 2021) -> dict:
 
     from brreg.models import Kommune, Virksomhet
     from laeringsmal.tolking import katalog_for_soknad, tolk_laeringsmal
-    from soknader import services
     from soknader.choices import Alvorlighet, Mangelkode, Seksjon
     from soknader.models import Innsending, Laeringsarena, Mangel, Soknad, Statusendring
+    from soknader.services import refresh, submission
     from tilgang.services import organisasjoner_set
 
     rng = random.Random(seed)
@@ -214,9 +214,9 @@ def fill(seed: int = 2021) -> dict:
     Laeringsarena.objects.filter(soknad=sak).delete()
     Laeringsarena.objects.bulk_create([arena(sak.pk, "SAM", i) for i in range(30)])
     arenaer = list(sak.laeringsarenaer.order_by("pk"))
-    services.innsending_create(soknad=sak, arenaer=arenaer[:29])
-    services.innsending_create(soknad=sak, arenaer=arenaer)
-    services.mangler_refresh(soknad=sak, arenaer=arenaer)
+    submission.innsending_create(soknad=sak, arenaer=arenaer[:29])
+    submission.innsending_create(soknad=sak, arenaer=arenaer)
+    refresh.mangler_refresh(soknad=sak, arenaer=arenaer)
     Statusendring.objects.create(soknad=sak, fra_status="utkast", til_status="innsendt", utfort_av=soker)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
@@ -329,8 +329,9 @@ def pages(i: dict) -> list[tuple[str, str, str, str | None]]:
         ("/oversikt/", "/oversikt/", "ingen", None),
         ("admin: søknadsliste", "/admin/soknader/soknad/", "saksbehandler", None),
         ("admin: søknad (30 arenaer)", f"/admin/soknader/soknad/{s}/change/", "saksbehandler", None),
-        ("/laeringsmal/tolk/", "/laeringsmal/tolk/?spesialitet=ALM&tekst=ALM-001+til+ALM-040", "soker", None),
-        ("/brreg/enhet/", "/brreg/enhet/972418013/", "soker", None),
+        # the live LM reading (JSON) moved under the application: /soknader/<pk>/laeringsmal/tolk/
+        ("LM-lesing (JSON)", f"/soknader/{u}/laeringsmal/tolk/?tekst=ALM-001+til+ALM-040", "soker", None),
+        ("/brreg/enhet/ (JSON)", "/brreg/enhet/972418013/", "soker", None),
     ]
     return rader
 
@@ -355,11 +356,11 @@ def same_on_both(bases: list[str], cookies: dict, i: dict) -> list[str]:
     _django()
     from django.contrib.auth import get_user_model
 
-    from soknader import services
     from soknader.models import Soknad
+    from soknader.services import casework
 
     sak = Soknad.objects.filter(status="innsendt", spesialitet="SAM").exclude(pk=i["sak"]).first()
-    services.soknad_register(
+    casework.soknad_register(
         soknad=sak, bruker=get_user_model().objects.get(username="bench.saksbehandler"), vedtaksdato=sak.soknadsdato
     )
     etter = [figures(b, "/oversikt/?spesialitet=SAM", None) for b in bases]
@@ -403,8 +404,8 @@ def single(rader, i: dict, runder: int = 15) -> None:
         )
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def _args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--sekunder", type=int, default=10, help="seconds per page (default 10)")
     parser.add_argument("--tilkoblinger", type=int, default=20, help="concurrent connections (default 20)")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers per instance (default 4)")
@@ -418,40 +419,75 @@ def main() -> int:
         "--for-python", default=sys.executable, help="the Python for --for (without our editable install)"
     )
     parser.add_argument("--enkelt", action="store_true", help="also one request at a time in-process (CPU time)")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def _fyll() -> None:
+    started = time.perf_counter()
+    _database_recreate()
+    _manage("migrate", "--noinput", "-v0")
+    _manage("createcachetable")
+    _manage("last_referansedata", "-v0")
+    _django()
+    antall = fill()
+    print(f"Fylte databasen: {antall} på {time.perf_counter() - started:.0f} s")
+
+
+def _valgte(rader: list, bare: str) -> list:
+    """The bare view, the pages asked for (by a part of their label), and their floors."""
+    if not bare:
+        return rader
+    valgt = {r[0] for r in rader[1:] if bare.lower() in r[0].lower()}
+    return [
+        r for n, r in enumerate(rader) if n == 0 or r[0] in valgt or any(x[3] == r[0] for x in rader if x[0] in valgt)
+    ]
+
+
+def _mal(rader: list, bases: list[str], cookies: dict, args: argparse.Namespace) -> None:
+    """Each page under load (before and after, page by page, with --for), as a table with the ratio to its floor."""
+    print(
+        f"gunicorn {args.workers} workers × {len(bases)} instans(er), PostgreSQL, wrk {args.tilkoblinger} "
+        f"tilkoblinger, {args.sekunder} s per side, {os.cpu_count()} kjerner"
+    )
+    print("| side | p50 ms | p95 ms | req/s | feil | mot gulvet |\n|---|---|---|---|---|---|")
+    målt: dict[str, float] = {}
+    for label, path, who, gulv in rader:
+        runder = [("", bases)]
+        if args.for_:  # before, then after, page by page: the same load from the rest of the machine
+            runder = [(" (før)", ["http://127.0.0.1:8421"]), (" (etter)", bases)]
+        for merke, mål in runder:
+            per = max(1, args.tilkoblinger // len(mål))
+            r = [result(p) for p in [wrk(base, path, cookies[who], args.sekunder, per) for base in mål]]
+            requests = sum(x["requests"] for x in r)
+            sek = max(x["duration_us"] for x in r) / 1e6
+            p50 = max(x["p50_us"] for x in r) / 1000
+            p95 = max(x["p95_us"] for x in r) / 1000
+            feil = sum(x["status_errors"] + x["socket_errors"] for x in r)
+            målt[label + merke] = p95
+            mot = f"{målt[gulv + merke] / p95:.2f}×" if gulv and gulv + merke in målt else ""
+            print(f"| {label}{merke} | {p50:.0f} | {p95:.0f} | {requests / sek:.0f} | {feil} | {mot} |", flush=True)
+
+
+def main() -> int:
+    args = _args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk mangler: apt-get install wrk")
+    if args.for_ and args.to_instanser:
+        raise SystemExit("--for og --to-instanser hver for seg")
 
     from tests.brreg.fake_brreg import FakeBrreg
 
     if not args.ikke_fyll:
-        started = time.perf_counter()
-        _database_recreate()
-        _manage("migrate", "--noinput", "-v0")
-        _manage("createcachetable")
-        _manage("last_referansedata", "-v0")
-        _django()
-        antall = fill()
-        print(f"Fylte databasen: {antall} på {time.perf_counter() - started:.0f} s")
+        _fyll()
     _manage("collectstatic", "--noinput", "-v0")  # production settings serve the hashed files (whitenoise)
     _django()
     i = ids()
-
-    rader = pages(i)
-    if args.bare:  # the bare view, the pages asked for, and their floors
-        valgt = {r[0] for r in rader[1:] if args.bare.lower() in r[0].lower()}
-        rader = [
-            r
-            for n, r in enumerate(rader)
-            if n == 0 or r[0] in valgt or any(x[3] == r[0] for x in rader if x[0] in valgt)
-        ]
+    rader = _valgte(pages(i), args.bare)
     brreg = FakeBrreg().start()
     porter = [8411, 8412] if args.to_instanser else [8411]
     servers = [gunicorn(port, args.workers, int(brreg.url.rsplit(":", 1)[1])) for port in porter]
     bases = [f"http://127.0.0.1:{port}" for port in porter]
     if args.for_:
-        if args.to_instanser:
-            raise SystemExit("--for og --to-instanser hver for seg")
         subprocess.run(
             [args.for_python, "manage.py", "collectstatic", "--noinput", "-v0"], env=env(), cwd=args.for_, check=True
         )
@@ -467,27 +503,7 @@ def main() -> int:
             for base in bases + (["http://127.0.0.1:8421"] if args.for_ else []):
                 status, _body = get(base, path, cookies[who])
                 assert status == 200, f"{label}: {path} svarte {status} på {base}"
-        print(
-            f"gunicorn {args.workers} workers × {len(bases)} instans(er), PostgreSQL, wrk {args.tilkoblinger} "
-            f"tilkoblinger, {args.sekunder} s per side, {os.cpu_count()} kjerner"
-        )
-        print("| side | p50 ms | p95 ms | req/s | feil | mot gulvet |\n|---|---|---|---|---|---|")
-        målt: dict[str, float] = {}
-        for label, path, who, gulv in rader:
-            runder = [("", bases)]
-            if args.for_:  # before, then after, page by page: the same load from the rest of the machine
-                runder = [(" (før)", ["http://127.0.0.1:8421"]), (" (etter)", bases)]
-            for merke, mål in runder:
-                per = max(1, args.tilkoblinger // len(mål))
-                r = [result(p) for p in [wrk(base, path, cookies[who], args.sekunder, per) for base in mål]]
-                requests = sum(x["requests"] for x in r)
-                sek = max(x["duration_us"] for x in r) / 1e6
-                p50 = max(x["p50_us"] for x in r) / 1000
-                p95 = max(x["p95_us"] for x in r) / 1000
-                feil = sum(x["status_errors"] + x["socket_errors"] for x in r)
-                målt[label + merke] = p95
-                mot = f"{målt[gulv + merke] / p95:.2f}×" if gulv and gulv + merke in målt else ""
-                print(f"| {label}{merke} | {p50:.0f} | {p95:.0f} | {requests / sek:.0f} | {feil} | {mot} |", flush=True)
+        _mal(rader, bases, cookies, args)
         if args.enkelt:
             print("\nÉn forespørsel om gangen, i prosessen (median av 15):")
             single(rader, i)

@@ -5,63 +5,44 @@
 A number is checked locally first (`brreg.orgnr.validate`), so a mistyped number never reaches the network.
 Then `GET {BRREG_BASE_URL}/enheter/{orgnr}`; on 404 `GET {BRREG_BASE_URL}/underenheter/{orgnr}`.
 
-Time is bounded: the whole lookup (every attempt, the backoff between them and the sub-unit fallback) ends
-within `BRREG_TOTAL_TIMEOUT` seconds. Each attempt's connect and read timeouts are capped by the time left,
-the body is read against the same deadline, and no attempt starts when too little time is left. Connection
+Time is bounded by the shared HTTP client (drift/http.py): the whole lookup (every attempt, the backoff between
+them and the sub-unit fallback) ends within `BRREG_TOTAL_TIMEOUT` seconds, the body read included. Connection
 errors (refused, dropped, connect timeout) and 5xx answers are retried up to `BRREG_RETRIES` times with
-exponential backoff; a read timeout is not (a registry that is slow now is slow for the retry too, and the
-user is waiting). One limit remains: resolving the host name (DNS) happens before any timeout applies.
+exponential backoff (from `BRREG_BACKOFF`, default 0.2 s; the test suite makes it small); a read timeout is not
+(a registry that is slow now is slow for the retry too, and the user is waiting).
 
-Settings are read at call time, so tests can override them. Besides the BRREG_* settings in
-registrering/settings.py, an optional `BRREG_BACKOFF` (seconds, default 0.2) sets the first backoff step; the
-test suite makes it small. Every network or parse problem becomes
+Settings are read at call time, so tests can override them. Every network or parse problem becomes
 `Unavailable`, whose `melding` tells the user to type the name and go on.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import http.client
-import json
 import logging
-import random
+import math
 import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import requests
-import urllib3
 from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from requests.adapters import HTTPAdapter
-from urllib3.util import Timeout
+
+from drift import http
 
 from . import orgnr
 
 logger = logging.getLogger(__name__)
 call_logger = logging.getLogger("asa.brreg")
 
-USER_AGENT = "ASA-registrering/1.0 (Helsedirektoratet)"
-
-DEFAULT_CONNECT_TIMEOUT = 2.0
-DEFAULT_READ_TIMEOUT = 3.0
-DEFAULT_TOTAL_TIMEOUT = 5.0
-DEFAULT_RETRIES = 2
-BACKOFF_SECONDS = 0.2  # before retry n: BACKOFF_SECONDS * 2**(n-1), with jitter (x 0.5-1.0)
-MIN_ATTEMPT_SECONDS = 0.1  # no attempt is started with less time than this left before the deadline
+DEFAULT_BASE_URL = "https://data.brreg.no/enhetsregisteret/api"
+HEADERS = {"Accept": "application/json"}
 MAX_BODY_BYTES = 1_000_000  # a unit is a few kB
-CHUNK_BYTES = 16_384
 
 MELDING_UTILGJENGELIG = _(
     "Vi får ikke kontakt med Enhetsregisteret nå. Du kan skrive navnet selv og fortsette; vi prøver igjen senere."
 )
-
-# Error kinds (in the log) that are worth another attempt; a 5xx status is too.
-_RETRYABLE_KINDS = frozenset({"refused", "dropped", "connect_timeout", "connection_error"})
-
 
 # --- Errors ---------------------------------------------------------------------------------------------
 
@@ -208,23 +189,8 @@ def _object(data: dict[str, Any], key: str) -> dict[str, Any]:
 
 # --- The client -----------------------------------------------------------------------------------------
 
-
-@dataclass(frozen=True)
-class _Config:
-    base_url: str
-    connect_timeout: float
-    read_timeout: float
-    total_timeout: float
-    retries: int
-    backoff: float
-
-
-class _DeadlineReached(Exception):
-    pass
-
-
-class _BodyTooLarge(Exception):
-    pass
+# Enhetsregisteret's 500s pass as its 502-504s do (seen in the test environment): every 5xx is tried again.
+POLICY = http.Policy(retry_statuses=frozenset(range(500, 600)), max_body=MAX_BODY_BYTES)
 
 
 class BrregClient:
@@ -239,37 +205,33 @@ class BrregClient:
         total_timeout: float | None = None,
         retries: int | None = None,
         backoff: float | None = None,
-        session: requests.Session | None = None,
     ):
         self.base_url = base_url
-        self.connect_timeout = connect_timeout
-        self.read_timeout = read_timeout
-        self.total_timeout = total_timeout
-        self.retries = retries
-        self.backoff = backoff
-        self._session = session
-        self._local = threading.local()  # one Session per thread unless one was given
+        self.overrides = {
+            "connect": connect_timeout,
+            "read": read_timeout,
+            "total": total_timeout,
+            "retries": retries,
+            "backoff": backoff,
+        }
+        self.http = http.Client(
+            self._base_url, timeouts=self._timeouts, policy=POLICY, headers=HEADERS, on_attempt=_log
+        )
 
-    @property
-    def session(self) -> requests.Session:
-        if self._session is not None:
-            return self._session
-        session = getattr(self._local, "session", None)
-        if session is None:
-            session = self._local.session = new_session()
-        return session
+    def _base_url(self) -> str:
+        return self.base_url or str(getattr(settings, "BRREG_BASE_URL", DEFAULT_BASE_URL))
+
+    def _timeouts(self) -> http.Timeouts:
+        return http.Timeouts.from_settings("BRREG", **self.overrides)
 
     def get_enhet(self, organisasjonsnummer: str, *, total_timeout: float | None = None) -> Enhet:
         """`total_timeout` shortens the deadline for this call (never lengthens it past the configured one)."""
         number = orgnr.validate(organisasjonsnummer)  # ValidationError before any network
-        config = self._config()
-        if total_timeout is not None and total_timeout < config.total_timeout:
-            config = dataclasses.replace(config, total_timeout=total_timeout)
         started = time.monotonic()
-        deadline = started + config.total_timeout
+        deadline = started + min(self._timeouts().total, total_timeout if total_timeout is not None else math.inf)
         utfall = "feil"
         try:
-            found = self._lookup(config, number, deadline)
+            found = self._lookup(number, deadline)
             utfall = "funnet"
             return found
         except NotFound:
@@ -293,208 +255,56 @@ class BrregClient:
                 },
             )
 
-    def _lookup(self, config: _Config, number: str, deadline: float) -> Enhet:
+    def _lookup(self, number: str, deadline: float) -> Enhet:
         for kind, er_underenhet in (("enheter", False), ("underenheter", True)):
             path = f"/{kind}/{number}"
-            status, body = self._get(config, path, deadline)
-            if status == 404:
-                continue
-            if status == 410:
-                raise Removed(number, _feilmelding(body))
-            if status != 200:
-                raise Unavailable(detalj=f"{path}: HTTP {status}")
             try:
-                return Enhet.from_api(_json(body), organisasjonsnummer=number, er_underenhet=er_underenhet)
+                answer = self.http.get(path, deadline=deadline)
+            except http.Unavailable as error:
+                raise Unavailable(detalj=error.detalj) from error
+            if answer.status == 404:
+                continue
+            if answer.status == 410:
+                raise Removed(number, _feilmelding(answer))
+            if answer.status != 200:
+                raise Unavailable(detalj=f"{path}: HTTP {answer.status}")
+            try:
+                return Enhet.from_api(_json(answer), organisasjonsnummer=number, er_underenhet=er_underenhet)
             except _UnexpectedShape as error:
                 raise Unavailable(detalj=f"{path}: unexpected answer: {error}") from error
         raise NotFound(number)
 
-    def _config(self) -> _Config:
-        def pick(value, name, default):
-            return value if value is not None else getattr(settings, name, default)
 
-        return _Config(
-            base_url=str(pick(self.base_url, "BRREG_BASE_URL", "https://data.brreg.no/enhetsregisteret/api")).rstrip(
-                "/"
-            ),
-            connect_timeout=float(pick(self.connect_timeout, "BRREG_CONNECT_TIMEOUT", DEFAULT_CONNECT_TIMEOUT)),
-            read_timeout=float(pick(self.read_timeout, "BRREG_READ_TIMEOUT", DEFAULT_READ_TIMEOUT)),
-            total_timeout=float(pick(self.total_timeout, "BRREG_TOTAL_TIMEOUT", DEFAULT_TOTAL_TIMEOUT)),
-            retries=max(0, int(pick(self.retries, "BRREG_RETRIES", DEFAULT_RETRIES))),
-            backoff=max(0.0, float(pick(self.backoff, "BRREG_BACKOFF", BACKOFF_SECONDS))),
-        )
-
-    def _get(self, config: _Config, path: str, deadline: float) -> tuple[int, bytes]:
-        """GET with retries. Returns (status, body) for any status below 500; raises Unavailable otherwise."""
-        attempt = 0
-        while True:
-            attempt += 1
-            if deadline - time.monotonic() < MIN_ATTEMPT_SECONDS:
-                raise Unavailable(detalj=f"{path}: no time left for attempt {attempt}")
-            started = time.monotonic()
-            try:
-                status, body = self._attempt(config, path, deadline)
-            except Exception as error:  # noqa: BLE001 - narrowed right below
-                if not _is_network_error(error):
-                    raise
-                outcome = _error_kind(error)
-                _log(path, outcome, started, attempt)
-                retryable = outcome in _RETRYABLE_KINDS
-                detalj = f"{path}: {outcome} ({error})"
-                cause: Exception | None = error
-            else:
-                _log(path, status, started, attempt)
-                if status < 500:
-                    return status, body
-                retryable, detalj, cause = True, f"{path}: HTTP {status}", None
-            if not retryable or attempt > config.retries:
-                raise Unavailable(detalj=detalj) from cause
-            delay = config.backoff * 2 ** (attempt - 1) * random.uniform(0.5, 1.0)
-            if deadline - time.monotonic() - delay < MIN_ATTEMPT_SECONDS:
-                raise Unavailable(detalj=f"{detalj}; no time left to retry") from cause
-            time.sleep(delay)
-
-    def _attempt(self, config: _Config, path: str, deadline: float) -> tuple[int, bytes]:
-        remaining = deadline - time.monotonic()
-        timeout = Timeout(
-            connect=min(config.connect_timeout, remaining),
-            read=min(config.read_timeout, remaining),
-            total=remaining,  # connect time is taken off the read timeout
-        )
-        with self.session.get(config.base_url + path, timeout=timeout, stream=True, allow_redirects=False) as response:
-            return response.status_code, _read_body(response, config.read_timeout, deadline)
-
-
-def _read_body(response: requests.Response, read_timeout: float, deadline: float) -> bytes:
-    """The whole body, but never past the deadline (a registry may send headers and then trickle)."""
-    raw = response.raw
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        _cap_socket_timeout(raw, read_timeout, deadline)
-        chunk = raw.read1(CHUNK_BYTES, decode_content=True)  # read1: one socket read, then back to us
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > MAX_BODY_BYTES:
-            raise _BodyTooLarge(f"more than {MAX_BODY_BYTES} bytes")
-
-
-def _cap_socket_timeout(raw: urllib3.BaseHTTPResponse, read_timeout: float, deadline: float) -> None:
-    remaining = deadline - time.monotonic()
-    if remaining <= 0:
-        raise _DeadlineReached("deadline reached while reading the body")
-    sock = _response_socket(raw)
-    if sock is not None:
-        try:
-            sock.settimeout(min(read_timeout, remaining))
-        except OSError:
-            pass  # the socket is gone: the next read says so
-
-
-def _response_socket(raw: urllib3.BaseHTTPResponse) -> Any:
-    """The socket the body comes from, or None. Without it each read is still bounded by the read timeout."""
-    sock = getattr(getattr(raw, "connection", None), "sock", None)  # a kept-alive connection
-    if sock is None:  # "Connection: close": http.client handed the socket to the response's file object
-        buffered = getattr(getattr(raw, "_fp", None), "fp", None)
-        sock = getattr(getattr(buffered, "raw", None), "_sock", None)
-    return sock if hasattr(sock, "settimeout") else None
-
-
-def _json(body: bytes) -> Any:
+def _json(answer: http.Answer) -> Any:
     try:
-        return json.loads(body)
-    except (ValueError, RecursionError) as error:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        return answer.json()
+    except ValueError as error:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
         raise _UnexpectedShape(f"not JSON: {error}") from error
 
 
-def _feilmelding(body: bytes) -> str | None:
+def _feilmelding(answer: http.Answer) -> str | None:
     try:
-        data = json.loads(body)
-    except (ValueError, RecursionError):
+        data = answer.json()
+    except ValueError:
         return None
     value = data.get("feilmelding") if isinstance(data, dict) else None
     return value if isinstance(value, str) else None
 
 
-def _is_network_error(error: BaseException) -> bool:
-    return isinstance(
-        error,
-        (
-            requests.RequestException,
-            urllib3.exceptions.HTTPError,
-            http.client.HTTPException,
-            OSError,
-            _DeadlineReached,
-            _BodyTooLarge,
-        ),
-    )
-
-
-def _error_kind(error: BaseException) -> str:
-    """A short name for the log: refused, dropped, connect_timeout, read_timeout, deadline, ..."""
-    if isinstance(error, _DeadlineReached):
-        return "deadline"
-    if isinstance(error, _BodyTooLarge):
-        return "too_large"
-    if isinstance(error, requests.ConnectTimeout):
-        return "connect_timeout"
-    if isinstance(error, requests.exceptions.SSLError):
-        return "tls_error"
-    causes = list(_causes(error))
-    if any(isinstance(e, (requests.ReadTimeout, urllib3.exceptions.ReadTimeoutError, TimeoutError)) for e in causes):
-        return "read_timeout"
-    if any(isinstance(e, ConnectionRefusedError) for e in causes):
-        return "refused"
-    dropped = (
-        http.client.RemoteDisconnected,
-        http.client.IncompleteRead,
-        ConnectionResetError,
-        BrokenPipeError,
-        urllib3.exceptions.ProtocolError,
-    )
-    if any(isinstance(e, dropped) for e in causes):
-        return "dropped"
-    if any(isinstance(e, (requests.ConnectionError, urllib3.exceptions.NewConnectionError)) for e in causes):
-        return "connection_error"
-    return type(error).__name__
-
-
-def _causes(error: BaseException, depth: int = 0):
-    """The error and what it wraps (requests and urllib3 nest them in args, reason, __cause__)."""
-    if depth > 8 or error is None:
-        return
-    yield error
-    inner = [getattr(error, "reason", None), error.__cause__, error.__context__]
-    inner += [arg for arg in getattr(error, "args", ()) if isinstance(arg, BaseException)]
-    seen = set()
-    for item in inner:
-        if isinstance(item, BaseException) and id(item) not in seen:
-            seen.add(id(item))
-            yield from _causes(item, depth + 1)
-
-
-def _log(path: str, outcome: int | str, started: float, attempt: int) -> None:
-    ms = round((time.monotonic() - started) * 1000)
+def _log(attempt: http.Attempt) -> None:
     logger.info(
         "GET %s -> %s in %d ms (attempt %d)",
-        path,
-        outcome,
-        ms,
-        attempt,
-        extra={"brreg_path": path, "brreg_outcome": outcome, "brreg_ms": ms, "brreg_attempt": attempt},
+        attempt.path,
+        attempt.outcome,
+        attempt.ms,
+        attempt.number,
+        extra={
+            "brreg_path": attempt.path,
+            "brreg_outcome": attempt.outcome,
+            "brreg_ms": attempt.ms,
+            "brreg_attempt": attempt.number,
+        },
     )
-
-
-def new_session() -> requests.Session:
-    session = requests.Session()
-    # identity: bodies are a few kB, and an uncompressed body can be read against the deadline chunk by chunk
-    session.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json", "Accept-Encoding": "identity"})
-    adapter = HTTPAdapter(max_retries=0)  # retries are ours, within the deadline
-    session.mount("https://", adapter)
-    session.mount("http://", adapter)
-    return session
 
 
 # --- Module-level use -----------------------------------------------------------------------------------

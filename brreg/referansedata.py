@@ -33,7 +33,7 @@ from .kommuneregister import KOMMUNEREGISTER_CSV, load_kommuneregister
 from .models import Fylke, Helseregion, Kommune, Referansedata
 
 
-class Referansefeil(Exception):
+class ReferenceDataError(Exception):
     """The file and its declared version do not agree; the message (Norwegian) says what to do."""
 
 
@@ -51,7 +51,7 @@ class Datasett:
 
 def alle_datasett() -> list[Datasett]:
     """Every app's data sets, in the order of INSTALLED_APPS (so the kommune register comes before what uses it)."""
-    datasett = []
+    datasett: list[Datasett] = []
     for config in apps.get_app_configs():
         if module_has_submodule(config.module, "referansedata"):
             datasett += getattr(import_module(f"{config.name}.referansedata"), "DATASETT", [])
@@ -63,14 +63,14 @@ def last(datasett: Datasett) -> str:
     sjekksum = datasett.filens_sjekksum()
     navn = f"{datasett.navn} {datasett.versjon:%Y-%m-%d}"
     if sjekksum != datasett.sjekksum:
-        raise Referansefeil(
+        raise ReferenceDataError(
             f"{datasett.fil.name} er endret, men datasettet {navn} er ikke: sett ny versjon (dataenes dato) og "
             f"sjekksum {sjekksum}."
         )
     lastet = Referansedata.objects.filter(navn=datasett.navn).first()
     if lastet and lastet.versjon == datasett.versjon:
         if lastet.sjekksum != sjekksum:
-            raise Referansefeil(f"Databasen har en annen fil med samme versjon som {navn}: gi dataene ny versjon.")
+            raise ReferenceDataError(f"Databasen har en annen fil med samme versjon som {navn}: gi dataene ny versjon.")
         return f"{navn}: uendret ({lastet.rader} rader, lastet {timezone.localtime(lastet.lastet):%Y-%m-%d})"
     if lastet and lastet.versjon > datasett.versjon:
         return f"{navn}: ikke lastet, databasen har en nyere versjon ({lastet.versjon:%Y-%m-%d})"

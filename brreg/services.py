@@ -44,7 +44,7 @@ class Lookup:
 
 def _from_kommune(kommune: Kommune) -> Lookup:
     return Lookup(
-        organisasjonsnummer=kommune.organisasjonsnummer,
+        organisasjonsnummer=kommune.organisasjonsnummer or "",
         navn=kommune.navn,
         organisasjonsform="KOMM",
         er_kommune=True,

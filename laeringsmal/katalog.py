@@ -32,7 +32,7 @@ KILDER: list[tuple[str, str, dt.date, dt.date | None]] = [
 ]
 
 
-class ImportFeil(Exception):
+class CatalogueImportError(Exception):
     """The file cannot be imported; the message (Norwegian) says where and why."""
 
 
@@ -139,7 +139,7 @@ def _rows_from_file(path: Path) -> list[list[str]]:
         sheet = load_workbook(path, read_only=True, data_only=True).active
         return [[("" if c is None else str(c)).strip() for c in row] for row in sheet.iter_rows(values_only=True)]
     if suffix != ".csv":
-        raise ImportFeil(f"Filtypen «{path.suffix}» støttes ikke. Bruk CSV eller XLSX.")
+        raise CatalogueImportError(f"Filtypen «{path.suffix}» støttes ikke. Bruk CSV eller XLSX.")
     with open(path, encoding="utf-8-sig", newline="") as f:
         header = f.readline()
         f.seek(0)
@@ -154,10 +154,10 @@ def read_official_list(path: Path) -> dict[str, OffisieltMal]:
     the files in data/offisielt/ have them): {code: row}. Del 1 codes (FKMS-, FKMK-) are left out."""
     rows = [row for row in _rows_from_file(path) if any(row)]
     if not rows:
-        raise ImportFeil("Filen er tom.")
+        raise CatalogueImportError("Filen er tom.")
     header = [h.lower() for h in rows[0]]
     if "kode" not in header:
-        raise ImportFeil("Første rad må være overskrifter med en kolonne «kode» (og gjerne «tittel»).")
+        raise CatalogueImportError("Første rad må være overskrifter med en kolonne «kode» (og gjerne «tittel»).")
 
     def column(row, name):
         i = header.index(name) if name in header else None
@@ -183,7 +183,7 @@ def read_official_list(path: Path) -> dict[str, OffisieltMal]:
             continue
         result[code] = OffisieltMal(column(row, "tittel"), column(row, "seksjon"), fra, til, column(row, "kilde"))
     if errors:
-        raise ImportFeil("Filen har feil, og ingenting er importert:\n  " + "\n  ".join(errors))
+        raise CatalogueImportError("Filen har feil, og ingenting er importert:\n  " + "\n  ".join(errors))
     return result
 
 

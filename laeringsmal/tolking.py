@@ -2,6 +2,7 @@
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.utils import timezone, translation
@@ -77,7 +78,7 @@ def tolk_laeringsmal(*, tekst: str, spesialitet: str, katalog: Katalog) -> Tolke
     do not depend on the language)."""
     tekst = tekst or ""
     tolkning: Tolkning = tolk(tekst, spesialitet, katalog)
-    feil = [{"tekst": f.tekst, "melding": f.melding, "meldinger": {}} for f in tolkning.feil]
+    feil: list[dict[str, Any]] = [{"tekst": f.tekst, "melding": f.melding, "meldinger": {}} for f in tolkning.feil]
     if feil:
         for sprak, _navn in settings.LANGUAGES:
             with translation.override(sprak):

@@ -35,6 +35,8 @@ IKKE_SOKT = _("Ikke søkt")
 # An application "counts" once it has been sent in; drafts are nobody's business but the applicant's.
 SOKT = tuple(s for s in Status.values if s != Status.UTKAST)
 UNDER_BEHANDLING = (Status.INNSENDT, Status.UNDER_BEHANDLING)
+# asked for more information, answered or not, not yet decided (the guidance's «anmodning sendt»)
+ANMODNING = (Status.ANMODNING_SENDT, Status.SVAR_MOTTATT, Status.SENDT_INN_PA_NYTT)
 
 # The columns of the table and the exports, in order: (field of Regiontall, heading).
 KOLONNER = (
@@ -112,7 +114,7 @@ def _status_counts() -> dict[str, Count]:
     return {
         "soknader": Count("pk"),
         "under_behandling": Count("pk", filter=Q(status__in=UNDER_BEHANDLING)),
-        "anmodning_sendt": Count("pk", filter=Q(status=Status.ANMODNING_SENDT)),
+        "anmodning_sendt": Count("pk", filter=Q(status__in=ANMODNING)),
         "registrert": Count("pk", filter=Q(status=Status.REGISTRERT)),
         "avslatt": Count("pk", filter=Q(status=Status.AVSLATT)),
         "trukket": Count("pk", filter=Q(status=Status.TRUKKET)),

@@ -15,6 +15,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
+from drift.shortcuts import or_404
 from soknader import selectors as soknad_selectors
 from soknader.choices import Spesialitet
 from soknader.exports import csv_writer
@@ -146,7 +147,7 @@ def regioner_xlsx(request: HttpRequest) -> HttpResponse:
 
 
 def _region_or_403(request):
-    helseregion = soknad_selectors.region_for_bruker(request.user)
+    helseregion = soknad_selectors.region_for_bruker(bruker=request.user)
     if helseregion is None:
         raise PermissionDenied(gettext("Du er ikke knyttet til et ALIS-kontor."))
     return helseregion
@@ -157,7 +158,7 @@ def _region_or_403(request):
 def region(request: HttpRequest) -> HttpResponse:
     helseregion = _region_or_403(request)
     spesialitet = request.GET.get("spesialitet", "")
-    soknader = soknad_selectors.soknader_for_region(helseregion)
+    soknader = soknad_selectors.soknader_for_region(helseregion=helseregion)
     if spesialitet in Spesialitet.values:
         soknader = soknader.filter(spesialitet=spesialitet)
     else:
@@ -178,7 +179,9 @@ def region(request: HttpRequest) -> HttpResponse:
 @require_GET
 def region_soknad(request: HttpRequest, pk: int) -> HttpResponse:
     helseregion = _region_or_403(request)
-    soknad = soknad_selectors.soknad_for_region(helseregion, pk)
+    soknad = or_404(
+        soknad_selectors.soknad_for_region, gettext("Fant ikke søknaden i din region."), helseregion=helseregion, pk=pk
+    )
     return render(
         request,
         "oversikt/region_soknad.html",

@@ -162,7 +162,7 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", os.enviro
 AXES_CLIENT_IP_CALLABLE = "drift.klient.klientadresse"
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "forside"  # each role to its own start page (soknader.views.forside)
+LOGIN_REDIRECT_URL = "forside"  # each role to its own start page (registrering.views.forside)
 LOGOUT_REDIRECT_URL = "login"
 
 # Bokmål is the source language; nynorsk comes from locale/nn (språklova: a state body serves the public in both).
@@ -290,6 +290,8 @@ ASA_BASE_URL = os.environ.get("ASA_BASE_URL", "http://127.0.0.1:8000").rstrip("/
 # goes out (`manage.py send_paminnelser`, daily). Attachments to an answer: PDF only, at most this many bytes each.
 ANMODNING_FRIST_DAGER = int(os.environ.get("ANMODNING_FRIST_DAGER", "28"))
 ANMODNING_PAMINNELSE_DAGER = int(os.environ.get("ANMODNING_PAMINNELSE_DAGER", "7"))
+# How long a decision usually takes, in weeks, as the receipt and the status page say it (set by the directorate)
+SOKNAD_BEHANDLINGSTID_UKER = int(os.environ.get("SOKNAD_BEHANDLINGSTID_UKER", "8"))
 VEDLEGG_MAKS_BYTES = int(os.environ.get("VEDLEGG_MAKS_BYTES", str(10 * 1024 * 1024)))
 
 # What one applicant may put into the service (soknader/grenser.py; the reasons for the numbers: docs/sikkerhet.md).
@@ -326,6 +328,10 @@ SOKNAD_START_RATE_LIMIT = int(os.environ.get("SOKNAD_START_RATE_LIMIT", "5"))  #
 # per client address per minute, counted in the database (drift.grenser); over the limit: 429, nothing written.
 INNLOGGING_START_RATE_LIMIT = int(os.environ.get("INNLOGGING_START_RATE_LIMIT", "60"))
 INNLOGGING_FEIL_RATE_LIMIT = int(os.environ.get("INNLOGGING_FEIL_RATE_LIMIT", "10"))
+# Each process takes the uses of a limit from the database in portions (drift/grenser.py): at most GRENSE_PORSJON at a
+# time and at most 1/GRENSE_DELING of what is left; within the last 2 × GRENSE_DELING uses, one at a time.
+GRENSE_PORSJON = int(os.environ.get("GRENSE_PORSJON", "20"))
+GRENSE_DELING = int(os.environ.get("GRENSE_DELING", "10"))
 
 # ---- Login and who may act for an organisation (tilgang/) ---------------------------------------------------
 # Password login for søkere: on for `make run` and the tests, off in production (søkere use ID-porten; staff and

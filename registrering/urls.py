@@ -6,9 +6,10 @@ from django.views.i18n import set_language
 
 from drift.metrics import metrics
 from drift.views import helse
-from soknader import views as soknader_views
 from tilgang import views as tilgang_views
 from tilgang.forms import AdminLoginForm
+
+from . import views
 
 admin.site.site_header = _("ASA-registrering – saksbehandling")
 admin.site.site_title = "ASA-registrering"
@@ -17,7 +18,7 @@ admin.site.enable_nav_sidebar = False  # the application list needs the width
 admin.site.login_form = AdminLoginForm  # a right password of a non-staff user counts as a failed login
 
 urlpatterns = [
-    path("", soknader_views.forside, name="forside"),
+    path("", views.forside, name="forside"),
     path("logg-inn/", tilgang_views.LoginView.as_view(), name="login"),
     path("logg-inn/", include("tilgang.urls")),
     path("logg-ut/", tilgang_views.logout, name="logout"),

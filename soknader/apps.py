@@ -30,7 +30,7 @@ class SoknaderConfig(AppConfig):
 
 def _make_pending_pdfs(sender, **kwargs):
     """In the sender process: the PDFs of submissions too large to be made in their request, and their receipts."""
-    from .services import innsendinger_pdf_make
+    from .services.submission import innsendinger_pdf_make
 
     innsendinger_pdf_make()
 
@@ -39,7 +39,7 @@ def _remember_region(sender, request, user, **kwargs):
     """An ALIS-kontor user's region, for the menu of every page (read once at login, not on every page)."""
     from .selectors import region_for_bruker
 
-    region = region_for_bruker(user)
+    region = region_for_bruker(bruker=user)
     if region is not None:
         request.session["alis_region"] = region.navn
     else:
@@ -48,7 +48,7 @@ def _remember_region(sender, request, user, **kwargs):
 
 def _refresh_findings(sender, virksomhet, **kwargs):
     """What Enhetsregisteret says (deleted, bankrupt) is part of an application's findings."""
-    from .services import mangler_refresh_for_virksomhet
+    from .services.refresh import mangler_refresh_for_virksomhet
 
     mangler_refresh_for_virksomhet(virksomhet)
 

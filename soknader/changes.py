@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.functional import Promise
+
 from . import skjema
 from .models import Laeringsarena, Soknad
 
@@ -29,7 +31,7 @@ def snapshot(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class FieldChange:
-    label: str
+    label: "str | Promise"
     before: Any
     after: Any
     before_text: str = ""

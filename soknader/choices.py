@@ -25,6 +25,10 @@ class Status(models.TextChoices):
     INNSENDT = "innsendt", _("Sendt inn")
     UNDER_BEHANDLING = "under_behandling", _("Under behandling")
     ANMODNING_SENDT = "anmodning_sendt", _("Anmodning om mer informasjon sendt")
+    # the applicant answered the anmodning (in words, with attachments) and may still change and resubmit
+    SVAR_MOTTATT = "svar_mottatt", _("Svar mottatt")
+    # sent in again after an anmodning: the case stays under review, the caseworker's move
+    SENDT_INN_PA_NYTT = "sendt_inn_pa_nytt", _("Sendt inn på nytt")
     REGISTRERT = "registrert", _("Registrert")
     AVSLATT = "avslatt", _("Avslått")
     TRUKKET = "trukket", _("Trukket")

@@ -9,12 +9,13 @@ ask these functions, and they restate no rule of their own.
 from collections.abc import Mapping
 from typing import Any
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext
 
 from . import skjema
-from .skjema import Del, Felt, Kontekst
+from .skjema import Del, Felt, Kontekst, Type
 
-Problems = dict[str, str]
+Problems = dict[str, "str | Promise"]  # a message, translated when shown
 
 
 def gjelder(felt: Felt, kontekst: Kontekst | None) -> bool:
@@ -41,18 +42,26 @@ def i_skjema(felt: Felt, kontekst: Kontekst | None) -> bool:
 def problems(del_: Del, data: Mapping[str, Any], kontekst: Kontekst | None) -> Problems:
     """Every text that is too long or not in its format, every required field that is shown and empty, then the
     rules across fields."""
-    result = {}
+    result: Problems = {}
     for felt in del_.felt:
         if melding := felt.for_lang(data.get(felt.navn)) or felt.ugyldig(data.get(felt.navn)):
             result[felt.navn] = melding
     for felt in del_.felt:
-        if felt.kreves(kontekst) and vises(felt, data, kontekst) and felt.er_tom(data.get(felt.navn)):
+        if felt.type is not Type.BEKREFT and _mangler(felt, data, kontekst):
             result.setdefault(felt.navn, felt.mangler)
+    # the confirmations not given: one message naming them all, at the first of them (issue 22)
+    if ubekreftet := [f.navn for f in del_.felt if f.type is Type.BEKREFT and _mangler(f, data, kontekst)]:
+        result.setdefault(ubekreftet[0], skjema.bekreftelser_mangler(ubekreftet))
     if kontekst is not None:
         for regel in del_.regler:
             for navn, melding in regel(data, kontekst).items():
                 result.setdefault(navn, melding)
     return result
+
+
+def _mangler(felt: Felt, data: Mapping[str, Any], kontekst: Kontekst | None) -> bool:
+    """A required field, shown here, left empty (an unticked confirmation counts as empty)."""
+    return felt.kreves(kontekst) and vises(felt, data, kontekst) and felt.er_tom(data.get(felt.navn))
 
 
 def laeringsarena(data: Mapping[str, Any]) -> Problems:
@@ -73,11 +82,7 @@ def laeringsarenaer(arenaer: list[Mapping[str, Any]]) -> Problems:
 def ubekreftede(data: Mapping[str, Any], kontekst: Kontekst) -> list[str]:
     """The required confirmations of section 2 that are not given (a ticked box refused for this applicant, as åpen
     uselektert praksis for a non-kommune, is not "not confirmed")."""
-    return [
-        navn
-        for navn in problems(skjema.ANSVAR, data, kontekst)
-        if navn in skjema.BEKREFTELSER and data.get(navn) is not True
-    ]
+    return [navn for navn in skjema.BEKREFTELSER if _mangler(skjema.FELT[navn], data, kontekst)]
 
 
 def pabegynt(del_: Del, data: Mapping[str, Any], kontekst: Kontekst) -> bool:

@@ -28,6 +28,8 @@ from .skjema import Del, Felt, Kontekst, Type
 
 JA_NEI = [(True, _("Ja")), (False, _("Nei"))]
 
+UGYLDIG_EPOST = _("Oppgi en gyldig e-postadresse, for eksempel navn@kommune.no.")
+
 phone_validator = RegexValidator(gyldig.TELEFON, gyldig.UGYLDIG_TELEFON)  # the rule: regler/gyldig.py
 
 
@@ -56,6 +58,8 @@ def formfield(felt: Felt, model_field) -> forms.Field:
         return forms.CharField(widget=forms.Textarea(attrs={"rows": felt.rader}), **kwargs)
     field = model_field.formfield(max_length=None, **kwargs)  # the limit is the table's, with its message
     field.widget.attrs.update(attrs)
+    if felt.type is Type.EPOST:  # our words, with an example, instead of Django's
+        field.error_messages["invalid"] = UGYLDIG_EPOST
     return field
 
 
@@ -99,13 +103,18 @@ class DraftForm(forms.ModelForm):
             if completeness.i_skjema(felt, kontekst):
                 self.fields[felt.navn] = formfield(felt, self._meta.model._meta.get_field(felt.navn))
                 if felt.vis_naar:
-                    verdier = ("on" if v is True else str(v) for v in felt.vis_naar.verdier)
+                    boks = skjema.FELT[felt.vis_naar.felt].type in (Type.BEKREFT, Type.AVKRYSNING)
+                    verdier = ("on" if v is True and boks else str(v) for v in felt.vis_naar.verdier)
                     self.fields[felt.navn].widget.attrs.update(
                         {"data-vis-felt": felt.vis_naar.felt, "data-vis-verdier": " ".join(verdier)}
                     )
             else:
                 del self.fields[felt.navn]
         self.fields["fingerprint"].initial = fingerprint(self.stored_values())
+        for gruppe in (g for g in self.del_.innhold if isinstance(g, skjema.Gruppe)):
+            for felt in gruppe.felt:  # a confirmation's one message is named by its group in the error summary
+                if felt.navn in self.fields and felt.type is Type.BEKREFT and felt.mangler:
+                    self.fields[felt.navn].oppsummering = gruppe.tittel
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -184,7 +193,8 @@ def _spesialitet_hjelp() -> str:
     """The specialty's help on the start page, in the language active when it is shown."""
     return gettext(
         "Det sendes én søknad per spesialitet. %(bare_kommuner)s kan bare søkes av kommuner. Sykehusavdelinger og "
-        "STAMI kan i stedet søke om godkjenning som utdanningsvirksomhet i arbeidsmedisin, med et eget skjema."
+        "STAMI kan i stedet søke om godkjenning som utdanningsvirksomhet i arbeidsmedisin, med et eget skjema (se "
+        "lenken under skjemaet)."
     ) % {"bare_kommuner": " og ".join(str(Spesialitet(s).label) for s in sorted(hvem.BARE_KOMMUNER))}
 
 
@@ -264,14 +274,19 @@ class StartForm(forms.Form):
 
 class LaeringsarenaForm(DraftForm):
     del_ = skjema.LAERINGSARENA
-    etter_felt = {"laeringsmal": '{% include "laeringsmal/_tolkning.html" %}'}
+    etter_felt = {"laeringsmal": '{% include "soknader/_tolkning.html" %}'}
 
     class Meta:
         model = Laeringsarena
         fields = skjema.LAERINGSARENA.feltnavn
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, soknad_kontekst: Kontekst | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        if soknad_kontekst is not None:  # only the types this specialty and organisation may use (skjema.ARENATYPER)
+            tillatt = {*skjema.arenatyper_for(soknad_kontekst), "", self.instance.type}
+            felt = self.fields["type"]
+            felt.choices = [(verdi, tekst) for verdi, tekst in felt.choices if verdi in tillatt]
+            self.fields["laeringsmal"].help_text = skjema.laeringsmal_hjelp(soknad_kontekst.spesialitet)
         self.fields["laeringsmal"].widget.attrs["aria-describedby"] = "id_laeringsmal_helptext lm-tolkning"
         self.fields["laeringsmal"].hjelp_over = True  # the long hint above, the live reading right below the input
 
@@ -321,8 +336,10 @@ def _vedlegg_hjelp() -> str:
 class SvarForm(forms.Form):
     """The applicant's answer to an anmodning: words, and PDF files if the directorate asked for documents."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, besvart: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if besvart:  # answered already: more words are welcome, not needed to send the application in again
+            self.fields["tekst"].label = _("Mer til Helsedirektoratet (valgfritt)")
         for name, field in self.fields.items():
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"id_{name}-hjelp"

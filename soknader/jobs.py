@@ -1,11 +1,12 @@
 """The application's daily jobs, run by the sender process (settings.DRIFT_JOBS, drift/jobs.py)."""
 
-from . import personvern, services
+from . import personvern
+from .services import dialogue
 
 
 def paminnelser() -> str:
     """One reminder per unanswered anmodning ANMODNING_PAMINNELSE_DAGER before its deadline."""
-    return f"{services.paminnelser_send()} påminnelser lagt i e-postkøen"
+    return f"{dialogue.paminnelser_send()} påminnelser lagt i e-postkøen"
 
 
 def utkast_retention() -> str:

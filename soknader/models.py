@@ -33,7 +33,7 @@ from .regler.status import (  # noqa: F401  (named here too, for the model's rea
     REDIGERBARE_STATUSER,
     VENTENDE_STATUSER,
 )
-from .skjema import etikett
+from .skjema import etikett, maks
 
 # Spesialistforskriften § 38 second sentence: "Virksomheter som innen 1. juni 2019 søker om registrering som
 # utdanningsvirksomhet, skal ansees som registrert utdanningsvirksomhet etter denne forskriften fra 1. mars 2019 og frem
@@ -94,12 +94,18 @@ class Soknad(RaskeValg, models.Model):
     virksomhetstype = models.CharField(
         etikett("virksomhetstype"), max_length=20, choices=Virksomhetstype.choices, blank=True
     )
-    kontaktperson_navn = models.CharField(etikett("kontaktperson_navn"), max_length=200, blank=True)
+    kontaktperson_navn = models.CharField(
+        etikett("kontaktperson_navn"), max_length=maks("kontaktperson_navn"), blank=True
+    )
     kontaktperson_epost = models.EmailField(etikett("kontaktperson_epost"), blank=True)
-    kontaktperson_telefon = models.CharField(etikett("kontaktperson_telefon"), max_length=30, blank=True)
-    dba_kontakt_navn = models.CharField(etikett("dba_kontakt_navn"), max_length=200, blank=True)
+    kontaktperson_telefon = models.CharField(
+        etikett("kontaktperson_telefon"), max_length=maks("kontaktperson_telefon"), blank=True
+    )
+    dba_kontakt_navn = models.CharField(etikett("dba_kontakt_navn"), max_length=maks("dba_kontakt_navn"), blank=True)
     dba_kontakt_epost = models.EmailField(etikett("dba_kontakt_epost"), blank=True)
-    dba_kontakt_telefon = models.CharField(etikett("dba_kontakt_telefon"), max_length=30, blank=True)
+    dba_kontakt_telefon = models.CharField(
+        etikett("dba_kontakt_telefon"), max_length=maks("dba_kontakt_telefon"), blank=True
+    )
 
     ansvar_forskrift = models.BooleanField(etikett("ansvar_forskrift"), default=False)
     ansvar_helhetlig_utdanningslop = models.BooleanField(etikett("ansvar_helhetlig_utdanningslop"), default=False)
@@ -110,11 +116,11 @@ class Soknad(RaskeValg, models.Model):
     ansvar_databehandleravtale = models.BooleanField(etikett("ansvar_databehandleravtale"), default=False)
     ansvar_bekreftelse_tjeneste = models.BooleanField(etikett("ansvar_bekreftelse_tjeneste"), default=False)
     ansvar_apen_uselektert_praksis = models.BooleanField(etikett("ansvar_apen_uselektert_praksis"), default=False)
-    hf_avtale_inngatt = models.BooleanField(etikett("hf_avtale_inngatt"), default=False)
-    hf_avtale_navn = models.CharField(etikett("hf_avtale_navn"), max_length=200, blank=True)
+    hf_avtale_inngatt = models.BooleanField(etikett("hf_avtale_inngatt"), null=True, blank=True)
+    hf_avtale_navn = models.CharField(etikett("hf_avtale_navn"), max_length=maks("hf_avtale_navn"), blank=True)
     bht_godkjent_arbeidstilsynet = models.BooleanField(etikett("bht_godkjent_arbeidstilsynet"), null=True, blank=True)
 
-    samarbeid_inngatt = models.BooleanField(etikett("samarbeid_inngatt"), default=False)
+    samarbeid_inngatt = models.BooleanField(etikett("samarbeid_inngatt"), null=True, blank=True)
     samarbeid_beskrivelse = models.TextField(etikett("samarbeid_beskrivelse"), blank=True)
     organisering = models.TextField(etikett("organisering"), blank=True)
     veiledere_ansatt = models.CharField(
@@ -194,10 +200,15 @@ class Soknad(RaskeValg, models.Model):
     def er_redigerbar(self) -> bool:
         return statusregler.er_redigerbar(self.status)
 
+    @property
+    def anmodning_apen(self) -> bool:
+        """An anmodning waits for the søker: they may answer it, change the application and send it in again."""
+        return statusregler.kan_svare(self.status)
+
     @cached_property
     def siste_anmodning(self) -> "Melding | None":
         """The directorate's latest anmodning (its deadline, its reminder), while the application waits for it."""
-        if self.status != Status.ANMODNING_SENDT:
+        if not statusregler.kan_svare(self.status):
             return None
         return self.meldinger.filter(fra=Melding.Fra.SAKSBEHANDLER).order_by("-tidspunkt", "-pk").first()
 
@@ -217,7 +228,7 @@ class Laeringsarena(RaskeValg, models.Model):
     # The søker's answers: labels, choices and limits from the rule table (skjema.LAERINGSARENA), declared there once
     type = models.CharField(etikett("type"), max_length=30, choices=Arenatype.choices, blank=True)
     plassering = models.CharField(etikett("plassering"), max_length=10, choices=Plassering.choices, blank=True)
-    annen_virksomhet = models.CharField(etikett("annen_virksomhet"), max_length=200, blank=True)
+    annen_virksomhet = models.CharField(etikett("annen_virksomhet"), max_length=maks("annen_virksomhet"), blank=True)
     ny_veileder = models.BooleanField(etikett("ny_veileder"), null=True, blank=True)
     avtale_veiledning_supervisjon = models.BooleanField(etikett("avtale_veiledning_supervisjon"), null=True, blank=True)
     institusjon_overlege = models.BooleanField(etikett("institusjon_overlege"), null=True, blank=True)

@@ -10,6 +10,7 @@ from typing import Any
 from . import completeness, skjema
 from .choices import Seksjon, Seksjonsstatus
 from .models import Laeringsarena, Soknad
+from .regler import hvem
 
 
 def context(soknad: Soknad) -> skjema.Kontekst:
@@ -17,6 +18,7 @@ def context(soknad: Soknad) -> skjema.Kontekst:
         spesialitet=soknad.spesialitet,
         virksomhetstype=soknad.virksomhetstype,
         er_kommune=soknad.virksomhet.er_kommune,
+        registeret_sier_bht=hvem.registeret_sier_bht(soknad.virksomhet.brreg_data),
     )
 
 

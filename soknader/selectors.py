@@ -1,10 +1,11 @@
-"""Reads scoped to what a user may see. The only read path for the søker journey."""
+"""Reads scoped to what a user may see. The only read path for the søker journey.
+
+Selectors take keyword arguments and know no page: one object that is not there (or not the user's) raises the
+model's DoesNotExist, which the page turns into its 404 (`views.common.finn`)."""
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
-from django.http import Http404
-from django.utils.translation import gettext
 
 from brreg.models import Helseregion, Virksomhet
 from tilgang import selectors as tilgang_selectors
@@ -15,12 +16,12 @@ from .models import Innsending, Laeringsarena, Mangel, Melding, Regiontilgang, S
 Bruker = AbstractBaseUser | AnonymousUser  # request.user
 
 
-def virksomheter_for_bruker(bruker: Bruker) -> QuerySet[Virksomhet]:
+def virksomheter_for_bruker(*, bruker: Bruker) -> QuerySet[Virksomhet]:
     """The organisations Altinn says the user may act for now (tilgang keeps Altinn's answer fresh)."""
     return tilgang_selectors.virksomheter_for(bruker)
 
 
-def soknader_for_bruker(bruker: Bruker) -> QuerySet[Soknad]:
+def soknader_for_bruker(*, bruker: Bruker) -> QuerySet[Soknad]:
     """Every application of the organisations the user acts for."""
     return (
         Soknad.objects.filter(virksomhet__in=tilgang_selectors.virksomheter_for(bruker))
@@ -36,55 +37,55 @@ def soknader_for_bruker(bruker: Bruker) -> QuerySet[Soknad]:
             vedtaksbrev_pk=Subquery(
                 Vedtaksbrev.objects.filter(soknad=OuterRef("pk")).order_by("-laget", "-pk").values("pk")[:1]
             ),
+            svarfrist=Subquery(  # the deadline of the directorate's latest anmodning (shown while one is open)
+                Melding.objects.filter(soknad=OuterRef("pk"), fra=Melding.Fra.SAKSBEHANDLER)
+                .order_by("-tidspunkt", "-pk")
+                .values("frist")[:1]
+            ),
         )
         .order_by("virksomhet__navn", "spesialitet")
     )
 
 
-def soknad_for_soker(bruker: Bruker, pk: int) -> Soknad:
-    """The application, if the user acts for its organisation; otherwise 404 (we do not say it exists)."""
-    try:
-        return Soknad.objects.select_related("virksomhet__kommune__fylke__helseregion").get(
-            pk=pk, virksomhet__in=tilgang_selectors.virksomheter_for(bruker)
-        )
-    except Soknad.DoesNotExist:
-        raise Http404(gettext("Fant ikke søknaden.")) from None
+def soknad_for_soker(*, bruker: Bruker, pk: int) -> Soknad:
+    """The application, if the user acts for its organisation; otherwise Soknad.DoesNotExist (the page says
+    404: we do not say it exists)."""
+    return Soknad.objects.select_related("virksomhet__kommune__fylke__helseregion").get(
+        pk=pk, virksomhet__in=tilgang_selectors.virksomheter_for(bruker)
+    )
 
 
-def arenaer_for_soknad(soknad: Soknad) -> list[Laeringsarena]:
+def arenaer_for_soknad(*, soknad: Soknad) -> list[Laeringsarena]:
     return list(Laeringsarena.objects.filter(soknad=soknad).order_by("pk"))
 
 
-def antall_arenaer(soknad: Soknad) -> int:
+def antall_arenaer(*, soknad: Soknad) -> int:
     return Laeringsarena.objects.filter(soknad=soknad).count()
 
 
-def pdf_venter(soknad: Soknad) -> bool:
+def pdf_venter(*, soknad: Soknad) -> bool:
     """A submission whose PDF the sender process has not made yet (a large application)."""
     return soknad.innsendinger.filter(pdf_storrelse=0).exclude(pdf_html="").exists()
 
 
-def arena_for_soker(soknad: Soknad, pk: int) -> Laeringsarena:
-    try:
-        return Laeringsarena.objects.get(pk=pk, soknad=soknad)
-    except Laeringsarena.DoesNotExist:
-        raise Http404(gettext("Fant ikke læringsarenaen.")) from None
+def arena_for_soker(*, soknad: Soknad, pk: int) -> Laeringsarena:
+    return Laeringsarena.objects.get(pk=pk, soknad=soknad)
 
 
-def soknad_for_virksomhet(virksomhet: Virksomhet, spesialitet: str) -> Soknad | None:
+def soknad_for_virksomhet(*, virksomhet: Virksomhet, spesialitet: str) -> Soknad | None:
     return Soknad.objects.filter(virksomhet=virksomhet, spesialitet=spesialitet).first()
 
 
 # ---- ALIS-kontor: one helseregion ------------------------------------------------------------------
 
 
-def region_for_bruker(bruker: Bruker) -> Helseregion | None:
+def region_for_bruker(*, bruker: Bruker) -> Helseregion | None:
     """The helseregion an ALIS-kontor user follows, or None."""
     tilgang = Regiontilgang.objects.select_related("helseregion").filter(bruker_id=bruker.pk).first()
     return tilgang.helseregion if tilgang else None
 
 
-def soknader_for_region(helseregion: Helseregion) -> QuerySet[Soknad]:
+def soknader_for_region(*, helseregion: Helseregion) -> QuerySet[Soknad]:
     """Submitted applications in a region, with their findings prefetched (no contact persons needed)."""
     return (
         Soknad.objects.filter(virksomhet__kommune__fylke__helseregion=helseregion)
@@ -95,29 +96,23 @@ def soknader_for_region(helseregion: Helseregion) -> QuerySet[Soknad]:
     )
 
 
-def soknad_for_region(helseregion: Helseregion, pk: int) -> Soknad:
-    try:
-        return soknader_for_region(helseregion).get(pk=pk)
-    except Soknad.DoesNotExist:
-        raise Http404(gettext("Fant ikke søknaden i din region.")) from None
+def soknad_for_region(*, helseregion: Helseregion, pk: int) -> Soknad:
+    return soknader_for_region(helseregion=helseregion).get(pk=pk)
 
 
 # ---- documents and the exchange about an application (the application is already scoped by the caller) ----
 
 
-def innsendinger_for_soknad(soknad: Soknad) -> QuerySet[Innsending]:
+def innsendinger_for_soknad(*, soknad: Soknad) -> QuerySet[Innsending]:
     """Every submission, newest first, without the PDFs themselves."""
     return Innsending.objects.filter(soknad=soknad).defer("pdf", "data").order_by("-versjon", "-pk")
 
 
-def innsending_pdf(soknad: Soknad, versjon: int) -> Innsending:
-    try:
-        return Innsending.objects.only("pdf", "versjon").filter(pdf_storrelse__gt=0).get(soknad=soknad, versjon=versjon)
-    except Innsending.DoesNotExist:
-        raise Http404(gettext("Fant ikke denne versjonen av søknaden.")) from None
+def innsending_pdf(*, soknad: Soknad, versjon: int) -> Innsending:
+    return Innsending.objects.only("pdf", "versjon").filter(pdf_storrelse__gt=0).get(soknad=soknad, versjon=versjon)
 
 
-def meldinger_for_soknad(soknad: Soknad) -> QuerySet[Melding]:
+def meldinger_for_soknad(*, soknad: Soknad) -> QuerySet[Melding]:
     """The thread, oldest first, with who wrote and the attachments' names (not their content)."""
     return (
         Melding.objects.filter(soknad=soknad)
@@ -127,19 +122,13 @@ def meldinger_for_soknad(soknad: Soknad) -> QuerySet[Melding]:
     )
 
 
-def vedlegg_for_soknad(soknad: Soknad, pk: int) -> Vedlegg:
-    try:
-        return Vedlegg.objects.get(pk=pk, melding__soknad=soknad)
-    except Vedlegg.DoesNotExist:
-        raise Http404(gettext("Fant ikke vedlegget.")) from None
+def vedlegg_for_soknad(*, soknad: Soknad, pk: int) -> Vedlegg:
+    return Vedlegg.objects.get(pk=pk, melding__soknad=soknad)
 
 
-def vedtaksbrev_for_soknad(soknad: Soknad) -> QuerySet[Vedtaksbrev]:
+def vedtaksbrev_for_soknad(*, soknad: Soknad) -> QuerySet[Vedtaksbrev]:
     return Vedtaksbrev.objects.filter(soknad=soknad).defer("pdf").order_by("-laget", "-pk")
 
 
-def vedtaksbrev_pdf(soknad: Soknad, pk: int) -> Vedtaksbrev:
-    try:
-        return Vedtaksbrev.objects.get(pk=pk, soknad=soknad)
-    except Vedtaksbrev.DoesNotExist:
-        raise Http404(gettext("Fant ikke vedtaksbrevet.")) from None
+def vedtaksbrev_pdf(*, soknad: Soknad, pk: int) -> Vedtaksbrev:
+    return Vedtaksbrev.objects.get(pk=pk, soknad=soknad)

@@ -19,7 +19,7 @@ from typing import Any
 
 from django.db.models import TextChoices
 from django.utils.functional import Promise
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .choices import (
@@ -37,8 +37,10 @@ from .regler import gyldig
 
 # who may apply for what is declared in regler/hvem.py; named here too, as the form's table uses it
 from .regler.hvem import (  # noqa: F401
+    BHT_IKKE_GODKJENT,
     IKKE_KOMMUNE_ALM,
     Spesialitetsvalg,
+    bht_kan_ikke_soke_enna,
     godkjenning_i_stedet,
     kan_soke,
     spesialiteter_for,
@@ -60,6 +62,12 @@ class Kontekst:
     spesialitet: str
     virksomhetstype: str
     er_kommune: bool
+    registeret_sier_bht: bool = False  # Enhetsregisteret's næringskode says bedriftshelsetjeneste
+
+    @property
+    def er_bht(self) -> bool:
+        """A bedriftshelsetjeneste by its own answer or by the registry's data."""
+        return self.virksomhetstype == Virksomhetstype.BHT or self.registeret_sier_bht
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,7 @@ class Gjelder:
     spesialiteter: frozenset[str] | None = None
     kommune: bool | None = None
     virksomhetstyper: frozenset[str] | None = None
+    bht: bool | None = None  # a bedriftshelsetjeneste by its answer or the registry's (Kontekst.er_bht)
 
     def passer(self, kontekst: Kontekst | None) -> bool:
         if kontekst is None:  # no context known (a bare form): every field is shown
@@ -77,6 +86,7 @@ class Gjelder:
             (self.spesialiteter is None or kontekst.spesialitet in self.spesialiteter)
             and (self.kommune is None or kontekst.er_kommune == self.kommune)
             and (self.virksomhetstyper is None or kontekst.virksomhetstype in self.virksomhetstyper)
+            and (self.bht is None or kontekst.er_bht == self.bht)
         )
 
 
@@ -85,7 +95,8 @@ KOMMUNER = Gjelder(kommune=True)
 IKKE_KOMMUNER = Gjelder(kommune=False)
 ALM = Gjelder(spesialiteter=frozenset({Spesialitet.ALM}))
 KOMMUNE_ALM = Gjelder(spesialiteter=frozenset({Spesialitet.ALM}), kommune=True)
-BHT_ARB = Gjelder(spesialiteter=frozenset({Spesialitet.ARB}), virksomhetstyper=frozenset({Virksomhetstype.BHT}))
+# hvem.BHT_KILDE: asked of every ARB applicant that is a BHT by its own answer or by the registry's data
+BHT_ARB = Gjelder(spesialiteter=frozenset({Spesialitet.ARB}), bht=True)
 
 
 @dataclass(frozen=True)
@@ -145,6 +156,7 @@ class Felt:
     automatisk: Gjelder | None = None  # filled in for the user in these contexts, so not shown in the form
     autocomplete: str = ""
     rader: int = 4
+    kort: str | Promise = ""  # a short title, where several are named in one message (the confirmations)
 
     def kreves(self, kontekst: Kontekst | None) -> bool:
         """An answer is required (when the field is shown) for this applicant."""
@@ -206,7 +218,9 @@ class Felt:
         trigger = FELT[self.vis_naar.felt]
         if trigger.type in (Type.AVKRYSNING, Type.BEKREFT):
             return gettext("Fylles ut hvis du har krysset av over.")
-        labels = dict(trigger.valg.choices)
+        if trigger.type is Type.JA_NEI:
+            return gettext("Fylles ut hvis du svarte «Ja».")
+        labels = dict(trigger.valg.choices) if trigger.valg else {}
         valgt = [str(labels[v]) for v in self.vis_naar.verdier]
         tekst = f"«{valgt[-1]}»"
         for forrige in reversed(valgt[:-1]):  # «Delvis» eller «Nei»
@@ -269,14 +283,33 @@ def _bare_kommuner_bekrefter_apen_praksis(data: Mapping[str, Any], kontekst: Kon
     return {}
 
 
+def _bht_godkjent_av_arbeidstilsynet(data: Mapping[str, Any], kontekst: Kontekst) -> dict[str, str]:
+    """hvem.BHT_KILDE: «Nei» stops the application (the «cannot apply yet» page says why and what to do)."""
+    if bht_kan_ikke_soke_enna(
+        spesialitet=kontekst.spesialitet, er_bht=kontekst.er_bht, godkjent=data.get("bht_godkjent_arbeidstilsynet")
+    ):
+        return {"bht_godkjent_arbeidstilsynet": str(BHT_IKKE_GODKJENT)}
+    return {}
+
+
 # ---- the table -----------------------------------------------------------------------------------
 
 BEKREFT = _("Du må bekrefte dette punktet for å fullføre søknaden.")
 DELVIS_ELLER_NEI = (JaDelvisNei.DELVIS, JaDelvisNei.NEI)
 
 
-def _bekreft(navn: str, etikett: str | Promise, hjelp: str | Promise = "") -> Felt:
-    return Felt(navn, etikett, Type.BEKREFT, hjelp=hjelp, mangler=BEKREFT)
+def _bekreft(navn: str, etikett: str | Promise, hjelp: str | Promise = "", *, kort: str | Promise) -> Felt:
+    return Felt(navn, etikett, Type.BEKREFT, hjelp=hjelp, mangler=BEKREFT, kort=kort)
+
+
+def bekreftelser_mangler(navn: list[str]) -> str:
+    """The one message for the confirmations not given, naming them by their short titles."""
+    punkter = ", ".join(f"«{FELT[n].kort or FELT[n].etikett}»" for n in navn)
+    return ngettext(
+        "Bekreft alle punktene – %(antall)d mangler: %(punkter)s.",
+        "Bekreft alle punktene – %(antall)d mangler: %(punkter)s.",
+        len(navn),
+    ) % {"antall": len(navn), "punkter": punkter}
 
 
 VIRKSOMHET = Del(
@@ -350,66 +383,94 @@ VIRKSOMHET = Del(
 ANSVAR = Del(
     Seksjon.ANSVAR,
     (
-        _bekreft("ansvar_forskrift", _("Virksomheten følger spesialistforskriften")),
-        _bekreft(
-            "ansvar_helhetlig_utdanningslop",
-            _(
-                "Virksomheten legger til rette for helhetlige utdanningsløp, slik at LIS kan oppnå alle læringsmål "
-                "(selv eller gjennom avtaler med andre)"
-            ),
-            _(
-                "Virksomheten trenger ikke dekke alle læringsmål selv, men må sørge for, eventuelt gjennom avtaler, at "
-                "LIS kan nå alle i løpet av utdanningen."
-            ),
-        ),
-        _bekreft("ansvar_veileder_oppnevnes", _("Virksomheten oppnevner en individuell veileder for hver LIS")),
-        _bekreft("ansvar_supervisjon", _("Virksomheten sørger for at LIS får supervisjon")),
-        _bekreft(
-            "ansvar_vurdering_lm",
-            _("Virksomheten vurderer om læringsmål er oppnådd, med anbefaling fra veileder og supervisør"),
-        ),
-        _bekreft(
-            "ansvar_kompetanseportal",
-            _("Virksomheten bruker kompetanseportalen til å dokumentere læringsmål og følge opp LIS"),
-        ),
-        _bekreft(
-            "ansvar_databehandleravtale",
-            _("Virksomheten inngår databehandleravtale for bruk av kompetanseportalen"),
-            _(
-                "Avtalen inngås med leverandøren av kompetanseportalen. Kommuner som allerede har avtale for LIS1, "
-                "trenger ikke en ny."
-            ),
-        ),
-        # The guide: "I bekreftelsen skal det kun stå hvor lenge legen har arbeidet hvor (eventuelt hvilken
-        # avdeling), hvilken stilling og eventuelt fravær fra tjenesten. [...] minstekravene til utdanningstid
-        # (6,5år). Kun tjeneste etter fullført medisinsk grunnutdanning skal bekreftes. Mal for bekreftelse av
-        # praktisk tjeneste finnes på Helsedirektoratets nettsider"
-        _bekreft(
-            "ansvar_bekreftelse_tjeneste",
-            _("Virksomheten utsteder bekreftelse på gjennomført praktisk tjeneste"),
-            _(
-                "Bekreftelsen skal bare vise hvor lenge legen har arbeidet hvor (eventuelt hvilken avdeling), i "
-                "hvilken "
-                "stilling, og eventuelt fravær. Bare tjeneste etter fullført medisinsk grunnutdanning bekreftes. LIS "
-                "trenger bekreftelsen for å dokumentere minstekravet til utdanningstid (6,5 år) når de søker "
-                "spesialistgodkjenning. Helsedirektoratet har en mal for bekreftelse av praktisk tjeneste på sine "
-                "nettsider."
-            ),
-        ),
-        # The guide: "Alle punktene, med unntak av siste punkt, må bekreftes for å få fullført registreringsskjemaet,
-        # dette punktet om åpen uselektert praksis skal kun bekreftes av kommunene." So the point never blocks
-        # completion (an earlier issue made it required for a kommune's ALM: the guide says otherwise); it is shown
-        # to kommuner only, and for a kommune's ALM an unticked box is a warning for the caseworker
-        # (regler.ansvar.ApenPraksisIkkeBekreftet): the training in allmennmedisin needs such practice.
-        Felt(
-            "ansvar_apen_uselektert_praksis",
-            _("LIS får tjeneste i åpen uselektert praksis (bekreftes bare av kommuner)"),
-            Type.BEKREFT,
-            gjelder=KOMMUNER,
-            hjelp=_(
-                "Punktet bekreftes bare av kommuner, og det er valgfritt: søknaden kan sendes inn uten. Søker "
-                "kommunen om allmennmedisin, ser Helsedirektoratet etter det, fordi spesialiteten krever tjeneste i "
-                "åpen uselektert praksis."
+        Gruppe(
+            _("Virksomhetens ansvar"),
+            (
+                _bekreft(
+                    "ansvar_forskrift", _("Virksomheten følger spesialistforskriften"), kort=_("Spesialistforskriften")
+                ),
+                _bekreft(
+                    "ansvar_helhetlig_utdanningslop",
+                    _(
+                        "Virksomheten legger til rette for helhetlige utdanningsløp, slik at LIS kan oppnå alle "
+                        "læringsmål "
+                        "(selv eller gjennom avtaler med andre)"
+                    ),
+                    _(
+                        "Virksomheten trenger ikke dekke alle læringsmål selv, men må sørge for, eventuelt gjennom "
+                        "avtaler, at "
+                        "LIS kan nå alle i løpet av utdanningen."
+                    ),
+                    kort=_("Helhetlige utdanningsløp"),
+                ),
+                _bekreft(
+                    "ansvar_veileder_oppnevnes",
+                    _("Virksomheten oppnevner en individuell veileder for hver LIS"),
+                    kort=_("Individuell veileder"),
+                ),
+                _bekreft(
+                    "ansvar_supervisjon", _("Virksomheten sørger for at LIS får supervisjon"), kort=_("Supervisjon")
+                ),
+                _bekreft(
+                    "ansvar_vurdering_lm",
+                    _("Virksomheten vurderer om læringsmål er oppnådd, med anbefaling fra veileder og supervisør"),
+                    kort=_("Vurdering av læringsmål"),
+                ),
+                _bekreft(
+                    "ansvar_kompetanseportal",
+                    _("Virksomheten bruker kompetanseportalen til å dokumentere læringsmål og følge opp LIS"),
+                    kort=_("Kompetanseportalen"),
+                ),
+                _bekreft(
+                    "ansvar_databehandleravtale",
+                    _("Virksomheten inngår databehandleravtale for bruk av kompetanseportalen"),
+                    _(
+                        "Avtalen inngås med leverandøren av kompetanseportalen. Kommuner som allerede har avtale for "
+                        "LIS1, "
+                        "trenger ikke en ny."
+                    ),
+                    kort=_("Databehandleravtale"),
+                ),
+                # The guide: "I bekreftelsen skal det kun stå hvor lenge legen har arbeidet hvor (eventuelt hvilken
+                # avdeling), hvilken stilling og eventuelt fravær fra tjenesten. [...] minstekravene til utdanningstid
+                # (6,5år). Kun tjeneste etter fullført medisinsk grunnutdanning skal bekreftes. Mal for bekreftelse av
+                # praktisk tjeneste finnes på Helsedirektoratets nettsider"
+                _bekreft(
+                    "ansvar_bekreftelse_tjeneste",
+                    _("Virksomheten utsteder bekreftelse på gjennomført praktisk tjeneste"),
+                    _(
+                        "Bekreftelsen skal bare vise hvor lenge legen har arbeidet hvor (eventuelt hvilken avdeling), "
+                        "i "
+                        "hvilken "
+                        "stilling, og eventuelt fravær. Bare tjeneste etter fullført medisinsk grunnutdanning "
+                        "bekreftes. LIS "
+                        "trenger bekreftelsen for å dokumentere minstekravet til utdanningstid (6,5 år) når de søker "
+                        "spesialistgodkjenning. Helsedirektoratet har en mal for bekreftelse av praktisk tjeneste på "
+                        "sine "
+                        "nettsider."
+                    ),
+                    kort=_("Bekreftelse på praktisk tjeneste"),
+                ),
+                # The guide: "Alle punktene, med unntak av siste punkt, må bekreftes for å få fullført
+                # registreringsskjemaet,
+                # dette punktet om åpen uselektert praksis skal kun bekreftes av kommunene." So the point never blocks
+                # completion (an earlier issue made it required for a kommune's ALM: the guide says otherwise); it is
+                # shown
+                # to kommuner only, and for a kommune's ALM an unticked box is a warning for the caseworker
+                # (regler.ansvar.ApenPraksisIkkeBekreftet): the training in allmennmedisin needs such practice.
+                Felt(
+                    "ansvar_apen_uselektert_praksis",
+                    _("LIS får tjeneste i åpen uselektert praksis (bekreftes bare av kommuner)"),
+                    Type.BEKREFT,
+                    gjelder=KOMMUNER,
+                    kort=_("Åpen uselektert praksis"),
+                    hjelp=_(
+                        "Punktet bekreftes bare av kommuner, og det er valgfritt: søknaden kan sendes inn uten. Søker "
+                        "kommunen om allmennmedisin, ser Helsedirektoratet etter det, fordi spesialiteten krever "
+                        "tjeneste i "
+                        "åpen uselektert praksis."
+                    ),
+                ),
             ),
         ),
         # The guidance: "Det skal krysses av for at det er inngått en avtale med et helseforetak eller annen
@@ -417,8 +478,8 @@ ANSVAR = Del(
         # avtale med et helseforetak når de søker, vil få en henvendelse fra oss"
         Felt(
             "hf_avtale_inngatt",
-            _("Det er inngått avtale med helseforetak eller annen virksomhet om læringsmålene ALM-055 og ALM-085"),
-            Type.AVKRYSNING,
+            _("Er det inngått avtale med helseforetak eller annen virksomhet om læringsmålene ALM-055 og ALM-085?"),
+            Type.JA_NEI,  # a fact, where «Nei» is a legitimate answer (issue 22): not among the duties
             gjelder=ALM,
             hjelp=_(
                 "Læringsmålene ALM-055 og ALM-085 nås i institusjonstjeneste, for eksempel ved et helseforetak, en "
@@ -448,7 +509,7 @@ ANSVAR = Del(
             mangler=_("Svar på om bedriftshelsetjenesten er godkjent av Arbeidstilsynet."),
         ),
     ),
-    regler=(_bare_kommuner_bekrefter_apen_praksis,),
+    regler=(_bare_kommuner_bekrefter_apen_praksis, _bht_godkjent_av_arbeidstilsynet),
 )
 
 FORHOLD = Del(
@@ -456,8 +517,8 @@ FORHOLD = Del(
     (
         Felt(
             "samarbeid_inngatt",
-            _("Det er inngått samarbeid med annen virksomhet om gjennomføringen av utdanningen"),
-            Type.AVKRYSNING,
+            _("Er det inngått samarbeid med annen virksomhet om gjennomføringen av utdanningen? (valgfritt)"),
+            Type.JA_NEI,
             # The guide: "[kommuner som skal samarbeide] må sende inn søknad hver for seg. Dette gjelder også
             # kommuner som planlegger kommunesammenslåing." / "Det er ikke obligatorisk å svare på."
             hjelp=_(
@@ -563,6 +624,57 @@ INSTITUSJONSSPORSMAL = {
     "institusjon_veiledning": _("Kan institusjonen tilby individuell veiledning og supervisjon?"),
     "institusjon_internundervisning": _("Har institusjonen organisert internundervisning?"),
 }
+
+# ---- which arena types each specialty offers ----------------------------------------------------------
+# The guide («4. Læringsarenaer»): "Læringsarena i kommunen kan være fastlegekontor, helsestasjon, sykehjem med mer."
+# and "For arbeidsmedisin kan læringsarena være annen avdeling/lokasjon innen en bedriftshelsetjeneste (BHT),
+# arbeidsmedisinsk avdeling ved HF, STAMI eller ved annen registrert utdanningsvirksomhet for arbeidsmedisin."
+# Our reading: ALM the kommune's services and the hospital (ALM-055/085); SAM everything but the occupational
+# medicine units; ARB the units the sentence names («Annet» for another registered virksomhet), and a kommune's own
+# service too when a kommune applies. An arena already stored with another type keeps it (LaeringsarenaForm).
+_KOMMUNALE_ARENATYPER = (
+    Arenatype.FASTLEGE,
+    Arenatype.LEGEVAKT,
+    Arenatype.KAD,
+    Arenatype.SYKEHJEM,
+    Arenatype.HELSESTASJON,
+    Arenatype.FENGSELSHELSETJENESTE,
+    Arenatype.ANNEN_KOMMUNAL,
+    Arenatype.SAMFUNNSMEDISIN,
+)
+_ARBEIDSMEDISINSKE_ARENATYPER = (Arenatype.BHT, Arenatype.ARBEIDSMEDISINSK_AVDELING, Arenatype.STAMI)
+ARENATYPER: dict[str, tuple[str, ...]] = {
+    Spesialitet.ALM: (*_KOMMUNALE_ARENATYPER, Arenatype.SYKEHUS, Arenatype.PSYKISK_HELSEVERN, Arenatype.ANNET),
+    Spesialitet.SAM: tuple(t for t in Arenatype.values if t not in _ARBEIDSMEDISINSKE_ARENATYPER),
+    Spesialitet.ARB: (*_ARBEIDSMEDISINSKE_ARENATYPER, Arenatype.ANNET),
+}
+ARENATYPER_FOR_KOMMUNER: dict[str, tuple[str, ...]] = {Spesialitet.ARB: (Arenatype.ANNEN_KOMMUNAL,)}
+
+
+# The LM field's examples in the applicant's own specialty (a SAM form shows SAM codes, not ALM)
+_LM_EKSEMPEL_UNNTAK = {
+    Spesialitet.ALM: "ALM-055 og ALM-085",
+    Spesialitet.SAM: "SAM-010",
+    Spesialitet.ARB: "ARB-014",
+}
+
+
+def laeringsmal_hjelp(spesialitet: str) -> str:
+    """The LM field's hint with examples in this specialty's codes."""
+    return gettext(
+        "Skriv hvilke læringsmål som kan oppnås her, også der bare deler av målet kan oppnås. For eksempel «Alle», "
+        "«Alle bortsett fra %(unntak)s» eller «%(spes)s 1-6». Kan et læringsmål nås flere steder, før det opp på "
+        "alle. Før også opp felles kompetansemål (FKM) på arenaene der de oppnås, for eksempel «FKM 1-14»."
+    ) % {"unntak": _LM_EKSEMPEL_UNNTAK.get(spesialitet, "ALM-055"), "spes": spesialitet}
+
+
+def arenatyper_for(kontekst: Kontekst) -> list[str]:
+    """The arena types offered to this applicant, in the list's order."""
+    tillatt = set(ARENATYPER.get(kontekst.spesialitet, Arenatype.values))
+    if kontekst.er_kommune:
+        tillatt |= set(ARENATYPER_FOR_KOMMUNER.get(kontekst.spesialitet, ()))
+    return [t for t in Arenatype.values if t in tillatt]
+
 
 LAERINGSARENA = Del(
     Seksjon.LAERINGSARENAER,
@@ -692,6 +804,14 @@ BEKREFTELSER: tuple[str, ...] = tuple(f.navn for f in ANSVAR.felt if f.type is T
 def vis_verdi(navn: str, verdi: Any) -> str:
     """Any stored answer of the form as a person reads it (the one display function for answers)."""
     return FELT[navn].vis(verdi)
+
+
+def maks(navn: str) -> int:
+    """The longest text the field accepts: declared here once, the model's max_length and the form's check both
+    read it."""
+    lengde = FELT[navn].maks_lengde
+    assert lengde is not None, navn
+    return lengde
 
 
 def etikett(navn: str) -> str | Promise:

@@ -90,16 +90,21 @@ def _bokmal_after_each_test():
 @pytest.fixture(autouse=True)
 def _fresh_cache(request):
     """The cache (a table in the database, shared by every worker) starts empty for every test that uses the
-    database; rate limits are counted in the database itself, so a test's rollback forgets them."""
+    database; rate limits are counted in the database itself, so a test's rollback forgets them (and the portions
+    this process took from them are forgotten here)."""
     marker = request.node.get_closest_marker("django_db")
     if not (marker or {"db", "transactional_db", "live_server"} & set(request.fixturenames)):
         yield
         return
     from django.core.cache import cache
 
+    from drift import grenser
+
     cache.clear()
+    grenser.glem()
     yield
     cache.clear()
+    grenser.glem()
 
 
 @pytest.fixture(scope="session")

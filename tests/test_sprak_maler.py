@@ -213,7 +213,7 @@ def test_the_checker_lets_translated_text_and_code_through():
 def test_the_live_readings_sentences_come_translated_with_a_place_for_the_count():
     soknad = SoknadFactory()
     with translation.override("nn"):
-        html = render_to_string("laeringsmal/_tolkning.html", {"soknad": soknad})
+        html = render_to_string("soknader/_tolkning.html", {"soknad": soknad})
     assert 'data-tekst-forstatt-en="Forstått som {n} læringsmål"' in html
     assert 'data-tekst-forelopig-flere="Det vi kunne lese, gir førebels {n} læringsmål"' in html
     assert 'data-tekst-feil="Vi kunne ikkje lese heile teksten. Rett dette, elles blir det ikkje talt med:"' in html

@@ -19,8 +19,9 @@ Maskinporten token (tilgang/maskinporten.py, scope MASKINPORTEN_SCOPE) exchanged
 `GET {ALTINN_BASE_URL}/authentication/api/v1/exchange/maskinporten`, reused for ALTINN_TOKEN_TTL seconds and
 dropped when Altinn answers 401.
 
-Connection errors, timeouts and 5xx answers are retried `ALTINN_RETRIES` times with a short backoff; the
-whole call ends within `ALTINN_TOTAL_TIMEOUT`. Everything that is not a usable answer becomes
+The calls go through the shared HTTP client (drift/http.py): connection errors, timeouts and 5xx answers are
+retried `ALTINN_RETRIES` times with a short backoff (the parties POST only reads, so it is retried as a GET
+would be); each call ends within `ALTINN_TOTAL_TIMEOUT`. Everything that is not a usable answer becomes
 `AltinnUnavailable` (4xx answers, which mean our set-up is wrong, are logged as errors). Settings are read at
 call time so tests can point the client at a fake server.
 """
@@ -28,12 +29,12 @@ call time so tests can point the client at a fake server.
 from __future__ import annotations
 
 import logging
-import time
 from dataclasses import dataclass
 
-import requests
 from django.conf import settings
 from django.core.cache import cache
+
+from drift import http
 
 from . import maskinporten
 
@@ -42,7 +43,6 @@ logger = logging.getLogger(__name__)
 PATH = "/accessmanagement/api/v1/resourceowner/authorizedparties"
 EXCHANGE_PATH = "/authentication/api/v1/exchange/maskinporten"
 TOKEN_CACHE_KEY = "altinn:token"
-USER_AGENT = "ASA-registrering/1.0 (Helsedirektoratet)"
 
 
 class AltinnError(Exception):
@@ -74,66 +74,55 @@ def authorized_organisations(pid: str) -> list[AltinnVirksomhet]:
     return parse_parties(_post_authorized_parties(pid), settings.ALTINN_RESOURCE_ID)
 
 
+# Altinn's authorizedparties is a POST that only reads: retried like a GET, every 5xx and a read timeout too. Asked
+# at login and then every few minutes: a new connection each time.
+POLICY = http.Policy(retry_statuses=frozenset(range(500, 600)), retry_read_timeout=True, keep_alive=False)
+
+
+def _log_attempt(attempt: http.Attempt) -> None:
+    if attempt.path == PATH:
+        _log(attempt.outcome, attempt.ms, attempt.number)
+
+
+CLIENT = http.Client(
+    lambda: settings.ALTINN_BASE_URL,
+    timeouts=lambda: http.Timeouts.from_settings("ALTINN"),
+    policy=POLICY,
+    headers={"Accept": "application/json"},
+    on_attempt=_log_attempt,
+)
+
+
 def _post_authorized_parties(pid: str):
-    url = settings.ALTINN_BASE_URL.rstrip("/") + PATH
-    headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+    headers = {}
     token = altinn_token()
     if token:
         headers["Authorization"] = f"Bearer {token}"
     if settings.ALTINN_SUBSCRIPTION_KEY:
         headers["Ocp-Apim-Subscription-Key"] = settings.ALTINN_SUBSCRIPTION_KEY
     body = {"type": "urn:altinn:person:identifier-no", "value": pid}
-    deadline = time.monotonic() + settings.ALTINN_TOTAL_TIMEOUT
-    attempts = 1 + max(0, settings.ALTINN_RETRIES)
-    last_error = "ukjent"
-    for attempt in range(1, attempts + 1):
-        left = deadline - time.monotonic()
-        if left <= 0.05:
-            break
-        started = time.monotonic()
+    try:
+        answer = CLIENT.post(PATH, params={"includeAltinn2": "true"}, json=body, headers=headers, idempotent=True)
+    except http.Unavailable as error:
+        raise AltinnUnavailable(f"Altinn svarte ikke brukbart ({_kind(error)})") from error
+    if answer.status == 200:
         try:
-            response = requests.post(
-                url,
-                params={"includeAltinn2": "true"},
-                json=body,
-                headers=headers,
-                timeout=(min(settings.ALTINN_CONNECT_TIMEOUT, left), min(settings.ALTINN_READ_TIMEOUT, left)),
-            )
-        except requests.ConnectionError as error:
-            last_error = f"tilkobling: {type(error).__name__}"
-            retry = True
-        except requests.Timeout:
-            last_error = "tidsavbrudd"
-            retry = True
-        except requests.RequestException as error:
-            last_error = f"feil: {type(error).__name__}"
-            retry = False
-        else:
-            _log(response.status_code, started, attempt)
-            if response.status_code == 200:
-                try:
-                    return response.json()
-                except ValueError:
-                    last_error = "ugyldig JSON"
-                    retry = False
-            elif response.status_code >= 500:
-                last_error = f"HTTP {response.status_code}"
-                retry = True
-            else:
-                logger.error(
-                    "altinn svarte %s: sjekk Maskinporten-klienten, ALTINN_SUBSCRIPTION_KEY og ressursen",
-                    response.status_code,
-                )
-                if response.status_code == 401:
-                    cache.delete(TOKEN_CACHE_KEY)
-                last_error = f"HTTP {response.status_code}"
-                retry = False
-        if not retry:
-            break
-        _log(last_error, started, attempt)
-        if attempt < attempts:
-            time.sleep(min(settings.ALTINN_BACKOFF * 2 ** (attempt - 1), max(0.0, deadline - time.monotonic())))
-    raise AltinnUnavailable(f"Altinn svarte ikke brukbart ({last_error})")
+            return answer.json()
+        except ValueError:
+            raise AltinnUnavailable("Altinn svarte ikke brukbart (ugyldig JSON)") from None
+    if answer.status < 500:
+        logger.error(
+            "altinn svarte %s: sjekk Maskinporten-klienten, ALTINN_SUBSCRIPTION_KEY og ressursen", answer.status
+        )
+        if answer.status == 401:
+            cache.delete(TOKEN_CACHE_KEY)
+    raise AltinnUnavailable(f"Altinn svarte ikke brukbart (HTTP {answer.status})")
+
+
+def _kind(error: http.Unavailable) -> str:
+    if error.kind in {"read_timeout", "connect_timeout", "deadline"}:
+        return "tidsavbrudd"
+    return f"tilkobling: {error.kind}"
 
 
 def altinn_token() -> str:
@@ -147,19 +136,15 @@ def altinn_token() -> str:
         return token
     try:
         mp_token = maskinporten.access_token(settings.MASKINPORTEN_SCOPE)
-        response = requests.get(
-            settings.ALTINN_BASE_URL.rstrip("/") + EXCHANGE_PATH,
-            headers={"Authorization": f"Bearer {mp_token}", "User-Agent": USER_AGENT},
-            timeout=(settings.ALTINN_CONNECT_TIMEOUT, settings.ALTINN_READ_TIMEOUT),
-        )
+        answer = CLIENT.get(EXCHANGE_PATH, headers={"Authorization": f"Bearer {mp_token}"})
     except maskinporten.MaskinportenError as error:
         raise AltinnUnavailable(str(error)) from None
-    except requests.RequestException as error:
-        raise AltinnUnavailable(f"tokenveksling: {type(error).__name__}") from None
-    if response.status_code != 200 or not response.text.strip():
-        logger.error("altinn tokenveksling svarte %s", response.status_code)
-        raise AltinnUnavailable(f"tokenveksling: HTTP {response.status_code}")
-    token = response.text.strip().strip('"')
+    except http.Unavailable as error:
+        raise AltinnUnavailable(f"tokenveksling: {error.kind}") from None
+    if answer.status != 200 or not answer.text.strip():
+        logger.error("altinn tokenveksling svarte %s", answer.status)
+        raise AltinnUnavailable(f"tokenveksling: HTTP {answer.status}")
+    token = answer.text.strip().strip('"')
     cache.set(TOKEN_CACHE_KEY, token, settings.ALTINN_TOKEN_TTL)
     return token
 
@@ -199,5 +184,5 @@ def _collect(party: dict, resource_id: str, found: dict, *, parent_has_right: bo
         )
 
 
-def _log(outcome, started: float, attempt: int) -> None:
-    logger.info("altinn authorizedparties %s %.0f ms forsøk %d", outcome, (time.monotonic() - started) * 1000, attempt)
+def _log(outcome, ms: int, attempt: int) -> None:
+    logger.info("altinn authorizedparties %s %d ms forsøk %d", outcome, ms, attempt)

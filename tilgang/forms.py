@@ -10,6 +10,14 @@ FEIL_ELLER_SOKER = _(
 )
 
 
+# Our words instead of Django's «Vennligst oppgi korrekt brukernavn og passord …»
+FEIL_INNLOGGING = _("Feil brukernavn eller passord. Sjekk at store og små bokstaver er riktige, og prøv igjen.")
+FEIL_ADMIN = _(
+    "Feil brukernavn eller passord, eller brukeren har ikke tilgang til saksbehandlingen. Sjekk at store og små "
+    "bokstaver er riktige."
+)
+
+
 class LoginForm(AuthenticationForm):
     """Password login: demo users and the emergency superuser. Søkere use ID-porten unless
     PASSWORD_LOGIN_FOR_APPLICANTS is on (development and tests).
@@ -19,8 +27,8 @@ class LoginForm(AuthenticationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not settings.PASSWORD_LOGIN_FOR_APPLICANTS:
-            self.error_messages = {**self.error_messages, "invalid_login": FEIL_ELLER_SOKER}
+        feil = FEIL_INNLOGGING if settings.PASSWORD_LOGIN_FOR_APPLICANTS else FEIL_ELLER_SOKER
+        self.error_messages = {**self.error_messages, "invalid_login": feil}
 
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)
@@ -32,6 +40,8 @@ class LoginForm(AuthenticationForm):
 class AdminLoginForm(AdminAuthenticationForm):
     """The admin's login: a right password of someone who is not staff is refused as a wrong one (Django does so)
     and, here, counts towards the lockout like one."""
+
+    error_messages = {**AdminAuthenticationForm.error_messages, "invalid_login": FEIL_ADMIN}
 
     def confirm_login_allowed(self, user):
         if not user.is_staff:

@@ -14,6 +14,7 @@ provider sends one.
 from __future__ import annotations
 
 import logging
+from typing import Any, cast
 
 import jwt
 import requests
@@ -46,14 +47,18 @@ class GroupsOmitted(Exception):
     before any user is made or changed: the roles a person had are neither kept for a new session nor taken away."""
 
 
+def _providers() -> dict[str, dict[str, Any]]:
+    return cast(dict[str, dict[str, Any]], settings.OIDC_PROVIDERS)
+
+
 def configured(provider: str) -> bool:
-    config = settings.OIDC_PROVIDERS.get(provider) or {}
+    config = _providers().get(provider) or {}
     return bool(config.get("issuer") and config.get("client_id"))
 
 
 def provider_config(provider: str) -> dict:
     """The provider's settings merged with its discovery document; raises ProviderUnavailable."""
-    config = dict(settings.OIDC_PROVIDERS[provider])
+    config = dict(_providers()[provider])
     issuer = config["issuer"].rstrip("/")
     cache_key = f"oidc-discovery:{issuer}"
     discovery = cache.get(cache_key)
@@ -217,6 +222,7 @@ class OIDCBackend(OIDCAuthenticationBackend):
     # ---- the user ----------------------------------------------------------------------------------
 
     def _ident(self, claims) -> str:
+        assert self.provider is not None  # the callback constructs the backend for its provider
         return person_ident(self.provider, str(claims[self.config.get("subject_claim", "sub")]))
 
     def filter_users_by_claims(self, claims):

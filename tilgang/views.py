@@ -71,7 +71,7 @@ def _kode_avvist(error: Exception) -> str | None:
     return code if code in KJENTE_FEILKODER else "ukjent"
 
 
-def _for_mange(request, provider: str):
+def _for_mange(request, provider: str | None):
     """429 for a client address over the limit: nothing is written (no session, no audit row)."""
     return _feil(
         request,
@@ -93,7 +93,7 @@ def _feil(request, *, tittel: str, melding: str, status: int, provider: str | No
     ):
         return _for_mange(request, provider)
     if detalj:
-        audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider, detalj=detalj)
+        audit.hendelse_log(hendelse=Hendelsestype.INNLOGGING_FEILET, kilde=provider or "", detalj=detalj)
     return render(
         request,
         "tilgang/feil.html",
@@ -153,35 +153,65 @@ class StartView(OIDCAuthenticationRequestView):
         return super().get_settings(attr, *args)
 
 
+def _avbrutt(request, provider, states, state):
+    """The provider answered with an error: the user cancelled, or the login failed there."""
+    if states.pop(state, None) is not None:  # an anonymous answer without a login of ours makes no session
+        request.session["oidc_states"] = states
+    error = request.GET["error"] if request.GET["error"] in KJENTE_FEILKODER else "ukjent"
+    if error == "access_denied":
+        return _feil(
+            request,
+            detalj=f"avbrutt: {error}",
+            tittel=gettext("Innloggingen ble avbrutt"),
+            status=200,
+            provider=provider,
+            melding=gettext(
+                "Du avbrøt innloggingen hos %(tjeneste)s. Du er ikke logget inn. Ingenting du har lagret er borte."
+            )
+            % {"tjeneste": NAVN[provider]},
+        )
+    return _feil(
+        request,
+        detalj=f"avbrutt: {error}",
+        tittel=gettext("Innloggingen mislyktes"),
+        status=400,
+        provider=provider,
+        melding=gettext("%(tjeneste)s kunne ikke logge deg inn. Prøv igjen.") % {"tjeneste": NAVN[provider]},
+    )
+
+
+def _logg_inn(request, provider, user, backend):
+    """Log the user in, keep what the session needs, and (ID-porten) ask Altinn whom they may act for."""
+    next_url = request.session.get("oidc_login_next")
+    request.session[session.PROVIDER] = provider
+    auth.login(request, user, backend=oidc.BACKEND)
+    session.login_store(
+        request, id_token=backend.id_token, navn=backend.navn if provider == Innloggingskilde.IDPORTEN else ""
+    )
+    if provider == Innloggingskilde.IDPORTEN:
+        session.pid_store(request, str(backend.claims[backend.config.get("subject_claim", "pid")]))
+        oppslag = session.refresh_organisations(request, force=True)
+        if oppslag is not None and not oppslag.brukbar:
+            return _feil(
+                request,
+                tittel=gettext("Vi får ikke hentet tilgangene dine fra Altinn"),
+                status=503,
+                provider=provider,
+                melding=gettext(
+                    "Du er logget inn, men Altinn svarer ikke, så vi vet ikke hvilke virksomheter du kan "
+                    "søke for. Prøv igjen om litt."
+                ),
+            )
+    return HttpResponseRedirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
+
+
 def callback(request, provider):
     """The provider sends the user back here with a code (or an error)."""
     _provider_or_404(provider)
     states = request.session.get("oidc_states") or {}
     state = request.GET.get("state", "")
     if request.GET.get("error"):
-        if states.pop(state, None) is not None:  # an anonymous answer without a login of ours makes no session
-            request.session["oidc_states"] = states
-        error = request.GET["error"] if request.GET["error"] in KJENTE_FEILKODER else "ukjent"
-        if error == "access_denied":
-            return _feil(
-                request,
-                detalj=f"avbrutt: {error}",
-                tittel=gettext("Innloggingen ble avbrutt"),
-                status=200,
-                provider=provider,
-                melding=gettext(
-                    "Du avbrøt innloggingen hos %(tjeneste)s. Du er ikke logget inn. Ingenting du har lagret er borte."
-                )
-                % {"tjeneste": NAVN[provider]},
-            )
-        return _feil(
-            request,
-            detalj=f"avbrutt: {error}",
-            tittel=gettext("Innloggingen mislyktes"),
-            status=400,
-            provider=provider,
-            melding=gettext("%(tjeneste)s kunne ikke logge deg inn. Prøv igjen.") % {"tjeneste": NAVN[provider]},
-        )
+        return _avbrutt(request, provider, states, state)
     if not request.GET.get("code") or state not in states:
         return _feil(
             request,
@@ -264,27 +294,7 @@ def callback(request, provider):
             provider=provider,
             melding=gettext("Vi fikk ikke de opplysningene vi trenger fra innloggingstjenesten."),
         )
-    next_url = request.session.get("oidc_login_next")
-    request.session[session.PROVIDER] = provider
-    auth.login(request, user, backend=oidc.BACKEND)
-    session.login_store(
-        request, id_token=backend.id_token, navn=backend.navn if provider == Innloggingskilde.IDPORTEN else ""
-    )
-    if provider == Innloggingskilde.IDPORTEN:
-        session.pid_store(request, str(backend.claims[backend.config.get("subject_claim", "pid")]))
-        oppslag = session.refresh_organisations(request, force=True)
-        if oppslag is not None and not oppslag.brukbar:
-            return _feil(
-                request,
-                tittel=gettext("Vi får ikke hentet tilgangene dine fra Altinn"),
-                status=503,
-                provider=provider,
-                melding=gettext(
-                    "Du er logget inn, men Altinn svarer ikke, så vi vet ikke hvilke virksomheter du kan "
-                    "søke for. Prøv igjen om litt."
-                ),
-            )
-    return HttpResponseRedirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
+    return _logg_inn(request, provider, user, backend)
 
 
 class LoginView(auth_views.LoginView):

@@ -17,7 +17,9 @@ from laeringsmal.tolking import katalog_for_soknad, tolk_laeringsmal
 
 from ..choices import Status, Virksomhetstype
 from ..models import Laeringsarena, Soknad, registrert_fra
-from ..services import innsending_create, mangler_refresh, referanse_assign, status_change
+from ..services.refresh import mangler_refresh
+from ..services.submission import innsending_create, referanse_assign
+from ..services.transitions import status_change
 from .reading import Parsed, parse
 
 IMPORT_MELDING = "Importert fra Altinn"

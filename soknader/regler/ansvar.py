@@ -177,7 +177,7 @@ class HfAvtaleMangler(Regel):
         if params.get("ved_hf"):
             hint = gettext(
                 "Læringsarena %(nr)s er ved sykehus eller psykisk helsevern i en annen virksomhet: finnes "
-                "avtalen, må det krysses av for den."
+                "avtalen, må søknaden svare «Ja» på spørsmålet om den."
             ) % {"nr": liste(params["ved_hf"])}
             melding = f"{melding} {hint}"  # two whole sentences, each translated
         return melding

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .. import skjema
+from .hvem import registeret_sier_bht
 
 if TYPE_CHECKING:
     from laeringsmal.lmtekst import Katalog
@@ -42,10 +43,11 @@ class ApplicationData:
     virksomhet_slettet: bool = False
     virksomhet_konkurs: bool = False
     virksomhet_under_avvikling: bool = False
+    registeret_sier_bht: bool = False  # Enhetsregisteret's næringskode says bedriftshelsetjeneste
 
     @property
     def kontekst(self) -> skjema.Kontekst:
-        return skjema.Kontekst(self.spesialitet, self.virksomhetstype, self.er_kommune)
+        return skjema.Kontekst(self.spesialitet, self.virksomhetstype, self.er_kommune, self.registeret_sier_bht)
 
     @property
     def dekket(self) -> frozenset[str]:
@@ -80,4 +82,5 @@ def application_data(soknad: "Soknad", arenaer: Iterable["Laeringsarena"], katal
         virksomhet_slettet=virksomhet.slettet,
         virksomhet_konkurs=virksomhet.konkurs,
         virksomhet_under_avvikling=virksomhet.under_avvikling,
+        registeret_sier_bht=registeret_sier_bht(virksomhet.brreg_data),
     )

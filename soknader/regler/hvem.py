@@ -105,3 +105,49 @@ def godkjenning_i_stedet(*, spesialitet: str, navn: str, organisasjonsform: str 
         "søknadsskjemaet for godkjenning (kravene er noe strengere, spesialistforskriften § 22). Du kan likevel "
         "søke om registrering her."
     ) % {"navn": navn or gettext("Virksomheten")}
+
+
+# ---- a bedriftshelsetjeneste applying for arbeidsmedisin --------------------------------------------------
+
+# Where hospitals and STAMI apply for godkjenning instead: the directorate's page for helseforetak and
+# utdanningsvirksomheter, as the guide links it ("Helsedirektoratets nettsider … #for-helseforetak").
+GODKJENNING_URL = (
+    "https://helsedirektoratet.no/autorisasjon-utdanning-og-godkjenning/spesialistutdanning-og-spesialistgodkjenning/"
+    "lege/ny-spesialistutdanning/for-kommuner-fylkesmenn-helseforetak-og-utdanningsvirksomheter#for-helseforetak"
+)
+FORSKRIFT_ARBEIDSTILSYNET_URL = "https://lovdata.no/dokument/SF/forskrift/2011-12-06-1357/KAPITTEL_2"
+
+BHT_KILDE = Kilde(
+    BRUKERVEILEDNING,
+    "For at en bedriftshelsetjeneste skal kunne registrere seg som utdanningsvirksomhet for spesialiteten "
+    "arbeidsmedisin, må bedriftshelsetjenesten være godkjent av Arbeidstilsynet, jf. forskrift om administrative "
+    "ordninger på arbeidsmiljølovens område Kapittel 2.",
+    lesning="Spørsmålet stilles alle som søker for arbeidsmedisin og er en bedriftshelsetjeneste, enten de selv har "
+    "valgt typen eller Enhetsregisteret beskriver næringen som bedriftshelsetjeneste. Svarer de «Nei», kan de ikke "
+    "søke ennå.",
+)
+
+_BHT_ORD = "bedriftshelsetjeneste"
+_NAERINGSKODER = ("naeringskode1", "naeringskode2", "naeringskode3")
+
+
+def registeret_sier_bht(brreg_data: object) -> bool:
+    """Enhetsregisteret describes one of the unit's næringskoder as bedriftshelsetjeneste (its own description
+    text: the code numbers are not relied on, and a BHT may be registered under a wider code)."""
+    if not isinstance(brreg_data, dict):
+        return False
+    for nokkel in _NAERINGSKODER:
+        kode = brreg_data.get(nokkel)
+        if isinstance(kode, dict) and _BHT_ORD in str(kode.get("beskrivelse", "")).lower():
+            return True
+    return False
+
+
+def bht_kan_ikke_soke_enna(*, spesialitet: str, er_bht: bool, godkjent: bool | None) -> bool:
+    """A bedriftshelsetjeneste that says it is not approved by Arbeidstilsynet may not apply for ARB yet."""
+    return spesialitet == Spesialitet.ARB and er_bht and godkjent is False
+
+
+BHT_IKKE_GODKJENT = _(
+    "En bedriftshelsetjeneste må være godkjent av Arbeidstilsynet før den kan søke om registrering for arbeidsmedisin."
+)

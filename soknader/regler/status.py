@@ -1,25 +1,34 @@
 """The case workflow's rules in one table: which status may follow which, for whom, and what each status means
-for the søker (may edit, is closed, waits for a decision). The writes that apply them are in `services.py`."""
+for the søker (may edit, is closed, waits for a decision). The writes that apply them are in `services/`
+(`transitions`, and the steps that call it)."""
 
 from ..choices import Status
 
-# The søker may change the application (a draft, or after an anmodning).
-REDIGERBARE_STATUSER = frozenset({Status.UTKAST, Status.ANMODNING_SENDT})
+# An anmodning is open: the søker may answer it, change the application and send it in again.
+ANMODNING_APEN = frozenset({Status.ANMODNING_SENDT, Status.SVAR_MOTTATT})
+# The søker may change the application (a draft, or after an anmodning until it is sent in again).
+REDIGERBARE_STATUSER = frozenset({Status.UTKAST, *ANMODNING_APEN})
 # Closed applications: the organisation may apply again for the specialty (the old one is kept, with its history).
 AVSLUTTEDE_STATUSER = (Status.AVSLATT, Status.TRUKKET)
 # Sent in and not decided: the applicant is temporarily registered meanwhile.
-VENTENDE_STATUSER = frozenset({Status.INNSENDT, Status.UNDER_BEHANDLING, Status.ANMODNING_SENDT})
+VENTENDE_STATUSER = frozenset({Status.INNSENDT, Status.UNDER_BEHANDLING, *ANMODNING_APEN, Status.SENDT_INN_PA_NYTT})
+# The caseworker's move: sent in (first time or again), answered, or under review.
+SAKSBEHANDLERS_TUR = frozenset(
+    {Status.INNSENDT, Status.UNDER_BEHANDLING, Status.SVAR_MOTTATT, Status.SENDT_INN_PA_NYTT}
+)
 
 # to-status -> the statuses it may come from, for caseworkers and for søkere
 SAKSBEHANDLER_OVERGANGER: dict[str, frozenset[str]] = {
     Status.UNDER_BEHANDLING: frozenset({Status.INNSENDT}),
-    Status.ANMODNING_SENDT: frozenset({Status.INNSENDT, Status.UNDER_BEHANDLING}),
-    Status.REGISTRERT: frozenset({Status.INNSENDT, Status.UNDER_BEHANDLING}),
-    Status.AVSLATT: frozenset({Status.INNSENDT, Status.UNDER_BEHANDLING}),
+    Status.ANMODNING_SENDT: SAKSBEHANDLERS_TUR,
+    Status.REGISTRERT: VENTENDE_STATUSER,  # also while an anmodning waits: the caseworker is never stuck
+    Status.AVSLATT: VENTENDE_STATUSER,
 }
 SOKER_OVERGANGER: dict[str, frozenset[str]] = {
-    Status.INNSENDT: frozenset({Status.UTKAST, Status.ANMODNING_SENDT}),
-    Status.TRUKKET: frozenset({Status.INNSENDT, Status.UNDER_BEHANDLING, Status.ANMODNING_SENDT}),
+    Status.INNSENDT: frozenset({Status.UTKAST}),
+    Status.SVAR_MOTTATT: frozenset({Status.ANMODNING_SENDT}),
+    Status.SENDT_INN_PA_NYTT: ANMODNING_APEN,
+    Status.TRUKKET: VENTENDE_STATUSER,
 }
 
 
@@ -34,7 +43,12 @@ def kan_trekkes(status: str) -> bool:
 
 def kan_svare(status: str) -> bool:
     """The søker may answer the directorate (in words, with attachments) while an anmodning waits for it."""
-    return status == Status.ANMODNING_SENDT
+    return status in ANMODNING_APEN
+
+
+def etter_innsending(status: str) -> str:
+    """The status an application in `status` gets when the søker sends it in: again after an anmodning, or first."""
+    return Status.SENDT_INN_PA_NYTT if status in ANMODNING_APEN else Status.INNSENDT
 
 
 def kan_slettes(status: str, referanse: str | None) -> bool:

@@ -85,11 +85,11 @@ def test_a_newer_version_is_loaded_and_an_older_one_is_not(tmp_path):
 def test_new_content_under_an_old_version_is_refused(tmp_path):
     calls = []
     referansedata.last(_datasett(tmp_path, dt.date(2024, 1, 1), "a", calls))
-    with pytest.raises(referansedata.Referansefeil, match="gi dataene ny versjon"):
+    with pytest.raises(referansedata.ReferenceDataError, match="gi dataene ny versjon"):
         referansedata.last(_datasett(tmp_path, dt.date(2024, 1, 1), "a, endret", calls))
     datasett = _datasett(tmp_path, dt.date(2024, 1, 1), "a", calls)
     datasett.fil.write_text("endret uten ny sjekksum")
-    with pytest.raises(referansedata.Referansefeil, match="er endret"):
+    with pytest.raises(referansedata.ReferenceDataError, match="er endret"):
         referansedata.last(datasett)
     assert calls == [dt.date(2024, 1, 1)]
 

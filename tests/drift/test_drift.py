@@ -122,6 +122,30 @@ def test_the_lookup_limit_holds_across_gunicorn_workers_and_instances(appserver)
     assert sum(n for code, n in codes.items() if code >= 500 and code != 503) == 0, codes
 
 
+def test_a_large_limit_taken_in_portions_never_lets_more_through_across_workers_and_instances(appserver):
+    """Portions of up to 10 (drift/grenser.py): 6 processes on two instances take from one row, and together they
+    never hand out more than the limit, whoever answers."""
+    server, data = appserver
+    portions = {"BRREG_RATE_LIMIT": "60", "GRENSE_PORSJON": "10", "GRENSE_DELING": "1"}
+    instances = [
+        AppServer(server.log.parent, workers=workers, extra_env=portions, name=f"porsjoner-{workers}").start()
+        for workers in (4, 2)
+    ]
+    try:
+        sessions = [instance.session(data["bruker"]) for instance in instances]
+        urls = [f"{instance.url}/brreg/enhet/974760673/" for instance in instances]
+        if time.time() % 60 > 40:  # the 150 lookups in one minute's window
+            time.sleep(60.5 - time.time() % 60)
+        with ThreadPoolExecutor(max_workers=12) as pool:
+            codes = Counter(pool.map(lambda i: sessions[i % 2].get(urls[i % 2], timeout=60).status_code, range(150)))
+    finally:
+        for instance in instances:
+            instance.stop()
+    through = sum(n for code, n in codes.items() if code != 429)
+    assert 0 < through <= 60, codes  # never more than the limit; a portion a process did not spend is lost
+    assert codes[302] == 0 and sum(n for code, n in codes.items() if code >= 500 and code != 503) == 0, codes
+
+
 def test_concurrent_submits_on_sqlite_under_gunicorn_give_no_500(appserver):
     server, data = appserver
     first, *rest = data["soknader"]

@@ -18,7 +18,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from brreg.models import Virksomhet
-from soknader.admin_forms import HANDLING_FORMS
+from soknader.admin.handlinger import HANDLINGER
 from soknader.forms import SEKSJON_SKJEMA, LaeringsarenaForm, StartForm
 from soknader.models import Laeringsarena, Mangel, Soknad, Statusendring
 from soknader.roles import SAKSBEHANDLERE
@@ -276,12 +276,12 @@ def test_soker_forms_never_give_500_and_keep_input(client, settings):
     check()
 
 
-@pytest.mark.parametrize("handling", list(HANDLING_FORMS))
+@pytest.mark.parametrize("handling", list(HANDLINGER))
 def test_caseworker_forms_never_give_500_and_keep_input(superuser_client, data, handling):
     data.status = "under_behandling"
     data.save()
     url = reverse("admin:soknader_soknad_handling", args=[data.pk, handling])
-    form_class = HANDLING_FORMS[handling][0]
+    form_class = HANDLINGER[handling].form
     names = list(form_class.base_fields)
 
     @HYPOTHESIS

@@ -11,9 +11,9 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from epost.services import epost_send_due
-from soknader import services
 from soknader.models import Soknad, Vedtaksbrev
 from soknader.roles import SAKSBEHANDLERE
+from soknader.services import submission
 from tests.e2e.conftest import PASSWORD, log_in, screenshot
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
 from tests.soknader.pdfer import pdf
@@ -35,7 +35,7 @@ def test_anmodning_answered_with_a_pdf_then_decision_letter(live_server, browser
     soknad = KomplettSoknadFactory(hf_avtale_inngatt=False, hf_avtale_navn="")
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
     applicant = soker_for(soknad.virksomhet, username="kari", password=PASSWORD, first_name="Kari")
-    services.soknad_submit(soknad=soknad, bruker=applicant)
+    submission.soknad_submit(soknad=soknad, bruker=applicant)
 
     # The caseworker asks for the agreement, with a deadline
     log_in(page, live_server.url + f"/admin/soknader/soknad/{soknad.pk}/change/", "siri")
@@ -50,32 +50,37 @@ def test_anmodning_answered_with_a_pdf_then_decision_letter(live_server, browser
     assert "15. januar 2030" in anmodning.body
     link = re.search(r"(http://\S+/se-over/)", anmodning.body).group(1)
 
-    # The applicant opens the link, logs in, answers with a message and a PDF, corrects and resubmits
+    # The applicant opens the link, logs in, and answers in one flow: a change, a message, a PDF, one button
     applicant_context = browser.new_context(locale="nb-NO", accept_downloads=True)
     other = applicant_context.new_page()
     log_in(other, link, "kari")
-    expect(other.locator("#anmodning")).to_contain_text("Svarfrist: 15. januar 2030")
+    expect(other.locator("#anmodning")).to_contain_text("Du må svare innen 15. januar 2030.")
+    other.locator("#anmodning").get_by_role("link", name="Svar Helsedirektoratet").click()
+    expect(other.get_by_role("heading", level=1)).to_have_text("Svar Helsedirektoratet")
+    other.get_by_role("link", name="Virksomhetens ansvar", exact=True).click()
+    other.locator("#id_hf_avtale_inngatt_0").check()  # «Ja»
+    other.get_by_label("Navn på helseforetaket eller virksomheten").fill("Nordlandssykehuset HF")
+    other.get_by_role("button", name="Lagre og fortsett").click()
+    expect(other.get_by_role("heading", level=1)).to_have_text("Svar Helsedirektoratet")  # back on the answer page
     other.get_by_label("Svar til Helsedirektoratet").fill("Avtalen er inngått. Den ligger ved.")
     other.get_by_label("Vedlegg (PDF)").set_input_files(
         files=[{"name": "avtale-nlsh.pdf", "mimeType": "application/pdf", "buffer": AVTALE}]
     )
-    other.get_by_role("button", name="Send svaret").click()
+    screenshot(other, "dokumenter-01-applicant-answer-page")
+    other.get_by_role("button", name="Send svar og oppdatert søknad").click()
+    expect(other.get_by_role("heading", level=1)).to_have_text("Søknaden er sendt inn")
+    assert Soknad.objects.get(pk=soknad.pk).status == "sendt_inn_pa_nytt"
+    other.goto(live_server.url + f"/soknader/{soknad.pk}/")
+    expect(other.get_by_role("heading", level=1)).to_have_text("Søknaden er sendt inn på nytt")
     expect(other.locator("#meldinger")).to_contain_text("Avtalen er inngått. Den ligger ved.")
     expect(other.locator("#meldinger")).to_contain_text("avtale-nlsh.pdf")
-    screenshot(other, "dokumenter-01-applicant-thread")
-    other.emulate_media(media="print")  # "Se over" prints as the answers only
+    expect(other.locator("#dokumenter")).to_contain_text("versjon 2")
+    expect(other.locator("main")).not_to_contain_text("Fyll ut søknaden")
+    other.emulate_media(media="print")  # the status page prints as the case and the answers only
     expect(other.locator("header")).to_be_hidden()
-    expect(other.get_by_role("button", name="Send svaret")).to_be_hidden()
     expect(other.locator("#meldinger")).to_be_visible()
-    screenshot(other, "dokumenter-01b-se-over-printed")
+    screenshot(other, "dokumenter-01b-status-printed")
     other.emulate_media(media="screen")
-    other.goto(live_server.url + f"/soknader/{soknad.pk}/del/ansvar/")
-    other.get_by_label("Det er inngått avtale med helseforetak").check()
-    other.get_by_label("Navn på helseforetaket eller virksomheten").fill("Nordlandssykehuset HF")
-    other.get_by_role("button", name="Lagre og fortsett").click()
-    other.goto(link)
-    other.get_by_role("button", name="Send inn på nytt").click()
-    expect(other.get_by_role("heading", level=1)).to_have_text("Søknaden er sendt inn")
 
     # The caseworker reads the answer beside the diff, previews the letter and sends it
     page.reload()
@@ -91,6 +96,13 @@ def test_anmodning_answered_with_a_pdf_then_decision_letter(live_server, browser
     page.get_by_role("button", name="Registrer og send vedtaksbrevet").click()
     expect(page.locator(".messagelist")).to_contain_text("Registrert")
     expect(page.locator("#sb-dokumenter")).to_contain_text("Vedtaksbrev (registrert)")
+
+    # The applicant's page now starts with the decision and its letter
+    other.goto(live_server.url + f"/soknader/{soknad.pk}/")
+    expect(other.get_by_role("heading", level=1)).to_have_text("Virksomheten er registrert")
+    expect(other.locator("main h1 ~ *").nth(1)).to_have_attribute("id", "vedtak")
+    expect(other.locator("#vedtak")).to_contain_text("Les vedtaksbrevet")
+    screenshot(other, "dokumenter-03b-applicant-decision-first")
 
     # The applicant downloads the application as sent (version 2) and the decision letter
     other.goto(live_server.url + "/soknader/")

@@ -85,6 +85,7 @@ def test_a_soker_on_a_phone_does_the_whole_journey_in_nynorsk(live_server, brows
     in_nynorsk(page)
     for checkbox in page.locator("input[type=checkbox]").all():
         checkbox.check()
+    page.locator("#id_hf_avtale_inngatt_0").check()  # «Ja» (issue 22: a yes/no question)
     page.locator("#id_hf_avtale_navn").fill("Nordlandssykehuset HF")
     page.get_by_role("button", name=nn("Lagre og fortsett")).click()
 

@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from soknader import services
 from soknader.models import Soknad
 from soknader.roles import SAKSBEHANDLERE
+from soknader.services import submission
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.e2e.conftest import log_in, screenshot
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
@@ -23,11 +23,11 @@ def test_anmodning_correction_resubmission_and_registration(live_server, browser
     LaeringsarenaFactory(
         soknad=complete, type="sykehus", plassering="annen", annen_virksomhet="UNN HF", laeringsmal="ALM 55, 85"
     )
-    services.soknad_submit(soknad=complete, bruker=soker_for(complete.virksomhet))
+    submission.soknad_submit(soknad=complete, bruker=soker_for(complete.virksomhet))
     soknad = KomplettSoknadFactory(hf_avtale_inngatt=False, hf_avtale_navn="")
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
     applicant = soker_for(soknad.virksomhet, username="kari", password="hemmelig-passord-1")
-    services.soknad_submit(soknad=soknad, bruker=applicant)
+    submission.soknad_submit(soknad=soknad, bruker=applicant)
 
     # The caseworker filters "har mangler" and opens the application
     log_in(page, live_server.url + "/admin/soknader/soknad/", "siri")
@@ -51,11 +51,12 @@ def test_anmodning_correction_resubmission_and_registration(live_server, browser
     screenshot(other, "saksbehandling-01-applicant-sees-anmodning")
     other.goto(live_server.url + f"/soknader/{soknad.pk}/")
     other.get_by_role("link", name="Virksomhetens ansvar", exact=True).click()
-    other.get_by_label("Det er inngått avtale med helseforetak").check()
+    other.locator("#id_hf_avtale_inngatt_0").check()  # «Ja» (issue 22: a yes/no question)
     other.get_by_label("Navn på helseforetaket eller virksomheten").fill("Nordlandssykehuset HF")
     other.get_by_role("button", name="Lagre og fortsett").click()
-    other.goto(live_server.url + f"/soknader/{soknad.pk}/se-over/")
-    other.get_by_role("button", name="Send inn på nytt").click()
+    other.goto(live_server.url + f"/soknader/{soknad.pk}/svar/")  # issue 22: answer and resubmit in one step
+    other.get_by_label("Svar til Helsedirektoratet").fill("Avtalen er bekreftet i søknaden.")
+    other.get_by_role("button", name="Send svar og oppdatert søknad").click()
     expect(other.get_by_role("heading", level=1)).to_have_text("Søknaden er sendt inn")
     applicant_context.close()
 
@@ -70,5 +71,5 @@ def test_anmodning_correction_resubmission_and_registration(live_server, browser
     soknad.refresh_from_db()
     assert soknad.status == "registrert" and soknad.registrert_fra == soknad.soknadsdato
     statuses = list(soknad.historikk.values_list("til_status", flat=True))
-    assert statuses == ["innsendt", "anmodning_sendt", "innsendt", "registrert"]
+    assert statuses == ["innsendt", "anmodning_sendt", "svar_mottatt", "sendt_inn_pa_nytt", "registrert"]
     assert Soknad.objects.get(pk=complete.pk).status == "innsendt"

@@ -11,9 +11,9 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from brreg.models import Helseregion
-from soknader import services
 from soknader.models import Regiontilgang
 from soknader.roles import SAKSBEHANDLERE
+from soknader.services import refresh, submission
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.e2e.conftest import PASSWORD, log_in, screenshot
 from tests.e2e.skjerm import assert_page_ok, blank_below_footer, contrast
@@ -34,7 +34,7 @@ def _applications():
     LaeringsarenaFactory(
         soknad=sendt, type="sykehus", plassering="annen", annen_virksomhet="Nordlandssykehuset HF", laeringsmal="ALM 55"
     )
-    services.soknad_submit(soknad=sendt, bruker=kari)
+    submission.soknad_submit(soknad=sendt, bruker=kari)
     utkast = SoknadFactory(virksomhet=bodo, spesialitet="SAM", kontaktperson_navn="Kari Nordmann")
     arena = LaeringsarenaFactory(soknad=utkast, laeringsmal="SAM 1-3; FKM 1")
     return kari, sendt, utkast, arena
@@ -163,7 +163,7 @@ def test_soker_pages_at_every_width(live_server, browser, width):
 @pytest.mark.parametrize("width", WIDTHS)
 def test_alis_pages_at_every_width(live_server, browser, width):
     _, sendt, _, _ = _applications()
-    services.mangler_refresh(soknad=sendt)
+    refresh.mangler_refresh(soknad=sendt)
     alis = UserFactory(username="anders", password=PASSWORD)
     Regiontilgang.objects.create(bruker=alis, helseregion=Helseregion.objects.get(kode="nord"))
     context = browser.new_context(locale="nb-NO", viewport={"width": width, "height": 900})

@@ -49,11 +49,14 @@ def test_new_kommune_submits_a_complete_alm_application(live_server, page):
     page.locator("#id_kontaktperson_epost").fill("kari.nordmann@bodo.kommune.no")
     page.get_by_role("button", name="Lagre og fortsett").click()
 
-    # Section 2: the HF agreement's name appears only when the agreement is ticked
+    # Section 2: the HF agreement's name appears only when the agreement is answered «Ja» (issue 22: a question)
     expect(page.get_by_role("heading", level=1)).to_have_text("Virksomhetens ansvar")
     expect(page.locator("#div_id_hf_avtale_navn")).to_be_hidden()
     for checkbox in page.locator("input[type=checkbox]").all():
         checkbox.check()
+    page.locator("#id_hf_avtale_inngatt_1").check()  # «Nei»
+    expect(page.locator("#div_id_hf_avtale_navn")).to_be_hidden()
+    page.locator("#id_hf_avtale_inngatt_0").check()  # «Ja»
     expect(page.locator("#div_id_hf_avtale_navn")).to_be_visible()
     page.get_by_label("Navn på helseforetaket eller virksomheten").fill("Nordlandssykehuset HF")
     page.get_by_role("button", name="Lagre og fortsett").click()

@@ -66,7 +66,7 @@ def eneste_feil(tekst: str, spesialitet: str = "ALM") -> Feil:
     assert len(tolkning.feil) == 1, tolkning.feil
     feil = tolkning.feil[0]
     assert feil.tekst in tekst
-    assert f'"{feil.tekst}"' in feil.melding
+    assert f"«{feil.tekst}»" in feil.melding
     return feil
 
 
@@ -206,7 +206,7 @@ def test_kode_som_ikke_finnes():
     feil = eneste_feil("ALM 999")
     assert feil.tekst == "ALM 999"
     # issue 20: a number beyond the list says how far the list goes
-    assert feil.melding == '"ALM 999": ALM-999 finnes ikke. Listen for allmennmedisin går fra ALM-001 til ALM-090.'
+    assert feil.melding == "«ALM 999»: ALM-999 finnes ikke. Listen for allmennmedisin går fra ALM-001 til ALM-090."
 
 
 def test_fkm_som_ikke_finnes():
@@ -227,7 +227,7 @@ def test_annen_spesialitet():
     (feil,) = tolkning.feil
     assert feil.tekst == "SAM 3"
     assert "samfunnsmedisin" in feil.melding and "allmennmedisin" in feil.melding
-    assert feil.melding.startswith('"SAM 3" hører til samfunnsmedisin')
+    assert feil.melding.startswith("«SAM 3» hører til samfunnsmedisin")
 
 
 def test_alle_annen_spesialitet():
@@ -269,7 +269,7 @@ def test_intervall_med_hull_melder_hullet():
 def test_intervall_helt_utenfor_katalogen():
     feil = eneste_feil("ALM 200-210")
     assert feil.melding == (
-        '"ALM 200-210": ALM-200 til ALM-210 finnes ikke. Listen for allmennmedisin går fra ALM-001 til ALM-090.'
+        "«ALM 200-210»: ALM-200 til ALM-210 finnes ikke. Listen for allmennmedisin går fra ALM-001 til ALM-090."
     )
 
 
@@ -290,7 +290,7 @@ def test_uleselig_bit():
     tolkning = les("ALM 1-3, legevakt og sykehjem, ALM 8")
     assert tolkning.koder == ("ALM-001", "ALM-002", "ALM-003", "ALM-008")
     assert [f.tekst for f in tolkning.feil] == ["legevakt", "sykehjem"]
-    assert tolkning.feil[0].melding.startswith('Forstod ikke "legevakt".')
+    assert tolkning.feil[0].melding.startswith("Forstod ikke «legevakt».")
 
 
 def test_uleselig_ord_etter_alle_gir_ingen_koder_fra_leddet():
@@ -305,7 +305,7 @@ def test_tall_uten_gruppe():
     feil = eneste_feil("1-6")
     assert feil.tekst == "1-6"
     assert "mangler gruppe" in feil.melding
-    assert '"ALM 1-6"' in feil.melding
+    assert "«ALM 1-6»" in feil.melding
 
 
 def test_gruppe_uten_nummer():
@@ -425,7 +425,7 @@ def _sjekk_robust(tekst: str, spesialitet: str) -> None:
     assert list(tolkning.koder) == sorter(set(tolkning.koder))
     for feil in tolkning.feil:
         assert feil.tekst and feil.tekst in tekst
-        assert f'"{feil.tekst}"' in feil.melding
+        assert f"«{feil.tekst}»" in feil.melding
 
 
 @given(st.text(), st.sampled_from(SPESIALITETER))

@@ -13,7 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from laeringsmal.katalog import read_catalogue_file
-from laeringsmal.lmtekst import Katalog, Tolkning, _finn_seksjoner, _seksjoner, _tokeniser, formater, tolk
+from laeringsmal.lmtekst import Katalog, Tolkning, formater, tolk
+from laeringsmal.lmtekst.seksjoner import _finn_seksjoner, _seksjoner
+from laeringsmal.lmtekst.tokeniser import _tokeniser
 
 RADER = read_catalogue_file()
 
@@ -78,14 +80,14 @@ def test_the_long_misreading_gives_what_can_be_read_and_suggestions_for_the_rest
     tolkning = les("ALM 12, 13, 14, ALM 2O, ALm 33-36, FKN 3 og alle KOMMUNIKASJON", katalog=katalog)
     assert formater(tolkning.koder) == "ALM 12-14, 33-36, 42-55"  # never all 88
     assert [f.tekst for f in tolkning.feil] == ["ALM 2O", "FKN 3"]
-    assert 'Mente du "ALM 20"?' in tolkning.feil[0].melding
-    assert 'Mente du "FKM 3"?' in tolkning.feil[1].melding
+    assert "Mente du «ALM 20»?" in tolkning.feil[0].melding  # issue 22: « » as the service quotes
+    assert "Mente du «FKM 3»?" in tolkning.feil[1].melding
     assert "21.4 Kommunikasjon og samhandling: ALM-042…055" in merknader(tolkning)
 
 
 @pytest.mark.parametrize(
     ("tekst", "forslag"),
-    [("Ale", '"Alle"'), ("ale bortsett fra ALM 55", '"alle"'), ("FKN 3", '"FKM 3"'), ("ALM 2O", '"ALM 20"')],
+    [("Ale", "«Alle»"), ("ale bortsett fra ALM 55", "«alle»"), ("FKN 3", "«FKM 3»"), ("ALM 2O", "«ALM 20»")],
 )
 def test_near_misses_get_a_suggestion_and_no_codes(tekst, forslag):
     tolkning = les(tekst)
@@ -217,7 +219,7 @@ def test_section_names_and_numbers_read_as_the_sections_codes(tekst, spes, koder
 
 def test_a_section_is_shown_back_with_its_number_name_and_codes():
     assert merknader(les("alle innen kommunikasjon og samhandling")) == (
-        '"kommunikasjon og samhandling" er lest som 21.4 Kommunikasjon og samhandling: ALM-042…055.'
+        "«kommunikasjon og samhandling» er lest som 21.4 Kommunikasjon og samhandling: ALM-042…055."
     )
 
 

@@ -7,9 +7,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from soknader import dokumenter, services
+from soknader import dokumenter
 from soknader.models import Laeringsarena
 from soknader.roles import SAKSBEHANDLERE
+from soknader.services import refresh
 from tests.soknader.factories import KomplettSoknadFactory, UserFactory, soker_for
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +62,7 @@ def test_the_three_misreadings_are_never_all_and_never_fullfort(client):
     arena = Laeringsarena.objects.get(soknad=soknad)
     assert len(arena.laeringsmal_koder) == 3 + 4 + 14
     assert [f["tekst"] for f in arena.laeringsmal_feil] == ["ALM 2O", "FKN 3"]
-    assert 'Meinte du "FKM 3"?' in arena.laeringsmal_feil[1]["meldinger"]["nn"]
+    assert "Meinte du «FKM 3»?" in arena.laeringsmal_feil[1]["meldinger"]["nn"]
     se_over = client.get(reverse("soknader:se_over", args=[soknad.pk])).content.decode()
     assert "Tallene er usikre." in se_over and "alert-success" not in se_over[se_over.index("dekning-tittel") :]
 
@@ -112,7 +113,7 @@ def test_the_old_common_objectives_in_a_2019_application_are_named_with_their_lm
     arena = Laeringsarena.objects.get(soknad=soknad)
     assert arena.laeringsmal_koder == [f"ALM-00{i}" for i in range(1, 7)] + ["LM-13"]
     assert arena.laeringsmal_feil == []
-    services.mangler_refresh(soknad=soknad, arenaer=[arena])
+    refresh.mangler_refresh(soknad=soknad, arenaer=[arena])
     melding = soknad.mangler.get(kode="FKM_UDEKKET").melding
     assert melding.startswith("23 felles kompetansemål er ikke plassert på noen arena: LM 4, 19-23")
 
@@ -120,7 +121,7 @@ def test_the_old_common_objectives_in_a_2019_application_are_named_with_their_lm
 def test_findings_name_a_missing_institution_objective_with_its_title(client):
     soknad, _page = _soknad_with_arena(client, "Alle bortsett fra ALM 55 og 85; FKM 1-14")
     arena = Laeringsarena.objects.get(soknad=soknad)
-    services.mangler_refresh(soknad=soknad, arenaer=[arena])
+    refresh.mangler_refresh(soknad=soknad, arenaer=[arena])
     melding = soknad.mangler.get(kode="ALM055_MANGLER").melding
     assert melding.startswith("Ingen læringsarena dekker ALM-055 Ha en godt utviklet samhandlingskompetanse")
     assert melding.endswith("….") and len(melding) < 130

@@ -289,7 +289,7 @@ def test_every_submitted_status_falls_in_exactly_one_column():
 
     kolonner = [
         set(overview.UNDER_BEHANDLING),
-        {Status.ANMODNING_SENDT},
+        set(overview.ANMODNING),
         {Status.REGISTRERT},
         {Status.AVSLATT},
         {Status.TRUKKET},

@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from brreg.models import Helseregion
-from soknader import services
 from soknader.models import Regiontilgang
+from soknader.services import refresh
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.soknader.factories import KomplettSoknadFactory, SoknadFactory, UserFactory
 
@@ -29,7 +29,7 @@ def _submitted(kommunenummer, **kwargs):
         soknadsdato="2026-10-01",
         **kwargs,
     )
-    services.mangler_refresh(soknad=soknad)
+    refresh.mangler_refresh(soknad=soknad)
     return soknad
 
 

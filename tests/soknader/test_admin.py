@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from brreg.models import Helseregion
-from soknader import services
 from soknader.models import Regiontilgang, Soknad
 from soknader.roles import SAKSBEHANDLERE
+from soknader.services import refresh, submission
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, SoknadFactory, UserFactory, soker_for
 
@@ -36,7 +36,7 @@ def sb_client(client, saksbehandler):
 def _submitted(kommunenummer="1804", **kwargs):
     soknad = KomplettSoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer=kommunenummer), **kwargs)
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
-    return services.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
+    return submission.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
 
 
 def test_soker_and_alis_user_get_nothing_in_the_admin(client):
@@ -74,7 +74,7 @@ def test_filters_har_mangler_code_status_region(sb_client):
     LaeringsarenaFactory(
         soknad=clean, type="sykehus", plassering="annen", annen_virksomhet="Haukeland", laeringsmal="ALM 55, 85"
     )
-    clean = services.soknad_submit(soknad=clean, bruker=soker_for(clean.virksomhet))
+    clean = submission.soknad_submit(soknad=clean, bruker=soker_for(clean.virksomhet))
     assert not clean.mangler.exists(), list(clean.mangler.values_list("melding", flat=True))
 
     def listed(query):
@@ -99,7 +99,7 @@ def test_changelist_query_count_is_flat(sb_client):
     kommuner = ["1806", "1811", "1812", "1813", "1815", "1816", "1818", "1820", "1822", "1824"]
     for nummer in kommuner:
         soknad = SoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer=nummer))
-        services.mangler_refresh(soknad=soknad)
+        refresh.mangler_refresh(soknad=soknad)
     with CaptureQueriesContext(connection) as many:
         assert sb_client.get(CHANGELIST).status_code == 200
     assert len(one.captured_queries) == len(many.captured_queries), (len(one), len(many))
@@ -180,9 +180,7 @@ def test_actions_through_the_admin(sb_client, saksbehandler):
     sb_client.post(url("anmodning_sendt"), {"status": "under_behandling", "melding": "Send avtalen"})
     soknad.refresh_from_db()
     assert soknad.status == "anmodning_sendt" and soknad.anmodning == "Send avtalen"
-    response = sb_client.post(
-        url("registrert"), {"status": "anmodning_sendt", "vedtaksdato": str(soknad.soknadsdato)}, follow=True
-    )
+    response = sb_client.post(url("under_behandling"), {"status": "anmodning_sendt"}, follow=True)
     assert "kan ikke få status" in response.content.decode()
 
 

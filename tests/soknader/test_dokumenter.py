@@ -9,8 +9,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from epost.services import epost_send_due
-from soknader import services
 from soknader.models import Innsending
+from soknader.services import casework, submission
 from tests.soknader.factories import (
     AnnenVirksomhetSoknadFactory,
     KomplettSoknadFactory,
@@ -42,7 +42,7 @@ def innsendt(django_capture_on_commit_callbacks, settings):
     )
     soker = soker_for(soknad.virksomhet, username="kari")
     with django_capture_on_commit_callbacks(execute=True):
-        return services.soknad_submit(soknad=soknad, bruker=soker)
+        return submission.soknad_submit(soknad=soknad, bruker=soker)
 
 
 def test_each_submission_keeps_a_pdf_of_the_application_as_sent(innsendt):
@@ -107,9 +107,9 @@ def test_no_pdf_is_made_while_the_write_lock_is_held(monkeypatch, django_capture
     )
     soknad = KomplettSoknadFactory()
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
-    soknad = services.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
+    soknad = submission.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
     assert calls == [False]
-    services.soknad_register(soknad=soknad, bruker=_saksbehandler())
+    casework.soknad_register(soknad=soknad, bruker=_saksbehandler())
     assert calls == [False, False]
     assert pdf_text(soknad.vedtaksbrev.get().pdf).count(soknad.referanse) >= 1
 
@@ -129,7 +129,7 @@ def test_the_pdf_names_what_could_not_be_read_before_any_count(django_capture_on
     soknad = KomplettSoknadFactory()
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle bortset fra ALM 055 og 085")
     with django_capture_on_commit_callbacks(execute=True):
-        services.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet, username="kari"))
+        submission.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet, username="kari"))
     text = pdf_text(Innsending.objects.get(soknad=soknad).pdf)
     assert "Kunne ikke leses" in text and "Forstått som" not in text
     assert text.index("Kunne ikke leses") < text.index("Det som kunne leses")

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from laeringsmal import tolking
 from laeringsmal.tolking import katalog_for_soknad
-from soknader import services
 from soknader.choices import Status
 from soknader.regler import mangler
+from soknader.services import submission
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, soker_for
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +60,7 @@ def test_submit_with_two_arenas_reads_judges_and_renders_once(kall):
     soknad = _soknad_med_to_arenaer()
     bruker = soker_for(soknad.virksomhet)
     with CaptureQueriesContext(connection) as queries:
-        services.soknad_submit(soknad=soknad, bruker=bruker)
+        submission.soknad_submit(soknad=soknad, bruker=bruker)
     assert kall == {"lest": 2, "vurdert": 1, "html": 1}
     # 6 to prepare (application, arenas, catalogue, reference, version, catalogue version), 16 to write (the
     # document kept as HTML with the snapshot), then 6 to store the PDF made after the commit (issue 18: in its own
@@ -78,7 +78,7 @@ def test_a_change_between_preparing_and_locking_is_judged_again_in_the_lock(kall
     """Someone saves an arena while the PDF is being made: what is stored and sent is what the rows say then."""
     soknad = _soknad_med_to_arenaer()
     sykehus = soknad.laeringsarenaer.order_by("pk").last()
-    prepare = services._innsending_prepare
+    prepare = submission._innsending_prepare
 
     def prepare_then_change(*args, **kwargs):
         forberedt = prepare(*args, **kwargs)
@@ -86,8 +86,8 @@ def test_a_change_between_preparing_and_locking_is_judged_again_in_the_lock(kall
         sykehus.save()
         return forberedt
 
-    monkeypatch.setattr(services, "_innsending_prepare", prepare_then_change)
-    services.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
+    monkeypatch.setattr(submission, "_innsending_prepare", prepare_then_change)
+    submission.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
     assert kall == {"lest": 4, "vurdert": 2, "html": 2}
     sykehus.refresh_from_db()
     assert sykehus.laeringsmal_koder == ["ALM-055"]

@@ -21,7 +21,7 @@ from soknader import exports
 from soknader.choices import Mangelkode, Status, Virksomhetstype
 from soknader.interchange import ImportRefused, export_records, fields, import_records, validate_records, writing
 from soknader.models import Innsending, Laeringsarena, Mangel, Soknad, Statusendring
-from soknader.services import mangler_refresh
+from soknader.services.refresh import mangler_refresh
 from tests.brreg import fake_brreg as fakes
 from tests.brreg.factories import VirksomhetFactory
 from tests.soknader.factories import (
@@ -307,7 +307,8 @@ _DELETE = object()
         ("organisring", "…", "Post 1, organisring: ukjent felt. Mente du «organisering»?"),
         ("ansvar.forskrift", "ja", "Post 1, ansvar.forskrift: må være true eller false, ikke tekst («ja»)."),
         ("ansvar.forskriften", True, "Post 1, ansvar.forskriften: ukjent felt. Mente du «forskrift»?"),
-        ("hf_avtale.inngatt", 1, "Post 1, hf_avtale.inngatt: må være true eller false, ikke et tall («1»)."),
+        # issue 22: a yes/no question that may be unanswered, so null is allowed too
+        ("hf_avtale.inngatt", 1, "Post 1, hf_avtale.inngatt: må være true, false eller null, ikke et tall («1»)."),
         (
             "bht_godkjent_arbeidstilsynet",
             "nei",

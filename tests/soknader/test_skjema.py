@@ -65,7 +65,15 @@ def test_every_confirmation_but_the_last_is_required(field):
     # The guide: "Alle punktene, med unntak av siste punkt, må bekreftes for å få fullført registreringsskjemaet"
     for kontekst in (KOMMUNE_ALM, KOMMUNE_SAM, PRIVAT_SAM):
         data = {**BEKREFTET, field: False, "ansvar_apen_uselektert_praksis": kontekst.er_kommune}
-        assert problemer(ANSVAR, data, kontekst) == {field: skjema.BEKREFT}
+        # issue 22: one message for the confirmations, naming the missing one by its short title
+        assert problemer(ANSVAR, data, kontekst) == {field: skjema.bekreftelser_mangler([field])}
+        assert f"«{skjema.FELT[field].kort}»" in problemer(ANSVAR, data, kontekst)[field]
+
+
+def test_nothing_confirmed_gives_one_problem_naming_every_missing_point():
+    problems = problemer(ANSVAR, {}, PRIVAT_SAM)
+    assert list(problems) == ["ansvar_forskrift"]
+    assert problems["ansvar_forskrift"].startswith("Bekreft alle punktene – 8 mangler: «Spesialistforskriften», ")
 
 
 def test_open_unselected_practice_never_blocks_and_is_refused_for_others():
@@ -94,8 +102,21 @@ def test_bht_for_arbeidsmedisin_must_answer_arbeidstilsynet():
     bekreftet = {**BEKREFTET, "ansvar_apen_uselektert_praksis": False}
     problems = problemer(ANSVAR, {**bekreftet, "bht_godkjent_arbeidstilsynet": None}, BHT_ARB)
     assert list(problems) == ["bht_godkjent_arbeidstilsynet"]
-    assert problemer(ANSVAR, {**bekreftet, "bht_godkjent_arbeidstilsynet": False}, BHT_ARB) == {}
+    # issue 22: «Nei» no longer passes: a BHT not approved by Arbeidstilsynet cannot apply yet
+    nei = problemer(ANSVAR, {**bekreftet, "bht_godkjent_arbeidstilsynet": False}, BHT_ARB)
+    assert "må være godkjent av Arbeidstilsynet" in nei["bht_godkjent_arbeidstilsynet"]
+    assert problemer(ANSVAR, {**bekreftet, "bht_godkjent_arbeidstilsynet": True}, BHT_ARB) == {}
     assert problemer(ANSVAR, {**bekreftet, "bht_godkjent_arbeidstilsynet": None}, PRIVAT_SAM) == {}
+
+
+def test_the_arbeidstilsynet_question_is_asked_of_a_bht_by_the_registry_too():
+    """Issue 20: a private ARB applicant whose næringskode Enhetsregisteret describes as bedriftshelsetjeneste."""
+    bekreftet = {**BEKREFTET, "ansvar_apen_uselektert_praksis": False}
+    etter_registeret = Kontekst(spesialitet="ARB", virksomhetstype="privat", er_kommune=False, registeret_sier_bht=True)
+    problems = problemer(ANSVAR, {**bekreftet, "bht_godkjent_arbeidstilsynet": None}, etter_registeret)
+    assert list(problems) == ["bht_godkjent_arbeidstilsynet"]
+    privat_arb = Kontekst(spesialitet="ARB", virksomhetstype="privat", er_kommune=False)
+    assert problemer(ANSVAR, {**bekreftet, "bht_godkjent_arbeidstilsynet": None}, privat_arb) == {}
 
 
 @pytest.mark.parametrize("field", ["organisering", "veiledere_ansatt", "veilederkompetanse", "kjent_med_oppgaver"])
@@ -212,7 +233,7 @@ def test_every_stored_field_of_the_application_is_in_the_table_or_is_workflow():
         "opprettet_av",
         "endret",
         "sprak",
-        "slettevarsel",  # an untouched draft's deletion warning (soknader/personvern.py)
+        "slettevarsel",  # retention: when the untouched draft was warned it will be deleted
     }
     stored = {f.name for f in Soknad._meta.concrete_fields}
     assert stored - workflow == set(skjema.SOKNAD_FELT)
@@ -254,7 +275,7 @@ def test_conditional_fields_carry_their_trigger_for_the_browser_and_a_hint_witho
     assert attrs["data-vis-felt"] == "veilederkompetanse"
     assert attrs["data-vis-verdier"] == "delvis nei"
     assert form.fields["veilederkompetanse_plan"].help_text.startswith("Fylles ut hvis du svarte «Delvis» eller «Nei».")
-    assert form.fields["samarbeid_beskrivelse"].widget.attrs["data-vis-verdier"] == "on"
+    assert form.fields["samarbeid_beskrivelse"].widget.attrs["data-vis-verdier"] == "True"  # issue 22: Ja/Nei
     assert form.fields["kjent_annet"].help_text == "Fylles ut hvis du valgte «Annet, spesifiser»."
     arena = LaeringsarenaForm()
     assert arena.fields["annen_virksomhet"].widget.attrs["data-vis-felt"] == "plassering"

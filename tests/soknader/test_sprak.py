@@ -47,6 +47,18 @@ SAMME_PA_NYNORSK = {
     "Samfunnsmedisin",
     "Arbeidsmedisin",
     "Skriv telefonnummeret til kontaktpersonen.",
+    # issue 22
+    "Svar Helsedirektoratet",
+    "Send svar og oppdatert søknad",
+    "Send oppdatert søknad",
+    "Send inn den oppdaterte søknaden",
+    "Endre svaret om godkjenning",
+    "Svar Helsedirektoratet og send inn på nytt",
+    "Les vedtaksbrevet (PDF, %(dato)s)",
+    "Kompetanseportalen",
+    "Supervisjon",
+    "Vurdering av læringsmål",
+    "Vedtaksdato: %(dato)s.",
 }
 
 
@@ -137,10 +149,10 @@ def test_form_errors_and_the_lm_readers_messages_come_out_in_nynorsk():
         assert "Organisasjonsnummeret må ha ni siffer, til dømes 972 418 013." in str(feil.value)
         katalog = Katalog({f"ALM-{i:03d}" for i in range(1, 98)})
         (melding,) = [f.melding for f in tolk("ALM 55, tull", "ALM", katalog).feil]
-        assert melding == 'Forstod ikkje "tull". Skriv til dømes "Alle", "Alle bortsett frå ALM 1" eller "ALM 1-6, 8".'
+        assert melding == "Forstod ikkje «tull». Skriv til dømes «Alle», «Alle bortsett frå ALM 1» eller «ALM 1-6, 8»."
         # issue 20: an exception that cannot be read takes its clause with it, and says so
         (melding,) = [f.melding for f in tolk("Alle bortsett frå ALM 55, tull", "ALM", katalog).feil]
-        assert melding == 'Forstod ikkje unntaket "tull", så ingen læringsmål er talde med frå "Alle".'
+        assert melding == "Forstod ikkje unntaket «tull», så ingen læringsmål er talde med frå «Alle»."
     # the reader understands the nynorsk words for an exception
     assert "ALM-055" not in tolk("Alle bortsett frå ALM 55", "ALM", katalog).koder
     assert "ALM-055" not in tolk("alle unnateke 55", "ALM", katalog).koder

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from brreg.services import virksomhet_get_or_create
 from epost.services import epost_send_due
-from soknader import services
 from soknader.models import Soknad
 from soknader.roles import SAKSBEHANDLERE
+from soknader.services import dialogue, draft
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, gi_tilgang, soker_for
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +67,7 @@ def test_a_reminder_from_the_daily_command_is_in_the_sokers_language(client, sak
     soknad = _sok(client, "nn")
     frist = timezone.localdate() + dt.timedelta(days=2)
     _anmodning(saksbehandler, soknad, frist)
-    assert services.paminnelser_send() == 1
+    assert dialogue.paminnelser_send() == 1
     epost_send_due()
     assert mail.outbox[-1].subject == f"Påminning: søknad {soknad.referanse}, svarfrist {frist:%d.%m.%Y}"
 
@@ -79,9 +79,10 @@ def test_the_language_follows_the_soker_when_they_answer_and_the_decision_is_in_
     response = client.post(reverse("soknader:svar", args=[soknad.pk]), {"tekst": "Avtalen kjem."})
     assert response.status_code == 302
     assert Soknad.objects.get(pk=soknad.pk).sprak == "nn"
-    assert client.post(reverse("soknader:se_over", args=[soknad.pk])).status_code == 302
+    # issue 22: the answer sends the updated application in again in the same step
+    assert Soknad.objects.get(pk=soknad.pk).status == "sendt_inn_pa_nytt"
     url = reverse("admin:soknader_soknad_handling", args=[soknad.pk, "registrert"])
-    saksbehandler.post(url, {"status": "innsendt", "vedtaksdato": f"{timezone.localdate()}"})
+    saksbehandler.post(url, {"status": "sendt_inn_pa_nytt", "vedtaksdato": f"{timezone.localdate()}"})
     epost_send_due()
     assert mail.outbox[-1].subject == f"Søknad {soknad.referanse} er registrert"  # the same words in nynorsk
     assert Soknad.objects.get(pk=soknad.pk).status == "registrert"
@@ -98,7 +99,7 @@ def test_an_application_started_in_nynorsk_is_kept_in_nynorsk_and_one_in_bokmal_
     client.cookies["django_language"] = "nb"
     client.post(reverse("soknader:ny"), {"organisasjonsnummer": "972418013", "spesialitet": "SAM"})
     assert dict(Soknad.objects.values_list("spesialitet", "sprak")) == {"ALM": "nn", "SAM": "nb"}
-    assert services.sprak_gyldig("nn-NO") == "nn" and services.sprak_gyldig("en") is None
+    assert draft.sprak_gyldig("nn-NO") == "nn" and draft.sprak_gyldig("en") is None
 
 
 def test_the_sokers_messages_and_errors_are_in_nynorsk(client):

@@ -38,6 +38,7 @@ SOKNAD_URLS = {
     "vedlegg": lambda s, a: reverse("soknader:vedlegg", args=[s.pk, Vedlegg.objects.get(melding__soknad=s).pk]),
     "vedtaksbrev": lambda s, a: reverse("soknader:vedtaksbrev", args=[s.pk, s.vedtaksbrev.get().pk]),
     "svar": lambda s, a: reverse("soknader:svar", args=[s.pk]),
+    "kan_ikke_soke": lambda s, a: reverse("soknader:kan_ikke_soke", args=[s.pk]),
     "kopier": lambda s, a: reverse("soknader:kopier", args=[s.pk]),
     "arenaer_fil": lambda s, a: reverse("soknader:arenaer_fil", args=[s.pk]),
     "arenaer_importer": lambda s, a: reverse("soknader:arenaer_importer", args=[s.pk]),

@@ -16,7 +16,7 @@ class Command(BaseCommand):
         for datasett in referansedata.alle_datasett():
             try:
                 utfall = referansedata.last(datasett)
-            except referansedata.Referansefeil as error:
+            except referansedata.ReferenceDataError as error:
                 raise CommandError(str(error)) from None
             if options["verbosity"] >= 1:
                 self.stdout.write(utfall)

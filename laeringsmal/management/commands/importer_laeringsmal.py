@@ -39,7 +39,7 @@ class Command(BaseCommand):
             raise CommandError(f"Finner ikke filen {fil}.")
         try:
             official = katalog.read_official_list(fil)
-        except katalog.ImportFeil as error:
+        except katalog.CatalogueImportError as error:
             raise CommandError(str(error)) from None
         if gyldig_fra is None:
             # the file's own dates, or the start of a known official list (data/offisielt/)

@@ -7,13 +7,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
+from brreg.client import Enhet
 from brreg.models import Helseregion, Kommune
-from brreg.services import virksomhet_get_or_create
+from brreg.services import virksomhet_get_or_create, virksomhet_store_enhet
 from drift.logg import quiet
 from epost.models import Epost, EpostStatus
-from soknader import services, skjema
+from soknader import skjema
 from soknader.models import Regiontilgang, Soknad
 from soknader.roles import SAKSBEHANDLERE, ensure_groups
+from soknader.services import casework, dialogue, draft, submission
 from tilgang import altinn
 from tilgang.services import organisasjoner_set
 
@@ -22,6 +24,16 @@ PASSORD = "demo-passord-2026"
 # A fictional private bedriftshelsetjeneste; the number passes the MOD11 check but is made up.
 DEMO_BHT_ORGNR = "999888771"
 DEMO_BHT_NAVN = "Nordlys Bedriftshelsetjeneste AS (demo)"
+# What Enhetsregisteret would say of such a unit (made up, as the unit is): a private AS whose næringskode the
+# registry describes as bedriftshelsetjeneste. Stored as the registry's answer, so the start page knows it is not a
+# kommune (allmennmedisin is not offered, with the reason) and section 2 asks about Arbeidstilsynet.
+DEMO_BHT_ENHET = {
+    "organisasjonsnummer": DEMO_BHT_ORGNR,
+    "navn": DEMO_BHT_NAVN,
+    "organisasjonsform": {"kode": "AS", "beskrivelse": "Aksjeselskap"},
+    "naeringskode1": {"beskrivelse": "Bedriftshelsetjeneste"},
+    "forretningsadresse": {"kommunenummer": "1804", "kommune": "BODØ"},
+}
 
 
 class Command(BaseCommand):
@@ -77,7 +89,9 @@ class Command(BaseCommand):
         # ALTINN_BASE_URL is set).
         organisasjoner_set(bruker=kommune, virksomheter=[bodo])
 
-        bht = virksomhet_get_or_create(organisasjonsnummer=DEMO_BHT_ORGNR, navn=DEMO_BHT_NAVN)
+        bht = virksomhet_store_enhet(
+            Enhet.from_api(DEMO_BHT_ENHET, organisasjonsnummer=DEMO_BHT_ORGNR, er_underenhet=False)
+        )
         bht_bruker = bruker("bht", "Bjørn", "Bedriftslege")
         organisasjoner_set(bruker=bht_bruker, virksomheter=[bht])
 
@@ -156,9 +170,9 @@ class Command(BaseCommand):
                 "laeringsmal": "Alle bortsett fra ALM 55 og 85; Alle FKM",
                 "supervisjon": ["til_stede"],
             }
-            services.laeringsarena_save(soknad=soknad, arena=None, values=arena)
+            draft.laeringsarena_save(soknad=soknad, arena=None, values=arena)
             if hf_avtale:
-                services.laeringsarena_save(
+                draft.laeringsarena_save(
                     soknad=soknad,
                     arena=None,
                     values={
@@ -174,17 +188,17 @@ class Command(BaseCommand):
             if status == "utkast":
                 created += 1
                 continue
-            soknad = services.soknad_submit(soknad=soknad, bruker=eier)
+            soknad = submission.soknad_submit(soknad=soknad, bruker=eier)
             if status in ("under_behandling", "registrert"):
-                soknad = services.soknad_start_review(soknad=soknad, bruker=saksbehandler)
+                soknad = casework.soknad_start_review(soknad=soknad, bruker=saksbehandler)
             if status == "anmodning_sendt":
-                services.soknad_request_information(
+                dialogue.soknad_request_information(
                     soknad=soknad,
                     bruker=saksbehandler,
                     melding="Bekreft avtalen med helseforetaket om ALM-055 og ALM-085, og før opp arenaen.",
                 )
             elif status == "registrert":
-                services.soknad_register(soknad=soknad, bruker=saksbehandler)
+                casework.soknad_register(soknad=soknad, bruker=saksbehandler)
             created += 1
         # made-up applications to made-up addresses: their receipts are not mail anyone should get or read
         Epost.objects.filter(soknad__opprettet_av=eier, status=EpostStatus.VENTER).delete()

@@ -4,8 +4,8 @@ catalogue is loaded or imported: the codes an old text stands for may have chang
 from django.core.management.base import BaseCommand
 from django.db.models import Prefetch
 
-from soknader import services
 from soknader.models import Laeringsarena, Soknad
+from soknader.services import refresh
 
 
 class Command(BaseCommand):
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         total = funn = 0
         for soknad in soknader.iterator(chunk_size=200):
             arenaer = list(soknad.laeringsarenaer.all())
-            services.laeringsmal_reread(soknad=soknad, arenaer=arenaer)
-            funn += len(services.mangler_refresh(soknad=soknad, arenaer=arenaer))
+            refresh.laeringsmal_reread(soknad=soknad, arenaer=arenaer)
+            funn += len(refresh.mangler_refresh(soknad=soknad, arenaer=arenaer))
             total += 1
         self.stdout.write(f"Mangler beregnet på nytt for {total} søknader ({funn} funn).")

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 from django.utils import translation
 
-from soknader import services
 from soknader.models import Soknad
+from soknader.services import refresh
 from tests.soknader.regler.data import COMPLETE, FELT, change, codes, find
 
 
@@ -37,6 +37,6 @@ def test_an_imported_application_without_the_description_shows_the_finding():
     import_records([record])
     soknad = Soknad.objects.get()
     assert soknad.status != "utkast" and soknad.soknadsdato < dt.date.today()
-    services.mangler_refresh(soknad=soknad)
+    refresh.mangler_refresh(soknad=soknad)
     [row] = soknad.mangler.filter(kode="SVAR_MANGLER")
     assert "Hvordan skaffes veiledere utenfor egen virksomhet?" in row.tekst

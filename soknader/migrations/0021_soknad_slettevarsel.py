@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("soknader", "0019_institusjon_for_alm055_085"),
+        ("soknader", "0020_nye_statuser_svar_mottatt_sendt_inn_pa_nytt"),
     ]
 
     operations = [

@@ -2,7 +2,8 @@
 
 Customised through ModelAdmin hooks: a read-only change view whose template extends the admin's own
 and adds the findings, the LM × arena coverage, what changed since the previous submission, the
-history and the action buttons; actions are POSTed to extra admin URLs that call soknader.services.
+history and the action buttons; actions are POSTed to an extra admin URL and dispatched by the table in
+`handlinger`.
 """
 
 import copy
@@ -10,147 +11,30 @@ import copy
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ChangeList
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.html import conditional_escape, escape, format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from drift.inndata import TrygtSkjema
 from drift.lesevisning import BareLesing
 from laeringsmal.tolking import dekning_kontekst, katalog_for_soknad
 
-from . import changes, completeness, dokumenter, exports, sections, selectors, services, skjema
-from .admin_forms import HANDLING_FORMS, handling_form
-from .choices import Alvorlighet, Mangelkode, Status
-from .models import Innsending, Laeringsarena, Mangel, Melding, Regiontilgang, Soknad, Statusendring
-from .regler import status as statusregler
-from .roles import BEHANDLE_SOKNAD
-
-
-def svar(navn: str):
-    """A read-only field showing a stored answer as the applicant's form does (labels and values from skjema)."""
-
-    def vis(obj):
-        return skjema.vis_verdi(navn, getattr(obj, navn))
-
-    vis.__name__ = navn
-    return admin.display(description=skjema.etikett(navn))(vis)
-
-
-def svarene(del_: skjema.Del) -> list:
-    return [svar(navn) for navn in del_.feltnavn]
-
-
-class HarManglerFilter(admin.SimpleListFilter):
-    title = _("har mangler")
-    parameter_name = "har_mangler"
-
-    def lookups(self, request, model_admin):
-        return [("ja", gettext("Ja")), ("nei", gettext("Nei"))]
-
-    def queryset(self, request, queryset):
-        har = Mangel.objects.filter(alvorlighet=Alvorlighet.MANGEL).values("soknad")
-        if self.value() == "ja":
-            return queryset.filter(pk__in=har)
-        if self.value() == "nei":
-            return queryset.exclude(pk__in=har)
-        return queryset
-
-
-class MangelkodeFilter(admin.SimpleListFilter):
-    title = _("mangel")
-    parameter_name = "mangel"
-
-    def lookups(self, request, model_admin):
-        return Mangelkode.choices
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(pk__in=Mangel.objects.filter(kode=self.value()).values("soknad"))
-        return queryset
-
-
-class AnmodningFilter(admin.SimpleListFilter):
-    """Applications waiting for an answer to an anmodning, and those whose deadline has passed (with counts)."""
-
-    title = _("anmodning")
-    parameter_name = "anmodning"
-
-    @staticmethod
-    def _ventende(queryset):
-        siste_frist = (
-            Melding.objects.filter(soknad=OuterRef("pk"), fra=Melding.Fra.SAKSBEHANDLER)
-            .order_by("-tidspunkt", "-pk")
-            .values("frist")[:1]
-        )
-        return queryset.filter(status=Status.ANMODNING_SENDT).annotate(_frist=Subquery(siste_frist))
-
-    def lookups(self, request, model_admin):
-        counts = self._ventende(Soknad.objects.all()).aggregate(
-            venter=Count("pk"), passert=Count("pk", filter=Q(_frist__lt=timezone.localdate()))
-        )
-        return [
-            ("passert", gettext("Svarfrist passert (%(antall)s)") % {"antall": counts["passert"]}),
-            ("venter", gettext("Venter på svar (%(antall)s)") % {"antall": counts["venter"]}),
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() == "passert":
-            return self._ventende(queryset).filter(_frist__lt=timezone.localdate())
-        if self.value() == "venter":
-            return self._ventende(queryset)
-        return queryset
-
-
-def tolket_som(arena) -> str:
-    """What the arena's LM text was read as, for the caseworker (HTML-safe)."""
-    tolkning = arena.tolkning
-    if not tolkning:
-        return "–"
-    if tolkning["kort"]:
-        text = gettext("%(antall)s læringsmål: %(kort)s") % {"antall": tolkning["antall"], "kort": tolkning["kort"]}
-    else:
-        text = gettext("ingen læringsmål")
-    if tolkning.get("delvis"):  # issue 20: covered in part, counted (the guide accepts it), shown as such
-        text = format_html("{}<br><strong>{}</strong> {}", text, gettext("Kan delvis oppnås:"), tolkning["delvis"])
-    if tolkning["feil"]:
-        return format_html(
-            "{}<br><strong>{}</strong> {}",
-            text,
-            gettext("Kunne ikke leses:"),
-            "; ".join(f["melding"] for f in tolkning["feil"]),
-        )
-    return text
-
-
-SVAR = '<td class="sb-fritekst">{}</td>'
-
-
-def arenatabeller(arenaer) -> str:
-    """Each arena as a table of its answers (label, text; the fields shown as the søker's form shows them) and what
-    its LM text was read as. Built here rather than in a template loop, and instead of the admin's stacked inline:
-    30 read-only arenas (270 fields through the admin's field templates) were most of the time of the change view."""
-    return SafeString(
-        "\n".join(
-            f'<table class="sb-arena"><caption>{nummer}. {escape(arena)}</caption><tbody>'
-            + "".join(
-                f'<tr><th scope="row">{escape(etikett)}</th>{SVAR.format(conditional_escape(verdi))}</tr>'
-                for etikett, verdi in [
-                    *sections.answers(arena, skjema.LAERINGSARENA, None),
-                    (gettext("tolket som"), tolket_som(arena)),
-                ]
-            )
-            + "</tbody></table>"
-            for nummer, arena in enumerate(arenaer, start=1)
-        )
-    )
+from .. import changes, completeness, dokumenter, exports, sections, selectors, skjema
+from ..choices import Status
+from ..models import Innsending, Mangel, Soknad, Statusendring
+from ..regler import status as statusregler
+from ..roles import BEHANDLE_SOKNAD
+from ..services import casework, errors, transitions
+from .filters import AnmodningFilter, HarManglerFilter, MangelkodeFilter
+from .handlinger import HANDLINGER, handling_form
+from .visning import arenatabeller, svarene
 
 
 class SoknadChangeList(ChangeList):
@@ -371,11 +255,11 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
         soknad = get_object_or_404(Soknad, pk=pk)
         if not self.has_view_permission(request, soknad):
             return HttpResponseRedirect(reverse("admin:index"))
-        if handling not in HANDLING_FORMS:
+        if handling not in HANDLINGER:
             raise Http404(gettext("Ukjent handling."))
         back = HttpResponseRedirect(reverse("admin:soknader_soknad_change", args=[pk]))
         if not request.user.has_perm(BEHANDLE_SOKNAD):
-            self.message_user(request, services.IKKE_SAKSBEHANDLER, messages.ERROR)
+            self.message_user(request, transitions.IKKE_SAKSBEHANDLER, messages.ERROR)
             return back
         form = handling_form(handling, request.POST, soknadsdato=soknad.soknadsdato)
         if not form.is_valid():
@@ -386,25 +270,17 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
             as_get = copy.copy(request)
             as_get.method = "GET"
             return self.change_view(as_get, str(pk), extra_context={"bound_form": (handling, form)})
-        data = form.cleaned_data
-        if handling in (Status.REGISTRERT, Status.AVSLATT) and "forhandsvis" in request.POST:
+        rad = HANDLINGER[handling]
+        if rad.vedtak and "forhandsvis" in request.POST:
             return self._vedtak_preview(request, soknad, handling, form)
-        kwargs = {"soknad": soknad, "bruker": request.user, "expected_status": data["status"]}
         try:
-            if handling == Status.UNDER_BEHANDLING:
-                services.soknad_start_review(**kwargs)
-            elif handling == Status.ANMODNING_SENDT:
-                services.soknad_request_information(melding=data["melding"], frist=data["frist"], **kwargs)
-            elif handling == Status.REGISTRERT:
-                services.soknad_register(
-                    vedtaksdato=data["vedtaksdato"],
-                    tidligere_fra=data.get("tidligere_fra"),
-                    tidligere_begrunnelse=data.get("tidligere_begrunnelse", ""),
-                    **kwargs,
-                )
-            elif handling == Status.AVSLATT:
-                services.soknad_reject(begrunnelse=data["begrunnelse"], vedtaksdato=data["vedtaksdato"], **kwargs)
-        except services.TransitionRefused as refused:
+            rad.service(
+                soknad=soknad,
+                bruker=request.user,
+                expected_status=form.cleaned_data["status"],
+                **rad.argumenter(form.cleaned_data),
+            )
+        except errors.TransitionRefused as refused:
             self.message_user(request, refused.melding, messages.ERROR)
         else:
             self.message_user(
@@ -416,7 +292,7 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
 
     def _vedtak_preview(self, request, soknad, handling, form):
         """The decision letter as it will be sent, with the form's values carried on to "Send vedtaket"."""
-        preview = services.vedtak_preview(
+        preview = casework.vedtak_preview(
             soknad=soknad,
             til=handling,
             vedtaksdato=form.cleaned_data["vedtaksdato"],
@@ -438,26 +314,27 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
     # ---- documents: only through these views, for those who may see the application ----
     def _dokumenter(self, soknad) -> dict:
         return {
-            "meldinger": selectors.meldinger_for_soknad(soknad),
-            "innsendinger": [i for i in selectors.innsendinger_for_soknad(soknad) if i.har_pdf],
-            "vedtaksbrev": selectors.vedtaksbrev_for_soknad(soknad),
+            "meldinger": selectors.meldinger_for_soknad(soknad=soknad),
+            "innsendinger": [i for i in selectors.innsendinger_for_soknad(soknad=soknad) if i.har_pdf],
+            "vedtaksbrev": selectors.vedtaksbrev_for_soknad(soknad=soknad),
         }
 
     def dokument_view(self, request, pk, kind, ref):
         soknad = get_object_or_404(Soknad.objects.select_related("virksomhet"), pk=pk)
         if not self.has_view_permission(request, soknad):
             raise Http404(gettext("Fant ikke søknaden."))
-        if kind == "versjon":
-            return dokumenter.fil_response(
-                selectors.innsending_pdf(soknad, ref).pdf, dokumenter.soknad_filnavn(soknad, ref)
-            )
-        if kind == "vedlegg":
-            fil = selectors.vedlegg_for_soknad(soknad, ref)
-            return dokumenter.fil_response(fil.innhold, fil.filnavn)
-        if kind == "vedtaksbrev":
-            return dokumenter.fil_response(
-                selectors.vedtaksbrev_pdf(soknad, ref).pdf, dokumenter.vedtaksbrev_filnavn(soknad)
-            )
+        try:
+            if kind == "versjon":
+                innsending = selectors.innsending_pdf(soknad=soknad, versjon=ref)
+                return dokumenter.fil_response(innsending.pdf, dokumenter.soknad_filnavn(soknad, ref))
+            if kind == "vedlegg":
+                fil = selectors.vedlegg_for_soknad(soknad=soknad, pk=ref)
+                return dokumenter.fil_response(fil.innhold, fil.filnavn)
+            if kind == "vedtaksbrev":
+                brev = selectors.vedtaksbrev_pdf(soknad=soknad, pk=ref)
+                return dokumenter.fil_response(brev.pdf, dokumenter.vedtaksbrev_filnavn(soknad))
+        except ObjectDoesNotExist:
+            raise Http404(gettext("Fant ikke dokumentet.")) from None
         raise Http404(gettext("Ukjent dokument."))
 
     # ---- export of the selected applications ----
@@ -472,21 +349,3 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
     @admin.action(description=_("Eksporter valgte søknader som Excel (XLSX)"))
     def eksporter_xlsx(self, request, queryset):
         return exports.xlsx_response(queryset)
-
-
-@admin.register(Regiontilgang)
-class RegiontilgangAdmin(admin.ModelAdmin):
-    list_display = ["bruker", "helseregion"]
-    list_filter = ["helseregion"]
-    show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")
-    list_select_related = ["bruker", "helseregion"]
-
-
-@admin.register(Laeringsarena)
-class LaeringsarenaAdmin(TrygtSkjema, admin.ModelAdmin):
-    list_display = ["__str__", "soknad", "plassering", "laeringsmal"]
-    list_filter = ["type", "plassering"]
-    show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")
-    list_select_related = ["soknad__virksomhet"]
-    search_fields = ["soknad__referanse", "soknad__virksomhet__navn", "annen_virksomhet"]
-    raw_id_fields = ["soknad"]

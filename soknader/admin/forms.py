@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Status
-from .models import tidligere_registrering_feil, tidligere_registrering_mulig
+from ..choices import Status
+from ..models import tidligere_registrering_feil, tidligere_registrering_mulig
 
 STATUS_MANGLER = _("Siden manglet søknadens status. Last siden på nytt og prøv igjen.")
 
@@ -145,19 +145,3 @@ class RejectForm(VedtakForm):
         error_messages={"required": _("Skriv begrunnelsen for avslaget.")},
     )
     field_order = ["status", "begrunnelse", "vedtaksdato"]
-
-
-# to-status -> (form, prefix of the field ids on the page)
-HANDLING_FORMS = {
-    Status.UNDER_BEHANDLING: (StartReviewForm, "start"),
-    Status.ANMODNING_SENDT: (AnmodningForm, "anmodning"),
-    Status.REGISTRERT: (RegisterForm, "registrer"),
-    Status.AVSLATT: (RejectForm, "avslag"),
-}
-
-
-def handling_form(handling: str, data=None, *, status: str = "", soknadsdato: dt.date | None = None) -> HandlingForm:
-    """The form for one action, bound to `data` when given, else showing the current status and today's date."""
-    form_class, prefix = HANDLING_FORMS[handling]
-    initial = {"status": status}
-    return form_class(data, initial=initial, auto_id=f"{prefix}-%s", soknadsdato=soknadsdato)
