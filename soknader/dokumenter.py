@@ -2,6 +2,8 @@
 
 Each document is an HTML template rendered to PDF by WeasyPrint, with the print stylesheet static/css/pdf.css.
 WeasyPrint (and the Pango libraries it needs) is imported only in `pdf_from_html`, where a PDF is made.
+Every PDF is made to be archived (issue 22): PDF/A-2u (fonts embedded, an sRGB output intent, the text mapped to
+Unicode) and tagged (a structure tree and MarkInfo, the document's language and title), so it can be read aloud.
 The HTML of the decision letter is also what the caseworker previews before sending.
 Both are written in the søker's language (`Soknad.sprak`), whoever makes them.
 """
@@ -22,12 +24,15 @@ from .models import OVERGANGSREGEL_FRA, Laeringsarena, Soknad, overgangsregel_gj
 from .regler.vurdering import Vurdering, vurder
 
 PDF_CSS = "css/pdf.css"
+PDF_VARIANT = "pdf/a-2u"  # PDF/A part 2, conformance U; WeasyPrint writes the XMP identification and output intent
 
 
 def pdf_from_html(html: str) -> bytes:
     from weasyprint import CSS, HTML  # only here: the system libraries are needed where a PDF is made
 
-    return HTML(string=html).write_pdf(stylesheets=[CSS(filename=finders.find(PDF_CSS))])
+    return HTML(string=html).write_pdf(
+        stylesheets=[CSS(filename=finders.find(PDF_CSS))], pdf_variant=PDF_VARIANT, pdf_tags=True
+    )
 
 
 def fil_response(data, filnavn: str, content_type: str = "application/pdf") -> HttpResponse:

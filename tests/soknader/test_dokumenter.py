@@ -133,3 +133,21 @@ def test_the_pdf_names_what_could_not_be_read_before_any_count(django_capture_on
     text = pdf_text(Innsending.objects.get(soknad=soknad).pdf)
     assert "Kunne ikke leses" in text and "Forstått som" not in text
     assert text.index("Kunne ikke leses") < text.index("Det som kunne leses")
+
+
+def _archivable(data: bytes, *, tittel: str) -> None:
+    import pikepdf
+
+    pdf = pikepdf.open(io.BytesIO(bytes(data)))
+    with pdf.open_metadata() as xmp:
+        assert (xmp.get("pdfaid:part"), xmp.get("pdfaid:conformance")) == ("2", "U")
+        assert tittel in str(xmp.get("dc:title"))
+    assert "/StructTreeRoot" in pdf.Root and bool(pdf.Root.MarkInfo.Marked)
+    assert str(pdf.Root.Lang) == "nb"
+    assert "/OutputIntents" in pdf.Root
+
+
+def test_the_application_pdf_and_the_decision_letter_can_be_archived_and_read_aloud(innsendt):
+    _archivable(innsendt.innsendinger.get().pdf, tittel=innsendt.referanse)
+    casework.soknad_register(soknad=innsendt, bruker=_saksbehandler())
+    _archivable(innsendt.vedtaksbrev.get().pdf, tittel=innsendt.referanse)
