@@ -9,6 +9,7 @@ app_name = "oversikt"
 urlpatterns = [
     path("", views.oversikt, name="oversikt"),
     path("regioner.csv", views.regioner_csv, name="regioner_csv"),
+    path("regioner.json", views.regioner_json, name="regioner_json"),
     path("regioner.xlsx", views.regioner_xlsx, name="regioner_xlsx"),
     path("region/", views.region, name="region"),
     path("region/<int:pk>/", views.region_soknad, name="region_soknad"),

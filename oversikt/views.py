@@ -7,12 +7,13 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from drift.shortcuts import or_404
@@ -23,7 +24,10 @@ from soknader.exports import csv_writer
 from . import diagram, figurcache, selectors
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The machine-readable names (regioner.json's keys, stable for programs) and the headers people read in the
+# CSV and XLSX, in the same order.
 EKSPORTKOLONNER = ["helseregion", "spesialitet", *(felt for felt, _tittel in selectors.KOLONNER)]
+EKSPORTTITLER = [_("Helseregion"), _("Spesialitet"), *(tittel for _felt, tittel in selectors.KOLONNER)]
 
 
 def _spesialitet(request: HttpRequest) -> Spesialitet:
@@ -120,7 +124,7 @@ def regioner_csv(request: HttpRequest) -> HttpResponse:
     spesialitet = _spesialitet(request)
     response = _vedlegg("", "text/csv; charset=utf-8", _filnavn(spesialitet, "csv"))
     writer = csv_writer(response)  # as Norwegian Excel opens it, like the applications' export
-    writer.writerow(EKSPORTKOLONNER)
+    writer.writerow([str(tittel) for tittel in EKSPORTTITLER])
     writer.writerows(_eksportrader(spesialitet))
     return response
 
@@ -133,7 +137,7 @@ def regioner_xlsx(request: HttpRequest) -> HttpResponse:
     arbeidsbok = Workbook()
     ark = arbeidsbok.active
     ark.title = gettext("Regioner %(spesialitet)s") % {"spesialitet": spesialitet.value}
-    ark.append(EKSPORTKOLONNER)
+    ark.append([str(tittel) for tittel in EKSPORTTITLER])
     for rad in _eksportrader(spesialitet):
         ark.append(rad)
     ark.freeze_panes = "A2"
@@ -141,6 +145,14 @@ def regioner_xlsx(request: HttpRequest) -> HttpResponse:
     fil = BytesIO()
     arbeidsbok.save(fil)
     return _vedlegg(fil.getvalue(), XLSX, _filnavn(spesialitet, "xlsx"))
+
+
+@require_GET
+def regioner_json(request: HttpRequest) -> JsonResponse:
+    """The same figures for programs: keys that do not change with the language or the wording of the headers."""
+    spesialitet = _spesialitet(request)
+    rader = [dict(zip(EKSPORTKOLONNER, rad, strict=True)) for rad in _eksportrader(spesialitet)]
+    return JsonResponse({"spesialitet": spesialitet.value, "dato": timezone.localdate().isoformat(), "regioner": rader})
 
 
 # ---- ALIS-kontor: the applications of one's own region, with their findings (no contact persons) ----

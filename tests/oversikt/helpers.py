@@ -25,6 +25,19 @@ EXPORT_COLUMNS = [
     "ikke_sokt",
     "kommuner",
 ]
+# What a person reads in the CSV and XLSX, column for column.
+EXPORT_HEADERS = [
+    "Helseregion",
+    "Spesialitet",
+    "Søknader",
+    "Under behandling",
+    "Anmodning sendt",
+    "Registrert",
+    "Avslått",
+    "Trukket",
+    "Ikke søkt",
+    "Kommuner",
+]
 
 
 def page_row(html: str, row_id: str) -> dict[str, int]:
@@ -40,14 +53,14 @@ def _typed(row: dict) -> dict:
 
 def csv_rows(content: bytes) -> tuple[list[str], dict[str, dict]]:
     assert content.startswith(b'\xef\xbb\xbf"')  # byte order mark, every field quoted
-    reader = csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";")
-    return list(reader.fieldnames), {row["helseregion"]: _typed(row) for row in reader}
+    header, *rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+    return header, {row[0]: _typed(dict(zip(EXPORT_COLUMNS, row, strict=True))) for row in rows}
 
 
 def xlsx_rows(content: bytes) -> tuple[list[str], dict[str, dict]]:
     sheet = load_workbook(io.BytesIO(content), read_only=True).active
     header, *rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    return header, {row[0]: _typed(dict(zip(header, row, strict=False))) for row in rows}
+    return header, {row[0]: _typed(dict(zip(EXPORT_COLUMNS, row, strict=False))) for row in rows}
 
 
 def kommune_rows(html: str) -> list[dict[str, str]]:

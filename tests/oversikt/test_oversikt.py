@@ -9,7 +9,7 @@ from brreg.models import Fylke, Helseregion, Kommune
 from soknader.choices import Spesialitet, Status
 from soknader.models import Soknad
 from tests.brreg.factories import KommuneVirksomhetFactory, VirksomhetFactory
-from tests.oversikt.helpers import EXPORT_COLUMNS, csv_rows, kommune_rows, page_row, xlsx_rows
+from tests.oversikt.helpers import EXPORT_COLUMNS, EXPORT_HEADERS, csv_rows, kommune_rows, page_row, xlsx_rows
 from tests.soknader.factories import KomplettSoknadFactory
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +99,7 @@ def test_nord_example_in_the_exports(client, nord_2021, read):
     response = client.get(url)
     assert response.status_code == 200
     header, rows = read(response.content)
-    assert header == EXPORT_COLUMNS
+    assert header == EXPORT_HEADERS  # words people read; programs use regioner.json
     assert list(rows) == [r.navn for r in _regions_in_page_order(client)] + ["Hele landet"]
     assert rows["Nord"] == {
         "helseregion": "Nord",
@@ -312,3 +312,11 @@ def test_an_organisation_that_applies_again_counts_once_with_its_latest_applicat
     bodo = {r["navn"]: r for r in kommune_rows(html)}["Bodø"]
     assert bodo["status"] == Status.INNSENDT.label
     assert "Midlertidig registrert" not in html  # § 38: only applications made by 1 June 2019
+
+
+def test_programs_read_the_same_figures_with_stable_keys_from_the_json(client, nord_2021):
+    data = client.get(reverse("oversikt:regioner_json")).json()
+    assert data["spesialitet"] == "ALM"
+    nord = next(rad for rad in data["regioner"] if rad["helseregion"] == "Nord")
+    assert (nord["soknader"], nord["under_behandling"], nord["anmodning_sendt"], nord["registrert"]) == (54, 18, 26, 10)
+    assert list(nord) == EXPORT_COLUMNS

@@ -26,6 +26,7 @@ def _queries(client, url, params=None) -> tuple[int, bytes]:
         ("oversikt:oversikt", {"spesialitet": "SAM", "helseregion": "nord"}),
         ("oversikt:regioner_csv", {"spesialitet": "ARB"}),
         ("oversikt:regioner_xlsx", {}),
+        ("oversikt:regioner_json", {"spesialitet": "SAM"}),
     ],
 )
 def test_query_count_does_not_grow_with_applications(client, name, params):
