@@ -145,3 +145,47 @@ class RejectForm(VedtakForm):
         error_messages={"required": _("Skriv begrunnelsen for avslaget.")},
     )
     field_order = ["status", "begrunnelse", "vedtaksdato"]
+
+
+class OppfolgingForm(AnmodningForm):
+    """A further message on the open anmodning, with the deadline it sets."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["melding"].label = _("Melding til søkeren (sendes til kontaktpersonen)")
+
+
+class FristForm(HandlingForm):
+    frist = forms.DateField(
+        label=_("Ny svarfrist"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Skriv den nye svarfristen."),
+            "invalid": _("Svarfristen er ikke en gyldig dato. Skriv den som dd.mm.åååå, for eksempel 20.12.2026."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault(
+            "frist", timezone.localdate() + dt.timedelta(days=settings.ANMODNING_FRIST_DAGER)
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean_frist(self) -> dt.date:
+        frist = self.cleaned_data["frist"]
+        if frist <= timezone.localdate():
+            raise forms.ValidationError(gettext("Svarfristen må være etter dagens dato."))
+        return frist
+
+
+class PaminnelseForm(HandlingForm):
+    pass
+
+
+class TrekkAnmodningForm(HandlingForm):
+    melding = forms.CharField(
+        label=_("Melding til søkeren (valgfritt)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -27,13 +27,11 @@ from drift.lesevisning import BareLesing
 from laeringsmal.tolking import dekning_kontekst, katalog_for_soknad
 
 from .. import changes, completeness, dokumenter, exports, sections, selectors, skjema
-from ..choices import Status
 from ..models import Innsending, Mangel, Soknad, Statusendring
-from ..regler import status as statusregler
 from ..roles import BEHANDLE_SOKNAD
 from ..services import casework, errors, transitions
 from .filters import AnmodningFilter, HarManglerFilter, MangelkodeFilter
-from .handlinger import HANDLINGER, handling_form
+from .handlinger import HANDLINGER, apne_handlinger, handling_form
 from .visning import arenatabeller, svarene
 
 
@@ -75,6 +73,8 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
     list_per_page = 50
     ordering = ["-soknadsdato", "-pk"]
     change_form_template = "admin/soknader/soknad/change_form.html"
+    # the application's own pages are the søker's (a caseworker there gets a 404); the case page is the caseworker's
+    view_on_site = False
     actions = ["eksporter_json", "eksporter_csv", "eksporter_xlsx"]
 
     class Media:
@@ -220,17 +220,20 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context=context)
 
     def _handlinger(self, request, soknad, bound=None):
-        """(to-status, form) for each action open to this user now; `bound` = (to-status, form) just refused."""
+        """(action, its row, its form, open) for each action open to this user now; `bound` = (action, form) just
+        refused: shown open with its errors."""
         if not request.user.has_perm(BEHANDLE_SOKNAD):
             return []
         return [
             (
                 til,
+                HANDLINGER[til],
                 bound[1]
                 if bound and bound[0] == til
                 else handling_form(til, status=soknad.status, soknadsdato=soknad.soknadsdato),
+                bool(bound and bound[0] == til),
             )
-            for til in statusregler.saksbehandlers_valg(soknad.status)
+            for til in apne_handlinger(soknad.status)
         ]
 
     def get_urls(self):
@@ -283,11 +286,7 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
         except errors.TransitionRefused as refused:
             self.message_user(request, refused.melding, messages.ERROR)
         else:
-            self.message_user(
-                request,
-                gettext("Søknaden har nå status «%(status)s».") % {"status": Status(handling).label},
-                messages.SUCCESS,
-            )
+            self.message_user(request, rad.ferdig, messages.SUCCESS)
         return back
 
     def _vedtak_preview(self, request, soknad, handling, form):
@@ -310,6 +309,15 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
             "brev": dokumenter.vedtaksbrev_html(preview, dokument=False),
         }
         return TemplateResponse(request, "admin/soknader/soknad/vedtak_forhandsvisning.html", context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The admin's "Historikk" shows its own log, which the workflow does not write: the case's history is on
+        the case page, so the button leads there."""
+        soknad = self.get_object(request, object_id)
+        if soknad is None or not self.has_view_permission(request, soknad):
+            raise Http404(gettext("Fant ikke søknaden."))
+        url = reverse("admin:soknader_soknad_change", args=[object_id], current_app=self.admin_site.name)
+        return HttpResponseRedirect(f"{url}#sb-historikk-tittel")
 
     # ---- documents: only through these views, for those who may see the application ----
     def _dokumenter(self, soknad) -> dict:

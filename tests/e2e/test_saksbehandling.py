@@ -38,6 +38,7 @@ def test_anmodning_correction_resubmission_and_registration(live_server, browser
     expect(rows.first).to_contain_text("Avtale med HF mangler")
     rows.first.get_by_role("link").first.click()
     expect(page.locator("#sb-mangler-liste")).to_contain_text("Avtale med HF mangler")
+    page.locator("summary", has_text="Be om flere opplysninger").click()  # "Hva vil du gjøre?"
     page.get_by_label("Be om flere opplysninger").fill("Bekreft avtalen med Nordlandssykehuset HF.")
     page.get_by_role("button", name="Send anmodning").click()
     expect(page.locator(".messagelist")).to_contain_text("Anmodning om mer informasjon sendt")
@@ -64,11 +65,12 @@ def test_anmodning_correction_resubmission_and_registration(live_server, browser
     expect(page.locator("#sb-endringer-liste")).to_contain_text("Nordlandssykehuset HF")
     expect(page.locator("#sb-mangler-liste")).not_to_contain_text("Avtale med HF mangler")
     screenshot(page, "saksbehandling-02-diff")
+    page.locator("summary", has_text="Registrere virksomheten").click()
     page.get_by_role("button", name="Registrer: forhåndsvis vedtaksbrevet").click()
     page.get_by_role("button", name="Registrer og send vedtaksbrevet").click()
     expect(page.locator(".messagelist")).to_contain_text("Registrert")
     soknad.refresh_from_db()
     assert soknad.status == "registrert" and soknad.registrert_fra == soknad.soknadsdato
     statuses = list(soknad.historikk.values_list("til_status", flat=True))
-    assert statuses == ["innsendt", "anmodning_sendt", "innsendt", "registrert"]
+    assert statuses == ["innsendt", "anmodning_sendt", "sendt_inn_pa_nytt", "registrert"]  # issue 21: resubmitted
     assert Soknad.objects.get(pk=complete.pk).status == "innsendt"
