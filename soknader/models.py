@@ -161,6 +161,18 @@ class Soknad(RaskeValg, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     endret = models.DateTimeField(_("sist endret"), auto_now=True)
+    # the caseworker's queue (issue 21): who has the case, since when it waits (the last move of either side; empty
+    # once decided or withdrawn, so the waiting sort first and the oldest of them on top), the applicant's last move
+    saksbehandler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saksbehandler"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    venter_siden = models.DateTimeField(_("venter siden"), null=True, blank=True)
+    soker_aktiv = models.DateTimeField(_("søkeren sist aktiv"), null=True, blank=True)
     # the language the søker last used (start, submission, answer): every mail and letter to them is written in it
     sprak = models.CharField(
         _("språk for brev og e-post"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
@@ -180,7 +192,11 @@ class Soknad(RaskeValg, models.Model):
         ]
         permissions = [("behandle_soknad", "Kan behandle søknader")]
         # the caseworkers' list, newest first: read in index order and stop at the page, no sort of every row
-        indexes = [models.Index(fields=["-soknadsdato", "-id"], name="soknad_nyeste_forst")]
+        indexes = [
+            models.Index(fields=["-soknadsdato", "-id"], name="soknad_nyeste_forst"),
+            # the work queue: the waiting, oldest first
+            models.Index(fields=["venter_siden", "id"], name="soknad_ko", condition=Q(venter_siden__isnull=False)),
+        ]
 
     def __str__(self) -> str:
         return f"{self.referanse or 'Utkast'}: {self.get_spesialitet_display()}"

@@ -12,7 +12,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -30,8 +30,9 @@ from .. import changes, completeness, dokumenter, exports, sections, selectors, 
 from ..models import Innsending, Mangel, Soknad, Statusendring
 from ..roles import BEHANDLE_SOKNAD
 from ..services import casework, errors, transitions
-from .filters import AnmodningFilter, HarManglerFilter, MangelkodeFilter
+from .filters import ArbeidskoFilter, HarManglerFilter, MangelkodeFilter
 from .handlinger import HANDLINGER, apne_handlinger, handling_form
+from .ko import ArbeidskoAdmin, saksbehandlere
 from .visning import arenatabeller, svarene
 
 
@@ -46,13 +47,16 @@ class SoknadChangeList(ChangeList):
 
 
 @admin.register(Soknad)
-class SoknadAdmin(BareLesing, admin.ModelAdmin):
+class SoknadAdmin(ArbeidskoAdmin, BareLesing, admin.ModelAdmin):
     list_display = [
         "virksomhet_navn",
         "kommune",
         "helseregion",
         "spesialitet_kort",
         "status",
+        "venter",
+        "hos",
+        "soker_sist",
         "dato",
         "antall_mangler",
         "mangler_kort",
@@ -60,22 +64,30 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
     # region and fylke by path: Django builds the choices (one query each) and titles them from the fields'
     # verbose names ("helseregion", "fylke")
     list_filter = [
+        ArbeidskoFilter,
         "status",
         "spesialitet",
         "virksomhet__kommune__fylke__helseregion",
         "virksomhet__kommune__fylke",
         HarManglerFilter,
         MangelkodeFilter,
-        AnmodningFilter,
     ]
     show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")
-    search_fields = ["virksomhet__organisasjonsnummer", "virksomhet__navn", "referanse"]
+    search_fields = [
+        "virksomhet__organisasjonsnummer",
+        "virksomhet__navn",
+        "referanse",
+        "kontaktperson_navn",
+        "kontaktperson_epost",
+        "virksomhet__kommune__fylke__navn",
+    ]
     list_per_page = 50
-    ordering = ["-soknadsdato", "-pk"]
+    # the work queue: the waiting first, the one waiting longest on top; then the decided, newest first
+    ordering = [F("venter_siden").asc(nulls_last=True), "-soknadsdato", "-pk"]
     change_form_template = "admin/soknader/soknad/change_form.html"
     # the application's own pages are the søker's (a caseworker there gets a 404); the case page is the caseworker's
     view_on_site = False
-    actions = ["eksporter_json", "eksporter_csv", "eksporter_xlsx"]
+    actions = ["ta_saker", "frigi_saker", "eksporter_json", "eksporter_csv", "eksporter_xlsx"]
 
     class Media:
         css = {"all": ["css/saksbehandling.css"]}
@@ -118,7 +130,7 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .select_related("virksomhet__kommune__fylke__helseregion")
+            .select_related("virksomhet__kommune__fylke__helseregion", "saksbehandler")
             # a subquery, not Count() over a join: a GROUP BY over every application made PostgreSQL aggregate the
             # whole table before taking the page's 50 rows, and the paginator's COUNT(*) group too
             .annotate(_antall_mangler=Coalesce(Subquery(antall_mangler), 0))
@@ -214,6 +226,7 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
             "historikk": Statusendring.objects.filter(soknad=soknad).select_related("utfort_av"),
             "eposter": soknad.eposter.order_by("-opprettet", "-pk"),
             "handlinger": self._handlinger(request, soknad, bound),
+            "saksbehandlere": saksbehandlere() if request.user.has_perm(BEHANDLE_SOKNAD) else None,
             **self._dokumenter(soknad),
             **(extra_context or {}),
         }
@@ -248,6 +261,7 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
                 self.admin_site.admin_view(self.dokument_view),
                 name="soknader_soknad_dokument",
             ),
+            *self.ko_urls(),
             *super().get_urls(),
         ]
 
@@ -286,8 +300,15 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
         except errors.TransitionRefused as refused:
             self.message_user(request, refused.melding, messages.ERROR)
         else:
-            self.message_user(request, rad.ferdig, messages.SUCCESS)
+            self.message_user(request, self._ferdig(rad, pk), messages.SUCCESS)
         return back
+
+    def _ferdig(self, rad, pk):
+        """Done; after a decision, the way on to the next case."""
+        if not rad.vedtak:
+            return rad.ferdig
+        neste = reverse("admin:soknader_soknad_neste") + f"?fra={pk}"
+        return format_html('{} <a href="{}" id="sb-neste-sak">{}</a>', rad.ferdig, neste, gettext("Neste sak →"))
 
     def _vedtak_preview(self, request, soknad, handling, form):
         """The decision letter as it will be sent, with the form's values carried on to "Send vedtaket"."""

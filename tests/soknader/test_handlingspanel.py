@@ -35,9 +35,16 @@ def sb_client(client, saksbehandler):
     return client
 
 
-def i_status(status: str, saksbehandler) -> Soknad:
-    """An application brought to `status` the way it gets there: submitted, reviewed, asked, answered, resubmitted."""
-    soknad = KomplettSoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer="1804"))
+# Nordland's kommuner: one application each
+KOMMUNER = ["1804", "1806", "1813", "1820", "1824", "1833", "1837", "1838", "1839", "1840", "1841", "1845", "1848"]
+
+
+def i_status(status: str, saksbehandler, kommunenummer: str | None = None) -> Soknad:
+    """An application brought to `status` the way it gets there: submitted, reviewed, asked, answered, resubmitted.
+    Each in its own kommune, unless `kommunenummer` says which."""
+    if kommunenummer is None:
+        kommunenummer = KOMMUNER[Soknad.objects.count()]
+    soknad = KomplettSoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer=kommunenummer))
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
     soker = soker_for(soknad.virksomhet)
     soknad = submission.soknad_submit(soknad=soknad, bruker=soker)

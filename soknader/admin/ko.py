@@ -1,0 +1,113 @@
+"""The work queue's parts of the caseworkers' admin (issue 21): its columns (days waiting, who has the case, the
+applicant's last move), taking, giving and releasing a case, and "Neste sak"."""
+
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import Q
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Soknad
+from ..regler.status import SAKSBEHANDLERS_TUR
+from ..roles import BEHANDLE_SOKNAD
+from ..services import errors, tildeling
+
+
+def saksbehandlere():
+    """Active users who may act on applications (by group, by their own permission, or superusers)."""
+    app_label, codename = BEHANDLE_SOKNAD.split(".")
+    perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__permissions__in=perm) | Q(user_permissions__in=perm) | Q(is_superuser=True))
+        .filter(is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def neste_sak(bruker, unntatt: int | None = None) -> Soknad | None:
+    """The case to take next: the caseworker's move, theirs or no one's, the one waiting longest."""
+    return (
+        Soknad.objects.filter(status__in=SAKSBEHANDLERS_TUR)
+        .filter(Q(saksbehandler=bruker) | Q(saksbehandler__isnull=True))
+        .exclude(pk=unntatt)
+        .order_by("venter_siden", "pk")
+        .first()
+    )
+
+
+class ArbeidskoAdmin:
+    """Mixed into SoknadAdmin."""
+
+    @admin.display(description=_("dager"), ordering="venter_siden")
+    def venter(self, obj):
+        if obj.venter_siden is None:
+            return "–"
+        dager = (timezone.now() - obj.venter_siden).days
+        return format_html('<span title="{}">{}</span>', f"{obj.venter_siden:%d.%m.%Y}", dager)
+
+    @admin.display(description=_("saksbehandler"), ordering="saksbehandler__first_name")
+    def hos(self, obj):
+        return (obj.saksbehandler.get_full_name() or obj.saksbehandler.get_username()) if obj.saksbehandler else "–"
+
+    @admin.display(description=_("søkeren sist aktiv"), ordering="soker_aktiv")
+    def soker_sist(self, obj):
+        return f"{timezone.localtime(obj.soker_aktiv):%d.%m.%Y}" if obj.soker_aktiv else "–"
+
+    def ko_urls(self):
+        return [
+            path("<int:pk>/tildel/", self.admin_site.admin_view(self.tildel_view), name="soknader_soknad_tildel"),
+            path("neste/", self.admin_site.admin_view(self.neste_view), name="soknader_soknad_neste"),
+        ]
+
+    def tildel_view(self, request, pk):
+        """POST `gjor`: "ta" (take it), "frigi" (release it) or "gi" (give it to the caseworker `til`)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        soknad = get_object_or_404(Soknad, pk=pk)
+        back = HttpResponseRedirect(reverse("admin:soknader_soknad_change", args=[pk]))
+        gjor, valgt = request.POST.get("gjor", "ta"), request.POST.get("til", "")
+        til = {"ta": request.user, "frigi": None}.get(gjor)
+        if gjor == "gi":
+            til = saksbehandlere().filter(pk=valgt if valgt.isdigit() else None).first()
+            if til is None:
+                self.message_user(request, gettext("Velg en saksbehandler."), messages.ERROR)
+                return back
+        try:
+            tildeling.soknad_assign(soknad=soknad, bruker=request.user, til=til)
+        except errors.TransitionRefused as refused:
+            self.message_user(request, refused.melding, messages.ERROR)
+        return back
+
+    def neste_view(self, request):
+        fra = request.GET.get("fra", "")
+        neste = neste_sak(request.user, unntatt=int(fra) if fra.isdigit() else None)
+        if neste is None:
+            self.message_user(request, gettext("Ingen saker venter på deg."), messages.INFO)
+            return HttpResponseRedirect(reverse("admin:soknader_soknad_changelist") + "?ko=alle")
+        return HttpResponseRedirect(reverse("admin:soknader_soknad_change", args=[neste.pk]))
+
+    @admin.action(description=_("Ta de valgte sakene"))
+    def ta_saker(self, request, queryset):
+        self._tildel(request, queryset, request.user)
+
+    @admin.action(description=_("Frigi de valgte sakene"))
+    def frigi_saker(self, request, queryset):
+        self._tildel(request, queryset, None)
+
+    def _tildel(self, request, queryset, til):
+        try:
+            antall = tildeling.soknader_assign(soknader=list(queryset), bruker=request.user, til=til)
+        except errors.TransitionRefused as refused:
+            self.message_user(request, refused.melding, messages.ERROR)
+            return
+        self.message_user(
+            request, ngettext("%(antall)d sak er endret.", "%(antall)d saker er endret.", antall) % {"antall": antall}
+        )
