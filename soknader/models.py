@@ -452,3 +452,23 @@ class Vedtaksbrev(RaskeValg, models.Model):
 
     def __str__(self) -> str:
         return f"vedtaksbrev ({self.get_vedtak_display().lower()})"
+
+
+class Mangeltekst(models.Model):
+    """What the anmodning says about a kind of finding, in bokmål and nynorsk: data the caseworkers edit in the
+    admin, from which one click drafts the anmodning (`services.utkast`). Seeded by a data migration."""
+
+    kode = models.CharField(_("mangel"), max_length=40, choices=Mangelkode.choices, unique=True)
+    bokmal = models.TextField(_("tekst på bokmål"))
+    nynorsk = models.TextField(_("tekst på nynorsk"))
+
+    class Meta:
+        verbose_name = _("tekst i anmodning")
+        verbose_name_plural = _("tekster i anmodning")
+        ordering = ["kode"]
+
+    def __str__(self) -> str:
+        return self.get_kode_display()
+
+    def tekst(self, sprak: str) -> str:
+        return self.nynorsk if sprak == "nn" else self.bokmal

@@ -39,6 +39,7 @@ class Handling:
     verdier: tuple[str, ...] = ()  # the form's cleaned values the service takes, by name
     valgfrie: Mapping[str, Any] = field(default_factory=dict)  # and those it takes when given, with their default
     vedtak: bool = False  # a decision: its letter can be previewed before it is sent
+    utkast: bool = False  # a letter that can be drafted from the findings (services.utkast)
 
     def argumenter(self, data: Mapping[str, Any]) -> dict[str, Any]:
         return {navn: data[navn] for navn in self.verdier} | {
@@ -75,6 +76,7 @@ HANDLINGER: dict[str, Handling] = {
         knapp=_("Send anmodning"),
         ferdig=_("Søknaden har nå status «Anmodning om mer informasjon sendt»."),
         verdier=("melding", "frist"),
+        utkast=True,
     ),
     "oppfolging": Handling(
         OppfolgingForm,
@@ -124,10 +126,13 @@ HANDLINGER: dict[str, Handling] = {
 }
 
 
-def handling_form(handling: str, data=None, *, status: str = "", soknadsdato: dt.date | None = None) -> HandlingForm:
-    """The form for one action, bound to `data` when given, else showing the current status and today's date."""
+def handling_form(
+    handling: str, data=None, *, status: str = "", soknadsdato: dt.date | None = None, **initial
+) -> HandlingForm:
+    """The form for one action, bound to `data` when given, else showing the current status, today's date and
+    `initial` (a drafted letter)."""
     rad = HANDLINGER[handling]
-    return rad.form(data, initial={"status": status}, auto_id=f"{rad.prefix}-%s", soknadsdato=soknadsdato)
+    return rad.form(data, initial={"status": status, **initial}, auto_id=f"{rad.prefix}-%s", soknadsdato=soknadsdato)
 
 
 def apne_handlinger(status: str) -> list[str]:

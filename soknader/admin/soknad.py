@@ -6,17 +6,14 @@ history and the action buttons; actions are POSTed to an extra admin URL and dis
 `handlinger`.
 """
 
-import copy
-
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, F, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -29,9 +26,8 @@ from laeringsmal.tolking import dekning_kontekst, katalog_for_soknad
 from .. import changes, completeness, dokumenter, exports, sections, selectors, skjema
 from ..models import Innsending, Mangel, Soknad, Statusendring
 from ..roles import BEHANDLE_SOKNAD
-from ..services import casework, errors, transitions
 from .filters import ArbeidskoFilter, HarManglerFilter, MangelkodeFilter
-from .handlinger import HANDLINGER, apne_handlinger, handling_form
+from .handlingsvisning import HandlingAdmin
 from .ko import ArbeidskoAdmin, saksbehandlere
 from .visning import arenatabeller, svarene
 
@@ -47,7 +43,7 @@ class SoknadChangeList(ChangeList):
 
 
 @admin.register(Soknad)
-class SoknadAdmin(ArbeidskoAdmin, BareLesing, admin.ModelAdmin):
+class SoknadAdmin(HandlingAdmin, ArbeidskoAdmin, BareLesing, admin.ModelAdmin):
     list_display = [
         "virksomhet_navn",
         "kommune",
@@ -232,23 +228,6 @@ class SoknadAdmin(ArbeidskoAdmin, BareLesing, admin.ModelAdmin):
         }
         return super().change_view(request, object_id, form_url, extra_context=context)
 
-    def _handlinger(self, request, soknad, bound=None):
-        """(action, its row, its form, open) for each action open to this user now; `bound` = (action, form) just
-        refused: shown open with its errors."""
-        if not request.user.has_perm(BEHANDLE_SOKNAD):
-            return []
-        return [
-            (
-                til,
-                HANDLINGER[til],
-                bound[1]
-                if bound and bound[0] == til
-                else handling_form(til, status=soknad.status, soknadsdato=soknad.soknadsdato),
-                bool(bound and bound[0] == til),
-            )
-            for til in apne_handlinger(soknad.status)
-        ]
-
     def get_urls(self):
         return [
             path(
@@ -264,72 +243,6 @@ class SoknadAdmin(ArbeidskoAdmin, BareLesing, admin.ModelAdmin):
             *self.ko_urls(),
             *super().get_urls(),
         ]
-
-    def handling_view(self, request, pk, handling):
-        """POST of one case action: refused input is shown again next to its field; otherwise back to the case."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        soknad = get_object_or_404(Soknad, pk=pk)
-        if not self.has_view_permission(request, soknad):
-            return HttpResponseRedirect(reverse("admin:index"))
-        if handling not in HANDLINGER:
-            raise Http404(gettext("Ukjent handling."))
-        back = HttpResponseRedirect(reverse("admin:soknader_soknad_change", args=[pk]))
-        if not request.user.has_perm(BEHANDLE_SOKNAD):
-            self.message_user(request, transitions.IKKE_SAKSBEHANDLER, messages.ERROR)
-            return back
-        form = handling_form(handling, request.POST, soknadsdato=soknad.soknadsdato)
-        if not form.is_valid():
-            if "status" in form.errors:  # a page that lost its hidden field: nothing the caseworker can fix there
-                self.message_user(request, form.errors["status"][0], messages.ERROR)
-                return back
-            # show the case again with this form's errors and input; as a GET, so the admin renders, not saves
-            as_get = copy.copy(request)
-            as_get.method = "GET"
-            return self.change_view(as_get, str(pk), extra_context={"bound_form": (handling, form)})
-        rad = HANDLINGER[handling]
-        if rad.vedtak and "forhandsvis" in request.POST:
-            return self._vedtak_preview(request, soknad, handling, form)
-        try:
-            rad.service(
-                soknad=soknad,
-                bruker=request.user,
-                expected_status=form.cleaned_data["status"],
-                **rad.argumenter(form.cleaned_data),
-            )
-        except errors.TransitionRefused as refused:
-            self.message_user(request, refused.melding, messages.ERROR)
-        else:
-            self.message_user(request, self._ferdig(rad, pk), messages.SUCCESS)
-        return back
-
-    def _ferdig(self, rad, pk):
-        """Done; after a decision, the way on to the next case."""
-        if not rad.vedtak:
-            return rad.ferdig
-        neste = reverse("admin:soknader_soknad_neste") + f"?fra={pk}"
-        return format_html('{} <a href="{}" id="sb-neste-sak">{}</a>', rad.ferdig, neste, gettext("Neste sak →"))
-
-    def _vedtak_preview(self, request, soknad, handling, form):
-        """The decision letter as it will be sent, with the form's values carried on to "Send vedtaket"."""
-        preview = casework.vedtak_preview(
-            soknad=soknad,
-            til=handling,
-            vedtaksdato=form.cleaned_data["vedtaksdato"],
-            begrunnelse=form.cleaned_data.get("begrunnelse", ""),
-            tidligere_fra=form.cleaned_data.get("tidligere_fra"),
-            tidligere_begrunnelse=form.cleaned_data.get("tidligere_begrunnelse", ""),
-        )
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": soknad,
-            "title": gettext("Forhåndsvis vedtaksbrevet: %(soknad)s") % {"soknad": soknad},
-            "handling": handling,
-            "form": form,
-            "brev": dokumenter.vedtaksbrev_html(preview, dokument=False),
-        }
-        return TemplateResponse(request, "admin/soknader/soknad/vedtak_forhandsvisning.html", context)
 
     def history_view(self, request, object_id, extra_context=None):
         """The admin's "Historikk" shows its own log, which the workflow does not write: the case's history is on
