@@ -189,3 +189,11 @@ class TrekkAnmodningForm(HandlingForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class MasseAnmodningForm(AnmodningForm):
+    """The same anmodning to each selected case (each sees its own status: no hidden field)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["status"]

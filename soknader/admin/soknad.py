@@ -29,6 +29,7 @@ from ..roles import BEHANDLE_SOKNAD
 from .filters import ArbeidskoFilter, HarManglerFilter, MangelkodeFilter
 from .handlingsvisning import HandlingAdmin
 from .ko import ArbeidskoAdmin, saksbehandlere
+from .masse import MasseAdmin
 from .visning import arenatabeller, svarene
 
 
@@ -43,7 +44,7 @@ class SoknadChangeList(ChangeList):
 
 
 @admin.register(Soknad)
-class SoknadAdmin(HandlingAdmin, ArbeidskoAdmin, BareLesing, admin.ModelAdmin):
+class SoknadAdmin(HandlingAdmin, MasseAdmin, ArbeidskoAdmin, BareLesing, admin.ModelAdmin):
     list_display = [
         "virksomhet_navn",
         "kommune",
@@ -83,7 +84,16 @@ class SoknadAdmin(HandlingAdmin, ArbeidskoAdmin, BareLesing, admin.ModelAdmin):
     change_form_template = "admin/soknader/soknad/change_form.html"
     # the application's own pages are the søker's (a caseworker there gets a 404); the case page is the caseworker's
     view_on_site = False
-    actions = ["ta_saker", "frigi_saker", "eksporter_json", "eksporter_csv", "eksporter_xlsx"]
+    actions = [
+        "ta_saker",
+        "frigi_saker",
+        "masse_start",
+        "masse_anmodning",
+        "masse_registrer",
+        "eksporter_json",
+        "eksporter_csv",
+        "eksporter_xlsx",
+    ]
 
     class Media:
         css = {"all": ["css/saksbehandling.css"]}
