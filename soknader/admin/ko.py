@@ -4,7 +4,7 @@ applicant's last move), taking, giving and releasing a case, and "Neste sak"."""
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -13,7 +13,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Soknad
+from ..choices import Status
+from ..models import Innsending, Soknad
 from ..regler.status import SAKSBEHANDLERS_TUR
 from ..roles import BEHANDLE_SOKNAD
 from ..services import errors, tildeling
@@ -43,8 +44,24 @@ def neste_sak(bruker, unntatt: int | None = None) -> Soknad | None:
     )
 
 
+def status_med_versjon(soknad: Soknad, versjon: int | None) -> str:
+    if soknad.status == Status.SENDT_INN_PA_NYTT and versjon:
+        return f"{soknad.get_status_display()} (v{versjon})"
+    return soknad.get_status_display()
+
+
+def siste_versjon():
+    """The number of the application's latest submission, as a subquery for each row."""
+    return Subquery(Innsending.objects.filter(soknad=OuterRef("pk")).order_by("-versjon").values("versjon")[:1])
+
+
 class ArbeidskoAdmin:
     """Mixed into SoknadAdmin."""
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_vist(self, obj):
+        """The status; a resubmission with its version, "Sendt inn på nytt (v2)"."""
+        return status_med_versjon(obj, getattr(obj, "_versjon", None))
 
     @admin.display(description=_("dager"), ordering="venter_siden")
     def venter(self, obj):

@@ -28,9 +28,9 @@ from ..models import Innsending, Mangel, Soknad, Statusendring
 from ..roles import BEHANDLE_SOKNAD
 from .filters import ArbeidskoFilter, HarManglerFilter, MangelkodeFilter
 from .handlingsvisning import HandlingAdmin
-from .ko import ArbeidskoAdmin, saksbehandlere
+from .ko import ArbeidskoAdmin, saksbehandlere, siste_versjon, status_med_versjon
 from .masse import MasseAdmin
-from .visning import arenatabeller, svarene
+from .visning import arenatabeller, bekreftelser, svarene
 
 
 class SoknadChangeList(ChangeList):
@@ -50,7 +50,7 @@ class SoknadAdmin(HandlingAdmin, MasseAdmin, ArbeidskoAdmin, BareLesing, admin.M
         "kommune",
         "helseregion",
         "spesialitet_kort",
-        "status",
+        "status_vist",
         "venter",
         "hos",
         "soker_sist",
@@ -139,7 +139,7 @@ class SoknadAdmin(HandlingAdmin, MasseAdmin, ArbeidskoAdmin, BareLesing, admin.M
             .select_related("virksomhet__kommune__fylke__helseregion", "saksbehandler")
             # a subquery, not Count() over a join: a GROUP BY over every application made PostgreSQL aggregate the
             # whole table before taking the page's 50 rows, and the paginator's COUNT(*) group too
-            .annotate(_antall_mangler=Coalesce(Subquery(antall_mangler), 0))
+            .annotate(_antall_mangler=Coalesce(Subquery(antall_mangler), 0), _versjon=siste_versjon())
             .prefetch_related(Prefetch("mangler", queryset=Mangel.objects.order_by("pk")))
         )
 
@@ -205,13 +205,23 @@ class SoknadAdmin(HandlingAdmin, MasseAdmin, ArbeidskoAdmin, BareLesing, admin.M
             return felt is None or completeness.gjelder(felt, kontekst)
 
         return [
-            (tittel, {**opsjoner, "fields": [name for name in opsjoner["fields"] if gjelder(name)]})
+            (tittel, {**opsjoner, "fields": self._kompakt([name for name in opsjoner["fields"] if gjelder(name)])})
             for tittel, opsjoner in self.fieldsets
         ]
 
+    @staticmethod
+    def _kompakt(names: list) -> list:
+        """The confirmations that apply as one line ("9 av 9 bekreftet", the missing named), the rest as they are."""
+        felt = [skjema.FELT.get(getattr(name, "__name__", "")) for name in names]
+        bekreft = [f for f in felt if f is not None and f.type == skjema.Type.BEKREFT]
+        if len(bekreft) < 2:
+            return names
+        resten = [name for name, f in zip(names, felt, strict=True) if f not in bekreft]
+        return [bekreftelser(tuple(f.navn for f in bekreft)), *resten]
+
     # ---- read-only: caseworkers act through the buttons, never by editing the søker's answers ----
     def get_readonly_fields(self, request, obj=None):
-        return [name for fieldset in self.fieldsets for name in fieldset[1]["fields"]]
+        return [name for fieldset in self.get_fieldsets(request, obj) for name in fieldset[1]["fields"]]
 
     # ---- the change view: findings, coverage, changes, history, actions ----
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -233,6 +243,7 @@ class SoknadAdmin(HandlingAdmin, MasseAdmin, ArbeidskoAdmin, BareLesing, admin.M
             "eposter": soknad.eposter.order_by("-opprettet", "-pk"),
             "handlinger": self._handlinger(request, soknad, bound),
             "saksbehandlere": saksbehandlere() if request.user.has_perm(BEHANDLE_SOKNAD) else None,
+            "status_vist": status_med_versjon(soknad, innsendinger[0].versjon if innsendinger else None),
             **self._dokumenter(soknad),
             **(extra_context or {}),
         }

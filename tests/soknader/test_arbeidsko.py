@@ -2,6 +2,7 @@
 last move, search, taking and giving a case, and "Neste sak" after a decision."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -69,6 +70,9 @@ def test_the_tabs_count_the_open_cases_by_whose_move_it_is(sb_client, siri):
     for ko, hvem in (("mine", innsendt), ("svar", svar), ("pa_nytt", pa_nytt), ("frist", anmodning)):
         page = sb_client.get(f"{CHANGELIST}?ko={ko}").content.decode()
         assert f"/{hvem.pk}/change/" in page and page.count("/change/") == 1, ko
+    page = sb_client.get(f"{CHANGELIST}?ko=pa_nytt").content.decode()
+    assert "Sendt inn på nytt (v2)" in page
+    assert "Sendt inn på nytt (v2)" in sb_client.get(f"{CHANGELIST}{pa_nytt.pk}/change/").content.decode()
 
 
 def test_oldest_waiting_first_then_the_decided_with_days_assignee_and_applicants_last_move(sb_client, siri):
@@ -160,3 +164,14 @@ def test_the_queue_costs_the_same_queries_for_1_and_12_cases(sb_client, siri):
 def test_the_admin_start_page_leads_to_the_queue(sb_client):
     page = sb_client.get("/admin/").content.decode()
     assert "Arbeidskø" in page and f"{CHANGELIST}?ko=mine" in page and reverse("admin:soknader_soknad_neste") in page
+
+
+def test_the_case_page_collapses_the_confirmations_and_names_the_missing(sb_client, siri):
+    soknad = i_status(Status.INNSENDT, siri)
+    page = sb_client.get(f"{CHANGELIST}{soknad.pk}/change/").content.decode()
+    assert re.search(r"(\d+) av \1 bekreftet", page)
+    assert "Virksomheten følger spesialistforskriften" not in page  # no row "Ja" per confirmation
+    Soknad.objects.filter(pk=soknad.pk).update(ansvar_supervisjon=False)
+    page = sb_client.get(f"{CHANGELIST}{soknad.pk}/change/").content.decode()
+    alle = int(re.search(r"\d+ av (\d+) bekreftet", page).group(1))
+    assert f"{alle - 1} av {alle} bekreftet" in page and "Virksomheten sørger for at LIS får supervisjon" in page
