@@ -173,6 +173,8 @@ class Soknad(RaskeValg, models.Model):
     )
     venter_siden = models.DateTimeField(_("venter siden"), null=True, blank=True)
     soker_aktiv = models.DateTimeField(_("søkeren sist aktiv"), null=True, blank=True)
+    # forvaltningsloven § 11a: the foreløpig svar, when a case cannot be answered within a month of its receipt
+    forelopig_svar = models.DateField(_("foreløpig svar sendt"), null=True, blank=True)
     # the language the søker last used (start, submission, answer): every mail and letter to them is written in it
     sprak = models.CharField(
         _("språk for brev og e-post"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE

@@ -57,6 +57,11 @@ def anmodning_trukket(soknad: Soknad, melding: str) -> None:
     _send(soknad, "anmodning_trukket", emne, melding=melding)
 
 
+def forelopig_svar(soknad: Soknad, melding: str, forventet) -> None:
+    emne = gettext_noop("Søknad %(referanse)s: foreløpig svar fra Helsedirektoratet")
+    _send(soknad, "forelopig_svar", emne, melding=melding, forventet=forventet)
+
+
 def vedtak(soknad: Soknad, vedlegg=()) -> None:
     if soknad.status == "registrert":
         emne = gettext_noop("Søknad %(referanse)s er registrert")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from ..choices import Alvorlighet, Mangelkode, Status
 from ..models import Mangel, Melding, Soknad
 from ..regler.status import SAKSBEHANDLERS_TUR, VENTENDE_STATUSER
+from ..services.frister import forelopig_svar_skyldes
 
 
 class HarManglerFilter(admin.SimpleListFilter):
@@ -70,6 +71,7 @@ class ArbeidskoFilter(admin.SimpleListFilter):
             "pa_nytt": Q(status=Status.SENDT_INN_PA_NYTT),
             "frist": Q(status=Status.ANMODNING_SENDT, _ko_frist__lt=timezone.localdate()),
             "klar": Q(status__in=SAKSBEHANDLERS_TUR, _ko_mangel=False),
+            "fvl11a": Q(pk__in=forelopig_svar_skyldes().values("pk")),
         }
 
     def lookups(self, request, model_admin):
@@ -81,6 +83,7 @@ class ArbeidskoFilter(admin.SimpleListFilter):
             "pa_nytt": gettext("Sendt inn på nytt"),
             "frist": gettext("Svarfrist passert"),
             "klar": gettext("Klar for vedtak (ingen mangler)"),
+            "fvl11a": gettext("Foreløpig svar skyldes (fvl. § 11a)"),
         }
         vilkar = self._vilkar(request)
         antall = self._annotert(Soknad.objects.all()).aggregate(

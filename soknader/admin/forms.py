@@ -179,6 +179,35 @@ class FristForm(HandlingForm):
         return frist
 
 
+class ForelopigSvarForm(HandlingForm):
+    """Forvaltningsloven § 11a: why the case takes time and when the applicant can expect an answer."""
+
+    melding = forms.CharField(
+        label=_("Hvorfor saken tar tid (sendes til kontaktpersonen)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Skriv hvorfor saken tar tid.")},
+    )
+    forventet = forms.DateField(
+        label=_("Forventet svar innen"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Skriv når søkeren kan vente svar."),
+            "invalid": _("Datoen er ikke en gyldig dato. Skriv den som dd.mm.åååå, for eksempel 20.12.2026."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("forventet", timezone.localdate() + dt.timedelta(days=60))
+        super().__init__(*args, **kwargs)
+
+    def clean_forventet(self) -> dt.date:
+        dato = self.cleaned_data["forventet"]
+        if dato <= timezone.localdate():
+            raise forms.ValidationError(gettext("Datoen for svar må være etter dagens dato."))
+        return dato
+
+
 class PaminnelseForm(HandlingForm):
     pass
 

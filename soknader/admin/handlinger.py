@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from ..choices import Status
 from ..models import Soknad
 from ..regler.status import saksbehandlers_handlinger
-from ..services import casework, dialogue, oppfolging
+from ..services import casework, dialogue, frister, oppfolging
 from .forms import (
     AnmodningForm,
+    ForelopigSvarForm,
     FristForm,
     HandlingForm,
     OppfolgingForm,
@@ -112,6 +113,15 @@ HANDLINGER: dict[str, Handling] = {
         knapp=_("Trekk anmodningen tilbake"),
         ferdig=_("Anmodningen er trukket tilbake. Søknaden er under behandling igjen."),
         verdier=("melding",),
+    ),
+    "forelopig_svar": Handling(
+        ForelopigSvarForm,
+        "forelopig",
+        frister.soknad_forelopig_svar,
+        tittel=_("Sende foreløpig svar (forvaltningsloven § 11a)"),
+        knapp=_("Send foreløpig svar"),
+        ferdig=_("Det foreløpige svaret er sendt til søkeren."),
+        verdier=("melding", "forventet"),
     ),
     Status.AVSLATT: Handling(
         RejectForm,

@@ -17,7 +17,7 @@ from ..choices import Status
 from ..models import Innsending, Soknad
 from ..regler.status import SAKSBEHANDLERS_TUR
 from ..roles import BEHANDLE_SOKNAD
-from ..services import errors, tildeling
+from ..services import errors, frister, tildeling
 
 
 def saksbehandlere():
@@ -53,6 +53,20 @@ def status_med_versjon(soknad: Soknad, versjon: int | None) -> str:
 def siste_versjon():
     """The number of the application's latest submission, as a subquery for each row."""
     return Subquery(Innsending.objects.filter(soknad=OuterRef("pk")).order_by("-versjon").values("versjon")[:1])
+
+
+def frist_kontekst(soknad: Soknad) -> dict:
+    """The case's age and, while it waits for the directorate without a foreløpig svar, the § 11a limit."""
+    if soknad.soknadsdato is None:
+        return {}
+    idag = timezone.localdate()
+    frist = frister.svarfrist_11a(soknad)
+    apen = soknad.status in SAKSBEHANDLERS_TUR and soknad.forelopig_svar is None
+    return {
+        "alder_dager": (idag - soknad.soknadsdato).days,
+        "frist_11a": frist if apen else None,
+        "frist_11a_varsel": bool(apen and frist and frist - idag <= frister.VARSEL_FOR),
+    }
 
 
 class ArbeidskoAdmin:

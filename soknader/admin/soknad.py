@@ -28,7 +28,7 @@ from ..models import Innsending, Mangel, Soknad, Statusendring
 from ..roles import BEHANDLE_SOKNAD
 from .filters import ArbeidskoFilter, HarManglerFilter, MangelkodeFilter
 from .handlingsvisning import HandlingAdmin
-from .ko import ArbeidskoAdmin, saksbehandlere, siste_versjon, status_med_versjon
+from .ko import ArbeidskoAdmin, frist_kontekst, saksbehandlere, siste_versjon, status_med_versjon
 from .masse import MasseAdmin
 from .visning import arenatabeller, bekreftelser, svarene
 
@@ -243,6 +243,7 @@ class SoknadAdmin(HandlingAdmin, MasseAdmin, ArbeidskoAdmin, BareLesing, admin.M
             "eposter": soknad.eposter.order_by("-opprettet", "-pk"),
             "handlinger": self._handlinger(request, soknad, bound),
             "saksbehandlere": saksbehandlere() if request.user.has_perm(BEHANDLE_SOKNAD) else None,
+            **frist_kontekst(soknad),
             "status_vist": status_med_versjon(soknad, innsendinger[0].versjon if innsendinger else None),
             **self._dokumenter(soknad),
             **(extra_context or {}),

@@ -32,6 +32,7 @@ SAKSBEHANDLER_HANDLINGER: dict[str, frozenset[str]] = {
     "paminn": frozenset({Status.ANMODNING_SENDT}),
     "forleng_frist": ANMODNING_APEN,
     "trekk_anmodning": ANMODNING_APEN,
+    "forelopig_svar": VENTENDE_STATUSER,  # forvaltningsloven § 11a: why it takes time, when to expect an answer
 }
 ANMODNING_TRUKKET: dict[str, frozenset[str]] = {Status.UNDER_BEHANDLING: ANMODNING_APEN}
 

@@ -72,6 +72,10 @@ GYLDIG = {
     "forleng_frist": lambda s: {"frist": str(timezone.localdate() + dt.timedelta(60))},
     "paminn": lambda s: {},
     "trekk_anmodning": lambda s: {"melding": "Vi fant avtalen selv."},
+    "forelopig_svar": lambda s: {
+        "melding": "Vi har mange søknader.",
+        "forventet": str(timezone.localdate() + dt.timedelta(60)),
+    },
 }
 ALLE = [(status, handling) for status in sorted(VENTENDE_STATUSER) for handling in apne_handlinger(status)]
 
@@ -86,6 +90,7 @@ def test_every_open_state_offers_a_decision_and_the_moves_on_an_open_anmodning()
         "forleng_frist",
         "paminn",
         "trekk_anmodning",
+        "forelopig_svar",
         Status.AVSLATT,
     }
     assert set(GYLDIG) == set(HANDLINGER)

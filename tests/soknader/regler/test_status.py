@@ -56,15 +56,24 @@ def test_the_soker_answers_only_an_open_anmodning_and_deletes_only_a_draft_never
 @pytest.mark.parametrize(
     ("fra", "handlinger"),
     [
-        (Status.INNSENDT, [Status.UNDER_BEHANDLING, Status.ANMODNING_SENDT, Status.REGISTRERT, Status.AVSLATT]),
+        (
+            Status.INNSENDT,
+            [Status.UNDER_BEHANDLING, Status.ANMODNING_SENDT, Status.REGISTRERT, Status.AVSLATT, "forelopig_svar"],
+        ),
         # issue 21: while waiting on an answer: follow up, remind, extend the deadline, take the request back
         (
             Status.ANMODNING_SENDT,
-            [Status.REGISTRERT, Status.AVSLATT, "oppfolging", "paminn", "forleng_frist", "trekk_anmodning"],
+            [
+                *(Status.REGISTRERT, Status.AVSLATT, "oppfolging", "paminn", "forleng_frist", "trekk_anmodning"),
+                "forelopig_svar",
+            ],
         ),
         (
             Status.SVAR_MOTTATT,
-            [Status.ANMODNING_SENDT, Status.REGISTRERT, Status.AVSLATT, "forleng_frist", "trekk_anmodning"],
+            [
+                *(Status.ANMODNING_SENDT, Status.REGISTRERT, Status.AVSLATT, "forleng_frist", "trekk_anmodning"),
+                "forelopig_svar",
+            ],
         ),
         (Status.REGISTRERT, []),
     ],
