@@ -13,29 +13,43 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from .. import dokumenter
+from ..choices import Alvorlighet, Status
 from ..models import Soknad
+from ..regler.status import SAKSBEHANDLERS_TUR
 from ..roles import BEHANDLE_SOKNAD
 from ..services import casework, errors, transitions, utkast
 from .handlinger import HANDLINGER, apne_handlinger, handling_form
 
 
+def _klar(soknad) -> bool:
+    """On the caseworker's move with nothing missing: ready for a decision."""
+    return soknad.status in SAKSBEHANDLERS_TUR and not soknad.mangler.filter(alvorlighet=Alvorlighet.MANGEL).exists()
+
+
 class HandlingAdmin:
     def _handlinger(self, request, soknad, bound=None):
         """(action, its row, its form, open) for each action open to this user now; `bound` = (action, form) just
-        refused: shown open with its errors."""
+        refused: shown open with its errors. Unbound, an anmodning comes drafted from the findings, and a clean case
+        on the caseworker's move opens at "Registrere" (the likely next step; the others one click away)."""
         if not request.user.has_perm(BEHANDLE_SOKNAD):
             return []
+        apne = apne_handlinger(soknad.status)
+        utkastet = utkast.anmodning_utkast(soknad) if any(HANDLINGER[h].utkast for h in apne) else ""
+        standard = Status.REGISTRERT if not bound and _klar(soknad) else None
         return [
             (
                 til,
                 HANDLINGER[til],
-                bound[1]
-                if bound and bound[0] == til
-                else handling_form(til, status=soknad.status, soknadsdato=soknad.soknadsdato),
-                bool(bound and bound[0] == til),
+                bound[1] if bound and bound[0] == til else self._skjema(til, soknad, utkastet),
+                bool(bound and bound[0] == til) or til == standard,
             )
-            for til in apne_handlinger(soknad.status)
+            for til in apne
         ]
+
+    @staticmethod
+    def _skjema(til, soknad, utkastet):
+        initial = {"melding": utkastet} if HANDLINGER[til].utkast and utkastet else {}
+        return handling_form(til, status=soknad.status, soknadsdato=soknad.soknadsdato, **initial)
 
     def handling_view(self, request, pk, handling):
         """POST of one case action: refused input is shown again next to its field; otherwise back to the case."""

@@ -82,11 +82,19 @@ class ArbeidskoAdmin:
         if obj.venter_siden is None:
             return "–"
         dager = (timezone.now() - obj.venter_siden).days
-        return format_html('<span title="{}">{}</span>', f"{obj.venter_siden:%d.%m.%Y}", dager)
+        tittel = gettext("venter siden %(dato)s, søknadsdato %(soknadsdato)s") % {
+            "dato": f"{timezone.localtime(obj.venter_siden):%d.%m.%Y}",
+            "soknadsdato": f"{obj.soknadsdato:%d.%m.%Y}" if obj.soknadsdato else "–",
+        }
+        return format_html('<span title="{}">{}</span>', tittel, dager)
 
-    @admin.display(description=_("saksbehandler"), ordering="saksbehandler__first_name")
+    @admin.display(description=_("tildelt"), ordering="saksbehandler__username")
     def hos(self, obj):
-        return (obj.saksbehandler.get_full_name() or obj.saksbehandler.get_username()) if obj.saksbehandler else "–"
+        if not obj.saksbehandler:
+            return "–"
+        return format_html(
+            '<span title="{}">{}</span>', obj.saksbehandler.get_full_name(), obj.saksbehandler.get_username()
+        )
 
     @admin.display(description=_("søkeren sist aktiv"), ordering="soker_aktiv")
     def soker_sist(self, obj):

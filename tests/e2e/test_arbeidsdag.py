@@ -1,11 +1,13 @@
-"""The caseworker's day (issue 21), counted: queue → take a case → anmodning drafted from its findings → the
-applicant answers (message + PDF) and resubmits → "Sendt inn på nytt (v2)" at the top of its tab with the diff →
-register with the letter → "Neste sak". The caseworker's clicks and page loads are counted and printed (the figures
-in docs/saksbehandling.md); the pages are axe-clean."""
+"""The caseworker's day (issue 21), counted: queue → take a case → anmodning drafted from its findings (the form
+opens drafted) → the applicant answers (message + PDF) and resubmits → "Sendt inn på nytt (v2)" at the top of its
+tab with the diff → register with the letter → "Neste sak". The caseworker's clicks and page loads are counted and
+printed (the figures in docs/saksbehandling.md); the pages are axe-clean."""
 
 import re
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
@@ -43,6 +45,8 @@ def _axe(page):
 
 def test_the_caseworkers_day(live_server, browser, page, settings):
     settings.ASA_BASE_URL = live_server.url
+    # the anmodning's standard texts (a data migration's rows; a transactional test starts without them)
+    import_module("soknader.migrations.0023_mangeltekster_standard").legg_inn(apps, None)
     siri = UserFactory(username="siri", password=PASSWORD, is_staff=True, first_name="Siri", last_name="Sb")
     siri.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
     # another clean case waiting: "Neste sak" leads there
@@ -56,6 +60,7 @@ def test_the_caseworkers_day(live_server, browser, page, settings):
     Soknad.objects.filter(pk=neste.pk).update(venter_siden=Soknad.objects.get(pk=soknad.pk).venter_siden)
 
     log_in(page, live_server.url + "/admin/", "siri")
+    page.wait_for_load_state("load")
     teller = Teller(page)
     # the start page: the queue; the case with findings is not yet anyone's
     teller(page.get_by_role("link", name="Ikke fordelt"))
@@ -65,13 +70,13 @@ def test_the_caseworkers_day(live_server, browser, page, settings):
     teller(page.get_by_role("button", name="Ta saken"))
     expect(page.locator("#sb-hos")).to_contain_text("Saken er hos Siri Sb.")
     teller(page.locator("summary", has_text="Be om flere opplysninger"))
-    teller(page.get_by_role("button", name="Fyll inn utkast fra manglene"))
     melding = page.get_by_label("Be om flere opplysninger")
     expect(melding).to_have_value(re.compile("Vi finner ikke avtale med helseforetak"))
     _axe(page)
     screenshot(page, "arbeidsdag-01-utkast")
     teller(page.get_by_role("button", name="Send anmodning"))
     expect(page.locator(".messagelist")).to_contain_text("Anmodning om mer informasjon sendt")
+    page.wait_for_load_state("load")
     for_svar = (teller.klikk, teller.lastet)
 
     # the applicant answers with a message and a PDF, corrects and resubmits
@@ -101,7 +106,7 @@ def test_the_caseworkers_day(live_server, browser, page, settings):
     teller(forste.get_by_role("link").first)
     expect(page.locator("#sb-endringer-liste")).to_contain_text("Nordlandssykehuset HF")
     expect(page.locator("#sb-dialog-liste")).to_contain_text("avtale.pdf")
-    teller(page.locator("summary", has_text="Registrere virksomheten"))
+    expect(page.locator("#sb-valg-registrer")).to_have_attribute("open", "")  # clean now: opens at "Registrere"
     teller(page.get_by_role("button", name="Registrer: forhåndsvis vedtaksbrevet"))
     expect(page.locator("#sb-brev")).to_contain_text("er registrert som utdanningsvirksomhet")
     teller(page.get_by_role("button", name="Registrer og send vedtaksbrevet"))
@@ -110,8 +115,10 @@ def test_the_caseworkers_day(live_server, browser, page, settings):
     expect(page).to_have_url(re.compile(f"/admin/soknader/soknad/{neste.pk}/change/"))
     screenshot(page, "arbeidsdag-02-neste-sak")
     assert Soknad.objects.get(pk=soknad.pk).status == "registrert"
+    page.wait_for_load_state("load")
     print(
         f"\nsaksbehandleren: {teller.klikk} klikk og {teller.lastet} sidelastinger "
         f"(før svaret: {for_svar[0]} klikk, {for_svar[1]} sidelastinger)"
     )
-    assert (teller.klikk, teller.lastet) == (13, 12)
+    # main before issue 21, the same journey: 12 clicks, 12 page loads (docs/saksbehandling.md)
+    assert (teller.klikk, teller.lastet) == (11, 10)

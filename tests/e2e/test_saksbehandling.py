@@ -65,7 +65,7 @@ def test_anmodning_correction_resubmission_and_registration(live_server, browser
     expect(page.locator("#sb-endringer-liste")).to_contain_text("Nordlandssykehuset HF")
     expect(page.locator("#sb-mangler-liste")).not_to_contain_text("Avtale med HF mangler")
     screenshot(page, "saksbehandling-02-diff")
-    page.locator("summary", has_text="Registrere virksomheten").click()
+    expect(page.locator("#sb-valg-registrer")).to_have_attribute("open", "")  # a clean case: opens there
     page.get_by_role("button", name="Registrer: forhåndsvis vedtaksbrevet").click()
     page.get_by_role("button", name="Registrer og send vedtaksbrevet").click()
     expect(page.locator(".messagelist")).to_contain_text("Registrert")

@@ -12,7 +12,7 @@ from django.utils import timezone
 from soknader.admin.handlinger import HANDLINGER, apne_handlinger
 from soknader.choices import Status
 from soknader.models import Soknad
-from soknader.regler.status import VENTENDE_STATUSER
+from soknader.regler.status import SAKSBEHANDLERS_TUR, VENTENDE_STATUSER
 from soknader.roles import SAKSBEHANDLERE
 from soknader.services import casework, dialogue, submission
 from tests.brreg.factories import KommuneVirksomhetFactory
@@ -105,9 +105,10 @@ def test_the_case_page_has_one_panel_with_a_form_for_every_action_open_in_the_st
         rad = HANDLINGER[handling]
         assert f'action="{reverse("admin:soknader_soknad_handling", args=[soknad.pk, handling])}"' in page
         assert str(rad.tittel) in page and str(rad.knapp) in page
-    # closed until chosen, one at a time
+    # closed until chosen, one at a time; a clean case on the caseworker's move opens at "Registrere"
     assert len(re.findall(r'<details name="sb-handling"', page)) == len(apne_handlinger(status))
-    assert " open>" not in page
+    apne = re.findall(r'id="sb-valg-(\w+)" open>', page)
+    assert apne == (["registrer"] if status in SAKSBEHANDLERS_TUR else [])
 
 
 @pytest.mark.parametrize(("status", "handling"), ALLE)

@@ -54,6 +54,8 @@ def test_one_click_fills_the_anmodning_to_edit_before_sending(sb_client):
     soknad = _uten_hf_avtale()
     page = sb_client.get(f"/admin/soknader/soknad/{soknad.pk}/change/").content.decode()
     assert "Fyll inn utkast fra manglene" in page
+    # the form opens drafted; the button drafts again (after an edit, or after the findings changed)
+    assert "Vi finner ikke avtale med helseforetak" in page.split('id="anmodning-melding"')[1].split("</textarea>")[0]
     page = sb_client.post(
         reverse("admin:soknader_soknad_handling", args=[soknad.pk, "anmodning_sendt"]),
         {"status": "innsendt", "melding": "", "frist": "", "utkast": "1"},
