@@ -259,6 +259,7 @@ DRIFT_JOBS = [
     ("clearsessions", "03:00", "drift.jobs.clearsessions"),
     ("personvern_utkast", "03:30", "soknader.jobs.utkast_retention"),
     ("personvern_revisjonslogg", "03:45", "tilgang.jobs.audit_retention"),
+    ("varsle_forelopig_svar", "06:15", "soknader.jobs.forelopig_svar_varsel"),
 ]
 # "send_paminnelser=07:00,clearsessions=04:00" moves a job without touching the list
 DRIFT_JOB_TIMES = dict(item.split("=", 1) for item in env_list("DRIFT_JOBB_TIDER") if "=" in item)

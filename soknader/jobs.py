@@ -13,3 +13,11 @@ def utkast_retention() -> str:
     """Drafts never submitted and long untouched: warned, then deleted (soknader/personvern.py)."""
     result = personvern.drafts_expire()
     return f"{result.varslet} utkast varslet om sletting, {result.slettet} utkast slettet"
+
+
+def forelopig_svar_varsel() -> str:
+    """The cases that will soon have waited a month without an answer (forvaltningsloven § 11a): counted each morning,
+    and shown to caseworkers in the queue's tab «Foreløpig svar»."""
+    from .services import frister
+
+    return f"{frister.forelopig_svar_skyldes().count()} søknader trenger foreløpig svar (fvl. § 11a)"

@@ -169,6 +169,20 @@ class Soknad(RaskeValg, models.Model):
     endret = models.DateTimeField(_("sist endret"), auto_now=True)
     # a draft untouched for a long time is told it will be deleted, and deleted later (soknader/personvern.py)
     slettevarsel = models.DateTimeField(_("varslet om sletting"), null=True, blank=True, editable=False)
+    # the caseworker's queue (issue 21): who has the case, since when it waits (the last move of either side; empty
+    # once decided or withdrawn, so the waiting sort first and the oldest of them on top), the applicant's last move
+    saksbehandler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saksbehandler"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    venter_siden = models.DateTimeField(_("venter siden"), null=True, blank=True)
+    soker_aktiv = models.DateTimeField(_("søkeren sist aktiv"), null=True, blank=True)
+    # forvaltningsloven § 11a: the foreløpig svar, when a case cannot be answered within a month of its receipt
+    forelopig_svar = models.DateField(_("foreløpig svar sendt"), null=True, blank=True)
     # the language the søker last used (start, submission, answer): every mail and letter to them is written in it
     sprak = models.CharField(
         _("språk for brev og e-post"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
@@ -188,7 +202,11 @@ class Soknad(RaskeValg, models.Model):
         ]
         permissions = [("behandle_soknad", "Kan behandle søknader")]
         # the caseworkers' list, newest first: read in index order and stop at the page, no sort of every row
-        indexes = [models.Index(fields=["-soknadsdato", "-id"], name="soknad_nyeste_forst")]
+        indexes = [
+            models.Index(fields=["-soknadsdato", "-id"], name="soknad_nyeste_forst"),
+            # the work queue: the waiting, oldest first
+            models.Index(fields=["venter_siden", "id"], name="soknad_ko", condition=Q(venter_siden__isnull=False)),
+        ]
 
     def __str__(self) -> str:
         return f"{self.referanse or 'Utkast'}: {self.get_spesialitet_display()}"
@@ -444,3 +462,23 @@ class Vedtaksbrev(RaskeValg, models.Model):
 
     def __str__(self) -> str:
         return f"vedtaksbrev ({self.get_vedtak_display().lower()})"
+
+
+class Mangeltekst(models.Model):
+    """What the anmodning says about a kind of finding, in bokmål and nynorsk: data the caseworkers edit in the
+    admin, from which one click drafts the anmodning (`services.utkast`). Seeded by a data migration."""
+
+    kode = models.CharField(_("mangel"), max_length=40, choices=Mangelkode.choices, unique=True)
+    bokmal = models.TextField(_("tekst på bokmål"))
+    nynorsk = models.TextField(_("tekst på nynorsk"))
+
+    class Meta:
+        verbose_name = _("tekst i anmodning")
+        verbose_name_plural = _("tekster i anmodning")
+        ordering = ["kode"]
+
+    def __str__(self) -> str:
+        return self.get_kode_display()
+
+    def tekst(self, sprak: str) -> str:
+        return self.nynorsk if sprak == "nn" else self.bokmal

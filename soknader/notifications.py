@@ -47,6 +47,21 @@ def paminnelse(soknad: Soknad, anmodning) -> None:
     _send(soknad, "paminnelse", emne, frist=anmodning.frist, anmodning=anmodning)
 
 
+def frist_forlenget(soknad: Soknad, anmodning) -> None:
+    emne = gettext_noop("Søknad %(referanse)s: ny svarfrist %(frist)s")
+    _send(soknad, "frist_forlenget", emne, frist=anmodning.frist, anmodning=anmodning)
+
+
+def anmodning_trukket(soknad: Soknad, melding: str) -> None:
+    emne = gettext_noop("Søknad %(referanse)s: Helsedirektoratet trenger ikke lenger opplysningene det ba om")
+    _send(soknad, "anmodning_trukket", emne, melding=melding)
+
+
+def forelopig_svar(soknad: Soknad, melding: str, forventet) -> None:
+    emne = gettext_noop("Søknad %(referanse)s: foreløpig svar fra Helsedirektoratet")
+    _send(soknad, "forelopig_svar", emne, melding=melding, forventet=forventet)
+
+
 def vedtak(soknad: Soknad, vedlegg=()) -> None:
     if soknad.status == "registrert":
         emne = gettext_noop("Søknad %(referanse)s er registrert")

@@ -17,6 +17,8 @@ _SAKSBEHANDLER_PERMS = {
         "view_statusendring",
         "view_regiontilgang",
         "view_laeringsarena",
+        "view_mangeltekst",  # the anmodning's texts per finding: the caseworkers' own wording (issue 21)
+        "change_mangeltekst",
     ],
     "tilgang": ["view_virksomhetstilgang", "view_hendelse", "view_person"],
     "laeringsarenaer": ["view_laeringsmal"],  # the app label of laeringsmal (see its apps.py)

@@ -1,10 +1,14 @@
-"""The other models caseworkers keep: who follows which region (ALIS-kontor), and the arenas on their own."""
+"""The other models caseworkers keep: who follows which region (ALIS-kontor), the arenas on their own, and the
+anmodning's text per kind of finding."""
 
 from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from drift.inndata import TrygtSkjema
 
-from ..models import Laeringsarena, Regiontilgang
+from ..models import Laeringsarena, Mangeltekst, Regiontilgang
 
 
 @admin.register(Regiontilgang)
@@ -23,3 +27,29 @@ class LaeringsarenaAdmin(TrygtSkjema, admin.ModelAdmin):
     list_select_related = ["soknad__virksomhet"]
     search_fields = ["soknad__referanse", "soknad__virksomhet__navn", "annen_virksomhet"]
     raw_id_fields = ["soknad"]
+
+
+@admin.register(Mangeltekst)
+class MangeltekstAdmin(TrygtSkjema, admin.ModelAdmin):
+    """The anmodning's text per kind of finding, in both languages, with how each reads in the letter."""
+
+    list_display = ["__str__", "bokmal"]
+    fields = ["kode", "bokmal", "nynorsk", "forhandsvisning"]
+    readonly_fields = ["forhandsvisning"]
+    search_fields = ["bokmal", "nynorsk"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["kode", "forhandsvisning"] if obj else ["forhandsvisning"]
+
+    @admin.display(description=_("slik står det i anmodningen"))
+    def forhandsvisning(self, obj):
+        if not obj or not obj.pk:
+            return "–"
+        return format_html(
+            '<div class="sb-fritekst"><p><strong>{}</strong></p><p>1. {}</p>'
+            "<p><strong>{}</strong></p><p>1. {}</p></div>",
+            gettext("Bokmål"),
+            obj.bokmal,
+            gettext("Nynorsk"),
+            obj.nynorsk,
+        )

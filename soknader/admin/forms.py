@@ -145,3 +145,84 @@ class RejectForm(VedtakForm):
         error_messages={"required": _("Skriv begrunnelsen for avslaget.")},
     )
     field_order = ["status", "begrunnelse", "vedtaksdato"]
+
+
+class OppfolgingForm(AnmodningForm):
+    """A further message on the open anmodning, with the deadline it sets."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["melding"].label = _("Melding til søkeren (sendes til kontaktpersonen)")
+
+
+class FristForm(HandlingForm):
+    frist = forms.DateField(
+        label=_("Ny svarfrist"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Skriv den nye svarfristen."),
+            "invalid": _("Svarfristen er ikke en gyldig dato. Skriv den som dd.mm.åååå, for eksempel 20.12.2026."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault(
+            "frist", timezone.localdate() + dt.timedelta(days=settings.ANMODNING_FRIST_DAGER)
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean_frist(self) -> dt.date:
+        frist = self.cleaned_data["frist"]
+        if frist <= timezone.localdate():
+            raise forms.ValidationError(gettext("Svarfristen må være etter dagens dato."))
+        return frist
+
+
+class ForelopigSvarForm(HandlingForm):
+    """Forvaltningsloven § 11a: why the case takes time and when the applicant can expect an answer."""
+
+    melding = forms.CharField(
+        label=_("Hvorfor saken tar tid (sendes til kontaktpersonen)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Skriv hvorfor saken tar tid.")},
+    )
+    forventet = forms.DateField(
+        label=_("Forventet svar innen"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Skriv når søkeren kan vente svar."),
+            "invalid": _("Datoen er ikke en gyldig dato. Skriv den som dd.mm.åååå, for eksempel 20.12.2026."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("forventet", timezone.localdate() + dt.timedelta(days=60))
+        super().__init__(*args, **kwargs)
+
+    def clean_forventet(self) -> dt.date:
+        dato = self.cleaned_data["forventet"]
+        if dato <= timezone.localdate():
+            raise forms.ValidationError(gettext("Datoen for svar må være etter dagens dato."))
+        return dato
+
+
+class PaminnelseForm(HandlingForm):
+    pass
+
+
+class TrekkAnmodningForm(HandlingForm):
+    melding = forms.CharField(
+        label=_("Melding til søkeren (valgfritt)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class MasseAnmodningForm(AnmodningForm):
+    """The same anmodning to each selected case (each sees its own status: no hidden field)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["status"]

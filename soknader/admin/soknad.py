@@ -6,17 +6,14 @@ history and the action buttons; actions are POSTed to an extra admin URL and dis
 `handlinger`.
 """
 
-import copy
-
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -27,14 +24,13 @@ from drift.lesevisning import BareLesing
 from laeringsmal.tolking import dekning_kontekst, katalog_for_soknad
 
 from .. import changes, completeness, dokumenter, exports, sections, selectors, skjema
-from ..choices import Status
 from ..models import Innsending, Mangel, Soknad, Statusendring
-from ..regler import status as statusregler
 from ..roles import BEHANDLE_SOKNAD
-from ..services import casework, errors, transitions
-from .filters import AnmodningFilter, HarManglerFilter, MangelkodeFilter
-from .handlinger import HANDLINGER, handling_form
-from .visning import arenatabeller, svarene
+from .filters import ArbeidskoFilter, HarManglerFilter, MangelkodeFilter
+from .handlingsvisning import HandlingAdmin
+from .ko import ArbeidskoAdmin, frist_kontekst, saksbehandlere, siste_versjon, status_med_versjon
+from .masse import MasseAdmin
+from .visning import arenatabeller, bekreftelser, svarene
 
 
 class SoknadChangeList(ChangeList):
@@ -48,34 +44,54 @@ class SoknadChangeList(ChangeList):
 
 
 @admin.register(Soknad)
-class SoknadAdmin(BareLesing, admin.ModelAdmin):
+class SoknadAdmin(HandlingAdmin, MasseAdmin, ArbeidskoAdmin, BareLesing, admin.ModelAdmin):
     list_display = [
         "virksomhet_navn",
         "kommune",
-        "helseregion",
         "spesialitet_kort",
-        "status",
-        "dato",
+        "status_vist",
+        "venter",
+        "hos",
+        "soker_sist",
         "antall_mangler",
         "mangler_kort",
     ]
     # region and fylke by path: Django builds the choices (one query each) and titles them from the fields'
     # verbose names ("helseregion", "fylke")
     list_filter = [
+        ArbeidskoFilter,
         "status",
         "spesialitet",
         "virksomhet__kommune__fylke__helseregion",
         "virksomhet__kommune__fylke",
         HarManglerFilter,
         MangelkodeFilter,
-        AnmodningFilter,
     ]
     show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")
-    search_fields = ["virksomhet__organisasjonsnummer", "virksomhet__navn", "referanse"]
+    search_fields = [
+        "virksomhet__organisasjonsnummer",
+        "virksomhet__navn",
+        "referanse",
+        "kontaktperson_navn",
+        "kontaktperson_epost",
+        "virksomhet__kommune__fylke__navn",
+    ]
     list_per_page = 50
-    ordering = ["-soknadsdato", "-pk"]
+    # the work queue: the waiting first, the one waiting longest on top; then the decided, newest first
+    ordering = [F("venter_siden").asc(nulls_last=True), "-soknadsdato", "-pk"]
     change_form_template = "admin/soknader/soknad/change_form.html"
-    actions = ["eksporter_json", "eksporter_csv", "eksporter_xlsx"]
+    # the application's own pages are the søker's (a caseworker there gets a 404); the case page is the caseworker's
+    view_on_site = False
+    actions = [
+        "ta_saker",
+        "frigi_saker",
+        "masse_start",
+        "masse_anmodning",
+        "masse_registrer",
+        "eksporter_json",
+        "eksporter_csv",
+        "eksporter_xlsx",
+    ]
 
     class Media:
         css = {"all": ["css/saksbehandling.css"]}
@@ -118,10 +134,10 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .select_related("virksomhet__kommune__fylke__helseregion")
+            .select_related("virksomhet__kommune__fylke__helseregion", "saksbehandler")
             # a subquery, not Count() over a join: a GROUP BY over every application made PostgreSQL aggregate the
             # whole table before taking the page's 50 rows, and the paginator's COUNT(*) group too
-            .annotate(_antall_mangler=Coalesce(Subquery(antall_mangler), 0))
+            .annotate(_antall_mangler=Coalesce(Subquery(antall_mangler), 0), _versjon=siste_versjon())
             .prefetch_related(Prefetch("mangler", queryset=Mangel.objects.order_by("pk")))
         )
 
@@ -143,7 +159,12 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
 
     @admin.display(description=_("kommune"), ordering="virksomhet__kommune__navn")
     def kommune(self, obj):
-        return obj.virksomhet.kommune.navn if obj.virksomhet.kommune else "–"
+        """The kommune, its region as a tooltip (the region is a filter; a column of its own made the queue too
+        wide at 1280 px)."""
+        kommune = obj.virksomhet.kommune
+        if not kommune:
+            return "–"
+        return format_html('<span title="{}">{}</span>', kommune.fylke.helseregion.navn, kommune.navn)
 
     @admin.display(description=_("helseregion"), ordering="virksomhet__kommune__fylke__helseregion__navn")
     def helseregion(self, obj):
@@ -187,13 +208,23 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
             return felt is None or completeness.gjelder(felt, kontekst)
 
         return [
-            (tittel, {**opsjoner, "fields": [name for name in opsjoner["fields"] if gjelder(name)]})
+            (tittel, {**opsjoner, "fields": self._kompakt([name for name in opsjoner["fields"] if gjelder(name)])})
             for tittel, opsjoner in self.fieldsets
         ]
 
+    @staticmethod
+    def _kompakt(names: list) -> list:
+        """The confirmations that apply as one line ("9 av 9 bekreftet", the missing named), the rest as they are."""
+        felt = [skjema.FELT.get(getattr(name, "__name__", "")) for name in names]
+        bekreft = [f for f in felt if f is not None and f.type == skjema.Type.BEKREFT]
+        if len(bekreft) < 2:
+            return names
+        resten = [name for name, f in zip(names, felt, strict=True) if f not in bekreft]
+        return [bekreftelser(tuple(f.navn for f in bekreft)), *resten]
+
     # ---- read-only: caseworkers act through the buttons, never by editing the søker's answers ----
     def get_readonly_fields(self, request, obj=None):
-        return [name for fieldset in self.fieldsets for name in fieldset[1]["fields"]]
+        return [name for fieldset in self.get_fieldsets(request, obj) for name in fieldset[1]["fields"]]
 
     # ---- the change view: findings, coverage, changes, history, actions ----
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -214,24 +245,13 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
             "historikk": Statusendring.objects.filter(soknad=soknad).select_related("utfort_av"),
             "eposter": soknad.eposter.order_by("-opprettet", "-pk"),
             "handlinger": self._handlinger(request, soknad, bound),
+            "saksbehandlere": saksbehandlere() if request.user.has_perm(BEHANDLE_SOKNAD) else None,
+            **frist_kontekst(soknad),
+            "status_vist": status_med_versjon(soknad, innsendinger[0].versjon if innsendinger else None),
             **self._dokumenter(soknad),
             **(extra_context or {}),
         }
         return super().change_view(request, object_id, form_url, extra_context=context)
-
-    def _handlinger(self, request, soknad, bound=None):
-        """(to-status, form) for each action open to this user now; `bound` = (to-status, form) just refused."""
-        if not request.user.has_perm(BEHANDLE_SOKNAD):
-            return []
-        return [
-            (
-                til,
-                bound[1]
-                if bound and bound[0] == til
-                else handling_form(til, status=soknad.status, soknadsdato=soknad.soknadsdato),
-            )
-            for til in statusregler.saksbehandlers_valg(soknad.status)
-        ]
 
     def get_urls(self):
         return [
@@ -245,71 +265,18 @@ class SoknadAdmin(BareLesing, admin.ModelAdmin):
                 self.admin_site.admin_view(self.dokument_view),
                 name="soknader_soknad_dokument",
             ),
+            *self.ko_urls(),
             *super().get_urls(),
         ]
 
-    def handling_view(self, request, pk, handling):
-        """POST of one case action: refused input is shown again next to its field; otherwise back to the case."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        soknad = get_object_or_404(Soknad, pk=pk)
-        if not self.has_view_permission(request, soknad):
-            return HttpResponseRedirect(reverse("admin:index"))
-        if handling not in HANDLINGER:
-            raise Http404(gettext("Ukjent handling."))
-        back = HttpResponseRedirect(reverse("admin:soknader_soknad_change", args=[pk]))
-        if not request.user.has_perm(BEHANDLE_SOKNAD):
-            self.message_user(request, transitions.IKKE_SAKSBEHANDLER, messages.ERROR)
-            return back
-        form = handling_form(handling, request.POST, soknadsdato=soknad.soknadsdato)
-        if not form.is_valid():
-            if "status" in form.errors:  # a page that lost its hidden field: nothing the caseworker can fix there
-                self.message_user(request, form.errors["status"][0], messages.ERROR)
-                return back
-            # show the case again with this form's errors and input; as a GET, so the admin renders, not saves
-            as_get = copy.copy(request)
-            as_get.method = "GET"
-            return self.change_view(as_get, str(pk), extra_context={"bound_form": (handling, form)})
-        rad = HANDLINGER[handling]
-        if rad.vedtak and "forhandsvis" in request.POST:
-            return self._vedtak_preview(request, soknad, handling, form)
-        try:
-            rad.service(
-                soknad=soknad,
-                bruker=request.user,
-                expected_status=form.cleaned_data["status"],
-                **rad.argumenter(form.cleaned_data),
-            )
-        except errors.TransitionRefused as refused:
-            self.message_user(request, refused.melding, messages.ERROR)
-        else:
-            self.message_user(
-                request,
-                gettext("Søknaden har nå status «%(status)s».") % {"status": Status(handling).label},
-                messages.SUCCESS,
-            )
-        return back
-
-    def _vedtak_preview(self, request, soknad, handling, form):
-        """The decision letter as it will be sent, with the form's values carried on to "Send vedtaket"."""
-        preview = casework.vedtak_preview(
-            soknad=soknad,
-            til=handling,
-            vedtaksdato=form.cleaned_data["vedtaksdato"],
-            begrunnelse=form.cleaned_data.get("begrunnelse", ""),
-            tidligere_fra=form.cleaned_data.get("tidligere_fra"),
-            tidligere_begrunnelse=form.cleaned_data.get("tidligere_begrunnelse", ""),
-        )
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": soknad,
-            "title": gettext("Forhåndsvis vedtaksbrevet: %(soknad)s") % {"soknad": soknad},
-            "handling": handling,
-            "form": form,
-            "brev": dokumenter.vedtaksbrev_html(preview, dokument=False),
-        }
-        return TemplateResponse(request, "admin/soknader/soknad/vedtak_forhandsvisning.html", context)
+    def history_view(self, request, object_id, extra_context=None):
+        """The admin's "Historikk" shows its own log, which the workflow does not write: the case's history is on
+        the case page, so the button leads there."""
+        soknad = self.get_object(request, object_id)
+        if soknad is None or not self.has_view_permission(request, soknad):
+            raise Http404(gettext("Fant ikke søknaden."))
+        url = reverse("admin:soknader_soknad_change", args=[object_id], current_app=self.admin_site.name)
+        return HttpResponseRedirect(f"{url}#sb-historikk-tittel")
 
     # ---- documents: only through these views, for those who may see the application ----
     def _dokumenter(self, soknad) -> dict:

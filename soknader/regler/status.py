@@ -24,6 +24,18 @@ SAKSBEHANDLER_OVERGANGER: dict[str, frozenset[str]] = {
     Status.REGISTRERT: VENTENDE_STATUSER,  # also while an anmodning waits: the caseworker is never stuck
     Status.AVSLATT: VENTENDE_STATUSER,
 }
+# The caseworker's moves on an open anmodning that are not a status of their own (the slug of the admin action ->
+# the statuses it is offered in): a follow-up message or a reminder while no answer has come, a later deadline, and
+# taking the request back (the case is then under review again, ANMODNING_TRUKKET).
+SAKSBEHANDLER_HANDLINGER: dict[str, frozenset[str]] = {
+    "oppfolging": frozenset({Status.ANMODNING_SENDT}),
+    "paminn": frozenset({Status.ANMODNING_SENDT}),
+    "forleng_frist": ANMODNING_APEN,
+    "trekk_anmodning": ANMODNING_APEN,
+    "forelopig_svar": VENTENDE_STATUSER,  # forvaltningsloven § 11a: why it takes time, when to expect an answer
+}
+ANMODNING_TRUKKET: dict[str, frozenset[str]] = {Status.UNDER_BEHANDLING: ANMODNING_APEN}
+
 SOKER_OVERGANGER: dict[str, frozenset[str]] = {
     Status.INNSENDT: frozenset({Status.UTKAST}),
     Status.SVAR_MOTTATT: frozenset({Status.ANMODNING_SENDT}),
@@ -59,3 +71,9 @@ def kan_slettes(status: str, referanse: str | None) -> bool:
 def saksbehandlers_valg(status: str) -> list[str]:
     """The statuses a caseworker may move an application in `status` to, in the table's order."""
     return [til for til, fra in SAKSBEHANDLER_OVERGANGER.items() if status in fra]
+
+
+def saksbehandlers_handlinger(status: str) -> list[str]:
+    """Every action a caseworker may take on an application in `status`: the moves to another status (by the
+    to-status) and the moves on an open anmodning (by their slug)."""
+    return [*saksbehandlers_valg(status), *(navn for navn, fra in SAKSBEHANDLER_HANDLINGER.items() if status in fra)]

@@ -101,6 +101,9 @@ def soknad_answer(*, soknad: Soknad, bruker, tekst: str, vedlegg: Iterable = (),
         melding = Melding.objects.create(soknad=locked, fra=Melding.Fra.SOKER, forfatter=bruker, tekst=tekst)
         if locked.status == Status.ANMODNING_SENDT:  # answered: now the caseworker's move (a history row says so)
             status_change(soknad=locked, til=Status.SVAR_MOTTATT, bruker=bruker, melding="Svar fra søkeren")
+        else:  # a further answer: the queue shows it as the applicant's latest move
+            locked.soker_aktiv = locked.venter_siden = timezone.now()
+            locked.save(update_fields=["soker_aktiv", "venter_siden"])
         Vedlegg.objects.bulk_create(
             Vedlegg(melding=melding, filnavn=navn, storrelse=len(innhold), innhold=innhold) for navn, innhold in filer
         )

@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +12,7 @@ from ..models import (
     Soknad,
     Statusendring,
 )
+from ..regler.status import SOKER_OVERGANGER, VENTENDE_STATUSER
 from ..roles import BEHANDLE_SOKNAD
 from .errors import TransitionRefused
 
@@ -18,10 +20,14 @@ from .errors import TransitionRefused
 def status_change(*, soknad: Soknad, til: str, bruker, melding: str = "", **updates) -> Soknad:
     """Give a (locked) application a new status and the given values, and record the change in its history.
 
-    The workflow's rules (who may move it where) are the caller's: the workflow below, or an import.
+    The workflow's rules (who may move it where) are the caller's: the workflow below, or an import. Every move
+    restarts the case's waiting time (none once it is closed); the applicant's moves are their last activity.
     """
     fra = soknad.status
     soknad.status = til
+    updates.setdefault("venter_siden", timezone.now() if til in VENTENDE_STATUSER else None)
+    if til in SOKER_OVERGANGER:
+        updates.setdefault("soker_aktiv", updates["venter_siden"] or timezone.now())
     for name, value in updates.items():
         setattr(soknad, name, value)
     soknad.save(update_fields=["status", *updates, "endret"])

@@ -39,6 +39,7 @@ def test_anmodning_answered_with_a_pdf_then_decision_letter(live_server, browser
 
     # The caseworker asks for the agreement, with a deadline
     log_in(page, live_server.url + f"/admin/soknader/soknad/{soknad.pk}/change/", "siri")
+    page.locator("summary", has_text="Be om flere opplysninger").click()  # "Hva vil du gjøre?"
     page.get_by_label("Be om flere opplysninger").fill("Legg ved avtalen med Nordlandssykehuset HF.")
     page.get_by_label("Svarfrist").fill("2030-01-15")
     page.get_by_role("button", name="Send anmodning").click()
@@ -88,6 +89,7 @@ def test_anmodning_answered_with_a_pdf_then_decision_letter(live_server, browser
     expect(page.locator("#sb-endringer-liste")).to_contain_text("Nordlandssykehuset HF")
     assert _download(page, "avtale-nlsh.pdf") == AVTALE
     screenshot(page, "dokumenter-02-caseworker-answer-and-diff")
+    expect(page.locator("#sb-valg-registrer")).to_have_attribute("open", "")  # a clean case: opens there
     page.get_by_role("button", name="Registrer: forhåndsvis vedtaksbrevet").click()
     expect(page.locator("#sb-brev")).to_contain_text("er registrert som utdanningsvirksomhet for allmennmedisin")
     expect(page.locator("#sb-brev")).to_contain_text("(spesialistforskriften) § 21")

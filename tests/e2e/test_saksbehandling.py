@@ -38,6 +38,7 @@ def test_anmodning_correction_resubmission_and_registration(live_server, browser
     expect(rows.first).to_contain_text("Avtale med HF mangler")
     rows.first.get_by_role("link").first.click()
     expect(page.locator("#sb-mangler-liste")).to_contain_text("Avtale med HF mangler")
+    page.locator("summary", has_text="Be om flere opplysninger").click()  # "Hva vil du gjøre?"
     page.get_by_label("Be om flere opplysninger").fill("Bekreft avtalen med Nordlandssykehuset HF.")
     page.get_by_role("button", name="Send anmodning").click()
     expect(page.locator(".messagelist")).to_contain_text("Anmodning om mer informasjon sendt")
@@ -65,6 +66,7 @@ def test_anmodning_correction_resubmission_and_registration(live_server, browser
     expect(page.locator("#sb-endringer-liste")).to_contain_text("Nordlandssykehuset HF")
     expect(page.locator("#sb-mangler-liste")).not_to_contain_text("Avtale med HF mangler")
     screenshot(page, "saksbehandling-02-diff")
+    expect(page.locator("#sb-valg-registrer")).to_have_attribute("open", "")  # a clean case: opens there
     page.get_by_role("button", name="Registrer: forhåndsvis vedtaksbrevet").click()
     page.get_by_role("button", name="Registrer og send vedtaksbrevet").click()
     expect(page.locator(".messagelist")).to_contain_text("Registrert")

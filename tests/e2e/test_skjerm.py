@@ -189,7 +189,11 @@ def test_caseworker_admin_pages(live_server, page):
     assert_page_ok(page)
     # nothing of the list is cut off or hidden in a sideways-scrolling box, least of all the last column
     results = page.locator("#changelist .results")
-    assert results.evaluate("el => el.scrollWidth <= el.clientWidth + 1"), "the list scrolls sideways"
+    widths = results.evaluate(
+        "el => [el.scrollWidth, el.clientWidth, [...el.querySelectorAll('thead th')].map(th => th.className + ':' + "
+        "Math.round(th.getBoundingClientRect().width))]"
+    )
+    assert widths[0] <= widths[1] + 1, f"the list scrolls sideways: {widths}"
     right = results.evaluate("el => el.getBoundingClientRect().right")
     cells = page.locator("#result_list td.field-mangler_kort")
     assert cells.count() >= 2

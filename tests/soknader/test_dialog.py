@@ -155,7 +155,7 @@ def test_one_reminder_before_the_deadline_and_overdue_ones_are_filtered(innsendt
     client.force_login(saksbehandler)
     page = client.get("/admin/soknader/soknad/").content.decode()
     assert "Svarfrist passert (1)" in page and "Venter på svar (2)" in page
-    page = client.get("/admin/soknader/soknad/?anmodning=passert").content.decode()
+    page = client.get("/admin/soknader/soknad/?ko=frist").content.decode()  # issue 21: a tab of the work queue
     assert reverse("admin:soknader_soknad_change", args=[other.pk]) in page
     assert reverse("admin:soknader_soknad_change", args=[innsendt.pk]) not in page
 

@@ -51,3 +51,33 @@ def test_the_soker_answers_only_an_open_anmodning_and_deletes_only_a_draft_never
     assert status.kan_slettes(Status.UTKAST, None)
     assert not status.kan_slettes(Status.UTKAST, "ASA-2026-00001")  # sent once, withdrawn to a draft by an import
     assert not status.kan_slettes(Status.INNSENDT, None)
+
+
+@pytest.mark.parametrize(
+    ("fra", "handlinger"),
+    [
+        (
+            Status.INNSENDT,
+            [Status.UNDER_BEHANDLING, Status.ANMODNING_SENDT, Status.REGISTRERT, Status.AVSLATT, "forelopig_svar"],
+        ),
+        # issue 21: while waiting on an answer: follow up, remind, extend the deadline, take the request back
+        (
+            Status.ANMODNING_SENDT,
+            [
+                *(Status.REGISTRERT, Status.AVSLATT, "oppfolging", "paminn", "forleng_frist", "trekk_anmodning"),
+                "forelopig_svar",
+            ],
+        ),
+        (
+            Status.SVAR_MOTTATT,
+            [
+                *(Status.ANMODNING_SENDT, Status.REGISTRERT, Status.AVSLATT, "forleng_frist", "trekk_anmodning"),
+                "forelopig_svar",
+            ],
+        ),
+        (Status.REGISTRERT, []),
+    ],
+)
+def test_the_caseworkers_actions_include_the_moves_on_an_open_anmodning(fra, handlinger):
+    assert status.saksbehandlers_handlinger(fra) == handlinger
+    assert status.ANMODNING_TRUKKET[Status.UNDER_BEHANDLING] == status.ANMODNING_APEN

@@ -1,0 +1,61 @@
+"""The caseworker's actions on many cases at once (issue 21): each case gets what it would get alone (its letter,
+history row and mail through the outbox), and all of them in one transaction: one refusal and nothing is done."""
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.db import transaction
+
+from ..choices import Alvorlighet, Status
+from ..models import Mangel, Soknad
+from ..regler.status import SAKSBEHANDLER_OVERGANGER, VENTENDE_STATUSER
+from . import casework, dialogue
+
+
+def rene(soknader) -> tuple[list[Soknad], list[Soknad]]:
+    """(those that may be registered now: waiting, nothing missing; the others) of `soknader`, in their order."""
+    soknader = list(soknader)
+    med_mangler = set(
+        Mangel.objects.filter(soknad__in=soknader, alvorlighet=Alvorlighet.MANGEL).values_list("soknad", flat=True)
+    )
+    ok = [s for s in soknader if s.pk not in med_mangler and s.status in VENTENDE_STATUSER]
+    return ok, [s for s in soknader if s not in ok]
+
+
+def kan_starte(soknader) -> tuple[list[Soknad], list[Soknad]]:
+    ok = [s for s in soknader if s.status in SAKSBEHANDLER_OVERGANGER[Status.UNDER_BEHANDLING]]
+    return ok, [s for s in soknader if s not in ok]
+
+
+def kan_anmodes(soknader) -> tuple[list[Soknad], list[Soknad]]:
+    ok = [s for s in soknader if s.status in SAKSBEHANDLER_OVERGANGER[Status.ANMODNING_SENDT]]
+    return ok, [s for s in soknader if s not in ok]
+
+
+def soknader_start_review(*, soknader: Sequence[Soknad], bruker) -> int:
+    with transaction.atomic():
+        for soknad in soknader:
+            casework.soknad_start_review(soknad=soknad, bruker=bruker, expected_status=soknad.status)
+    return len(soknader)
+
+
+def soknader_request_information(
+    *, soknader: Sequence[Soknad], bruker, melding: str, frist: dt.date | None = None
+) -> int:
+    """The same anmodning to each: each its own message, history row and mail."""
+    with transaction.atomic():
+        for soknad in soknader:
+            dialogue.soknad_request_information(
+                soknad=soknad, bruker=bruker, melding=melding, frist=frist, expected_status=soknad.status
+            )
+    return len(soknader)
+
+
+def soknader_register(*, soknader: Sequence[Soknad], bruker, vedtaksdato: dt.date | None = None) -> int:
+    """Register each (with its decision letter and mail); the caller has checked that nothing is missing (`rene`)."""
+    with transaction.atomic():
+        for soknad in soknader:
+            casework.soknad_register(
+                soknad=soknad, bruker=bruker, vedtaksdato=vedtaksdato, expected_status=soknad.status
+            )
+    return len(soknader)
