@@ -17,7 +17,7 @@ def utkast_retention() -> str:
 
 def forelopig_svar_varsel() -> str:
     """The cases that will soon have waited a month without an answer (forvaltningsloven § 11a): counted each morning,
-    and shown to caseworkers in the queue's tab «Foreløpig svar»."""
+    and shown to caseworkers in the queue's tab «Foreløpig svar skyldes»."""
     from .services import frister
 
     return f"{frister.forelopig_svar_skyldes().count()} søknader trenger foreløpig svar (fvl. § 11a)"
