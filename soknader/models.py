@@ -466,7 +466,7 @@ class Vedtaksbrev(RaskeValg, models.Model):
 
 class Mangeltekst(models.Model):
     """What the anmodning says about a kind of finding, in bokmål and nynorsk: data the caseworkers edit in the
-    admin, from which one click drafts the anmodning (`services.utkast`). Seeded by a data migration."""
+    admin, from which one click drafts the anmodning (`services.anmodningsbrev`). Seeded by a data migration."""
 
     kode = models.CharField(_("mangel"), max_length=40, choices=Mangelkode.choices, unique=True)
     bokmal = models.TextField(_("tekst på bokmål"))

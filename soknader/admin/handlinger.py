@@ -40,7 +40,7 @@ class Handling:
     verdier: tuple[str, ...] = ()  # the form's cleaned values the service takes, by name
     valgfrie: Mapping[str, Any] = field(default_factory=dict)  # and those it takes when given, with their default
     vedtak: bool = False  # a decision: its letter can be previewed before it is sent
-    utkast: bool = False  # a letter that can be drafted from the findings (services.utkast)
+    utkast: bool = False  # a letter that can be drafted from the findings (services.anmodningsbrev)
 
     def argumenter(self, data: Mapping[str, Any]) -> dict[str, Any]:
         return {navn: data[navn] for navn in self.verdier} | {

@@ -17,7 +17,7 @@ from ..choices import Alvorlighet, Status
 from ..models import Soknad
 from ..regler.status import SAKSBEHANDLERS_TUR
 from ..roles import BEHANDLE_SOKNAD
-from ..services import casework, errors, transitions, utkast
+from ..services import anmodningsbrev, casework, errors, transitions
 from .handlinger import HANDLINGER, apne_handlinger, handling_form
 
 
@@ -34,7 +34,7 @@ class HandlingAdmin:
         if not request.user.has_perm(BEHANDLE_SOKNAD):
             return []
         apne = apne_handlinger(soknad.status)
-        utkastet = utkast.anmodning_utkast(soknad) if any(HANDLINGER[h].utkast for h in apne) else ""
+        utkastet = anmodningsbrev.anmodning_utkast(soknad) if any(HANDLINGER[h].utkast for h in apne) else ""
         standard = Status.REGISTRERT if not bound and _klar(soknad) else None
         return [
             (
@@ -101,7 +101,7 @@ class HandlingAdmin:
 
     def _utkast(self, request, soknad, handling):
         """The letter drafted from the findings, in the applicant's language, in the form to edit before sending."""
-        tekst = utkast.anmodning_utkast(soknad)
+        tekst = anmodningsbrev.anmodning_utkast(soknad)
         if not tekst:
             self.message_user(request, gettext("Søknaden har ingen mangler å lage utkast fra."), messages.INFO)
         form = handling_form(

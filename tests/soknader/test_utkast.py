@@ -8,7 +8,7 @@ from django.urls import reverse
 from soknader.models import Mangeltekst, Soknad
 from soknader.roles import SAKSBEHANDLERE
 from soknader.services import submission
-from soknader.services.utkast import anmodning_utkast
+from soknader.services.anmodningsbrev import anmodning_utkast
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
 
 pytestmark = pytest.mark.django_db
