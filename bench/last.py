@@ -121,7 +121,7 @@ def fill(seed: int = 2021) -> dict:
     from laeringsmal.tolking import katalog_for_soknad, tolk_laeringsmal
     from soknader.choices import Alvorlighet, Mangelkode, Seksjon
     from soknader.models import Innsending, Laeringsarena, Mangel, Soknad, Statusendring
-    from soknader.services import refresh, submission
+    from soknader.services import innsending, refresh
     from tilgang.services import organisasjoner_set
 
     rng = random.Random(seed)
@@ -214,8 +214,8 @@ def fill(seed: int = 2021) -> dict:
     Laeringsarena.objects.filter(soknad=sak).delete()
     Laeringsarena.objects.bulk_create([arena(sak.pk, "SAM", i) for i in range(30)])
     arenaer = list(sak.laeringsarenaer.order_by("pk"))
-    submission.innsending_create(soknad=sak, arenaer=arenaer[:29])
-    submission.innsending_create(soknad=sak, arenaer=arenaer)
+    innsending.innsending_create(soknad=sak, arenaer=arenaer[:29])
+    innsending.innsending_create(soknad=sak, arenaer=arenaer)
     refresh.mangler_refresh(soknad=sak, arenaer=arenaer)
     Statusendring.objects.create(soknad=sak, fra_status="utkast", til_status="innsendt", utfort_av=soker)
     with connection.cursor() as cursor:
@@ -357,10 +357,10 @@ def same_on_both(bases: list[str], cookies: dict, i: dict) -> list[str]:
     from django.contrib.auth import get_user_model
 
     from soknader.models import Soknad
-    from soknader.services import casework
+    from soknader.services import saksbehandling
 
     sak = Soknad.objects.filter(status="innsendt", spesialitet="SAM").exclude(pk=i["sak"]).first()
-    casework.soknad_register(
+    saksbehandling.soknad_register(
         soknad=sak, bruker=get_user_model().objects.get(username="bench.saksbehandler"), vedtaksdato=sak.soknadsdato
     )
     etter = [figures(b, "/oversikt/?spesialitet=SAM", None) for b in bases]

@@ -50,7 +50,7 @@ def _mal(antall: int, client) -> int:
     from epost.models import Epost
     from soknader.models import Soknad, Statusendring, Vedtaksbrev
     from soknader.roles import SAKSBEHANDLERE
-    from soknader.services import submission
+    from soknader.services import innsending
     from tests.brreg.factories import KommuneVirksomhetFactory
     from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
 
@@ -60,7 +60,7 @@ def _mal(antall: int, client) -> int:
     for nummer in Kommune.objects.order_by("nummer").values_list("nummer", flat=True)[:antall]:
         soknad = KomplettSoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer=nummer))
         LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
-        pks.append(submission.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet)).pk)
+        pks.append(innsending.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet)).pk)
     assert not Soknad.objects.filter(pk__in=pks, mangler__alvorlighet="mangel").exists(), "not clean"
     client.force_login(sb)
     for_historikk, for_epost = Statusendring.objects.count(), Epost.objects.count()

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from drift.inndata import TrygtSkjema
+from drift.input import SafeForm
 
 from .models import Fylke, Helseregion, Kommune, Virksomhet
 
@@ -28,7 +28,7 @@ class KommuneAdmin(admin.ModelAdmin):
 
 
 @admin.register(Virksomhet)
-class VirksomhetAdmin(TrygtSkjema, admin.ModelAdmin):
+class VirksomhetAdmin(SafeForm, admin.ModelAdmin):
     list_display = ["navn", "organisasjonsnummer", "er_kommune", "kommune", "navnekilde"]
     list_filter = ["er_kommune", "navnekilde"]
     show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")

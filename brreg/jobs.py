@@ -2,7 +2,7 @@
 
 import logging
 
-from drift.logg import quiet
+from drift.logs import quiet
 
 from . import client
 from .models import Virksomhet

@@ -7,7 +7,7 @@ from django.http import JsonResponse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
-from drift.grenser import treff
+from drift.limits import hit
 
 from . import client, orgnr
 from .services import lookup
@@ -16,7 +16,7 @@ from .services import lookup
 def _rate_limited(user) -> bool:
     """At most BRREG_RATE_LIMIT lookups per user per minute, counted in the database: the limit holds across
     workers and instances."""
-    return treff("brreg-oppslag", hvem=user.pk, grense=settings.BRREG_RATE_LIMIT, vindu=60)
+    return hit("brreg-oppslag", hvem=user.pk, grense=settings.BRREG_RATE_LIMIT, vindu=60)
 
 
 @login_required

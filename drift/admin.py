@@ -1,4 +1,4 @@
-"""Django's own user and group admins, with form fields that answer bad input with a message (drift.inndata)."""
+"""Django's own user and group admins, with form fields that answer bad input with a message (drift.input)."""
 
 from django.contrib import admin
 from django.contrib.auth import admin as auth_admin
@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
-from .inndata import TrygtSkjema
+from .input import SafeForm
 from .models import JobRun
 
 admin.site.unregister(Group)
@@ -14,12 +14,12 @@ admin.site.unregister(get_user_model())
 
 
 @admin.register(Group)
-class GroupAdmin(TrygtSkjema, auth_admin.GroupAdmin):
+class GroupAdmin(SafeForm, auth_admin.GroupAdmin):
     pass
 
 
 @admin.register(get_user_model())
-class UserAdmin(TrygtSkjema, auth_admin.UserAdmin):
+class UserAdmin(SafeForm, auth_admin.UserAdmin):
     pass
 
 

@@ -24,7 +24,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
 
-from .klient import klientadresse
+from .client import client_address
 
 REQUEST_LATENCY = Histogram(
     "asa_http_request_duration_seconds",
@@ -69,7 +69,7 @@ class ExternalErrors(logging.Handler):
 
 def allowed(request) -> bool:
     try:
-        address = ipaddress.ip_address(klientadresse(request))
+        address = ipaddress.ip_address(client_address(request))
     except ValueError:
         return False
     return any(address in ipaddress.ip_network(net, strict=False) for net in settings.METRICS_ALLOWED_NETWORKS)

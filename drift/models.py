@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Teller(models.Model):
+class Counter(models.Model):
     """A counter in the database, so that a per-user limit holds across every worker and instance."""
 
     nokkel = models.CharField("nøkkel", max_length=200, unique=True)

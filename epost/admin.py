@@ -2,14 +2,14 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from drift.lesevisning import BareLesing
+from drift.readonly import ReadOnlyAdmin
 
 from .models import Epost, EpostStatus
 from .services import epost_retry
 
 
 @admin.register(Epost)
-class EpostAdmin(BareLesing, admin.ModelAdmin):
+class EpostAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """The outbox, read-only: what was sent, what waits and what failed, and why."""
 
     list_display = ["opprettet", "soknad", "mottaker", "emne", "status", "forsok", "sendt", "siste_feil"]

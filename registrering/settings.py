@@ -65,7 +65,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "drift.inndata.AvvisUgyldigInndata",  # a NUL in the address or session cookie: 400, before anything reads it
+    "drift.input.RejectInvalidInput",  # a NUL in the address or session cookie: 400, before anything reads it
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -157,9 +157,9 @@ AXES_LOCKOUT_TEMPLATE = "registration/sperret.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
 # Behind the TLS proxy the client's address is in X-Forwarded-For, appended to by each of TRUSTED_PROXY_COUNT proxies
-# (0: no proxy, REMOTE_ADDR); read by drift.klient for the lockout above and the limits per address (docs/drift.md).
+# (0: no proxy, REMOTE_ADDR); read by drift.client for the lockout above and the limits per address (docs/drift.md).
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", os.environ.get("AXES_PROXY_COUNT", "0")))
-AXES_CLIENT_IP_CALLABLE = "drift.klient.klientadresse"
+AXES_CLIENT_IP_CALLABLE = "drift.client.client_address"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "forside"  # each role to its own start page (registrering.views.forside)
@@ -273,7 +273,7 @@ EPOST_KO_MAKS_MINUTTER = int(os.environ.get("EPOST_KO_MAKS_MINUTTER", "60"))
 DRIFT_HEALTH_CHECKS = ["drift.jobs.health", "epost.health.outbox"]
 
 # ---- Prometheus metrics at /metrics (drift/metrics.py, docs/drift.md): only for these addresses or networks (the
-# client's address as drift.klient reads it behind the proxy); anyone else gets 404. Read at each scrape:
+# client's address as drift.client reads it behind the proxy); anyone else gets 404. Read at each scrape:
 METRICS_ALLOWED_NETWORKS = env_list("METRICS_TILLATTE_ADRESSER", "127.0.0.1,::1")
 DRIFT_METRICS = ["epost.health.metrics", "drift.jobs.metrics", "soknader.metrics.soknader_per_status"]
 
@@ -326,10 +326,10 @@ BRREG_START_TIMEOUT = float(os.environ.get("BRREG_START_TIMEOUT", "1.0"))
 BRREG_PAUSE = int(os.environ.get("BRREG_PAUSE", "30"))
 SOKNAD_START_RATE_LIMIT = int(os.environ.get("SOKNAD_START_RATE_LIMIT", "5"))  # starts per user per minute
 # Anonymous requests that write: login starts (each makes a session) and failed login answers (each an audit row),
-# per client address per minute, counted in the database (drift.grenser); over the limit: 429, nothing written.
+# per client address per minute, counted in the database (drift.limits); over the limit: 429, nothing written.
 INNLOGGING_START_RATE_LIMIT = int(os.environ.get("INNLOGGING_START_RATE_LIMIT", "60"))
 INNLOGGING_FEIL_RATE_LIMIT = int(os.environ.get("INNLOGGING_FEIL_RATE_LIMIT", "10"))
-# Each process takes the uses of a limit from the database in portions (drift/grenser.py): at most GRENSE_PORSJON at a
+# Each process takes the uses of a limit from the database in portions (drift/limits.py): at most GRENSE_PORSJON at a
 # time and at most 1/GRENSE_DELING of what is left; within the last 2 × GRENSE_DELING uses, one at a time.
 GRENSE_PORSJON = int(os.environ.get("GRENSE_PORSJON", "20"))
 GRENSE_DELING = int(os.environ.get("GRENSE_DELING", "10"))
@@ -407,11 +407,11 @@ MASKINPORTEN_PRIVATE_KEY = os.environ.get("MASKINPORTEN_PRIVATE_KEY", "")  # PEM
 MASKINPORTEN_PRIVATE_KEY_FILE = os.environ.get("MASKINPORTEN_PRIVATE_KEY_FILE", "")
 MASKINPORTEN_SCOPE = os.environ.get("MASKINPORTEN_SCOPE", "altinn:accessmanagement/authorizedparties.resourceowner")
 
-# One JSON object per line on stderr (drift/logg.py); our loggers are named asa.* (docs/drift.md).
+# One JSON object per line on stderr (drift/logs.py); our loggers are named asa.* (docs/drift.md).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "drift.logg.JsonLinjer"}},
+    "formatters": {"json": {"()": "drift.logs.JsonLinjer"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "json"},
         # count the outside services' failures for /metrics (asa_external_errors_total)

@@ -22,7 +22,7 @@ class SoknaderConfig(AppConfig):
         post_migrate.connect(ensure_groups, sender=self)
         post_save.connect(_audit_status, sender=Statusendring, dispatch_uid="soknader-revisjonslogg-status")
         ansatt_roller.connect(apply_staff_roles, dispatch_uid="soknader-roller-fra-innlogging")
-        virksomhet_oppdatert.connect(_refresh_findings, dispatch_uid="soknader-mangler-ved-brreg")
+        virksomhet_oppdatert.connect(_mangler_refresh, dispatch_uid="soknader-mangler-ved-brreg")
         post_save.connect(_log_status_change, sender=Statusendring, dispatch_uid="soknader-logg-status")
         user_logged_in.connect(_remember_region, dispatch_uid="soknader-alis-region-i-menyen")
         for_runde.connect(_make_pending_pdfs, dispatch_uid="soknader-pdf-i-senderen")
@@ -30,7 +30,7 @@ class SoknaderConfig(AppConfig):
 
 def _make_pending_pdfs(sender, **kwargs):
     """In the sender process: the PDFs of submissions too large to be made in their request, and their receipts."""
-    from .services.submission import innsendinger_pdf_make
+    from .services.innsending import innsendinger_pdf_make
 
     innsendinger_pdf_make()
 
@@ -46,7 +46,7 @@ def _remember_region(sender, request, user, **kwargs):
         request.session.pop("alis_region", None)
 
 
-def _refresh_findings(sender, virksomhet, **kwargs):
+def _mangler_refresh(sender, virksomhet, **kwargs):
     """What Enhetsregisteret says (deleted, bankrupt) is part of an application's findings."""
     from .services.refresh import mangler_refresh_for_virksomhet
 

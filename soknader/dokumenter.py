@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from laeringsmal.lmtekst import Katalog
 from laeringsmal.tolking import dekning_kontekst, katalog_for_soknad
 
-from . import sections, skjema
+from . import seksjoner, skjema
 from .choices import Status
 from .models import OVERGANGSREGEL_FRA, Laeringsarena, Soknad, overgangsregel_gjelder
 from .regler.vurdering import Vurdering, vurder
@@ -51,11 +51,11 @@ def soknad_kontekst(
     """Everything the document shows: the answers of every section (labels from skjema), every arena with its
     objectives as written and as understood, coverage with the catalogue's titles, and the findings now
     (`vurdering` and `katalog`, when the caller has just judged the application against it)."""
-    kontekst = sections.context(soknad)
+    kontekst = seksjoner.context(soknad)
     katalog = katalog or katalog_for_soknad(soknad.soknadsdato)
     if vurdering is None:
         vurdering = vurder(soknad=soknad, arenaer=arenaer, katalog=katalog)
-    svar = [(seksjon, sections.answers(soknad, del_, kontekst)) for seksjon, del_ in skjema.SEKSJONER.items()]
+    svar = [(seksjon, seksjoner.answers(soknad, del_, kontekst)) for seksjon, del_ in skjema.SEKSJONER.items()]
     svar[0][1][:0] = [
         (_("Virksomhet"), soknad.virksomhet.navn),
         (_("Organisasjonsnummer"), soknad.virksomhet.organisasjonsnummer_formatert),
@@ -76,7 +76,7 @@ def soknad_kontekst(
     return {
         "soknad": soknad,
         "svar": svar,
-        "arenaer": [(a, sections.answers(a, skjema.LAERINGSARENA, None), a.tolkning) for a in arenaer],
+        "arenaer": [(a, seksjoner.answers(a, skjema.LAERINGSARENA, None), a.tolkning) for a in arenaer],
         "laeringsmal": laeringsmal,
         "mangler": vurdering.mangler,
         **dekning,

@@ -88,7 +88,7 @@ def yes_no_field(**kwargs) -> forms.TypedChoiceField:
     )
 
 
-class DraftForm(forms.ModelForm):
+class UtkastForm(forms.ModelForm):
     """A section (or an arena) as the table declares it. Nothing is required here, and conflicts are detected."""
 
     fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -272,7 +272,7 @@ class StartForm(forms.Form):
             field.error_messages = {**field.error_messages, "invalid_choice": " ".join(grunner)}
 
 
-class LaeringsarenaForm(DraftForm):
+class LaeringsarenaForm(UtkastForm):
     del_ = skjema.LAERINGSARENA
     etter_felt = {"laeringsmal": '{% include "soknader/_tolkning.html" %}'}
 
@@ -291,14 +291,14 @@ class LaeringsarenaForm(DraftForm):
         self.fields["laeringsmal"].hjelp_over = True  # the long hint above, the live reading right below the input
 
 
-def _seksjonsskjema(del_: Del) -> type[DraftForm]:
+def _seksjonsskjema(del_: Del) -> type[UtkastForm]:
     """The form of one of sections 1–3: the application's fields as the table declares them."""
-    form_class = forms.modelform_factory(Soknad, form=DraftForm, fields=del_.feltnavn)
+    form_class = forms.modelform_factory(Soknad, form=UtkastForm, fields=del_.feltnavn)
     form_class.del_ = del_
     return form_class
 
 
-SEKSJON_SKJEMA: dict[str, type[DraftForm]] = {navn: _seksjonsskjema(del_) for navn, del_ in skjema.SEKSJONER.items()}
+SEKSJON_SKJEMA: dict[str, type[UtkastForm]] = {navn: _seksjonsskjema(del_) for navn, del_ in skjema.SEKSJONER.items()}
 
 
 class FlereFilerInput(forms.ClearableFileInput):

@@ -1,17 +1,17 @@
 """The application's daily jobs, run by the sender process (settings.DRIFT_JOBS, drift/jobs.py)."""
 
 from . import personvern
-from .services import dialogue
+from .services import dialog
 
 
 def paminnelser() -> str:
     """One reminder per unanswered anmodning ANMODNING_PAMINNELSE_DAGER before its deadline."""
-    return f"{dialogue.paminnelser_send()} påminnelser lagt i e-postkøen"
+    return f"{dialog.paminnelser_send()} påminnelser lagt i e-postkøen"
 
 
 def utkast_retention() -> str:
     """Drafts never submitted and long untouched: warned, then deleted (soknader/personvern.py)."""
-    result = personvern.drafts_expire()
+    result = personvern.utkast_expire()
     return f"{result.varslet} utkast varslet om sletting, {result.slettet} utkast slettet"
 
 

@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from drift.valg import RaskeValg
+from drift.choices import FastChoices
 from laeringsmal.lmtekst import formater
 from laeringsmal.tolking import feil_i_sprak
 
@@ -85,7 +85,7 @@ def registrert_fra(soknadsdato: dt.date, *, tidligere_fra: dt.date | None = None
     return OVERGANGSREGEL_FRA if overgangsregel_gjelder(soknadsdato) else soknadsdato
 
 
-class Soknad(RaskeValg, models.Model):
+class Soknad(FastChoices, models.Model):
     # Sections 1–3: labels (and every rule) come from the form's table in skjema.py
     virksomhet = models.ForeignKey(
         "brreg.Virksomhet", verbose_name=_("virksomhet"), on_delete=models.PROTECT, related_name="soknader"
@@ -239,7 +239,7 @@ class Soknad(RaskeValg, models.Model):
         return OVERGANGSREGEL_FRA
 
 
-class Laeringsarena(RaskeValg, models.Model):
+class Laeringsarena(FastChoices, models.Model):
     """A læringsarena: a unit where LIS works and can reach learning objectives."""
 
     soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="laeringsarenaer")
@@ -303,7 +303,7 @@ class Laeringsarena(RaskeValg, models.Model):
         }
 
 
-class Statusendring(RaskeValg, models.Model):
+class Statusendring(FastChoices, models.Model):
     """One row of an application's history: every change of status, who made it and why."""
 
     soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="historikk")
@@ -338,7 +338,7 @@ class Regiontilgang(models.Model):
         return f"{self.bruker} → {self.helseregion}"
 
 
-class Mangel(RaskeValg, models.Model):
+class Mangel(FastChoices, models.Model):
     """A finding computed from the application (never typed); refreshed whenever the application changes.
 
     Kept as its rule's code and params (`regler.mangler`), and worded in the reader's language when shown
@@ -399,7 +399,7 @@ class Innsending(models.Model):
         return bool(self.pdf_storrelse)
 
 
-class Melding(RaskeValg, models.Model):
+class Melding(FastChoices, models.Model):
     """One message of the exchange about an application: the directorate's anmodning (with a deadline) or the
     applicant's answer (with attachments). Shown to both sides in order."""
 
@@ -447,7 +447,7 @@ class Vedlegg(models.Model):
         return self.filnavn
 
 
-class Vedtaksbrev(RaskeValg, models.Model):
+class Vedtaksbrev(FastChoices, models.Model):
     """The letter (PDF) sent with a decision: kept with the case, downloadable by the applicant."""
 
     soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="vedtaksbrev")

@@ -33,7 +33,7 @@ class Result:
     slettet: int = 0
 
 
-def _drafts():
+def _utkast():
     """Drafts never submitted."""
     return Soknad.objects.filter(status=Status.UTKAST, soknadsdato__isnull=True).select_related("virksomhet")
 
@@ -69,17 +69,17 @@ def _delete(soknad: Soknad) -> None:
     logger.info("utkast_slettet", extra={"soknad_id": soknad.pk, "virksomhet_id": soknad.virksomhet_id})
 
 
-def drafts_expire(*, now: dt.datetime | None = None) -> Result:
+def utkast_expire(*, now: dt.datetime | None = None) -> Result:
     """Warn about the drafts untouched past the limit, delete the ones warned long enough ago."""
     now = now or timezone.now()
     result = Result()
     warned_before = now - dt.timedelta(days=settings.PERSONVERN_UTKAST_SLETT_DAGER)
-    for soknad in _drafts().filter(slettevarsel__lte=warned_before).exclude(_touched_since("slettevarsel")):
+    for soknad in _utkast().filter(slettevarsel__lte=warned_before).exclude(_touched_since("slettevarsel")):
         _delete(soknad)
         result.slettet += 1
     untouched = now - dt.timedelta(days=settings.PERSONVERN_UTKAST_VARSEL_DAGER)
     not_warned = Q(slettevarsel__isnull=True) | Q(_touched_since("slettevarsel"))
-    for soknad in _drafts().filter(not_warned).exclude(_touched_since(untouched)).select_related("opprettet_av"):
+    for soknad in _utkast().filter(not_warned).exclude(_touched_since(untouched)).select_related("opprettet_av"):
         _warn(soknad, now)
         result.varslet += 1
     return result

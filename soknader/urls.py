@@ -1,20 +1,20 @@
 from django.urls import path
 
-from .views import arenaer, dialog, filer, innsending, seksjoner, start
+from .views import arenaer, dialog, filer, innsending, oppgaver, start
 
 app_name = "soknader"
 
 urlpatterns = [
     path("", start.mine_soknader, name="mine"),
     path("ny/", start.ny_soknad, name="ny"),
-    path("<int:pk>/", seksjoner.oppgaver, name="oppgaver"),
-    path("<int:pk>/del/<slug:seksjon>/", seksjoner.seksjon, name="seksjon"),
+    path("<int:pk>/", oppgaver.oppgaver, name="oppgaver"),
+    path("<int:pk>/del/<slug:seksjon>/", oppgaver.seksjon, name="seksjon"),
     path("<int:pk>/laeringsarenaer/", arenaer.laeringsarenaer, name="laeringsarenaer"),
     path("<int:pk>/laeringsarenaer/ny/", arenaer.laeringsarena, name="ny_laeringsarena"),
     path("<int:pk>/laeringsarenaer/<int:arena_pk>/", arenaer.laeringsarena, name="laeringsarena"),
     path("<int:pk>/laeringsarenaer/<int:arena_pk>/slett/", arenaer.slett_laeringsarena, name="slett_laeringsarena"),
     path("<int:pk>/laeringsmal/tolk/", arenaer.laeringsmal_tolkning, name="tolk_laeringsmal"),
-    path("<int:pk>/kan-ikke-soke/", seksjoner.kan_ikke_soke, name="kan_ikke_soke"),
+    path("<int:pk>/kan-ikke-soke/", oppgaver.kan_ikke_soke, name="kan_ikke_soke"),
     path("<int:pk>/se-over/", innsending.se_over, name="se_over"),
     path("<int:pk>/kvittering/", innsending.kvittering, name="kvittering"),
     path("<int:pk>/slett/", innsending.slett_utkast, name="slett_utkast"),

@@ -98,13 +98,13 @@ def _fresh_cache(request):
         return
     from django.core.cache import cache
 
-    from drift import grenser
+    from drift import limits
 
     cache.clear()
-    grenser.glem()
+    limits.glem()
     yield
     cache.clear()
-    grenser.glem()
+    limits.glem()
 
 
 @pytest.fixture(scope="session")

@@ -281,7 +281,7 @@ def test_an_unreadable_piece_saved_in_nynorsk_is_explained_in_bokmal_after_switc
 
 @pytest.mark.django_db
 def test_choice_labels_follow_the_language_though_they_are_kept_per_language():
-    """drift.valg keeps each field's labels per language (Django rebuilt them on every call): switching back and
+    """drift.choices keeps each field's labels per language (Django rebuilt them on every call): switching back and
     forth gives each language its own label, and a value outside the choices is shown as stored."""
     arena = LaeringsarenaFactory(type="sykehjem")
     with translation.override("nb"):

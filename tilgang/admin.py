@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from drift.lesevisning import BareLesing
+from drift.readonly import ReadOnlyAdmin
 
 from .models import Hendelse, Person, Virksomhetstilgang
 
@@ -25,7 +25,7 @@ class DatoTrygg(ChangeList):
 
 
 @admin.register(Hendelse)
-class HendelseAdmin(BareLesing, admin.ModelAdmin):
+class HendelseAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """Filter by person: click the user name (or search it); by organisation: click the number, or search it or
     its name. A sidebar list of every person would not scale to every søker in the country."""
 
@@ -69,7 +69,7 @@ class HendelseAdmin(BareLesing, admin.ModelAdmin):
 
 
 @admin.register(Virksomhetstilgang)
-class VirksomhetstilgangAdmin(BareLesing, admin.ModelAdmin):
+class VirksomhetstilgangAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["bruker", "virksomhet", "kilde", "hentet", "hovedenhet"]
     list_filter = ["kilde"]
     show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")
@@ -78,7 +78,7 @@ class VirksomhetstilgangAdmin(BareLesing, admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(BareLesing, admin.ModelAdmin):
+class PersonAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["bruker", "kilde", "opprettet", "organisasjoner_hentet"]
     list_filter = ["kilde"]
     show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")

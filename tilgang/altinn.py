@@ -1,6 +1,6 @@
 """Altinn 3 (Access Management): the only module that talks to Altinn.
 
-    parties = authorized_organisations(pid)   # -> list[AltinnVirksomhet], or raises AltinnUnavailable
+    parties = authorized_virksomheter(pid)   # -> list[AltinnVirksomhet], or raises AltinnUnavailable
 
 Asks `POST {ALTINN_BASE_URL}/accessmanagement/api/v1/resourceowner/authorizedparties?includeAltinn2=true` with
 `{"type": "urn:altinn:person:identifier-no", "value": pid}` (the "authorized parties" API for a resource owner;
@@ -68,7 +68,7 @@ def er_satt_opp() -> bool:
     return bool(getattr(settings, "ALTINN_BASE_URL", ""))
 
 
-def authorized_organisations(pid: str) -> list[AltinnVirksomhet]:
+def authorized_virksomheter(pid: str) -> list[AltinnVirksomhet]:
     if not er_satt_opp():
         raise AltinnNotConfigured("Altinn er ikke satt opp (ALTINN_BASE_URL)")
     return parse_parties(_post_authorized_parties(pid), settings.ALTINN_RESOURCE_ID)

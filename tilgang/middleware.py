@@ -12,7 +12,7 @@ class OrganisasjonerMiddleware:
 
     def __call__(self, request):
         if request.user.is_authenticated and session.PID in request.session:
-            session.refresh_organisations(request)
+            session.virksomheter_refresh(request)
         return self.get_response(request)
 
 

@@ -49,7 +49,7 @@ def organisasjoner_refresh(*, bruker, pid: str, kilde: str = "idporten") -> Look
     When Altinn does not answer, the previous answer stays in use while it is younger than ALTINN_GRACE_HOURS.
     """
     try:
-        found = altinn.authorized_organisations(pid)
+        found = altinn.authorized_virksomheter(pid)
     except altinn.AltinnError as error:
         logger.warning("altinn: ingen svar for bruker %s: %s", bruker.pk, error)
         audit.hendelse_log(

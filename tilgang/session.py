@@ -77,7 +77,7 @@ def navn_read(request) -> str:
     return _read(request, NAVN) or (user.get_full_name() if user is not None and user.is_authenticated else "")
 
 
-def refresh_organisations(request, *, force: bool = False) -> services.Lookup | None:
+def virksomheter_refresh(request, *, force: bool = False) -> services.Lookup | None:
     """Ask Altinn again if the last question is older than ALTINN_REFRESH_MINUTES (or `force`). None: not due."""
     pid = pid_read(request)
     if not pid or not altinn.er_satt_opp():  # without Altinn (development) the cache is what demo data wrote

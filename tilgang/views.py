@@ -19,8 +19,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from mozilla_django_oidc.views import OIDCAuthenticationRequestView
 
-from drift.grenser import treff
-from drift.klient import klientadresse
+from drift.client import client_address
+from drift.limits import hit
 
 from . import audit, oidc, session
 from .forms import LoginForm
@@ -88,8 +88,8 @@ def _for_mange(request, provider: str | None):
 def _feil(request, *, tittel: str, melding: str, status: int, provider: str | None = None, detalj: str = ""):
     """The Norwegian page for a login that did not happen; `detalj` also writes it to the audit log, at most
     INNLOGGING_FEIL_RATE_LIMIT rows per client address per minute (anyone can send a failed answer)."""
-    if detalj and treff(
-        "innlogging-feil", hvem=klientadresse(request), grense=settings.INNLOGGING_FEIL_RATE_LIMIT, vindu=60
+    if detalj and hit(
+        "innlogging-feil", hvem=client_address(request), grense=settings.INNLOGGING_FEIL_RATE_LIMIT, vindu=60
     ):
         return _for_mange(request, provider)
     if detalj:
@@ -123,8 +123,8 @@ class StartView(OIDCAuthenticationRequestView):
         _provider_or_404(provider)
         # an anonymous start makes a session (state, nonce, PKCE): limited per client address (a logged-in user's,
         # such as a caseworker's roles checked again, uses the session it has)
-        if not request.user.is_authenticated and treff(
-            "innlogging-start", hvem=klientadresse(request), grense=settings.INNLOGGING_START_RATE_LIMIT
+        if not request.user.is_authenticated and hit(
+            "innlogging-start", hvem=client_address(request), grense=settings.INNLOGGING_START_RATE_LIMIT
         ):
             return _for_mange(request, provider)
         try:
@@ -190,7 +190,7 @@ def _logg_inn(request, provider, user, backend):
     )
     if provider == Innloggingskilde.IDPORTEN:
         session.pid_store(request, str(backend.claims[backend.config.get("subject_claim", "pid")]))
-        oppslag = session.refresh_organisations(request, force=True)
+        oppslag = session.virksomheter_refresh(request, force=True)
         if oppslag is not None and not oppslag.brukbar:
             return _feil(
                 request,

@@ -42,9 +42,9 @@ def dekning(arenaer: Mapping[K, Iterable[str]], relevante: Iterable[str]) -> Dek
     rader: dict[str, list[bool]] = {kode: [False] * len(per_arena) for kode in relevante_sortert}
     dekket_mengde: set[str] = set()
     for indeks, koder in enumerate(per_arena.values()):
-        treff = koder & relevant_mengde
-        dekket_mengde |= treff
-        for kode in treff:
+        hit = koder & relevant_mengde
+        dekket_mengde |= hit
+        for kode in hit:
             rader[kode][indeks] = True
     return Dekning(
         per_arena=per_arena,

@@ -57,7 +57,7 @@ class _Leser:
         self.spes = spesialitet
         self.katalog = katalog
         self.felles = katalog.felles()  # "FKM" from 2026-03-01, "LM" before: what "alle FKM" means
-        self.tok, self.treff, kommentarer = _forbered(tekst, _seksjoner(katalog, spesialitet))
+        self.tok, self.hit, kommentarer = _forbered(tekst, _seksjoner(katalog, spesialitet))
         self.feil: list[Feil] = []
         self.merknader: list[Feil] = []
         self.delvis: set[str] = set()
@@ -172,7 +172,7 @@ class _Leser:
 
     def _seksjon(self, i: int) -> int:
         t = self.tok[i]
-        seksjon = self.treff[t.nummer or 0].seksjon
+        seksjon = self.hit[t.nummer or 0].seksjon
         koder = seksjon.koder
         kort = f"{koder[0]}…{koder[-1].split('-')[1]}" if len(koder) > 2 else ", ".join(koder)
         self._merknad(

@@ -107,7 +107,7 @@ def _finn_seksjoner(tekst: str, seksjoner: tuple[_Seksjon, ...]) -> list[_Treff]
     the specialty ("kommunikasjonsmålene", "praksisdrift og ledelse"), widened over the name's other words."""
     if not seksjoner:
         return []
-    treff = _ved_nummer(tekst, seksjoner)
+    hit = _ved_nummer(tekst, seksjoner)
     ord_ = [(m.start(), m.end(), m.group().lower()) for m in _ORD_RE.finditer(tekst)]
     i = 0
     while i < len(ord_):
@@ -116,11 +116,11 @@ def _finn_seksjoner(tekst: str, seksjoner: tuple[_Seksjon, ...]) -> list[_Treff]
             i += 1
             continue
         forste, siste = _utvid(tekst, ord_, i, kandidater[0])
-        treff.append(_Treff(ord_[forste][0], ord_[siste][1], kandidater[0]))
+        hit.append(_Treff(ord_[forste][0], ord_[siste][1], kandidater[0]))
         i = siste + 1
-    treff.sort()
+    hit.sort()
     resultat: list[_Treff] = []
-    for t in treff:
+    for t in hit:
         if not resultat or t.start >= resultat[-1].slutt:
             resultat.append(t)
     return resultat
@@ -128,12 +128,12 @@ def _finn_seksjoner(tekst: str, seksjoner: tuple[_Seksjon, ...]) -> list[_Treff]
 
 def _ved_nummer(tekst: str, seksjoner: tuple[_Seksjon, ...]) -> list[_Treff]:
     """The sections named by their number ("21.4"), not as part of a longer number or a decimal."""
-    treff: list[_Treff] = []
+    hit: list[_Treff] = []
     for seksjon in seksjoner:
         if seksjon.nummer:
             monster = r"(?<![\d.,])" + re.escape(seksjon.nummer) + r"(?![\d]|[.,]\d)"
-            treff += [_Treff(m.start(), m.end(), seksjon) for m in re.finditer(monster, tekst)]
-    return treff
+            hit += [_Treff(m.start(), m.end(), seksjon) for m in re.finditer(monster, tekst)]
+    return hit
 
 
 def _utvid(tekst: str, ord_: list[tuple[int, int, str]], i: int, seksjon: _Seksjon) -> tuple[int, int]:
@@ -168,16 +168,16 @@ def _forbered(tekst: str, seksjoner: tuple[_Seksjon, ...]) -> tuple[list[_Token]
     the bracketed comments ("(disse oppnås ved sykehuset)") taken out: words in brackets with no code, number,
     "alle", exception or "delvis" among them."""
     tokener = _tokeniser(tekst)
-    treff = _finn_seksjoner(tekst, seksjoner)
-    if treff:
+    hit = _finn_seksjoner(tekst, seksjoner)
+    if hit:
         nye: list[_Token] = []
         k = 0
         for t in tokener:
-            while k < len(treff) and treff[k].slutt <= t.start:
+            while k < len(hit) and hit[k].slutt <= t.start:
                 k += 1
-            if k < len(treff) and treff[k].start <= t.start < treff[k].slutt:
+            if k < len(hit) and hit[k].start <= t.start < hit[k].slutt:
                 if not nye or nye[-1].art != "SEKSJON" or nye[-1].nummer != k:
-                    nye.append(_Token("SEKSJON", treff[k].start, treff[k].slutt, None, k))
+                    nye.append(_Token("SEKSJON", hit[k].start, hit[k].slutt, None, k))
             else:
                 nye.append(t)
         tokener = nye
@@ -190,4 +190,4 @@ def _forbered(tekst: str, seksjoner: tuple[_Seksjon, ...]) -> tuple[list[_Token]
             kommentarer.append(m.span())
     if kommentarer:
         tokener = [t for t in tokener if not any(a < t.start and t.slutt < b for a, b in kommentarer)]
-    return tokener, treff, kommentarer
+    return tokener, hit, kommentarer

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from drift.inndata import TrygtSkjema
+from drift.input import SafeForm
 
 from ..models import Laeringsarena, Mangeltekst, Regiontilgang
 
@@ -20,7 +20,7 @@ class RegiontilgangAdmin(admin.ModelAdmin):
 
 
 @admin.register(Laeringsarena)
-class LaeringsarenaAdmin(TrygtSkjema, admin.ModelAdmin):
+class LaeringsarenaAdmin(SafeForm, admin.ModelAdmin):
     list_display = ["__str__", "soknad", "plassering", "laeringsmal"]
     list_filter = ["type", "plassering"]
     show_facets = admin.ShowFacets.NEVER  # the toggle is English only ("Show counts")
@@ -30,7 +30,7 @@ class LaeringsarenaAdmin(TrygtSkjema, admin.ModelAdmin):
 
 
 @admin.register(Mangeltekst)
-class MangeltekstAdmin(TrygtSkjema, admin.ModelAdmin):
+class MangeltekstAdmin(SafeForm, admin.ModelAdmin):
     """The anmodning's text per kind of finding, in both languages, with how each reads in the letter."""
 
     list_display = ["__str__", "bokmal"]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from ..choices import Status
 from ..models import Soknad
 from ..regler.status import saksbehandlers_handlinger
-from ..services import casework, dialogue, frister, oppfolging
+from ..services import dialog, frister, oppfolging, saksbehandling
 from .forms import (
     AnmodningForm,
     ForelopigSvarForm,
@@ -53,7 +53,7 @@ HANDLINGER: dict[str, Handling] = {
     Status.REGISTRERT: Handling(
         RegisterForm,
         "registrer",
-        casework.soknad_register,
+        saksbehandling.soknad_register,
         tittel=_("Registrere virksomheten"),
         knapp=_("Registrer: forhåndsvis vedtaksbrevet"),
         ferdig=_("Søknaden har nå status «Registrert»."),
@@ -64,7 +64,7 @@ HANDLINGER: dict[str, Handling] = {
     Status.UNDER_BEHANDLING: Handling(
         StartReviewForm,
         "start",
-        casework.soknad_start_review,
+        saksbehandling.soknad_start_review,
         tittel=_("Starte behandlingen"),
         knapp=_("Start behandling"),
         ferdig=_("Søknaden har nå status «Under behandling»."),
@@ -72,7 +72,7 @@ HANDLINGER: dict[str, Handling] = {
     Status.ANMODNING_SENDT: Handling(
         AnmodningForm,
         "anmodning",
-        dialogue.soknad_request_information,
+        dialog.soknad_request_information,
         tittel=_("Be om flere opplysninger"),
         knapp=_("Send anmodning"),
         ferdig=_("Søknaden har nå status «Anmodning om mer informasjon sendt»."),
@@ -126,7 +126,7 @@ HANDLINGER: dict[str, Handling] = {
     Status.AVSLATT: Handling(
         RejectForm,
         "avslag",
-        casework.soknad_reject,
+        saksbehandling.soknad_reject,
         tittel=_("Avslå søknaden"),
         knapp=_("Avslå: forhåndsvis vedtaksbrevet"),
         ferdig=_("Søknaden har nå status «Avslått»."),

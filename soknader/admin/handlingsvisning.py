@@ -17,7 +17,7 @@ from ..choices import Alvorlighet, Status
 from ..models import Soknad
 from ..regler.status import SAKSBEHANDLERS_TUR
 from ..roles import BEHANDLE_SOKNAD
-from ..services import anmodningsbrev, casework, errors, transitions
+from ..services import anmodningsbrev, errors, saksbehandling, transitions
 from .handlinger import HANDLINGER, apne_handlinger, handling_form
 
 
@@ -121,7 +121,7 @@ class HandlingAdmin:
 
     def _vedtak_preview(self, request, soknad, handling, form):
         """The decision letter as it will be sent, with the form's values carried on to "Send vedtaket"."""
-        preview = casework.vedtak_preview(
+        preview = saksbehandling.vedtak_preview(
             soknad=soknad,
             til=handling,
             vedtaksdato=form.cleaned_data["vedtaksdato"],

@@ -20,10 +20,10 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from drift.lesevisning import BareLesing
+from drift.readonly import ReadOnlyAdmin
 from laeringsmal.tolking import dekning_kontekst, katalog_for_soknad
 
-from .. import changes, completeness, dokumenter, exports, sections, selectors, skjema
+from .. import changes, completeness, dokumenter, exports, seksjoner, selectors, skjema
 from ..models import Innsending, Mangel, Soknad, Statusendring
 from ..roles import BEHANDLE_SOKNAD
 from .filters import ArbeidskoFilter, HarManglerFilter, MangelkodeFilter
@@ -44,7 +44,7 @@ class SoknadChangeList(ChangeList):
 
 
 @admin.register(Soknad)
-class SoknadAdmin(HandlingAdmin, MasseAdmin, ArbeidskoAdmin, BareLesing, admin.ModelAdmin):
+class SoknadAdmin(HandlingAdmin, MasseAdmin, ArbeidskoAdmin, ReadOnlyAdmin, admin.ModelAdmin):
     list_display = [
         "virksomhet_navn",
         "kommune",
@@ -201,7 +201,7 @@ class SoknadAdmin(HandlingAdmin, MasseAdmin, ArbeidskoAdmin, BareLesing, admin.M
         BHT questions, so the caseworker sees no empty answer for them."""
         if obj is None:
             return self.fieldsets
-        kontekst = sections.context(obj)
+        kontekst = seksjoner.context(obj)
 
         def gjelder(name) -> bool:
             felt = skjema.FELT.get(getattr(name, "__name__", name))

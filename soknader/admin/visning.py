@@ -8,7 +8,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .. import sections, skjema
+from .. import seksjoner, skjema
 
 
 def svar(navn: str):
@@ -59,7 +59,7 @@ def arenatabeller(arenaer) -> str:
             + "".join(
                 f'<tr><th scope="row">{escape(etikett)}</th>{SVAR.format(conditional_escape(verdi))}</tr>'
                 for etikett, verdi in [
-                    *sections.answers(arena, skjema.LAERINGSARENA, None),
+                    *seksjoner.answers(arena, skjema.LAERINGSARENA, None),
                     (gettext("tolket som"), tolket_som(arena)),
                 ]
             )

@@ -17,8 +17,8 @@ from laeringsmal.tolking import katalog_for_soknad, tolk_laeringsmal
 
 from ..choices import Status, Virksomhetstype
 from ..models import Laeringsarena, Soknad, registrert_fra
+from ..services.innsending import innsending_create, referanse_assign
 from ..services.refresh import mangler_refresh
-from ..services.submission import innsending_create, referanse_assign
 from ..services.transitions import status_change
 from .reading import Parsed, parse
 
@@ -54,7 +54,7 @@ class ImportResult:
 Found = tuple[brreg_services.Lookup | None, str]  # what the registry said (None: not verified), the name then
 
 
-def _lookup_organisations(parsed: list[Parsed]) -> tuple[dict[str, Found], list[str]]:
+def _virksomheter_lookup(parsed: list[Parsed]) -> tuple[dict[str, Found], list[str]]:
     """Look up the organisations we do not know locally, before any transaction is opened.
 
     After the first time Enhetsregisteret cannot be reached, the rest are not asked (each attempt costs
@@ -161,7 +161,7 @@ def import_records(records: Any, *, bruker=None) -> ImportResult:
     parsed, errors = parse(records)
     if errors:
         raise ImportRefused(errors)
-    organisations, warnings = _lookup_organisations(parsed)
+    organisations, warnings = _virksomheter_lookup(parsed)
     result = ImportResult(warnings=warnings)
     reserved = {p.values["referanse"] for p in parsed if p.values["referanse"]}
     katalog_for = functools.cache(katalog_for_soknad)  # one catalogue per søknadsdato

@@ -11,6 +11,6 @@
 - `hvem.py`: who may apply for what. `gyldig.py`: the format of a single value (phone number, attachment).
 
 The form's own table (what each field asks, when it is required) is `soknader/skjema.py`; completeness reads it.
-Only `vurdering.py` reaches stored objects (through `sections`); the rest imports no model module, so `models.py` and
+Only `vurdering.py` reaches stored objects (through `seksjoner`); the rest imports no model module, so `models.py` and
 `skjema.py` may import from here.
 """

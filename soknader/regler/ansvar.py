@@ -7,7 +7,7 @@ from django.utils.translation import gettext, ngettext
 
 from .. import completeness, skjema
 from ..choices import Alvorlighet, Arenatype, Mangelkode, Plassering, Seksjon, Spesialitet
-from .grunnlag import ApplicationData
+from .grunnlag import SoknadData
 from .kilder import BRUKERVEILEDNING, VEILEDNING_KOMMUNER, Kilde
 from .regel import Mangel, Regel
 
@@ -29,7 +29,7 @@ class BhtIkkeGodkjent(Regel):
         "administrative ordninger på arbeidsmiljølovens område Kapittel 2.",
     )
 
-    def finn(self, data: ApplicationData) -> Iterator[Mangel]:
+    def finn(self, data: SoknadData) -> Iterator[Mangel]:
         felt = skjema.FELT["bht_godkjent_arbeidstilsynet"]
         if completeness.gjelder(felt, data.kontekst) and data.felt.get(felt.navn) is not True:
             yield self.mangel()
@@ -56,7 +56,7 @@ class ApenPraksisIkkeBekreftet(Regel):
         "fordi spesialiteten krever tjeneste i åpen uselektert praksis.",
     )
 
-    def finn(self, data: ApplicationData) -> Iterator[Mangel]:
+    def finn(self, data: SoknadData) -> Iterator[Mangel]:
         kontekst = data.kontekst
         if kontekst.er_kommune and kontekst.spesialitet == Spesialitet.ALM and not data.felt.get(APEN_PRAKSIS):
             yield self.mangel()
@@ -77,7 +77,7 @@ class AnsvarIkkeBekreftet(Regel):
         "punktet om åpen uselektert praksis skal kun bekreftes av kommunene.",
     )
 
-    def finn(self, data: ApplicationData) -> Iterator[Mangel]:
+    def finn(self, data: SoknadData) -> Iterator[Mangel]:
         ubekreftet = completeness.ubekreftede(data.felt, data.kontekst)
         if ubekreftet:
             yield self.mangel(felt=list(ubekreftet))
@@ -115,7 +115,7 @@ class SvarMangler(Regel):
 
     seksjon = Seksjon.VIRKSOMHET  # sections 1–3: each finding names its own
 
-    def finn(self, data: ApplicationData) -> Iterator[Mangel]:
+    def finn(self, data: SoknadData) -> Iterator[Mangel]:
         for seksjon, del_ in skjema.SEKSJONER.items():
             felt = [n for n in completeness.problems(del_, data.felt, data.kontekst) if n not in self.ANDRE]
             if felt:
@@ -138,7 +138,7 @@ class VeilederplanMangler(Regel):
         "tenkt at veilederne skal få nødvendig veilederkompetanse.",
     )
 
-    def finn(self, data: ApplicationData) -> Iterator[Mangel]:
+    def finn(self, data: SoknadData) -> Iterator[Mangel]:
         if "veilederkompetanse_plan" in completeness.problems(skjema.FORHOLD, data.felt, data.kontekst):
             yield self.mangel()
 
@@ -162,7 +162,7 @@ class HfAvtaleMangler(Regel):
         "når de søker, vil få en henvendelse fra oss hvor vi opplyser om dette og anbefaler at en avtale inngås.",
     )
 
-    def finn(self, data: ApplicationData) -> Iterator[Mangel]:
+    def finn(self, data: SoknadData) -> Iterator[Mangel]:
         felt = skjema.FELT["hf_avtale_inngatt"]
         if completeness.gjelder(felt, data.kontekst) and not data.felt.get(felt.navn):
             ved_hf = [a.nummer for a in data.arenaer if a.type in HELSEFORETAK and a.plassering == Plassering.ANNEN]

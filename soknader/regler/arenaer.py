@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 
 from .. import skjema
 from ..choices import Alvorlighet, Mangelkode, Plassering, Seksjon
-from .grunnlag import ApplicationData, ArenaData
+from .grunnlag import ArenaData, SoknadData
 from .kilder import BRUKERVEILEDNING, VEILEDNING_KOMMUNER, Kilde
 from .regel import ArenaRegel, Mangel, Regel
 
@@ -21,7 +21,7 @@ class IngenArena(Regel):
         "Alle læringsarenaene som vil bli brukt i spesialistutdanningen, skal føres inn i søknadsskjemaet.",
     )
 
-    def finn(self, data: ApplicationData) -> Iterator[Mangel]:
+    def finn(self, data: SoknadData) -> Iterator[Mangel]:
         if not data.arenaer:
             yield self.mangel()
 
@@ -37,7 +37,7 @@ class AnnenVirksomhetUtenNavn(ArenaRegel):
         'Om det velges "innen annen virksomhet", skal navn på denne virksomheten oppgis.',
     )
 
-    def treff(self, arena: ArenaData) -> dict[str, Any] | None:
+    def hit(self, arena: ArenaData) -> dict[str, Any] | None:
         return {} if arena.plassering == Plassering.ANNEN and not arena.annen_virksomhet.strip() else None
 
     def tekst(self, params: Mapping[str, Any]) -> str:
@@ -55,7 +55,7 @@ class AvtaleUtenVeiledning(ArenaRegel):
         lesning="Only an explicit «Nei» counts: an unanswered question is a problem of the form, not a finding.",
     )
 
-    def treff(self, arena: ArenaData) -> dict[str, Any] | None:
+    def hit(self, arena: ArenaData) -> dict[str, Any] | None:
         return {} if arena.plassering == Plassering.ANNEN and arena.avtale_veiledning_supervisjon is False else None
 
     def tekst(self, params: Mapping[str, Any]) -> str:
@@ -79,7 +79,7 @@ class InstitusjonUtenAnbefalteForhold(ArenaRegel):
         "spørsmål teller som ikke oppfylt.",
     )
 
-    def treff(self, arena: ArenaData) -> dict[str, Any] | None:
+    def hit(self, arena: ArenaData) -> dict[str, Any] | None:
         if arena.type not in skjema.KOMMUNALE_INSTITUSJONER or not {"ALM-055", "ALM-085"} & arena.koder:
             return None
         svar = dict(arena.institusjon)
@@ -104,7 +104,7 @@ class ArenaUtenLm(ArenaRegel):
         "Det skal føres inn hvilke læringsmål som kan oppnås ved den enkelte læringsarena.",
     )
 
-    def treff(self, arena: ArenaData) -> dict[str, Any] | None:
+    def hit(self, arena: ArenaData) -> dict[str, Any] | None:
         return None if arena.koder else {}
 
     def tekst(self, params: Mapping[str, Any]) -> str:
@@ -121,7 +121,7 @@ class LmUgyldig(ArenaRegel):
         lesning="What the reader cannot read as such a list is quoted back, so the søker can write it again.",
     )
 
-    def treff(self, arena: ArenaData) -> dict[str, Any] | None:
+    def hit(self, arena: ArenaData) -> dict[str, Any] | None:
         return {"biter": [f["tekst"] for f in arena.feil]} if arena.feil else None
 
     def tekst(self, params: Mapping[str, Any]) -> str:

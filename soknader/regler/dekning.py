@@ -14,7 +14,7 @@ from django.utils.translation import gettext, ngettext
 from laeringsmal.lmtekst import GRUPPENAVN, formater, kort_tittel
 
 from ..choices import Alvorlighet, Arenatype, Mangelkode, Spesialitet
-from .grunnlag import ApplicationData
+from .grunnlag import SoknadData
 from .kilder import BRUKERVEILEDNING, LAERINGSMALLISTENE, VEILEDNING_KOMMUNER, Kilde
 from .regel import DekningsRegel, Mangel
 
@@ -65,7 +65,7 @@ class InstitusjonsmalMangler(DekningsRegel):
         self.kode = kode
         self.laeringsmal = laeringsmal
 
-    def finn_dekning(self, data: ApplicationData, dekket: frozenset[str]) -> Iterator[Mangel]:
+    def finn_dekning(self, data: SoknadData, dekket: frozenset[str]) -> Iterator[Mangel]:
         if data.spesialitet == Spesialitet.ALM and self.laeringsmal not in dekket:
             yield self.mangel(kode=self.laeringsmal, **_tittel(titler_for([self.laeringsmal], data.titler)))
 
@@ -93,7 +93,7 @@ class InstitusjonsmalUtenInstitusjon(DekningsRegel):
         "nursing home is worth a look (an advarsel).",
     )
 
-    def finn_dekning(self, data: ApplicationData, dekket: frozenset[str]) -> Iterator[Mangel]:
+    def finn_dekning(self, data: SoknadData, dekket: frozenset[str]) -> Iterator[Mangel]:
         if data.spesialitet != Spesialitet.ALM:
             return
         uten = [
@@ -123,7 +123,7 @@ class LmUdekket(DekningsRegel):
         "utdanningsvirksomhet.",
     )
 
-    def finn_dekning(self, data: ApplicationData, dekket: frozenset[str]) -> Iterator[Mangel]:
+    def finn_dekning(self, data: SoknadData, dekket: frozenset[str]) -> Iterator[Mangel]:
         yield from _udekket(self, data.spesialitet_koder, dekket, data.titler)
 
     def tekst(self, params: Mapping[str, Any]) -> str:
@@ -146,7 +146,7 @@ class FkmUdekket(DekningsRegel):
         "Også felles kompetansemål (FKM) skal føres inn på den arenaene de vil bli gjennomført ved.",
     )
 
-    def finn_dekning(self, data: ApplicationData, dekket: frozenset[str]) -> Iterator[Mangel]:
+    def finn_dekning(self, data: SoknadData, dekket: frozenset[str]) -> Iterator[Mangel]:
         yield from _udekket(self, data.fkm_koder, dekket, data.titler)
 
     def tekst(self, params: Mapping[str, Any]) -> str:
@@ -184,7 +184,7 @@ class DekningUsikker(DekningsRegel):
         lesning="Every list is official: a gap is a mangel (LM_UDEKKET, FKM_UDEKKET), never this warning.",
     )
 
-    def finn_dekning(self, data: ApplicationData, dekket: frozenset[str]) -> Iterator[Mangel]:
+    def finn_dekning(self, data: SoknadData, dekket: frozenset[str]) -> Iterator[Mangel]:
         return iter(())
 
     def tekst(self, params: Mapping[str, Any]) -> str:

@@ -1,7 +1,7 @@
 """What the rules read: an application's data as plain values (no ORM, no request), built once per judgement.
 
-`ApplicationData` holds the application's own fields, its arenas (as `ArenaData`, numbered as the user sees them)
-and the catalogue's codes in force; `application_data()` builds it from stored objects.
+`SoknadData` holds the application's own fields, its arenas (as `ArenaData`, numbered as the user sees them)
+and the catalogue's codes in force; `soknad_data()` builds it from stored objects.
 """
 
 from collections.abc import Iterable, Mapping
@@ -31,7 +31,7 @@ class ArenaData:
 
 
 @dataclass(frozen=True)
-class ApplicationData:
+class SoknadData:
     spesialitet: str
     virksomhetstype: str
     er_kommune: bool
@@ -55,10 +55,10 @@ class ApplicationData:
         return frozenset().union(*(a.koder for a in self.arenaer))
 
 
-def application_data(soknad: "Soknad", arenaer: Iterable["Laeringsarena"], katalog: "Katalog") -> ApplicationData:
+def soknad_data(soknad: "Soknad", arenaer: Iterable["Laeringsarena"], katalog: "Katalog") -> SoknadData:
     """The rules' input for a stored application (`Soknad`), its arenas (in order) and the catalogue in force."""
     virksomhet = soknad.virksomhet
-    return ApplicationData(
+    return SoknadData(
         spesialitet=soknad.spesialitet,
         virksomhetstype=soknad.virksomhetstype,
         er_kommune=virksomhet.er_kommune,

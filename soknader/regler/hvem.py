@@ -92,12 +92,12 @@ def godkjenning_i_stedet(*, spesialitet: str, navn: str, organisasjonsform: str 
     if spesialitet != Spesialitet.ARB:
         return ""
     ord_ = navn.upper().replace("-", " ").split()
-    treff = (
+    hit = (
         organisasjonsform.upper() in _GODKJENNING_ORGFORMER
         or ord_[-1:] == ["HF"]
         or any(n in navn.upper() for n in _GODKJENNING_NAVN)
     )
-    if not treff:
+    if not hit:
         return ""
     return gettext(
         "%(navn)s ser ut til å være et sykehus, et helseforetak eller STAMI. Slike virksomheter "

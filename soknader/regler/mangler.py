@@ -26,7 +26,7 @@ from .arenaer import (
     LmUgyldig,
 )
 from .dekning import DekningUsikker, FkmUdekket, InstitusjonsmalMangler, InstitusjonsmalUtenInstitusjon, LmUdekket
-from .grunnlag import ApplicationData
+from .grunnlag import SoknadData
 from .regel import ArenaRegel, Regel
 from .regel import Mangel as Mangel  # named as mangler.Mangel too (services)
 from .virksomhet import IkkeKommuneAlm, VirksomhetSlettet
@@ -63,7 +63,7 @@ for _regel in REGLER + UTGATTE:
     REGEL_FOR_KODE.setdefault(_regel.kode, _regel)
 
 
-def finn(data: ApplicationData) -> list[Mangel]:
+def finn(data: SoknadData) -> list[Mangel]:
     """Every finding of every rule, in the list's order; the arena rules' findings arena by arena."""
     forste_arenaregel = next(i for i, regel in enumerate(REGLER) if isinstance(regel, ArenaRegel))
     funnet = []

@@ -2,7 +2,7 @@
 
 A rule says which `Mangelkode` it gives, how serious it is, which part of the application it concerns, what it
 reads, and the sentence of the guide, the guidance or the regulation it rests on (`Kilde`). `finn(data)` gives its
-findings for an `ApplicationData`; `tekst(params)` words one of them in the active language. A finding keeps only
+findings for an `SoknadData`; `tekst(params)` words one of them in the active language. A finding keeps only
 its code and params, so it is stored once and read in whichever language the reader uses.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..choices import Alvorlighet, Mangelkode, Seksjon
-from .grunnlag import ApplicationData, ArenaData
+from .grunnlag import ArenaData, SoknadData
 from .kilder import Kilde
 
 if TYPE_CHECKING:
@@ -46,10 +46,10 @@ class Regel:
     kode: Mangelkode
     alvorlighet: ClassVar[str] = Alvorlighet.MANGEL
     seksjon: ClassVar[str]
-    leser: tuple[str, ...]  # the ApplicationData it reads (`felt.x`: a field; `arenaer.x`: each arena's x)
+    leser: tuple[str, ...]  # the SoknadData it reads (`felt.x`: a field; `arenaer.x`: each arena's x)
     kilde: ClassVar[Kilde]
 
-    def finn(self, data: ApplicationData) -> Iterator[Mangel]:
+    def finn(self, data: SoknadData) -> Iterator[Mangel]:
         raise NotImplementedError
 
     def tekst(self, params: Mapping[str, Any]) -> str:
@@ -67,13 +67,13 @@ class ArenaRegel(Regel):
 
     seksjon = Seksjon.LAERINGSARENAER
 
-    def finn(self, data: ApplicationData) -> Iterator[Mangel]:
+    def finn(self, data: SoknadData) -> Iterator[Mangel]:
         for arena in data.arenaer:
-            params = self.treff(arena)
+            params = self.hit(arena)
             if params is not None:
                 yield self.mangel(arena=arena.nummer, nr=arena.nummer, **params)
 
-    def treff(self, arena: ArenaData) -> dict[str, Any] | None:
+    def hit(self, arena: ArenaData) -> dict[str, Any] | None:
         """The params of this arena's finding, or None when the arena gives none."""
         raise NotImplementedError
 
@@ -83,9 +83,9 @@ class DekningsRegel(Regel):
 
     seksjon = Seksjon.LAERINGSARENAER
 
-    def finn(self, data: ApplicationData) -> Iterator[Mangel]:
+    def finn(self, data: SoknadData) -> Iterator[Mangel]:
         if data.arenaer:
             yield from self.finn_dekning(data, data.dekket)
 
-    def finn_dekning(self, data: ApplicationData, dekket: frozenset[str]) -> Iterator[Mangel]:
+    def finn_dekning(self, data: SoknadData, dekket: frozenset[str]) -> Iterator[Mangel]:
         raise NotImplementedError

@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 
 from ..choices import Alvorlighet, Mangelkode, Seksjon, Spesialitet
 from . import hvem
-from .grunnlag import ApplicationData
+from .grunnlag import SoknadData
 from .kilder import BRUKERVEILEDNING, Kilde
 from .regel import Mangel, Regel
 
@@ -25,7 +25,7 @@ class VirksomhetSlettet(Regel):
         "wound up still exists, so it is only worth a look (an advarsel).",
     )
 
-    def finn(self, data: ApplicationData) -> Iterator[Mangel]:
+    def finn(self, data: SoknadData) -> Iterator[Mangel]:
         if data.virksomhet_slettet:
             yield self.mangel(grunn="slettet")
         elif data.virksomhet_konkurs:
@@ -47,7 +47,7 @@ class IkkeKommuneAlm(Regel):
     leser = ("spesialitet", "er_kommune")
     kilde = hvem.KILDE
 
-    def finn(self, data: ApplicationData) -> Iterator[Mangel]:
+    def finn(self, data: SoknadData) -> Iterator[Mangel]:
         if not hvem.kan_soke(data.spesialitet, data.er_kommune):
             yield self.mangel(spesialitet=data.spesialitet)
 

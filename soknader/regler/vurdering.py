@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from laeringsmal.lmtekst import Dekning, Katalog
 from laeringsmal.tolking import dekning_for
 
-from .. import completeness, sections
+from .. import completeness, seksjoner
 from . import mangler
-from .grunnlag import application_data
+from .grunnlag import soknad_data
 from .regel import Mangel
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def vurder(*, soknad: "Soknad", arenaer: Iterable["Laeringsarena"], katalog: Kat
     """Judge an application (`Soknad`) with its arenas (in order) against the catalogue in force for it."""
     arenaer = list(arenaer)
     return Vurdering(
-        problemer=sections.problems(soknad, arenaer),
-        mangler=mangler.finn(application_data(soknad, arenaer, katalog)),
+        problemer=seksjoner.problems(soknad, arenaer),
+        mangler=mangler.finn(soknad_data(soknad, arenaer, katalog)),
         dekning=dekning_for(arenaer, soknad.spesialitet, katalog),
     )

@@ -9,7 +9,7 @@ from django.db import transaction
 from ..choices import Alvorlighet, Status
 from ..models import Mangel, Soknad
 from ..regler.status import SAKSBEHANDLER_OVERGANGER, VENTENDE_STATUSER
-from . import casework, dialogue
+from . import dialog, saksbehandling
 
 
 def rene(soknader) -> tuple[list[Soknad], list[Soknad]]:
@@ -35,7 +35,7 @@ def kan_anmodes(soknader) -> tuple[list[Soknad], list[Soknad]]:
 def soknader_start_review(*, soknader: Sequence[Soknad], bruker) -> int:
     with transaction.atomic():
         for soknad in soknader:
-            casework.soknad_start_review(soknad=soknad, bruker=bruker, expected_status=soknad.status)
+            saksbehandling.soknad_start_review(soknad=soknad, bruker=bruker, expected_status=soknad.status)
     return len(soknader)
 
 
@@ -45,7 +45,7 @@ def soknader_request_information(
     """The same anmodning to each: each its own message, history row and mail."""
     with transaction.atomic():
         for soknad in soknader:
-            dialogue.soknad_request_information(
+            dialog.soknad_request_information(
                 soknad=soknad, bruker=bruker, melding=melding, frist=frist, expected_status=soknad.status
             )
     return len(soknader)
@@ -55,7 +55,7 @@ def soknader_register(*, soknader: Sequence[Soknad], bruker, vedtaksdato: dt.dat
     """Register each (with its decision letter and mail); the caller has checked that nothing is missing (`rene`)."""
     with transaction.atomic():
         for soknad in soknader:
-            casework.soknad_register(
+            saksbehandling.soknad_register(
                 soknad=soknad, bruker=bruker, vedtaksdato=vedtaksdato, expected_status=soknad.status
             )
     return len(soknader)

@@ -15,11 +15,11 @@ from drift.shortcuts import or_404
 from laeringsmal import views as laeringsmal_views
 from laeringsmal.tolking import katalog_for_soknad, tolk_laeringsmal
 
-from .. import dokumenter, grenser, sections, selectors, skjema
+from .. import dokumenter, grenser, seksjoner, selectors, skjema
 from ..forms import ArenafilForm, LaeringsarenaForm
 from ..interchange import arenaer as arenafil
 from ..models import Laeringsarena
-from ..services import draft, errors
+from ..services import errors, utkast
 from .common import IKKE_FUNNET_ARENA, IKKE_REDIGERBAR, KONFLIKT, neste_fra, soknad_eller_404
 
 
@@ -27,7 +27,7 @@ from .common import IKKE_FUNNET_ARENA, IKKE_REDIGERBAR, KONFLIKT, neste_fra, sok
 def laeringsarenaer(request, pk):
     soknad = soknad_eller_404(request, pk)
     arenaer = selectors.arenaer_for_soknad(soknad=soknad)
-    arena_problemer = [(arena, sections.arena_problems(arena)) for arena in arenaer]
+    arena_problemer = [(arena, seksjoner.arena_problems(arena)) for arena in arenaer]
     return render(
         request,
         "soknader/laeringsarenaer.html",
@@ -65,13 +65,13 @@ def laeringsarena(request, pk, arena_pk=None):
         # Just saved with gaps and sent here (its own URL): name the gaps as the save did.
         form = _arena_form(soknad, _som_postdata(form), instance=arena)
         form.is_valid()
-        form.show_problems(sections.arena_problems(arena))
+        form.show_problems(seksjoner.arena_problems(arena))
     return _arena_side(request, soknad, arena, form)
 
 
 def _arena_form(soknad, *args, **kwargs) -> LaeringsarenaForm:
     """The arena form, offering the arena types this application's specialty and organisation may use."""
-    return LaeringsarenaForm(*args, soknad_kontekst=sections.context(soknad), **kwargs)
+    return LaeringsarenaForm(*args, soknad_kontekst=seksjoner.context(soknad), **kwargs)
 
 
 def _arena_side(request, soknad, arena, form):
@@ -103,7 +103,7 @@ def _laeringsarena_lagre(request, soknad, arena):
         return _arena_side(request, soknad, None, form)
     valid = form.is_valid()
     try:
-        lagret = draft.laeringsarena_save(
+        lagret = utkast.laeringsarena_save(
             soknad=soknad,
             arena=arena,
             values=form.valid_values(),
@@ -130,7 +130,7 @@ def _laeringsarena_lagre(request, soknad, arena):
 
 def _etter_lagring(request, soknad, arena, form, *, valid: bool, ny: bool):
     """After an arena is saved: back to the list when it is complete, else the arena again with what it lacks."""
-    problemer = sections.arena_problems(arena)
+    problemer = seksjoner.arena_problems(arena)
     if valid and not problemer:
         if arena.laeringsmal_feil:  # saved, but part of the objectives could not be read: not counted, no success
             messages.warning(
@@ -172,7 +172,7 @@ def slett_laeringsarena(request, pk, arena_pk):
     arena = or_404(selectors.arena_for_soker, IKKE_FUNNET_ARENA, soknad=soknad, pk=arena_pk)
     if request.method == "POST":
         try:
-            draft.laeringsarena_delete(soknad=soknad, arena=arena)
+            utkast.laeringsarena_delete(soknad=soknad, arena=arena)
         except errors.NotEditable:
             messages.error(request, IKKE_REDIGERBAR)
             return redirect("soknader:se_over", soknad.pk)
@@ -212,7 +212,7 @@ def arenaer_importer(request, pk):
             form.add_error("fil", melding)
         if not feil and "bekreft" in request.POST:
             try:
-                added = draft.laeringsarenaer_import(soknad=soknad, rows=rows)
+                added = utkast.laeringsarenaer_import(soknad=soknad, rows=rows)
             except errors.NotEditable:
                 messages.error(request, IKKE_REDIGERBAR)
                 return redirect("soknader:se_over", soknad.pk)

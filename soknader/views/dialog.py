@@ -11,11 +11,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from .. import sections, selectors
+from .. import seksjoner, selectors
 from ..choices import Seksjon, Status
 from ..forms import SvarForm
 from ..regler import status as statusregler
-from ..services import dialogue, errors, submission
+from ..services import dialog, errors, innsending
 from .common import feil_i_skjema, seksjon_url, soknad_eller_404
 
 VENTER_IKKE = _("Søknaden venter ikke på svar fra deg nå.")
@@ -49,7 +49,7 @@ def _svar_lagret(request, soknad, form) -> bool:
     if soknad.status == Status.SVAR_MOTTATT and not tekst.strip() and not vedlegg:
         return True
     try:
-        dialogue.soknad_answer(
+        dialog.soknad_answer(
             soknad=soknad, bruker=request.user, tekst=tekst, vedlegg=vedlegg, sprak=translation.get_language()
         )
     except errors.NotEditable:
@@ -64,7 +64,7 @@ def _svar_lagret(request, soknad, form) -> bool:
 def _send_inn(request, soknad):
     """Send the updated application in; if it cannot be yet, back to the answer page, which says what remains."""
     try:
-        submission.soknad_submit(soknad=soknad, bruker=request.user, sprak=translation.get_language())
+        innsending.soknad_submit(soknad=soknad, bruker=request.user, sprak=translation.get_language())
     except errors.SubmitRefused:
         messages.warning(request, SVAR_BEHOLDT)
         return redirect(reverse("soknader:svar", args=[soknad.pk]) + "#gjenstar")
@@ -78,8 +78,8 @@ def _send_inn(request, soknad):
 def _side(request, soknad, form, status: int = 200):
     soknad.refresh_from_db()
     arenaer = selectors.arenaer_for_soknad(soknad=soknad)
-    statuser = sections.statuses(soknad, arenaer)
-    problemer = sections.problems(soknad, arenaer)
+    statuser = seksjoner.statuses(soknad, arenaer)
+    problemer = seksjoner.problems(soknad, arenaer)
     her = reverse("soknader:svar", args=[soknad.pk])
     return render(
         request,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from .. import selectors
-from ..services import draft, errors, submission
+from ..services import errors, innsending, utkast
 from . import status
 from .common import soknad_eller_404
 
@@ -20,7 +20,7 @@ def se_over(request, pk):
     soknad = soknad_eller_404(request, pk)
     if request.method == "POST":
         try:
-            soknad = submission.soknad_submit(soknad=soknad, bruker=request.user, sprak=translation.get_language())
+            soknad = innsending.soknad_submit(soknad=soknad, bruker=request.user, sprak=translation.get_language())
         except errors.NotEditable:
             messages.error(request, gettext("Søknaden er allerede sendt inn."))
         except errors.SubmitRefused:
@@ -56,7 +56,7 @@ def slett_utkast(request, pk):
     soknad = soknad_eller_404(request, pk)
     if request.method == "POST":
         try:
-            draft.soknad_delete_draft(soknad=soknad)
+            utkast.utkast_delete(soknad=soknad)
         except errors.NotEditable:
             messages.error(request, gettext("Bare utkast som aldri er sendt inn, kan slettes."))
             return redirect("soknader:oppgaver", soknad.pk)
@@ -71,7 +71,7 @@ def trekk(request, pk):
     soknad = soknad_eller_404(request, pk)
     if request.method == "POST":
         try:
-            submission.soknad_withdraw(soknad=soknad, bruker=request.user, melding=request.POST.get("melding", ""))
+            innsending.soknad_withdraw(soknad=soknad, bruker=request.user, melding=request.POST.get("melding", ""))
         except errors.TransitionRefused as refused:
             messages.error(request, refused.melding)
         else:

@@ -12,14 +12,14 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from drift.grenser import treff
+from drift.limits import hit
 
 from .. import selectors, skjema
 from ..choices import Seksjon, Spesialitet
 from ..forms import KopierForm, StartForm
 from ..regler import hvem
 from ..regler.status import AVSLUTTEDE_STATUSER
-from ..services import draft
+from ..services import utkast
 from ..services.errors import AlreadyApplied
 from .common import feil_i_skjema, soknad_eller_404
 
@@ -49,13 +49,13 @@ def ny_soknad(request):
     if (
         request.method == "POST"
         and form.is_valid()
-        and treff("soknad-start", hvem=request.user.pk, grense=settings.SOKNAD_START_RATE_LIMIT, vindu=60)
+        and hit("soknad-start", hvem=request.user.pk, grense=settings.SOKNAD_START_RATE_LIMIT, vindu=60)
     ):
         form.add_error(None, FOR_MANGE_STARTER)
         status = 429
     if request.method == "POST" and form.is_valid():
         try:
-            soknad = draft.soknad_create(bruker=request.user, sprak=translation.get_language(), **form.cleaned_data)
+            soknad = utkast.soknad_create(bruker=request.user, sprak=translation.get_language(), **form.cleaned_data)
         except ValidationError as error:
             feil_i_skjema(form, error)
         except AlreadyApplied as finnes:
@@ -145,7 +145,7 @@ def kopier(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            ny = draft.soknad_copy(
+            ny = utkast.soknad_copy(
                 bruker=request.user,
                 kilde=kilde,
                 spesialitet=form.cleaned_data["spesialitet"],

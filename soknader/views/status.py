@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from laeringsmal.lmtekst import GRUPPENAVN
 from laeringsmal.tolking import dekning_kontekst, katalog_for_soknad
 
-from .. import completeness, sections, selectors, skjema
+from .. import completeness, seksjoner, selectors, skjema
 from ..choices import Seksjon, Status
 from ..regler import status as statusregler
 from ..regler.vurdering import vurder
@@ -33,9 +33,9 @@ def svar_kontekst(soknad) -> dict:
     katalog = katalog_for_soknad(soknad.soknadsdato)
     vurdering = vurder(soknad=soknad, arenaer=arenaer, katalog=katalog)
     problemer = vurdering.problemer
-    kontekst = sections.context(soknad)
+    kontekst = seksjoner.context(soknad)
     svar = [
-        (seksjon, seksjon_url(soknad, seksjon), sections.answers(soknad, del_, kontekst), problemer[seksjon])
+        (seksjon, seksjon_url(soknad, seksjon), seksjoner.answers(soknad, del_, kontekst), problemer[seksjon])
         for seksjon, del_ in skjema.SEKSJONER.items()
     ]
     svar[0][2][:0] = [
@@ -48,7 +48,9 @@ def svar_kontekst(soknad) -> dict:
         "soknad": soknad,
         "svar": svar,
         "arenaproblemer": problemer[Seksjon.LAERINGSARENAER],
-        "arenaer": [(a, sections.answers(a, skjema.LAERINGSARENA, None), sections.arena_problems(a)) for a in arenaer],
+        "arenaer": [
+            (a, seksjoner.answers(a, skjema.LAERINGSARENA, None), seksjoner.arena_problems(a)) for a in arenaer
+        ],
         "antall_ufullstendige": sum(1 for p in problemer.values() if p),
         **dekning_kontekst(arenaer, soknad.spesialitet, katalog, soknad.soknadsdato),
         "katalogbeskrivelse": _katalog_i_klartekst(katalog, soknad),

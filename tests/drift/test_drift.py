@@ -13,8 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.urls import reverse
 
-from drift.grenser import treff
-from drift.logg import JsonLinjer
+from drift.limits import hit
+from drift.logs import JsonLinjer
 from tests.drift.appserver import ROOT, AppServer, free_port
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, soker_for
 
@@ -89,9 +89,9 @@ def test_registry_calls_status_changes_and_mail_are_logged(
 
 @pytest.mark.django_db
 def test_a_limit_counts_every_use_and_starts_again_in_a_new_window():
-    assert [treff("x", hvem=1, grense=3) for _ in range(5)] == [False, False, False, True, True]
-    assert treff("x", hvem=2, grense=3) is False  # per user
-    assert treff("y", hvem=1, grense=3) is False  # per limit
+    assert [hit("x", hvem=1, grense=3) for _ in range(5)] == [False, False, False, True, True]
+    assert hit("x", hvem=2, grense=3) is False  # per user
+    assert hit("y", hvem=1, grense=3) is False  # per limit
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +123,7 @@ def test_the_lookup_limit_holds_across_gunicorn_workers_and_instances(appserver)
 
 
 def test_a_large_limit_taken_in_portions_never_lets_more_through_across_workers_and_instances(appserver):
-    """Portions of up to 10 (drift/grenser.py): 6 processes on two instances take from one row, and together they
+    """Portions of up to 10 (drift/limits.py): 6 processes on two instances take from one row, and together they
     never hand out more than the limit, whoever answers."""
     server, data = appserver
     portions = {"BRREG_RATE_LIMIT": "60", "GRENSE_PORSJON": "10", "GRENSE_DELING": "1"}

@@ -1,4 +1,4 @@
-"""The per-user limits (drift/grenser.py): uses taken from the database in portions, never more than the limit.
+"""The per-user limits (drift/limits.py): uses taken from the database in portions, never more than the limit.
 
 Several processes are played in this one by giving each its own memory (`_lokalt`); the database row is shared as
 it is between gunicorn workers. The limit across real gunicorn workers and instances: tests/drift/test_drift.py.
@@ -8,9 +8,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from drift import grenser
-from drift.grenser import treff
-from drift.models import Teller
+from drift import limits
+from drift.limits import hit
+from drift.models import Counter
 
 pytestmark = pytest.mark.django_db
 
@@ -23,33 +23,33 @@ def portions(settings):
 
 
 def row(navn: str) -> int:
-    return Teller.objects.get(nokkel__startswith=f"{navn}:").antall
+    return Counter.objects.get(nokkel__startswith=f"{navn}:").antall
 
 
 def test_a_small_limit_is_counted_use_by_use(portions):
-    assert [treff("liten", hvem=1, grense=4) for _ in range(6)] == [False] * 4 + [True] * 2
+    assert [hit("liten", hvem=1, grense=4) for _ in range(6)] == [False] * 4 + [True] * 2
     assert row("liten") == 4
 
 
 def test_a_large_limit_is_taken_in_portions_one_write_per_portion(portions):
     with CaptureQueriesContext(connection) as queries:
-        assert not any(treff("stor", hvem=1, grense=1_000) for _ in range(100))
+        assert not any(hit("stor", hvem=1, grense=1_000) for _ in range(100))
     writes = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(("UPDATE", "INSERT"))]
     assert len(writes) == 10  # portions of 10 (GRENSE_PORSJON): the first creates the row
     assert row("stor") == 100
 
 
 def test_portions_shrink_near_the_limit_and_exactly_the_limit_gets_through(portions):
-    results = [treff("naer", hvem=1, grense=50) for _ in range(60)]
+    results = [hit("naer", hvem=1, grense=50) for _ in range(60)]
     assert results == [False] * 50 + [True] * 10
     assert row("naer") == 50
 
 
 def test_a_used_up_window_is_refused_from_memory_without_asking(portions):
     for _ in range(3):
-        treff("tom", hvem=1, grense=3)
+        hit("tom", hvem=1, grense=3)
     with CaptureQueriesContext(connection) as queries:
-        assert treff("tom", hvem=1, grense=3) is True
+        assert hit("tom", hvem=1, grense=3) is True
     assert len(queries) == 0
 
 
@@ -59,8 +59,8 @@ def test_processes_together_never_get_more_than_the_limit(portions, monkeypatch)
     memories = [{}, {}, {}]
 
     def use(process: int) -> bool:
-        monkeypatch.setattr(grenser, "_lokalt", memories[process])
-        return not treff("delt", hvem=7, grense=100)
+        monkeypatch.setattr(limits, "_lokalt", memories[process])
+        return not hit("delt", hvem=7, grense=100)
 
     through = [use(0)]  # takes a portion of 10, spends 1
     through += [use(1 + i % 2) for i in range(200)]
@@ -71,11 +71,11 @@ def test_processes_together_never_get_more_than_the_limit(portions, monkeypatch)
 
 
 def test_per_user_per_name_and_a_new_window(portions):
-    assert [treff("x", hvem=1, grense=2) for _ in range(3)] == [False, False, True]
-    assert treff("x", hvem=2, grense=2) is False  # per user
-    assert treff("y", hvem=1, grense=2) is False  # per limit
-    assert treff("x", hvem=1, grense=2, vindu=3600) is False  # another window
+    assert [hit("x", hvem=1, grense=2) for _ in range(3)] == [False, False, True]
+    assert hit("x", hvem=2, grense=2) is False  # per user
+    assert hit("y", hvem=1, grense=2) is False  # per limit
+    assert hit("x", hvem=1, grense=2, vindu=3600) is False  # another window
 
 
 def test_a_limit_of_zero_refuses_everything(portions):
-    assert treff("null", hvem=1, grense=0) is True
+    assert hit("null", hvem=1, grense=0) is True

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from soknader.models import Soknad
 from soknader.roles import SAKSBEHANDLERE
-from soknader.services import submission
+from soknader.services import innsending
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.e2e.conftest import PASSWORD, log_in, screenshot
 from tests.e2e.skjerm import axe_violations, describe
@@ -55,8 +55,8 @@ def test_the_caseworkers_day(live_server, browser, page, settings):
     soknad = KomplettSoknadFactory(hf_avtale_inngatt=False, hf_avtale_navn="")
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
     kari = soker_for(soknad.virksomhet, username="kari", password=PASSWORD)
-    submission.soknad_submit(soknad=soknad, bruker=kari)
-    submission.soknad_submit(soknad=neste, bruker=soker_for(neste.virksomhet))
+    innsending.soknad_submit(soknad=soknad, bruker=kari)
+    innsending.soknad_submit(soknad=neste, bruker=soker_for(neste.virksomhet))
     Soknad.objects.filter(pk=neste.pk).update(venter_siden=Soknad.objects.get(pk=soknad.pk).venter_siden)
 
     log_in(page, live_server.url + "/admin/", "siri")

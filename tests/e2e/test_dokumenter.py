@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from epost.services import epost_send_due
 from soknader.models import Soknad, Vedtaksbrev
 from soknader.roles import SAKSBEHANDLERE
-from soknader.services import submission
+from soknader.services import innsending
 from tests.e2e.conftest import PASSWORD, log_in, screenshot
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
 from tests.soknader.pdfer import pdf
@@ -35,7 +35,7 @@ def test_anmodning_answered_with_a_pdf_then_decision_letter(live_server, browser
     soknad = KomplettSoknadFactory(hf_avtale_inngatt=False, hf_avtale_navn="")
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
     applicant = soker_for(soknad.virksomhet, username="kari", password=PASSWORD, first_name="Kari")
-    submission.soknad_submit(soknad=soknad, bruker=applicant)
+    innsending.soknad_submit(soknad=soknad, bruker=applicant)
 
     # The caseworker asks for the agreement, with a deadline
     log_in(page, live_server.url + f"/admin/soknader/soknad/{soknad.pk}/change/", "siri")

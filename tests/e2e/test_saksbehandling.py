@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from soknader.models import Soknad
 from soknader.roles import SAKSBEHANDLERE
-from soknader.services import submission
+from soknader.services import innsending
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.e2e.conftest import log_in, screenshot
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
@@ -23,11 +23,11 @@ def test_anmodning_correction_resubmission_and_registration(live_server, browser
     LaeringsarenaFactory(
         soknad=complete, type="sykehus", plassering="annen", annen_virksomhet="UNN HF", laeringsmal="ALM 55, 85"
     )
-    submission.soknad_submit(soknad=complete, bruker=soker_for(complete.virksomhet))
+    innsending.soknad_submit(soknad=complete, bruker=soker_for(complete.virksomhet))
     soknad = KomplettSoknadFactory(hf_avtale_inngatt=False, hf_avtale_navn="")
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
     applicant = soker_for(soknad.virksomhet, username="kari", password="hemmelig-passord-1")
-    submission.soknad_submit(soknad=soknad, bruker=applicant)
+    innsending.soknad_submit(soknad=soknad, bruker=applicant)
 
     # The caseworker filters "har mangler" and opens the application
     log_in(page, live_server.url + "/admin/soknader/soknad/", "siri")

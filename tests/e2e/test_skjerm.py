@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from brreg.models import Helseregion
 from soknader.models import Regiontilgang
 from soknader.roles import SAKSBEHANDLERE
-from soknader.services import refresh, submission
+from soknader.services import innsending, refresh
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.e2e.conftest import PASSWORD, log_in, screenshot
 from tests.e2e.skjerm import assert_page_ok, blank_below_footer, contrast
@@ -34,7 +34,7 @@ def _applications():
     LaeringsarenaFactory(
         soknad=sendt, type="sykehus", plassering="annen", annen_virksomhet="Nordlandssykehuset HF", laeringsmal="ALM 55"
     )
-    submission.soknad_submit(soknad=sendt, bruker=kari)
+    innsending.soknad_submit(soknad=sendt, bruker=kari)
     utkast = SoknadFactory(virksomhet=bodo, spesialitet="SAM", kontaktperson_navn="Kari Nordmann")
     arena = LaeringsarenaFactory(soknad=utkast, laeringsmal="SAM 1-3; FKM 1")
     return kari, sendt, utkast, arena

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from soknader.management.commands.demodata import PASSORD
 from soknader.models import Soknad
 from soknader.roles import SAKSBEHANDLERE
-from soknader.services import casework, dialogue, submission
+from soknader.services import dialog, innsending, saksbehandling
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.e2e.conftest import PASSWORD, log_in, screenshot
 from tests.e2e.skjerm import assert_page_ok
@@ -60,9 +60,9 @@ def test_soker_error_and_waiting_states_at_390(live_server, phone):
     utkast = SoknadFactory(virksomhet=bodo, spesialitet="SAM", kontaktperson_navn="Kari Nordmann")
     sendt = KomplettSoknadFactory(virksomhet=bodo)
     LaeringsarenaFactory(soknad=sendt, laeringsmal="Alle; Alle FKM")
-    submission.soknad_submit(soknad=sendt, bruker=kari)
+    innsending.soknad_submit(soknad=sendt, bruker=kari)
     frist = timezone.localdate() + dt.timedelta(days=14)
-    dialogue.soknad_request_information(
+    dialog.soknad_request_information(
         soknad=Soknad.objects.get(pk=sendt.pk), bruker=_saksbehandler(), melding="Send avtalen.", frist=frist
     )
     log_in(phone, url + "/soknader/", "kari")
@@ -112,14 +112,14 @@ def test_status_pages_and_cannot_apply_yet_at_390(live_server, phone):
     gi_tilgang(kari, bodo)
     sendt = KomplettSoknadFactory(virksomhet=bodo)
     LaeringsarenaFactory(soknad=sendt, laeringsmal="Alle; Alle FKM")
-    submission.soknad_submit(soknad=sendt, bruker=kari)
+    innsending.soknad_submit(soknad=sendt, bruker=kari)
     log_in(phone, url + f"/soknader/{sendt.pk}/kvittering/", "kari")
     expect(phone.locator("#kvittering-epost")).to_be_visible()
     _ok(phone, "kvittering")
     phone.goto(url + f"/soknader/{sendt.pk}/")
     expect(phone.get_by_role("heading", level=1)).to_have_text("Søknaden er sendt inn")
     _ok(phone, "status-sendt")
-    casework.soknad_register(soknad=Soknad.objects.get(pk=sendt.pk), bruker=_saksbehandler())
+    saksbehandling.soknad_register(soknad=Soknad.objects.get(pk=sendt.pk), bruker=_saksbehandler())
     phone.reload()
     expect(phone.get_by_role("heading", level=1)).to_have_text("Virksomheten er registrert")
     expect(phone.locator("#vedtak")).to_contain_text("Les vedtaksbrevet")

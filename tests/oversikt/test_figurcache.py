@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from oversikt import figurcache
 from soknader.choices import Status
-from soknader.services import casework
+from soknader.services import saksbehandling
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.oversikt.helpers import page_row
 from tests.soknader.factories import KomplettSoknadFactory, UserFactory
@@ -77,7 +77,7 @@ def test_a_caseworkers_decision_shows_after_its_commit(client, innsendt, django_
     before, _ = _figures(client)
     saksbehandler = UserFactory(is_staff=True, is_superuser=True)
     with django_capture_on_commit_callbacks(execute=True):
-        casework.soknad_register(soknad=innsendt, bruker=saksbehandler)
+        saksbehandling.soknad_register(soknad=innsendt, bruker=saksbehandler)
     after, _ = _figures(client)
     assert (before["registrert"], after["registrert"]) == (0, 1)
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from brreg.models import Helseregion
 from soknader.models import Regiontilgang, Soknad
 from soknader.roles import SAKSBEHANDLERE
-from soknader.services import refresh, submission
+from soknader.services import innsending, refresh
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, SoknadFactory, UserFactory, soker_for
 
@@ -36,7 +36,7 @@ def sb_client(client, saksbehandler):
 def _submitted(kommunenummer="1804", **kwargs):
     soknad = KomplettSoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer=kommunenummer), **kwargs)
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
-    return submission.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
+    return innsending.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
 
 
 def test_soker_and_alis_user_get_nothing_in_the_admin(client):
@@ -74,7 +74,7 @@ def test_filters_har_mangler_code_status_region(sb_client):
     LaeringsarenaFactory(
         soknad=clean, type="sykehus", plassering="annen", annen_virksomhet="Haukeland", laeringsmal="ALM 55, 85"
     )
-    clean = submission.soknad_submit(soknad=clean, bruker=soker_for(clean.virksomhet))
+    clean = innsending.soknad_submit(soknad=clean, bruker=soker_for(clean.virksomhet))
     assert not clean.mangler.exists(), list(clean.mangler.values_list("melding", flat=True))
 
     def listed(query):

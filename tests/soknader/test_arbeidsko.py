@@ -80,9 +80,9 @@ def test_oldest_waiting_first_then_the_decided_with_days_assignee_and_applicants
     _venter(gammel, 20)
     _venter(midt, 5)
     avgjort = i_status(Status.UNDER_BEHANDLING, siri)
-    from soknader.services import casework
+    from soknader.services import saksbehandling
 
-    casework.soknad_register(soknad=avgjort, bruker=siri)
+    saksbehandling.soknad_register(soknad=avgjort, bruker=siri)
     tildeling.soknad_assign(soknad=midt, bruker=siri, til=siri)
     page = sb_client.get(CHANGELIST).content.decode()
     rekkefolge = [page.index(f"/{s.pk}/change/") for s in (gammel, midt, ny, avgjort)]

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from epost.services import epost_send_due
 from soknader.models import Melding, Soknad, Vedlegg, Vedtaksbrev
 from soknader.roles import SAKSBEHANDLERE
-from soknader.services import casework, dialogue, errors, submission
+from soknader.services import dialog, errors, innsending, saksbehandling
 from tests.soknader.factories import (
     AnnenVirksomhetSoknadFactory,
     KomplettSoknadFactory,
@@ -56,11 +56,11 @@ def innsendt(settings):
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
     soker = soker_for(soknad.virksomhet, username="kari", first_name="Kari", last_name="Kommune")
     Soknad.objects.filter(pk=soknad.pk).update(opprettet_av=soker)
-    return submission.soknad_submit(soknad=Soknad.objects.get(pk=soknad.pk), bruker=soker)
+    return innsending.soknad_submit(soknad=Soknad.objects.get(pk=soknad.pk), bruker=soker)
 
 
 def _anmodning(soknad, saksbehandler, frist=None, melding="Send avtalen med Nordlandssykehuset HF."):
-    return dialogue.soknad_request_information(soknad=soknad, bruker=saksbehandler, melding=melding, frist=frist)
+    return dialog.soknad_request_information(soknad=soknad, bruker=saksbehandler, melding=melding, frist=frist)
 
 
 def test_the_anmodning_mail_links_to_the_application_and_states_the_deadline(innsendt, saksbehandler):
@@ -139,7 +139,7 @@ def test_one_reminder_before_the_deadline_and_overdue_ones_are_filtered(innsendt
     _anmodning(innsendt, saksbehandler, timezone.localdate() + dt.timedelta(days=20))
     other = AnnenVirksomhetSoknadFactory()
     LaeringsarenaFactory(soknad=other, laeringsmal="Alle; Alle FKM")
-    other = submission.soknad_submit(soknad=other, bruker=soker_for(other.virksomhet))
+    other = innsending.soknad_submit(soknad=other, bruker=soker_for(other.virksomhet))
     _anmodning(other, saksbehandler, timezone.localdate() + dt.timedelta(days=5))
     epost_send_due()
     mail.outbox.clear()
@@ -201,7 +201,7 @@ def test_registering_previews_then_sends_the_decision_letter(innsendt, saksbehan
 
 
 def test_a_rejection_letter_gives_the_reasons(innsendt, saksbehandler):
-    casework.soknad_reject(soknad=innsendt, bruker=saksbehandler, begrunnelse="Ingen avtale med helseforetak.")
+    saksbehandling.soknad_reject(soknad=innsendt, bruker=saksbehandler, begrunnelse="Ingen avtale med helseforetak.")
     pdf = bytes(Vedtaksbrev.objects.get(soknad=innsendt).pdf)
     (ARTIFACTS / "avslag.pdf").write_bytes(pdf)
     text = pdf_text(pdf)

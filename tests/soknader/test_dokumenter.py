@@ -1,4 +1,4 @@
-"""The documents: the application as sent (a PDF per submission), read back as text; who may download it."""
+"""The documents: the application as sent (a PDF per innsending), read back as text; who may download it."""
 
 import io
 from pathlib import Path
@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from epost.services import epost_send_due
 from soknader.models import Innsending
-from soknader.services import casework, submission
+from soknader.services import innsending, saksbehandling
 from tests.soknader.factories import (
     AnnenVirksomhetSoknadFactory,
     KomplettSoknadFactory,
@@ -42,7 +42,7 @@ def innsendt(django_capture_on_commit_callbacks, settings):
     )
     soker = soker_for(soknad.virksomhet, username="kari")
     with django_capture_on_commit_callbacks(execute=True):
-        return submission.soknad_submit(soknad=soknad, bruker=soker)
+        return innsending.soknad_submit(soknad=soknad, bruker=soker)
 
 
 def test_each_submission_keeps_a_pdf_of_the_application_as_sent(innsendt):
@@ -107,9 +107,9 @@ def test_no_pdf_is_made_while_the_write_lock_is_held(monkeypatch, django_capture
     )
     soknad = KomplettSoknadFactory()
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
-    soknad = submission.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
+    soknad = innsending.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
     assert calls == [False]
-    casework.soknad_register(soknad=soknad, bruker=_saksbehandler())
+    saksbehandling.soknad_register(soknad=soknad, bruker=_saksbehandler())
     assert calls == [False, False]
     assert pdf_text(soknad.vedtaksbrev.get().pdf).count(soknad.referanse) >= 1
 
@@ -129,7 +129,7 @@ def test_the_pdf_names_what_could_not_be_read_before_any_count(django_capture_on
     soknad = KomplettSoknadFactory()
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle bortset fra ALM 055 og 085")
     with django_capture_on_commit_callbacks(execute=True):
-        submission.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet, username="kari"))
+        innsending.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet, username="kari"))
     text = pdf_text(Innsending.objects.get(soknad=soknad).pdf)
     assert "Kunne ikke leses" in text and "Forstått som" not in text
     assert text.index("Kunne ikke leses") < text.index("Det som kunne leses")
@@ -149,5 +149,5 @@ def _archivable(data: bytes, *, tittel: str) -> None:
 
 def test_the_application_pdf_and_the_decision_letter_can_be_archived_and_read_aloud(innsendt):
     _archivable(innsendt.innsendinger.get().pdf, tittel=innsendt.referanse)
-    casework.soknad_register(soknad=innsendt, bruker=_saksbehandler())
+    saksbehandling.soknad_register(soknad=innsendt, bruker=_saksbehandler())
     _archivable(innsendt.vedtaksbrev.get().pdf, tittel=innsendt.referanse)

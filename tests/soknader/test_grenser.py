@@ -18,7 +18,7 @@ from epost.services import epost_send_due
 from soknader import dokumenter
 from soknader.interchange import ImportRefused, import_records, validate_records
 from soknader.models import Innsending, Laeringsarena, Melding, Soknad, Vedlegg
-from soknader.services import dialogue, draft, submission
+from soknader.services import dialog, innsending, utkast
 from tests.soknader import pdfer
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
 from tests.soknader.test_interchange import bodo_alm
@@ -105,7 +105,7 @@ def test_a_copy_takes_no_more_arenas_than_an_application_may_have(grenser):
     bruker = soker_for(kilde.virksomhet)
     grenser.ARENAER_MAKS_PER_SOKNAD = 2
     with pytest.raises(Exception, match="høyst 2 læringsarenaer"):
-        draft.soknad_copy(bruker=bruker, kilde=kilde, spesialitet="SAM", seksjoner=[], arenaer=[a.pk for a in arenaer])
+        utkast.soknad_copy(bruker=bruker, kilde=kilde, spesialitet="SAM", seksjoner=[], arenaer=[a.pk for a in arenaer])
 
 
 # ---- finding 8: a deeply nested file ----------------------------------------------------------------------------
@@ -130,9 +130,9 @@ def venter_pa_svar():
     soknad = KomplettSoknadFactory()
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
     soker = soker_for(soknad.virksomhet)
-    submission.soknad_submit(soknad=soknad, bruker=soker)
+    innsending.soknad_submit(soknad=soknad, bruker=soker)
     saksbehandler = UserFactory(is_staff=True, is_superuser=True)
-    dialogue.soknad_request_information(soknad=soknad, bruker=saksbehandler, melding="Send avtalen.")
+    dialog.soknad_request_information(soknad=soknad, bruker=saksbehandler, melding="Send avtalen.")
     return soknad, soker
 
 
@@ -151,7 +151,7 @@ def test_attachments_are_limited_in_count_and_bytes_per_answer_and_per_applicati
     assert "Høyst 2 filer og 25 MB til sammen i ett svar, og høyst 10 MB per fil." in page  # said before, too
     assert client.post(url, {"tekst": "To", "vedlegg": _filer(2)}).status_code == 302
     # issue 22: that answer sent the application in again; the directorate asks once more
-    dialogue.soknad_request_information(
+    dialog.soknad_request_information(
         soknad=Soknad.objects.get(pk=soknad.pk), bruker=UserFactory(is_staff=True, is_superuser=True), melding="Mer."
     )
     page = client.post(url, {"tekst": "To til", "vedlegg": _filer(2)}).content.decode()
@@ -271,7 +271,7 @@ def test_the_receipt_starts_with_the_services_own_words_not_the_contact_persons_
         kontaktperson_epost="offer@example.no",
     )
     LaeringsarenaFactory(soknad=soknad)
-    submission.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
+    innsending.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
     epost_send_due()
     (kvittering,) = mail.outbox
     assert kvittering.to == ["offer@example.no"]
@@ -320,9 +320,9 @@ def test_the_largest_allowed_application_submits_at_once_and_its_pdf_and_receipt
 def test_a_small_application_gets_its_pdf_and_receipt_in_the_request(client):
     soknad = KomplettSoknadFactory()
     LaeringsarenaFactory(soknad=soknad)
-    submission.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
-    innsending = Innsending.objects.get(soknad=soknad)
-    assert innsending.har_pdf and not innsending.pdf_html
+    innsending.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
+    sendt = Innsending.objects.get(soknad=soknad)
+    assert sendt.har_pdf and not sendt.pdf_html
     assert Epost.objects.get().vedlegg.get().filnavn.endswith("-versjon-1.pdf")
 
 
@@ -343,6 +343,6 @@ def test_no_pdf_is_made_while_the_submission_holds_the_write_lock_even_when_edit
         return lag_pdf(html)
 
     monkeypatch.setattr(dokumenter, "pdf_from_html", pdf_from_html)
-    submission.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
+    innsending.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
     assert i_transaksjon and not any(i_transaksjon), i_transaksjon
     assert Innsending.objects.get().har_pdf

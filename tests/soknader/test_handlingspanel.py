@@ -14,7 +14,7 @@ from soknader.choices import Status
 from soknader.models import Soknad
 from soknader.regler.status import SAKSBEHANDLERS_TUR, VENTENDE_STATUSER
 from soknader.roles import SAKSBEHANDLERE
-from soknader.services import casework, dialogue, submission
+from soknader.services import dialog, innsending, saksbehandling
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
 
@@ -47,16 +47,16 @@ def i_status(status: str, saksbehandler, kommunenummer: str | None = None) -> So
     soknad = KomplettSoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer=kommunenummer))
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
     soker = soker_for(soknad.virksomhet)
-    soknad = submission.soknad_submit(soknad=soknad, bruker=soker)
+    soknad = innsending.soknad_submit(soknad=soknad, bruker=soker)
     steps = [Status.INNSENDT, Status.UNDER_BEHANDLING, Status.ANMODNING_SENDT, Status.SVAR_MOTTATT]
     if status in (Status.UNDER_BEHANDLING, *steps[2:], Status.SENDT_INN_PA_NYTT):
-        soknad = casework.soknad_start_review(soknad=soknad, bruker=saksbehandler)
+        soknad = saksbehandling.soknad_start_review(soknad=soknad, bruker=saksbehandler)
     if status in (*steps[2:], Status.SENDT_INN_PA_NYTT):
-        soknad = dialogue.soknad_request_information(soknad=soknad, bruker=saksbehandler, melding="Send avtalen.")
+        soknad = dialog.soknad_request_information(soknad=soknad, bruker=saksbehandler, melding="Send avtalen.")
     if status in (Status.SVAR_MOTTATT, Status.SENDT_INN_PA_NYTT):
-        dialogue.soknad_answer(soknad=soknad, bruker=soker, tekst="Avtalen kommer.")
+        dialog.soknad_answer(soknad=soknad, bruker=soker, tekst="Avtalen kommer.")
     if status == Status.SENDT_INN_PA_NYTT:
-        submission.soknad_submit(soknad=Soknad.objects.get(pk=soknad.pk), bruker=soker)
+        innsending.soknad_submit(soknad=Soknad.objects.get(pk=soknad.pk), bruker=soker)
     soknad = Soknad.objects.get(pk=soknad.pk)
     assert soknad.status == status
     return soknad

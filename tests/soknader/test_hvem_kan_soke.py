@@ -13,7 +13,7 @@ from django.urls import reverse
 from brreg.models import Virksomhet
 from soknader.models import Laeringsarena, Soknad
 from soknader.regler import hvem
-from soknader.services import errors, submission
+from soknader.services import errors, innsending
 from tests.brreg.factories import VirksomhetFactory
 from tests.soknader.factories import AnnenVirksomhetSoknadFactory, LaeringsarenaFactory, soker_for
 
@@ -60,7 +60,7 @@ def test_a_bht_not_approved_by_arbeidstilsynet_gets_the_cannot_apply_yet_page(pr
     assert "<h1>Dere kan ikke søke ennå</h1>" in page and "godkjent av Arbeidstilsynet" in page
     assert "lovdata.no" in page and "Endre svaret om godkjenning" in page
     with pytest.raises(errors.SubmitRefused):
-        submission.soknad_submit(soknad=Soknad.objects.get(pk=privat_arb.pk), bruker=privat_arb.opprettet_av)
+        innsending.soknad_submit(soknad=Soknad.objects.get(pk=privat_arb.pk), bruker=privat_arb.opprettet_av)
 
 
 def test_the_demo_bht_is_offered_only_arb_and_sam_with_the_reason_for_alm(client):

@@ -12,7 +12,7 @@ from laeringsmal import tolking
 from laeringsmal.tolking import katalog_for_soknad
 from soknader.choices import Status
 from soknader.regler import mangler
-from soknader.services import submission
+from soknader.services import innsending
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, soker_for
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +60,7 @@ def test_submit_with_two_arenas_reads_judges_and_renders_once(kall):
     soknad = _soknad_med_to_arenaer()
     bruker = soker_for(soknad.virksomhet)
     with CaptureQueriesContext(connection) as queries:
-        submission.soknad_submit(soknad=soknad, bruker=bruker)
+        innsending.soknad_submit(soknad=soknad, bruker=bruker)
     assert kall == {"lest": 2, "vurdert": 1, "html": 1}
     # 6 to prepare (application, arenas, catalogue, reference, version, catalogue version), 16 to write (the
     # document kept as HTML with the snapshot), then 6 to store the PDF made after the commit (issue 18: in its own
@@ -68,8 +68,8 @@ def test_submit_with_two_arenas_reads_judges_and_renders_once(kall):
     assert len(queries) == 28, [q["sql"][:80] for q in queries]
     soknad.refresh_from_db()
     assert soknad.status == Status.INNSENDT
-    innsending = soknad.innsendinger.get()
-    assert bytes(innsending.pdf).startswith(b"%PDF-")
+    sendt = soknad.innsendinger.get()
+    assert bytes(sendt.pdf).startswith(b"%PDF-")
     assert soknad.mangler.exists() and all(m.params is not None for m in soknad.mangler.all())
     assert [a.laeringsmal_koder[:2] for a in soknad.laeringsarenaer.order_by("pk")][1] == ["ALM-055", "ALM-085"]
 
@@ -78,7 +78,7 @@ def test_a_change_between_preparing_and_locking_is_judged_again_in_the_lock(kall
     """Someone saves an arena while the PDF is being made: what is stored and sent is what the rows say then."""
     soknad = _soknad_med_to_arenaer()
     sykehus = soknad.laeringsarenaer.order_by("pk").last()
-    prepare = submission._innsending_prepare
+    prepare = innsending._innsending_prepare
 
     def prepare_then_change(*args, **kwargs):
         forberedt = prepare(*args, **kwargs)
@@ -86,8 +86,8 @@ def test_a_change_between_preparing_and_locking_is_judged_again_in_the_lock(kall
         sykehus.save()
         return forberedt
 
-    monkeypatch.setattr(submission, "_innsending_prepare", prepare_then_change)
-    submission.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
+    monkeypatch.setattr(innsending, "_innsending_prepare", prepare_then_change)
+    innsending.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
     assert kall == {"lest": 4, "vurdert": 2, "html": 2}
     sykehus.refresh_from_db()
     assert sykehus.laeringsmal_koder == ["ALM-055"]

@@ -21,7 +21,7 @@ from django.urls import reverse
 from soknader import dokumenter
 from soknader.models import Soknad
 from soknader.roles import SAKSBEHANDLERE
-from soknader.services import casework, errors, submission
+from soknader.services import errors, innsending, saksbehandling
 from tests.soknader.factories import (
     AnnenVirksomhetSoknadFactory,
     KomplettSoknadFactory,
@@ -47,7 +47,7 @@ def _letter_text(soknad) -> str:
 def test_a_bht_that_applied_in_may_2019_counts_from_1_march_2019_and_says_both_facts(saksbehandler):
     soknad = AnnenVirksomhetSoknadFactory(status="innsendt", soknadsdato=dt.date(2019, 5, 15), referanse="ASA-2019-9")
     assert soknad.midlertidig_registrert_fra == dt.date(2019, 3, 1)
-    casework.soknad_register(soknad=soknad, bruker=saksbehandler, vedtaksdato=dt.date(2020, 2, 1))
+    saksbehandling.soknad_register(soknad=soknad, bruker=saksbehandler, vedtaksdato=dt.date(2020, 2, 1))
     soknad.refresh_from_db()
     assert soknad.registrert_fra == dt.date(2019, 3, 1) and soknad.midlertidig_registrert_fra is None
     text = _letter_text(soknad)
@@ -59,7 +59,7 @@ def test_a_bht_that_applied_in_may_2019_counts_from_1_march_2019_and_says_both_f
 def test_a_kommune_that_applied_on_2_june_2019_is_not_deemed_registered_before_the_decision(saksbehandler):
     soknad = KomplettSoknadFactory(status="innsendt", soknadsdato=dt.date(2019, 6, 2), referanse="ASA-2019-8")
     assert soknad.midlertidig_registrert_fra is None
-    casework.soknad_register(soknad=soknad, bruker=saksbehandler, vedtaksdato=dt.date(2020, 2, 1))
+    saksbehandling.soknad_register(soknad=soknad, bruker=saksbehandler, vedtaksdato=dt.date(2020, 2, 1))
     soknad.refresh_from_db()
     assert soknad.registrert_fra == dt.date(2019, 6, 2)
     text = _letter_text(soknad)
@@ -81,10 +81,10 @@ def test_an_earlier_date_may_be_set_only_for_applications_before_31_december_202
     kwargs = {"tidligere_fra": dt.date(2021, 1, 1), "tidligere_begrunnelse": "Har hatt LIS i ALM siden 2021."}
     if not allowed:
         with pytest.raises(errors.TransitionRefused, match="før 31. desember 2023"):
-            casework.soknad_register(soknad=soknad, bruker=saksbehandler, **kwargs)
+            saksbehandling.soknad_register(soknad=soknad, bruker=saksbehandler, **kwargs)
         assert Soknad.objects.get(pk=soknad.pk).status == "under_behandling"
         return
-    casework.soknad_register(soknad=soknad, bruker=saksbehandler, vedtaksdato=dt.date(2024, 3, 1), **kwargs)
+    saksbehandling.soknad_register(soknad=soknad, bruker=saksbehandler, vedtaksdato=dt.date(2024, 3, 1), **kwargs)
     soknad.refresh_from_db()
     assert soknad.registrert_fra == dt.date(2021, 1, 1)
     assert soknad.registrert_fra_begrunnelse == "Har hatt LIS i ALM siden 2021."
@@ -124,7 +124,7 @@ def test_the_admin_offers_the_earlier_date_only_where_the_application_date_allow
 
 def test_the_letters_name_helseklage_as_klageinstans(saksbehandler):
     avslag = KomplettSoknadFactory(status="under_behandling", soknadsdato=dt.date(2026, 3, 2), referanse="ASA-2026-7")
-    casework.soknad_reject(soknad=avslag, bruker=saksbehandler, begrunnelse="Mangler læringsarenaer.")
+    saksbehandling.soknad_reject(soknad=avslag, bruker=saksbehandler, begrunnelse="Mangler læringsarenaer.")
     text = _letter_text(avslag)
     assert "Klageinstans er Nasjonalt klageorgan for helse- og omsorgstjenesten (Helseklage)" in text
     assert "spesialistforskriften § 35" in text and "Klagen sendes til Helsedirektoratet" in text
@@ -134,7 +134,7 @@ def test_the_letters_name_helseklage_as_klageinstans(saksbehandler):
         soknadsdato=dt.date(2026, 3, 2),
         referanse="ASA-2026-8",
     )
-    casework.soknad_register(soknad=registrert, bruker=saksbehandler)
+    saksbehandling.soknad_register(soknad=registrert, bruker=saksbehandler)
     assert "Klageinstans er Nasjonalt klageorgan for helse- og omsorgstjenesten (Helseklage)" in _letter_text(
         registrert
     )
@@ -148,7 +148,7 @@ def test_a_pending_2026_application_is_nowhere_called_temporarily_registered(
     soker = soker_for(soknad.virksomhet)
     client.force_login(soker)
     with django_capture_on_commit_callbacks(execute=True):
-        submission.soknad_submit(soknad=soknad, bruker=soker)
+        innsending.soknad_submit(soknad=soknad, bruker=soker)
     pages = [
         client.get(reverse("soknader:kvittering", args=[soknad.pk])),
         client.get(reverse("soknader:mine")),

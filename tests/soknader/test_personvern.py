@@ -43,17 +43,17 @@ def test_an_untouched_draft_is_warned_then_deleted_with_its_arenas_and_attachmen
     submitted = KomplettSoknadFactory(spesialitet="ARB", status="innsendt", soknadsdato=dt.date(2025, 1, 2))
     _age(submitted, 800)
 
-    result = personvern.drafts_expire(now=NOW)
+    result = personvern.utkast_expire(now=NOW)
     assert (result.varslet, result.slettet) == (1, 0)
     (mail,) = Epost.objects.all()
     assert mail.mottaker == "kari@bodo.kommune.no" and mail.soknad == old
     slettes = NOW + dt.timedelta(days=30)
     assert mail.emne == f"Utkastet til søknad blir slettet {slettes:%d.%m.%Y}"
     assert "aldri er sendt inn" in mail.tekst and f"/soknader/{old.pk}/" in mail.tekst
-    assert personvern.drafts_expire(now=NOW + dt.timedelta(days=1)).varslet == 0  # warned once
+    assert personvern.utkast_expire(now=NOW + dt.timedelta(days=1)).varslet == 0  # warned once
 
-    assert personvern.drafts_expire(now=NOW + dt.timedelta(days=29)).slettet == 0  # not yet
-    result = personvern.drafts_expire(now=NOW + dt.timedelta(days=30, minutes=1))
+    assert personvern.utkast_expire(now=NOW + dt.timedelta(days=29)).slettet == 0  # not yet
+    result = personvern.utkast_expire(now=NOW + dt.timedelta(days=30, minutes=1))
     assert result.slettet == 1
     assert not Soknad.objects.filter(pk=old.pk).exists()
     assert not Laeringsarena.objects.filter(soknad_id=old.pk).exists()
@@ -69,10 +69,10 @@ def test_a_draft_saved_after_the_warning_is_kept_and_the_count_starts_again(sett
     soknad.kontaktperson_epost = ""
     soknad.save()
     _age(soknad, 400)
-    assert personvern.drafts_expire(now=NOW).varslet == 1
+    assert personvern.utkast_expire(now=NOW).varslet == 1
     assert Epost.objects.get().mottaker == "starter@example.no"  # no contact person yet: whoever started it
     Laeringsarena.objects.filter(soknad=soknad).update(endret=NOW + dt.timedelta(days=3))  # an arena saved
-    assert personvern.drafts_expire(now=NOW + dt.timedelta(days=31)).slettet == 0
+    assert personvern.utkast_expire(now=NOW + dt.timedelta(days=31)).slettet == 0
     assert Soknad.objects.filter(pk=soknad.pk).exists()
 
 

@@ -13,7 +13,7 @@ from brreg.services import virksomhet_get_or_create
 from epost.services import epost_send_due
 from soknader.models import Soknad
 from soknader.roles import SAKSBEHANDLERE
-from soknader.services import dialogue, draft
+from soknader.services import dialog, utkast
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, gi_tilgang, soker_for
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +67,7 @@ def test_a_reminder_from_the_daily_command_is_in_the_sokers_language(client, sak
     soknad = _sok(client, "nn")
     frist = timezone.localdate() + dt.timedelta(days=2)
     _anmodning(saksbehandler, soknad, frist)
-    assert dialogue.paminnelser_send() == 1
+    assert dialog.paminnelser_send() == 1
     epost_send_due()
     assert mail.outbox[-1].subject == f"Påminning: søknad {soknad.referanse}, svarfrist {frist:%d.%m.%Y}"
 
@@ -99,7 +99,7 @@ def test_an_application_started_in_nynorsk_is_kept_in_nynorsk_and_one_in_bokmal_
     client.cookies["django_language"] = "nb"
     client.post(reverse("soknader:ny"), {"organisasjonsnummer": "972418013", "spesialitet": "SAM"})
     assert dict(Soknad.objects.values_list("spesialitet", "sprak")) == {"ALM": "nn", "SAM": "nb"}
-    assert draft.sprak_gyldig("nn-NO") == "nn" and draft.sprak_gyldig("en") is None
+    assert utkast.sprak_gyldig("nn-NO") == "nn" and utkast.sprak_gyldig("en") is None
 
 
 def test_the_sokers_messages_and_errors_are_in_nynorsk(client):

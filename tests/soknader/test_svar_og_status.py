@@ -12,7 +12,7 @@ from django.utils import timezone
 from soknader.choices import Status
 from soknader.models import Melding, Soknad, Vedlegg
 from soknader.roles import SAKSBEHANDLERE
-from soknader.services import casework, dialogue, submission
+from soknader.services import dialog, innsending, saksbehandling
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
 from tests.soknader.pdfer import PDF
 
@@ -32,14 +32,14 @@ def soker():
     soknad = KomplettSoknadFactory()
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
     user = soker_for(soknad.virksomhet, username="kari")
-    submission.soknad_submit(soknad=soknad, bruker=user)
+    innsending.soknad_submit(soknad=soknad, bruker=user)
     return user
 
 
 @pytest.fixture
 def anmodet(soker, saksbehandler):
     soknad = Soknad.objects.get()
-    return dialogue.soknad_request_information(
+    return dialog.soknad_request_information(
         soknad=soknad, bruker=saksbehandler, melding="Legg ved avtalen med helseforetaket.", frist=FRIST
     )
 
@@ -108,7 +108,7 @@ def test_the_deadline_and_the_action_on_my_applications_and_the_task_list(anmode
 
 def test_the_decision_and_its_letter_come_first_after_registration(soker, saksbehandler, client):
     soknad = Soknad.objects.get()
-    casework.soknad_register(soknad=soknad, bruker=saksbehandler, vedtaksdato=timezone.localdate())
+    saksbehandling.soknad_register(soknad=soknad, bruker=saksbehandler, vedtaksdato=timezone.localdate())
     client.force_login(soker)
     for url in (reverse("soknader:oppgaver", args=[soknad.pk]), reverse("soknader:se_over", args=[soknad.pk])):
         page = client.get(url).content.decode()
@@ -146,7 +146,7 @@ def test_a_status_page_per_state(soker, client, status, overskrift):
 
 def test_a_kommune_is_named_with_kommune_in_sentences_and_cards(soker, saksbehandler, client):
     soknad = Soknad.objects.get()
-    casework.soknad_register(soknad=soknad, bruker=saksbehandler, vedtaksdato=timezone.localdate())
+    saksbehandling.soknad_register(soknad=soknad, bruker=saksbehandler, vedtaksdato=timezone.localdate())
     client.force_login(soker)
     navn = soknad.virksomhet.navn
     page = client.get(reverse("soknader:oppgaver", args=[soknad.pk])).content.decode()

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from soknader.models import Mangeltekst, Soknad
 from soknader.roles import SAKSBEHANDLERE
-from soknader.services import submission
+from soknader.services import innsending
 from soknader.services.anmodningsbrev import anmodning_utkast
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
 
@@ -25,7 +25,7 @@ def sb_client(client):
 def _uten_hf_avtale(**kwargs) -> Soknad:
     soknad = KomplettSoknadFactory(hf_avtale_inngatt=False, hf_avtale_navn="", **kwargs)
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
-    return submission.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
+    return innsending.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
 
 
 def test_every_finding_has_its_text_in_both_languages():

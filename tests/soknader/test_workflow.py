@@ -13,7 +13,7 @@ from soknader.changes import diff
 from soknader.models import Innsending, Soknad, Statusendring
 from soknader.regler import status as statusregler
 from soknader.roles import SAKSBEHANDLERE
-from soknader.services import casework, dialogue, errors, submission
+from soknader.services import dialog, errors, innsending, saksbehandling
 from tests.soknader.factories import (
     AnnenVirksomhetSoknadFactory,
     KomplettSoknadFactory,
@@ -49,7 +49,7 @@ def innsendt(django_capture_on_commit_callbacks):
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
     soker = soker_for(soknad.virksomhet)
     with django_capture_on_commit_callbacks(execute=True):
-        return submission.soknad_submit(soknad=soknad, bruker=soker)
+        return innsending.soknad_submit(soknad=soknad, bruker=soker)
 
 
 def _with_status(soknad, status):
@@ -59,10 +59,10 @@ def _with_status(soknad, status):
 
 
 ACTIONS = {
-    "under_behandling": lambda s, u: casework.soknad_start_review(soknad=s, bruker=u),
-    "anmodning_sendt": lambda s, u: dialogue.soknad_request_information(soknad=s, bruker=u, melding="Mangler HF"),
-    "registrert": lambda s, u: casework.soknad_register(soknad=s, bruker=u),
-    "avslatt": lambda s, u: casework.soknad_reject(soknad=s, bruker=u, begrunnelse="Ikke grunnlag"),
+    "under_behandling": lambda s, u: saksbehandling.soknad_start_review(soknad=s, bruker=u),
+    "anmodning_sendt": lambda s, u: dialog.soknad_request_information(soknad=s, bruker=u, melding="Mangler HF"),
+    "registrert": lambda s, u: saksbehandling.soknad_register(soknad=s, bruker=u),
+    "avslatt": lambda s, u: saksbehandling.soknad_reject(soknad=s, bruker=u, begrunnelse="Ikke grunnlag"),
 }
 
 
@@ -102,9 +102,9 @@ def test_the_permission_without_the_group_is_enough(innsendt, til):
 
 def test_two_caseworkers_at_once_one_wins_the_other_is_told(innsendt, saksbehandler):
     seen = innsendt.status
-    casework.soknad_start_review(soknad=innsendt, bruker=saksbehandler, expected_status=seen)
+    saksbehandling.soknad_start_review(soknad=innsendt, bruker=saksbehandler, expected_status=seen)
     with pytest.raises(errors.TransitionRefused, match="endret av en annen"):
-        dialogue.soknad_request_information(soknad=innsendt, bruker=saksbehandler, melding="x", expected_status=seen)
+        dialog.soknad_request_information(soknad=innsendt, bruker=saksbehandler, melding="x", expected_status=seen)
     assert Soknad.objects.get(pk=innsendt.pk).status == "under_behandling"
 
 
@@ -121,7 +121,7 @@ def test_two_caseworkers_at_once_one_wins_the_other_is_told(innsendt, saksbehand
 )
 def test_registrering_records_vedtaksdato_and_registrert_fra(innsendt, saksbehandler, soknadsdato, expected):
     Soknad.objects.filter(pk=innsendt.pk).update(soknadsdato=soknadsdato)
-    result = casework.soknad_register(soknad=innsendt, bruker=saksbehandler, vedtaksdato=dt.date(2026, 11, 20))
+    result = saksbehandling.soknad_register(soknad=innsendt, bruker=saksbehandler, vedtaksdato=dt.date(2026, 11, 20))
     assert (result.vedtaksdato, result.registrert_fra) == (dt.date(2026, 11, 20), expected)
 
 
@@ -130,7 +130,7 @@ def test_the_transitional_rule_is_for_every_virksomhet_not_only_kommuner(saksbeh
     (an earlier issue said kommuner only; the regulation wins)."""
     soknad = AnnenVirksomhetSoknadFactory(status="innsendt", soknadsdato=dt.date(2019, 5, 15))
     assert soknad.midlertidig_registrert_fra == dt.date(2019, 3, 1)
-    result = casework.soknad_register(soknad=soknad, bruker=saksbehandler, vedtaksdato=dt.date(2020, 1, 1))
+    result = saksbehandling.soknad_register(soknad=soknad, bruker=saksbehandler, vedtaksdato=dt.date(2020, 1, 1))
     assert result.registrert_fra == dt.date(2019, 3, 1)
 
 
@@ -172,8 +172,8 @@ def test_one_open_application_per_organisation_and_specialty_in_the_database():
 
 def test_avslag_needs_a_reason_and_records_it(innsendt, saksbehandler):
     with pytest.raises(errors.TransitionRefused, match="begrunnelsen"):
-        casework.soknad_reject(soknad=innsendt, bruker=saksbehandler, begrunnelse=" ")
-    result = casework.soknad_reject(soknad=innsendt, bruker=saksbehandler, begrunnelse="Mangler avtaler")
+        saksbehandling.soknad_reject(soknad=innsendt, bruker=saksbehandler, begrunnelse=" ")
+    result = saksbehandling.soknad_reject(soknad=innsendt, bruker=saksbehandler, begrunnelse="Mangler avtaler")
     assert result.avslagsgrunn == "Mangler avtaler" and result.vedtaksdato is not None
 
 
@@ -188,15 +188,15 @@ def test_emails_on_submission_anmodning_registrering_and_avslag(
 ):
     assert _sent()[-1].to == ["kari@bodo.kommune.no"] and innsendt.referanse in mail.outbox[-1].subject
     with django_capture_on_commit_callbacks(execute=True):
-        dialogue.soknad_request_information(soknad=innsendt, bruker=saksbehandler, melding="Legg ved avtale med HF")
+        dialog.soknad_request_information(soknad=innsendt, bruker=saksbehandler, melding="Legg ved avtale med HF")
     assert "Legg ved avtale med HF" in _sent()[-1].body
     _with_status(innsendt, "under_behandling")
     with django_capture_on_commit_callbacks(execute=True):
-        casework.soknad_register(soknad=innsendt, bruker=saksbehandler)
+        saksbehandling.soknad_register(soknad=innsendt, bruker=saksbehandler)
     assert "er registrert" in _sent()[-1].subject and "registrert som utdanningsvirksomhet" in mail.outbox[-1].body
     _with_status(innsendt, "under_behandling")
     with django_capture_on_commit_callbacks(execute=True):
-        casework.soknad_reject(soknad=innsendt, bruker=saksbehandler, begrunnelse="Uten grunnlag")
+        saksbehandling.soknad_reject(soknad=innsendt, bruker=saksbehandler, begrunnelse="Uten grunnlag")
     assert "avslått" in _sent()[-1].subject and "Uten grunnlag" in mail.outbox[-1].body
     assert len(mail.outbox) == 4
     assert list(innsendt.eposter.values_list("status", flat=True)) == ["sendt"] * 4
@@ -206,12 +206,12 @@ def test_no_email_when_the_transaction_is_refused(innsendt, saksbehandler, djang
     count = len(_sent())
     _with_status(innsendt, "registrert")
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(errors.TransitionRefused):
-        dialogue.soknad_request_information(soknad=innsendt, bruker=saksbehandler, melding="x")
+        dialog.soknad_request_information(soknad=innsendt, bruker=saksbehandler, melding="x")
     assert len(_sent()) == count and innsendt.eposter.count() == 1
 
 
 def test_anmodning_then_the_applicant_edits_resubmits_and_the_caseworker_sees_the_diff(client, innsendt, saksbehandler):
-    dialogue.soknad_request_information(soknad=innsendt, bruker=saksbehandler, melding="Beskriv organiseringen bedre")
+    dialog.soknad_request_information(soknad=innsendt, bruker=saksbehandler, melding="Beskriv organiseringen bedre")
     soker = innsendt.virksomhet.tilganger.get().bruker
     client.force_login(soker)
     page = client.get(reverse("soknader:oppgaver", args=[innsendt.pk])).content.decode()
@@ -359,5 +359,5 @@ def test_submission_never_clashes_with_a_reference_kept_from_an_import():
 
     year = _dt.date.today().year
     KomplettSoknadFactory(virksomhet__kommunenummer="5501", referanse=f"ASA-{year}-{soknad.pk:05d}", status="innsendt")
-    result = submission.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
+    result = innsending.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
     assert result.referanse == f"ASA-{year}-{soknad.pk:05d}-2"

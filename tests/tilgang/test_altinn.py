@@ -29,7 +29,7 @@ def orgnrs(items) -> list[str]:
 
 def test_the_request_has_altinns_shape_and_our_credentials(fake_altinn):
     fake_altinn.set_parties(PID, [party(BODO, "BODØ KOMMUNE")])
-    assert altinn.authorized_organisations(PID) == [altinn.AltinnVirksomhet(BODO, "BODØ KOMMUNE")]
+    assert altinn.authorized_virksomheter(PID) == [altinn.AltinnVirksomhet(BODO, "BODØ KOMMUNE")]
     path, query, body, headers = fake_altinn.requests[-1]
     assert path == "/accessmanagement/api/v1/resourceowner/authorizedparties" and query == "includeAltinn2=true"
     assert body == {"type": "urn:altinn:person:identifier-no", "value": PID}
@@ -55,7 +55,7 @@ def test_only_organisations_with_our_resource_count_and_sub_units_inherit(fake_a
             party("912345033", "SLETTET AS", deleted=True),
         ],
     )
-    found = {v.organisasjonsnummer: v for v in altinn.authorized_organisations(PID)}
+    found = {v.organisasjonsnummer: v for v in altinn.authorized_virksomheter(PID)}
     assert sorted(found) == sorted([BODO, "912345009", SUB, "912345025"])
     assert found[SUB].hovedenhet == "912345009" and found["912345025"].hovedenhet == ""
 
@@ -65,7 +65,7 @@ def test_faults_become_one_clear_exception(fake_altinn, fault):
     fake_altinn.slow_seconds = 3
     fake_altinn.set_fault(PID, fault)
     with pytest.raises(altinn.AltinnUnavailable):
-        altinn.authorized_organisations(PID)
+        altinn.authorized_virksomheter(PID)
     expected = {"500": 3, "timeout": {2, 3, 4}, "malformed": 1, "wrong_shape": 1}[fault]
     assert fake_altinn.count(PID) in (expected if isinstance(expected, set) else {expected})
 
@@ -73,13 +73,13 @@ def test_faults_become_one_clear_exception(fake_altinn, fault):
 def test_a_passing_failure_is_retried(fake_altinn):
     fake_altinn.set_parties(PID, [party(BODO)])
     fake_altinn.set_fault(PID, "flaky")
-    assert orgnrs(altinn.authorized_organisations(PID)) == [BODO] and fake_altinn.count(PID) == 2
+    assert orgnrs(altinn.authorized_virksomheter(PID)) == [BODO] and fake_altinn.count(PID) == 2
 
 
 def test_altinn_down_is_a_clear_exception(fake_altinn):
     fake_altinn.stop()
     with pytest.raises(altinn.AltinnUnavailable):
-        altinn.authorized_organisations(PID)
+        altinn.authorized_virksomheter(PID)
 
 
 # ---- the cache ------------------------------------------------------------------------------------
@@ -227,8 +227,8 @@ def maskinporten(fake_altinn, settings):
 
 def test_altinn_is_called_with_a_maskinporten_token_exchanged_at_altinn_and_reused(maskinporten):
     maskinporten.set_parties(PID, [party(BODO)])
-    assert orgnrs(altinn.authorized_organisations(PID)) == [BODO]
-    assert orgnrs(altinn.authorized_organisations(PID)) == [BODO]
+    assert orgnrs(altinn.authorized_virksomheter(PID)) == [BODO]
+    assert orgnrs(altinn.authorized_virksomheter(PID)) == [BODO]
     assert maskinporten.count(path="/maskinporten/token") == 1
     assert maskinporten.count(path="/authentication/api/v1/exchange/maskinporten") == 1
     bearer = maskinporten.requests[-1][3]["Authorization"]
@@ -237,11 +237,11 @@ def test_altinn_is_called_with_a_maskinporten_token_exchanged_at_altinn_and_reus
 
 def test_a_token_altinn_no_longer_accepts_is_replaced(maskinporten):
     maskinporten.set_parties(PID, [party(BODO)])
-    altinn.authorized_organisations(PID)
+    altinn.authorized_virksomheter(PID)
     maskinporten.accepted_tokens.clear()  # Altinn forgets the token (expired, revoked)
     with pytest.raises(altinn.AltinnUnavailable):
-        altinn.authorized_organisations(PID)
-    assert orgnrs(altinn.authorized_organisations(PID)) == [BODO]
+        altinn.authorized_virksomheter(PID)
+    assert orgnrs(altinn.authorized_virksomheter(PID)) == [BODO]
     assert maskinporten.count(path="/authentication/api/v1/exchange/maskinporten") == 2
 
 
@@ -254,5 +254,5 @@ def test_a_wrong_maskinporten_key_is_a_clear_exception(maskinporten, settings):
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     ).decode()
     with pytest.raises(altinn.AltinnUnavailable, match="Maskinporten svarte HTTP 400"):
-        altinn.authorized_organisations(PID)
+        altinn.authorized_virksomheter(PID)
     assert maskinporten.count(PID) == 0

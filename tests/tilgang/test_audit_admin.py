@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from soknader.roles import SAKSBEHANDLERE
-from soknader.services.casework import soknad_start_review
-from soknader.services.submission import soknad_submit
+from soknader.services.innsending import soknad_submit
+from soknader.services.saksbehandling import soknad_start_review
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
 from tilgang.models import Hendelse
 

@@ -7,7 +7,7 @@ import logging
 from django.core.management.base import BaseCommand
 
 from brreg.jobs import virksomheter_refresh
-from drift.logg import quiet
+from drift.logs import quiet
 
 
 class Command(BaseCommand):

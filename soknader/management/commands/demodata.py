@@ -10,12 +10,12 @@ from django.test.utils import override_settings
 from brreg.client import Enhet
 from brreg.models import Helseregion, Kommune
 from brreg.services import virksomhet_get_or_create, virksomhet_store_enhet
-from drift.logg import quiet
+from drift.logs import quiet
 from epost.models import Epost, EpostStatus
 from soknader import skjema
 from soknader.models import Regiontilgang, Soknad
 from soknader.roles import SAKSBEHANDLERE, ensure_groups
-from soknader.services import casework, dialogue, draft, submission
+from soknader.services import dialog, innsending, saksbehandling, utkast
 from tilgang import altinn
 from tilgang.services import organisasjoner_set
 
@@ -170,9 +170,9 @@ class Command(BaseCommand):
                 "laeringsmal": "Alle bortsett fra ALM 55 og 85; Alle FKM",
                 "supervisjon": ["til_stede"],
             }
-            draft.laeringsarena_save(soknad=soknad, arena=None, values=arena)
+            utkast.laeringsarena_save(soknad=soknad, arena=None, values=arena)
             if hf_avtale:
-                draft.laeringsarena_save(
+                utkast.laeringsarena_save(
                     soknad=soknad,
                     arena=None,
                     values={
@@ -188,17 +188,17 @@ class Command(BaseCommand):
             if status == "utkast":
                 created += 1
                 continue
-            soknad = submission.soknad_submit(soknad=soknad, bruker=eier)
+            soknad = innsending.soknad_submit(soknad=soknad, bruker=eier)
             if status in ("under_behandling", "registrert"):
-                soknad = casework.soknad_start_review(soknad=soknad, bruker=saksbehandler)
+                soknad = saksbehandling.soknad_start_review(soknad=soknad, bruker=saksbehandler)
             if status == "anmodning_sendt":
-                dialogue.soknad_request_information(
+                dialog.soknad_request_information(
                     soknad=soknad,
                     bruker=saksbehandler,
                     melding="Bekreft avtalen med helseforetaket om ALM-055 og ALM-085, og før opp arenaen.",
                 )
             elif status == "registrert":
-                casework.soknad_register(soknad=soknad, bruker=saksbehandler)
+                saksbehandling.soknad_register(soknad=soknad, bruker=saksbehandler)
             created += 1
         # made-up applications to made-up addresses: their receipts are not mail anyone should get or read
         Epost.objects.filter(soknad__opprettet_av=eier, status=EpostStatus.VENTER).delete()

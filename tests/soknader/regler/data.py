@@ -2,7 +2,7 @@
 
 import dataclasses
 
-from soknader.regler.grunnlag import ApplicationData, ArenaData
+from soknader.regler.grunnlag import ArenaData, SoknadData
 from soknader.regler.mangler import finn as find
 from soknader.skjema import BEKREFTELSER
 
@@ -39,7 +39,7 @@ def sykehus(nummer=2, koder=("ALM-055", "ALM-085"), avtale=True):
     )
 
 
-COMPLETE = ApplicationData(
+COMPLETE = SoknadData(
     spesialitet="ALM",
     virksomhetstype="kommune",
     er_kommune=True,
@@ -54,5 +54,5 @@ def codes(data) -> list[str]:
     return [f.kode for f in find(data)]
 
 
-def change(**kwargs) -> ApplicationData:
+def change(**kwargs) -> SoknadData:
     return dataclasses.replace(COMPLETE, **kwargs)

@@ -3,7 +3,7 @@ reply's attachment."""
 
 import pytest
 
-from soknader import completeness, sections, skjema
+from soknader import completeness, seksjoner, skjema
 from soknader.regler import gyldig
 from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory
 
@@ -25,7 +25,7 @@ def test_a_stored_phone_number_in_the_wrong_format_stops_submission_like_a_missi
     """A row written before the rule reached every entry point (an old import) is caught before it is sent."""
     soknad = KomplettSoknadFactory(dba_kontakt_telefon="ring sentralbordet")
     LaeringsarenaFactory(soknad=soknad)
-    problemer = sections.problems(soknad, list(soknad.laeringsarenaer.all()))
+    problemer = seksjoner.problems(soknad, list(soknad.laeringsarenaer.all()))
     assert problemer["virksomhet"] == {"dba_kontakt_telefon": str(gyldig.UGYLDIG_TELEFON)}
     assert "dba_kontakt_telefon" not in completeness.problems(
         skjema.VIRKSOMHET, {"dba_kontakt_telefon": "75 55 50 01"}, None

@@ -1,12 +1,12 @@
 """Admin pages that only read: rows are written by services (the case workflow, the mail sender, Altinn's answers),
 never edited by hand in the admin."""
 
-from .inndata import GyldigeValg
+from .input import ValidChoices
 
 
-class BareLesing(GyldigeValg):
+class ReadOnlyAdmin(ValidChoices):
     """A ModelAdmin mix-in: no adding, changing or deleting; viewing follows the view permission. An action's
-    chosen ids that cannot exist are left out (GyldigeValg)."""
+    chosen ids that cannot exist are left out (ValidChoices)."""
 
     def has_add_permission(self, request, *args):
         return False

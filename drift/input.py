@@ -7,7 +7,7 @@ the path or the session cookie ended as a 500 there, while SQLite let it through
 has a reason to contain one. Form fields are checked by the forms (Django's CharField refuses NUL with a message
 next to the field, and the input is kept); the request body is left to them. Two kinds of admin form field need
 more than Django gives: a JSON field (JSON may spell a NUL as \\u0000, or a lone surrogate as \\ud800, which
-cannot even be shown again) and a many-to-many choice of ids (a 40-digit id overflows SQLite); `TrygtSkjema` gives
+cannot even be shown again) and a many-to-many choice of ids (a 40-digit id overflows SQLite); `SafeForm` gives
 a ModelAdmin both, with Norwegian messages next to the field.
 """
 
@@ -41,7 +41,7 @@ def _has_nul(request) -> bool:
     return any("\x00" in request.COOKIES.get(name, "") for name in cookies)
 
 
-class AvvisUgyldigInndata:
+class RejectInvalidInput:
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -89,7 +89,7 @@ class TrygtJSONFelt(forms.JSONField):
         return forms.fields.InvalidJSONInput(data) if kan_ikke_lagres(value) else value  # shown as typed
 
 
-class TrygtFlervalg(forms.ModelMultipleChoiceField):
+class SafeMultipleChoice(forms.ModelMultipleChoiceField):
     """Ids too large for the database are not valid choices (SQLite raised OverflowError)."""
 
     def _check_values(self, value):
@@ -101,14 +101,14 @@ class TrygtFlervalg(forms.ModelMultipleChoiceField):
             ) from None
 
 
-class TrygtSkjema:
+class SafeForm:
     """A ModelAdmin mix-in: JSON and many-to-many fields that answer bad input with a message, never a 500; and a
     form posted with a NUL anywhere is refused with a message, shown again without the NUL (an autocomplete widget
     looks its bound value up in the database while rendering, which PostgreSQL refuses for a NUL)."""
 
     formfield_overrides = {
         models.JSONField: {"form_class": TrygtJSONFelt},
-        models.ManyToManyField: {"form_class": TrygtFlervalg},
+        models.ManyToManyField: {"form_class": SafeMultipleChoice},
     }
 
     def get_form(self, request, obj=None, **kwargs):
@@ -137,7 +137,7 @@ class UtenNul:
         return cleaned
 
 
-class GyldigeValg:
+class ValidChoices:
     """A ModelAdmin mix-in: the rows ticked for an action (`_selected_action`) that cannot be an id in the database
     (not digits, or past a 64-bit integer: SQLite raised OverflowError, a 500) are left out, as rows that no longer
     exist are; with none left the admin says that nothing was chosen."""

@@ -26,7 +26,7 @@ def values(obj: Any, felt: Iterable[str]) -> dict[str, Any]:
     return {name: getattr(obj, name) for name in felt}
 
 
-def section_problems(soknad: Soknad, seksjon: str) -> completeness.Problems:
+def problemer_i_seksjon(soknad: Soknad, seksjon: str) -> completeness.Problems:
     del_ = skjema.SEKSJONER[seksjon]
     return completeness.problems(del_, values(soknad, del_.feltnavn), context(soknad))
 
@@ -37,7 +37,7 @@ def arena_problems(arena: Laeringsarena) -> completeness.Problems:
 
 def problems(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict[str, completeness.Problems]:
     """What each section still lacks before the application can be submitted, keyed by section."""
-    result = {seksjon: section_problems(soknad, seksjon) for seksjon in skjema.SEKSJONER}
+    result = {seksjon: problemer_i_seksjon(soknad, seksjon) for seksjon in skjema.SEKSJONER}
     result[Seksjon.LAERINGSARENAER] = completeness.laeringsarenaer([values(a, skjema.ARENA_FELT) for a in arenaer])
     return result
 

@@ -19,7 +19,7 @@ def _etiketter(field, sprak: str) -> dict:
         return {make_hashable(value): str(label) for value, label in field.flatchoices}
 
 
-class RaskeValg:
+class FastChoices:
     """A model mix-in: `get_FOO_display()` answers from labels kept per field and language."""
 
     def _get_FIELD_display(self, field):

@@ -20,7 +20,7 @@ from brreg.models import Virksomhet
 from laeringsmal.tolking import katalog_for_soknad, tolk_laeringsmal
 from tilgang import selectors as tilgang_selectors
 
-from .. import grenser, sections, skjema
+from .. import grenser, seksjoner, skjema
 from ..changes import fingerprint
 from ..choices import Spesialitet, Virksomhetstype
 from ..models import (
@@ -161,7 +161,7 @@ def soknad_copy(
 
 
 def _save_fields(obj, values: Mapping[str, Any], field_names: Iterable[str], expected: str) -> None:
-    stored = sections.values(obj, field_names)
+    stored = seksjoner.values(obj, field_names)
     if expected and fingerprint(stored) != expected:
         raise Conflict(stored)
     for name, value in values.items():
@@ -246,7 +246,7 @@ def laeringsarena_delete(*, soknad: Soknad, arena: Laeringsarena) -> None:
         mangler_refresh(soknad=locked)
 
 
-def soknad_delete_draft(*, soknad: Soknad) -> None:
+def utkast_delete(*, soknad: Soknad) -> None:
     with transaction.atomic():
         locked = Soknad.objects.select_for_update().get(pk=soknad.pk)
         if not statusregler.kan_slettes(locked.status, locked.referanse):

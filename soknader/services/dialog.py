@@ -22,9 +22,9 @@ from ..regler import status as statusregler
 from ..regler.status import (
     SAKSBEHANDLER_OVERGANGER,
 )
-from .draft import sprak_gyldig
 from .errors import NotEditable, TransitionRefused
 from .transitions import require_saksbehandler, status_change, transition
+from .utkast import sprak_gyldig
 
 
 def anmodning_frist_standard() -> dt.date:

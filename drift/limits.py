@@ -1,7 +1,7 @@
 """Per-user limits that hold across workers and instances: a counter per (name, user, time window) in the database,
 from which each process takes its uses in portions.
 
-    if treff("brreg-oppslag", hvem=user.pk, grense=30, vindu=60): ...   # True: over the limit, refuse
+    if hit("brreg-oppslag", hvem=user.pk, grense=30, vindu=60): ...   # True: over the limit, refuse
 
 The database row counts the uses handed out in the window. A process takes a portion of them at a time with one
 conditional UPDATE (`antall + n <= grense`, so parallel processes can never take more than the limit between them)
@@ -29,7 +29,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .models import Teller
+from .models import Counter
 
 PORSJON = 20  # default of GRENSE_PORSJON: the most uses one process takes at a time
 DELING = 10  # default of GRENSE_DELING: a portion is at most this share (1/DELING) of what is left
@@ -47,7 +47,7 @@ _lokalt: dict[str, _Kvote] = {}
 _lås = threading.Lock()
 
 
-def treff(navn: str, *, hvem, grense: int, vindu: int = 60) -> bool:
+def hit(navn: str, *, hvem, grense: int, vindu: int = 60) -> bool:
     """Count one use of `navn` by `hvem`; True when this use is over `grense` within the `vindu` seconds window."""
     now = timezone.now()
     start = int(now.timestamp() // vindu)
@@ -90,7 +90,7 @@ def _ta_porsjon(nokkel: str, kvote: _Kvote, grense: int, now: datetime) -> None:
         return
     if any(_ta(nokkel, kvote, grense, antall) for antall in dict.fromkeys((onsket, 1))):
         return  # (a smaller portion may fit where the wished one does not)
-    if Teller.objects.filter(nokkel=nokkel).exists():
+    if Counter.objects.filter(nokkel=nokkel).exists():
         kvote.brukt_opp = True
     elif not _opprett(nokkel, kvote, 1, now):  # gone (a caller's rolled-back transaction made it), made again
         kvote.brukt_opp = not _ta(nokkel, kvote, grense, 1)
@@ -98,12 +98,12 @@ def _ta_porsjon(nokkel: str, kvote: _Kvote, grense: int, now: datetime) -> None:
 
 def _ta(nokkel: str, kvote: _Kvote, grense: int, antall: int) -> bool:
     """Take `antall` uses from the row if that many are left (one conditional UPDATE: never past the limit)."""
-    if not Teller.objects.filter(nokkel=nokkel, antall__lte=grense - antall).update(antall=F("antall") + antall):
+    if not Counter.objects.filter(nokkel=nokkel, antall__lte=grense - antall).update(antall=F("antall") + antall):
         return False
     kvote.igjen = antall
     kvote.sett += antall
     if grense > 2 * _deling():  # the portions' size depends on what the others took: read it
-        kvote.sett = Teller.objects.filter(nokkel=nokkel).values_list("antall", flat=True).first() or grense
+        kvote.sett = Counter.objects.filter(nokkel=nokkel).values_list("antall", flat=True).first() or grense
     return True
 
 
@@ -111,12 +111,12 @@ def _opprett(nokkel: str, kvote: _Kvote, antall: int, now: datetime) -> bool:
     """Create the window's row with `antall` uses taken; False when another process created it first."""
     try:
         with transaction.atomic():
-            Teller.objects.create(nokkel=nokkel, antall=antall, utloper=kvote.utloper)
+            Counter.objects.create(nokkel=nokkel, antall=antall, utloper=kvote.utloper)
     except IntegrityError:
         kvote.sett = max(kvote.sett, 1)  # not new: take from it as from any row
         return False
     kvote.igjen, kvote.sett = antall, antall
-    Teller.objects.filter(utloper__lt=now).delete()  # a new window: forget the windows that are over
+    Counter.objects.filter(utloper__lt=now).delete()  # a new window: forget the windows that are over
     return True
 
 

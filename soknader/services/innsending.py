@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from laeringsmal.tolking import katalog_for_soknad
 
-from .. import changes, dokumenter, notifications, sections
+from .. import changes, dokumenter, notifications, seksjoner
 from ..choices import Status
 from ..models import (
     Innsending,
@@ -23,10 +23,10 @@ from ..regler.status import (
     SOKER_OVERGANGER,
 )
 from ..regler.vurdering import Vurdering, vurder
-from .draft import locked_editable, sprak_gyldig
 from .errors import SubmitRefused
 from .refresh import arenaer_tolk, laeringsmal_store, mangler_refresh
 from .transitions import status_change, transition
+from .utkast import locked_editable, sprak_gyldig
 
 logger = logging.getLogger("asa.pdf")
 
@@ -87,7 +87,7 @@ def soknad_submit(*, soknad: Soknad, bruker, sprak: str | None = None) -> Soknad
         locked.soknadsdato = locked.soknadsdato or timezone.localdate()
         if forberedt is None or (forberedt.rader, forberedt.soknadsdato) != (rader, locked.soknadsdato):
             forberedt = None  # someone saved meanwhile (or it is past midnight): made again below
-            problemer = sections.problems(locked, arenaer)
+            problemer = seksjoner.problems(locked, arenaer)
         else:
             problemer = forberedt.vurdering.problemer
         problemer = {k: v for k, v in problemer.items() if v}

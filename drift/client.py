@@ -1,5 +1,5 @@
 """The client's address, also behind the TLS proxy (docs/drift.md), for login throttling (axes) and the limits
-per address (drift.grenser).
+per address (drift.limits).
 
 Behind a proxy, REMOTE_ADDR is the proxy's address, the same for everyone: five wrong passwords from anywhere
 would lock a username out for all. Each proxy appends the address it received the request from to
@@ -12,7 +12,7 @@ import ipaddress
 from django.conf import settings
 
 
-def klientadresse(request) -> str:
+def client_address(request) -> str:
     remote = request.META.get("REMOTE_ADDR", "")
     count = settings.TRUSTED_PROXY_COUNT
     if count <= 0:

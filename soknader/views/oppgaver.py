@@ -10,11 +10,11 @@ from django.views.decorators.http import require_http_methods
 
 from tilgang.session import navn_read
 
-from .. import completeness, sections, selectors
+from .. import completeness, seksjoner, selectors
 from ..choices import Seksjon, Seksjonsstatus
 from ..forms import SEKSJON_SKJEMA
 from ..regler import hvem
-from ..services import draft, errors
+from ..services import errors, utkast
 from .common import DELVIS_LAGRET, IKKE_REDIGERBAR, KONFLIKT, neste_fra, seksjon_url, soknad_eller_404
 from .status import status_side
 
@@ -25,7 +25,7 @@ def oppgaver(request, pk):
     if not soknad.er_redigerbar:  # sent: no task list, the page says where the case stands
         return status_side(request, soknad)
     arenaer = selectors.arenaer_for_soknad(soknad=soknad)
-    statuser = sections.statuses(soknad, arenaer)
+    statuser = seksjoner.statuses(soknad, arenaer)
     return render(
         request,
         "soknader/oppgaver.html",
@@ -49,7 +49,7 @@ def seksjon(request, pk, seksjon):
         raise Http404(gettext("Fant ikke denne delen av skjemaet."))
     seksjon = Seksjon(seksjon)
     form_class = SEKSJON_SKJEMA[seksjon]
-    kontekst = sections.context(soknad)
+    kontekst = seksjoner.context(soknad)
     if not soknad.er_redigerbar:
         messages.info(request, IKKE_REDIGERBAR)
         return redirect("soknader:se_over", soknad.pk)
@@ -57,7 +57,7 @@ def seksjon(request, pk, seksjon):
     if request.method == "POST":
         valid = form.is_valid()
         try:
-            soknad = draft.seksjon_save(
+            soknad = utkast.seksjon_save(
                 soknad=soknad,
                 seksjon=seksjon,
                 values=form.valid_values(),
@@ -93,7 +93,7 @@ def _etter_lagring(request, soknad, seksjon, form, *, valid: bool):
     if _kan_ikke_soke_enna(soknad):
         return redirect("soknader:kan_ikke_soke", soknad.pk)
     fortsett = "fortsett" in request.POST
-    problemer = sections.section_problems(soknad, seksjon)
+    problemer = seksjoner.problemer_i_seksjon(soknad, seksjon)
     if valid and fortsett and not problemer:
         messages.success(request, gettext("«%(del)s» er lagret og fullført.") % {"del": seksjon.label})
         return redirect(neste_fra(request, soknad) or _neste_url(soknad, seksjon))
@@ -111,7 +111,7 @@ def _etter_lagring(request, soknad, seksjon, form, *, valid: bool):
 
 
 def _kan_ikke_soke_enna(soknad) -> bool:
-    kontekst = sections.context(soknad)
+    kontekst = seksjoner.context(soknad)
     return hvem.bht_kan_ikke_soke_enna(
         spesialitet=soknad.spesialitet, er_bht=kontekst.er_bht, godkjent=soknad.bht_godkjent_arbeidstilsynet
     )
