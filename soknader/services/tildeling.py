@@ -20,7 +20,7 @@ def soknad_assign(*, soknad: Soknad, bruker, til=None) -> Soknad:
     if til is not None and not er_saksbehandler(til):
         raise TransitionRefused(gettext("Saken kan bare gis til en saksbehandler."))
     with transaction.atomic():
-        locked = Soknad.objects.select_for_update().select_related("saksbehandler").get(pk=soknad.pk)
+        locked = Soknad.objects.select_for_update(of=("self",)).select_related("saksbehandler").get(pk=soknad.pk)
         if locked.saksbehandler_id == getattr(til, "pk", None):
             return locked
         if til is None:
