@@ -83,18 +83,18 @@ def test_the_caseworkers_day(live_server, browser, page, settings):
     context = browser.new_context(locale="nb-NO")
     other = context.new_page()
     log_in(other, live_server.url + f"/soknader/{soknad.pk}/se-over/", "kari")
+    # the one answer flow (issue 22): the change, the message and the PDF, one button
+    other.locator("#anmodning").get_by_role("link", name="Svar Helsedirektoratet").click()
+    other.get_by_role("link", name="Virksomhetens ansvar", exact=True).click()
+    other.locator("#id_hf_avtale_inngatt_0").check()  # «Ja»
+    other.get_by_label("Navn på helseforetaket eller virksomheten").fill("Nordlandssykehuset HF")
+    other.get_by_role("button", name="Lagre og fortsett").click()
+    expect(other.get_by_role("heading", level=1)).to_have_text("Svar Helsedirektoratet")
     other.get_by_label("Svar til Helsedirektoratet").fill("Avtalen er inngått. Den ligger ved.")
     other.get_by_label("Vedlegg (PDF)").set_input_files(
         files=[{"name": "avtale.pdf", "mimeType": "application/pdf", "buffer": pdf()}]
     )
-    other.get_by_role("button", name="Send svaret").click()
-    expect(other.locator("#meldinger")).to_contain_text("avtale.pdf")
-    other.goto(live_server.url + f"/soknader/{soknad.pk}/del/ansvar/")
-    other.get_by_label("Det er inngått avtale med helseforetak").check()
-    other.get_by_label("Navn på helseforetaket eller virksomheten").fill("Nordlandssykehuset HF")
-    other.get_by_role("button", name="Lagre og fortsett").click()
-    other.goto(live_server.url + f"/soknader/{soknad.pk}/se-over/")
-    other.get_by_role("button", name="Send inn på nytt").click()
+    other.get_by_role("button", name="Send svar og oppdatert søknad").click()
     expect(other.get_by_role("heading", level=1)).to_have_text("Søknaden er sendt inn")
     context.close()
 
