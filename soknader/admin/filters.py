@@ -64,7 +64,7 @@ class ArbeidskoFilter(admin.SimpleListFilter):
     @staticmethod
     def _vilkar(request) -> dict[str, Q]:
         return {
-            "mine": Q(saksbehandler=request.user),
+            "mine": Q(saksbehandler_id=request.user.pk) if request.user.pk else Q(pk__in=[]),
             "ufordelt": Q(saksbehandler__isnull=True),
             "svar": Q(status=Status.SVAR_MOTTATT),
             "venter": Q(status=Status.ANMODNING_SENDT),
