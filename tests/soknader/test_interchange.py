@@ -1018,7 +1018,19 @@ def test_every_stored_answer_has_a_key():
     """A new field of the application or of an arena cannot be left out of the interchange format."""
     declared = dict(fields.flat(fields.RECORD))
     # slettevarsel: when an untouched draft was told it will be deleted (soknader/personvern.py), bookkeeping
-    internal = {"id", "soknad", "opprettet", "opprettet_av", "endret", "slettevarsel"}
+    # saksbehandler, venter_siden, soker_aktiv, forelopig_svar: the directorate's work queue and § 11a (issue 21)
+    internal = {
+        "id",
+        "soknad",
+        "opprettet",
+        "opprettet_av",
+        "endret",
+        "slettevarsel",
+        "saksbehandler",
+        "venter_siden",
+        "soker_aktiv",
+        "forelopig_svar",
+    }
     # sprak (the language of the søker's mail and letters) is not in the format yet: an import gets the default
     for model, computed in (
         (Soknad, {"sprak"}),

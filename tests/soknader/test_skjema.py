@@ -234,6 +234,10 @@ def test_every_stored_field_of_the_application_is_in_the_table_or_is_workflow():
         "endret",
         "sprak",
         "slettevarsel",  # retention: when the untouched draft was warned it will be deleted
+        "saksbehandler",  # the work queue (issue 21): who has the case, since when it waits, the applicant's last move
+        "venter_siden",
+        "soker_aktiv",
+        "forelopig_svar",  # forvaltningsloven § 11a
     }
     stored = {f.name for f in Soknad._meta.concrete_fields}
     assert stored - workflow == set(skjema.SOKNAD_FELT)
