@@ -352,6 +352,8 @@ class Mangel(FastChoices, models.Model):
     melding = models.TextField(_("melding"))
     seksjon = models.CharField(_("del av søknaden"), max_length=20, choices=Seksjon.choices)
     arena_nummer = models.PositiveIntegerField(_("læringsarena nr."), null=True, blank=True)
+    # what the finding is about (`regler.mangler.fingeravtrykk`): an assessment of it holds while this is the same
+    fingeravtrykk = models.CharField(_("fingeravtrykk"), max_length=64, blank=True, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("mangel")
@@ -482,3 +484,79 @@ class Mangeltekst(models.Model):
 
     def tekst(self, sprak: str) -> str:
         return self.nynorsk if sprak == "nn" else self.bokmal
+
+
+class Mangelvurdering(models.Model):
+    """A caseworker has looked at a finding and found it in order ("Vurdert – i orden"), with a short note.
+
+    Holds for the finding with the same fingerprint (`Mangel.fingeravtrykk`: its code and what it is computed from):
+    the findings are stored anew on every change, and a resubmission that changes what the finding is about gives
+    it another fingerprint, so the finding is open again. Never deleted: undone (`angret`) or no longer matching,
+    it stays as the case's record."""
+
+    soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="mangelvurderinger")
+    kode = models.CharField(_("mangel"), max_length=40, choices=Mangelkode.choices)
+    arena_nummer = models.PositiveIntegerField(_("læringsarena nr."), null=True, blank=True)
+    fingeravtrykk = models.CharField(_("fingeravtrykk"), max_length=64)
+    melding = models.TextField(_("mangelen slik den lød"))
+    notat = models.CharField(_("notat"), max_length=500)
+    vurdert_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("vurdert av"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    vurdert = models.DateTimeField(_("vurdert"), auto_now_add=True)
+    angret = models.DateTimeField(_("angret"), null=True, blank=True)
+    angret_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("angret av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("vurdert mangel")
+        verbose_name_plural = _("vurderte mangler")
+        ordering = ["vurdert", "pk"]
+        indexes = [models.Index(fields=["soknad", "fingeravtrykk"], name="mangelvurdering_avtrykk")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kode_display()}: {self.notat}"
+
+
+class Notat(models.Model):
+    """A caseworker's internal note on a case: in the case page's timeline, never shown to the applicant."""
+
+    soknad = models.ForeignKey(Soknad, on_delete=models.CASCADE, related_name="notater")
+    forfatter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("skrevet av"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    tekst = models.TextField(_("notat"))
+    tidspunkt = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("internt notat")
+        verbose_name_plural = _("interne notater")
+        ordering = ["tidspunkt", "pk"]
+
+    def __str__(self) -> str:
+        return self.tekst[:50]
+
+
+class LagretFilter(models.Model):
+    """A caseworker's own saved view of the work queue: the changelist's query string under a name. Seen by its
+    owner only."""
+
+    bruker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lagrede_filtre")
+    navn = models.CharField(_("navn"), max_length=60)
+    sporring = models.CharField(_("filter"), max_length=1000, blank=True)
+    opprettet = models.DateTimeField(_("opprettet"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lagret filter")
+        verbose_name_plural = _("lagrede filtre")
+        ordering = ["navn", "pk"]
+        constraints = [models.UniqueConstraint(fields=["bruker", "navn"], name="lagret_filter_navn_per_bruker")]
+
+    def __str__(self) -> str:
+        return self.navn

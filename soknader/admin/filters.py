@@ -11,6 +11,7 @@ from ..choices import Alvorlighet, Mangelkode, Status
 from ..models import Mangel, Melding, Soknad
 from ..regler.status import SAKSBEHANDLERS_TUR, VENTENDE_STATUSER
 from ..services.frister import forelopig_svar_skyldes
+from ..services.mangelvurdering import apne_mangler
 
 
 class HarManglerFilter(admin.SimpleListFilter):
@@ -56,7 +57,7 @@ class ArbeidskoFilter(admin.SimpleListFilter):
             .order_by("-tidspunkt", "-pk")
             .values("frist")[:1]
         )
-        har_mangel = Mangel.objects.filter(soknad=OuterRef("pk"), alvorlighet=Alvorlighet.MANGEL)
+        har_mangel = apne_mangler().filter(soknad=OuterRef("pk"))  # an assessed finding ("vurdert") is not open
         return queryset.filter(status__in=VENTENDE_STATUSER).annotate(
             _ko_frist=Subquery(siste_frist), _ko_mangel=Exists(har_mangel)
         )

@@ -226,3 +226,32 @@ class MasseAnmodningForm(AnmodningForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["status"]
+
+
+class MangelvurderingForm(forms.Form):
+    """A finding assessed as in order: why, in a sentence (required)."""
+
+    notat = forms.CharField(
+        label=_("Hvorfor er dette i orden?"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Skriv kort hvorfor mangelen er i orden.")},
+    )
+
+
+class NotatForm(forms.Form):
+    tekst = forms.CharField(
+        label=_("Internt notat (vises aldri for søkeren)"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Skriv notatet.")},
+    )
+
+
+class LagretFilterForm(forms.Form):
+    navn = forms.CharField(
+        label=_("Lagre dette utvalget som"),
+        max_length=60,
+        error_messages={"required": _("Gi filteret et navn.")},
+    )
+    sporring = forms.CharField(required=False, max_length=1000, widget=forms.HiddenInput)

@@ -13,17 +13,18 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from .. import dokumenter
-from ..choices import Alvorlighet, Status
+from ..choices import Status
 from ..models import Soknad
 from ..regler.status import SAKSBEHANDLERS_TUR
 from ..roles import BEHANDLE_SOKNAD
 from ..services import anmodningsbrev, errors, saksbehandling, transitions
+from ..services.mangelvurdering import apne_mangler
 from .handlinger import HANDLINGER, apne_handlinger, handling_form
 
 
 def _klar(soknad) -> bool:
-    """On the caseworker's move with nothing missing: ready for a decision."""
-    return soknad.status in SAKSBEHANDLERS_TUR and not soknad.mangler.filter(alvorlighet=Alvorlighet.MANGEL).exists()
+    """On the caseworker's move with no open finding (an assessed one is not open): ready for a decision."""
+    return soknad.status in SAKSBEHANDLERS_TUR and not apne_mangler().filter(soknad=soknad).exists()
 
 
 class HandlingAdmin:

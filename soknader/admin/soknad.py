@@ -29,7 +29,9 @@ from ..roles import BEHANDLE_SOKNAD
 from .filters import ArbeidskoFilter, HarManglerFilter, MangelkodeFilter
 from .handlingsvisning import HandlingAdmin
 from .ko import ArbeidskoAdmin, frist_kontekst, saksbehandlere, siste_versjon, status_med_versjon
+from .lagrede_filtre import LagredeFiltreAdmin
 from .masse import MasseAdmin
+from .saksarbeid import SaksarbeidAdmin
 from .visning import arenatabeller, bekreftelser, svarene
 
 
@@ -44,7 +46,9 @@ class SoknadChangeList(ChangeList):
 
 
 @admin.register(Soknad)
-class SoknadAdmin(HandlingAdmin, MasseAdmin, ArbeidskoAdmin, ReadOnlyAdmin, admin.ModelAdmin):
+class SoknadAdmin(
+    SaksarbeidAdmin, LagredeFiltreAdmin, HandlingAdmin, MasseAdmin, ArbeidskoAdmin, ReadOnlyAdmin, admin.ModelAdmin
+):
     list_display = [
         "virksomhet_navn",
         "kommune",
@@ -236,19 +240,23 @@ class SoknadAdmin(HandlingAdmin, MasseAdmin, ArbeidskoAdmin, ReadOnlyAdmin, admi
         innsendinger = list(Innsending.objects.filter(soknad=soknad).order_by("-tidspunkt", "-pk")[:2])
         endringer = changes.diff(innsendinger[1].data, innsendinger[0].data) if len(innsendinger) == 2 else None
         bound = (extra_context or {}).pop("bound_form", None)
+        historikk = list(Statusendring.objects.filter(soknad=soknad).select_related("utfort_av"))
+        eposter = list(soknad.eposter.order_by("-opprettet", "-pk"))
+        dokumentene = self._dokumenter(soknad)
         context = {
-            "mangler": Mangel.objects.filter(soknad=soknad).order_by("pk"),  # as stored: judged on every change
+            # the findings as stored (judged on every change), each with the assessment that holds for it
+            **self.saksarbeid_kontekst(request, soknad, historikk=historikk, eposter=eposter, **dokumentene),
             **dekning_kontekst(arenaer, soknad.spesialitet, katalog, soknad.soknadsdato),
             "arenaer": arenaer,
             "arenatabeller": arenatabeller(arenaer),
             "endringer": endringer,
-            "historikk": Statusendring.objects.filter(soknad=soknad).select_related("utfort_av"),
-            "eposter": soknad.eposter.order_by("-opprettet", "-pk"),
+            "historikk": historikk,
+            "eposter": eposter,
             "handlinger": self._handlinger(request, soknad, bound),
             "saksbehandlere": saksbehandlere() if request.user.has_perm(BEHANDLE_SOKNAD) else None,
             **frist_kontekst(soknad),
             "status_vist": status_med_versjon(soknad, innsendinger[0].versjon if innsendinger else None),
-            **self._dokumenter(soknad),
+            **dokumentene,
             **(extra_context or {}),
         }
         return super().change_view(request, object_id, form_url, extra_context=context)
@@ -266,6 +274,8 @@ class SoknadAdmin(HandlingAdmin, MasseAdmin, ArbeidskoAdmin, ReadOnlyAdmin, admi
                 name="soknader_soknad_dokument",
             ),
             *self.ko_urls(),
+            *self.saksarbeid_urls(),
+            *self.filter_urls(),
             *super().get_urls(),
         ]
 
@@ -281,9 +291,9 @@ class SoknadAdmin(HandlingAdmin, MasseAdmin, ArbeidskoAdmin, ReadOnlyAdmin, admi
     # ---- documents: only through these views, for those who may see the application ----
     def _dokumenter(self, soknad) -> dict:
         return {
-            "meldinger": selectors.meldinger_for_soknad(soknad=soknad),
+            "meldinger": list(selectors.meldinger_for_soknad(soknad=soknad)),
             "innsendinger": [i for i in selectors.innsendinger_for_soknad(soknad=soknad) if i.har_pdf],
-            "vedtaksbrev": selectors.vedtaksbrev_for_soknad(soknad=soknad),
+            "vedtaksbrev": list(selectors.vedtaksbrev_for_soknad(soknad=soknad)),
         }
 
     def dokument_view(self, request, pk, kind, ref):

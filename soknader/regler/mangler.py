@@ -5,6 +5,11 @@ To add a finding: a code in `choices.Mangelkode`, a rule (a `Regel` subclass wit
 module of its part of the application, an entry here, and a test in tests/soknader/regler/.
 """
 
+import dataclasses
+import datetime as dt
+import decimal
+import hashlib
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -26,7 +31,7 @@ from .arenaer import (
     LmUgyldig,
 )
 from .dekning import DekningUsikker, FkmUdekket, InstitusjonsmalMangler, InstitusjonsmalUtenInstitusjon, LmUdekket
-from .grunnlag import SoknadData
+from .grunnlag import ArenaData, SoknadData
 from .regel import ArenaRegel, Regel
 from .regel import Mangel as Mangel  # named as mangler.Mangel too (services)
 from .virksomhet import IkkeKommuneAlm, VirksomhetSlettet
@@ -69,7 +74,13 @@ def finn(data: SoknadData) -> list[Mangel]:
     funnet = []
     for i, regel in enumerate(REGLER):
         blokk = forste_arenaregel if isinstance(regel, ArenaRegel) else i
-        funnet += [((blokk, mangel.arena_nummer or 0, i), mangel) for mangel in regel.finn(data)]
+        funnet += [
+            (
+                (blokk, mangel.arena_nummer or 0, i),
+                dataclasses.replace(mangel, fingeravtrykk=fingeravtrykk(regel, mangel, data)),
+            )
+            for mangel in regel.finn(data)
+        ]
     funnet.sort(key=lambda par: par[0])  # stable: a rule's own findings keep their order
     return [mangel for _plass, mangel in funnet]
 
@@ -77,3 +88,45 @@ def finn(data: SoknadData) -> list[Mangel]:
 def tekst(kode: str, params: Mapping[str, Any]) -> str:
     """A finding in words, in the active language, from its code and params (stored or just found)."""
     return REGEL_FOR_KODE[kode].tekst(params)
+
+
+def _lest(regel: Regel, mangel: Mangel, data: SoknadData) -> dict[str, Any]:
+    """The values `regel` read (its `leser`) for this finding: an arena's finding only its own arena's values; "felt.*"
+    (the answers not given) only the fields the finding names."""
+    arenaer: tuple[ArenaData, ...] = data.arenaer
+    if mangel.arena_nummer is not None:
+        arenaer = tuple(a for a in data.arenaer if a.nummer == mangel.arena_nummer)
+    lest: dict[str, Any] = {}
+    for sti in regel.leser:
+        hode, _punkt, hale = sti.partition(".")
+        if hode == "felt":
+            navn = mangel.params.get("felt", []) if hale == "*" else [hale]
+            lest[sti] = {n: data.felt.get(n) for n in navn}
+        elif hode == "arenaer":
+            lest[sti] = [getattr(a, hale) if hale else a for a in arenaer]
+        else:
+            lest[sti] = getattr(data, hode)
+    return lest
+
+
+def _json(verdi: Any) -> Any:
+    if isinstance(verdi, frozenset | set):
+        return sorted(verdi, key=str)
+    if dataclasses.is_dataclass(verdi) and not isinstance(verdi, type):
+        return dataclasses.asdict(verdi)
+    if isinstance(verdi, dt.date | decimal.Decimal):
+        return str(verdi)
+    return repr(verdi)
+
+
+def fingeravtrykk(regel: Regel, mangel: Mangel, data: SoknadData) -> str:
+    """A digest of what the finding is about: its code, where, its params and the values its rule read. The same
+    finding on an unchanged application gets the same digest; a resubmission that changes what it is about, another."""
+    innhold = {
+        "kode": str(mangel.kode),
+        "arena": mangel.arena_nummer,
+        "params": mangel.params,
+        "lest": _lest(regel, mangel, data),
+    }
+    tekst = json.dumps(innhold, sort_keys=True, default=_json, ensure_ascii=False)
+    return hashlib.sha256(tekst.encode()).hexdigest()

@@ -27,6 +27,9 @@ class Mangel:
     seksjon: str
     params: Mapping[str, Any] = field(default_factory=dict)
     arena_nummer: int | None = None
+    # what the finding is about, as a digest of its code, params and the values its rule read (`mangler.finn`):
+    # a caseworker's assessment of it holds while this stays the same
+    fingeravtrykk: str = field(default="", compare=False)
 
     @property
     def label(self) -> "StrPromise":

@@ -6,18 +6,18 @@ from collections.abc import Sequence
 
 from django.db import transaction
 
-from ..choices import Alvorlighet, Status
-from ..models import Mangel, Soknad
+from ..choices import Status
+from ..models import Soknad
 from ..regler.status import SAKSBEHANDLER_OVERGANGER, VENTENDE_STATUSER
 from . import dialog, saksbehandling
+from .mangelvurdering import apne_mangler
 
 
 def rene(soknader) -> tuple[list[Soknad], list[Soknad]]:
-    """(those that may be registered now: waiting, nothing missing; the others) of `soknader`, in their order."""
+    """(those that may be registered now: waiting, no open finding; the others) of `soknader`, in their order. A
+    finding a caseworker has assessed as in order ("vurdert") is not open."""
     soknader = list(soknader)
-    med_mangler = set(
-        Mangel.objects.filter(soknad__in=soknader, alvorlighet=Alvorlighet.MANGEL).values_list("soknad", flat=True)
-    )
+    med_mangler = set(apne_mangler().filter(soknad__in=soknader).values_list("soknad", flat=True))
     ok = [s for s in soknader if s.pk not in med_mangler and s.status in VENTENDE_STATUSER]
     return ok, [s for s in soknader if s not in ok]
 

@@ -63,6 +63,7 @@ def mangler_refresh(
                 melding=m.tekst,
                 seksjon=m.seksjon,
                 arena_nummer=m.arena_nummer,
+                fingeravtrykk=m.fingeravtrykk,
             )
             for m in mangler
         ]
