@@ -55,6 +55,7 @@ COLUMNS = (
     "laeringsmal_dekket",
     "antall_mangler",
     "mangler",
+    "mangler_vurdert_i_orden",
 )
 # A column named after a key of the interchange field map ("kontaktperson.navn" as "kontaktperson_navn") holds
 # that key's stored value (dates as dates); the others are computed in `row`.
@@ -102,6 +103,11 @@ def row(soknad: Soknad) -> dict[str, Any]:
         "laeringsmal_dekket": formater(laeringsmal_dekket(arenaer)),
         "antall_mangler": len(mangler),
         "mangler": ", ".join(dict.fromkeys(m.kode for m in mangler)),
+        "mangler_vurdert_i_orden": "; ".join(
+            f"{m.kode}: {m._vurdert_notat} ({m._vurdert_av}, {m._vurdert_dato:%Y-%m-%d})"
+            for m in mangler
+            if getattr(m, "_vurdert_notat", None)
+        ),
     }
     return {column: computed[column] if column in computed else _stored(MAPPED[column], soknad) for column in COLUMNS}
 

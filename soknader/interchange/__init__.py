@@ -8,9 +8,10 @@ The format is described in docs/soknad-format.md. The one field map (`fields.py`
 validation (`reading.py`) and import (`writing.py`); an import writes through the application's services.
 """
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, CharField, F, OuterRef, Prefetch, QuerySet, Subquery, Value, When
+from django.db.models.functions import Concat, TruncDate
 
-from ..models import Laeringsarena, Mangel, Soknad, Statusendring
+from ..models import Laeringsarena, Mangel, Mangelvurdering, Soknad, Statusendring
 from .fields import RECORD, laeringsmal_dekket, record
 from .reading import planned_counts, validate_records
 from .writing import ImportRefused, ImportResult, import_records
@@ -36,8 +37,25 @@ def prefetched(queryset: QuerySet[Soknad]) -> QuerySet[Soknad]:
     queryset = queryset.select_related("virksomhet__kommune__fylke__helseregion").prefetch_related(None)
     return queryset.prefetch_related(
         Prefetch("laeringsarenaer", queryset=Laeringsarena.objects.order_by("pk")),
-        Prefetch("mangler", queryset=Mangel.objects.order_by("pk")),
+        Prefetch("mangler", queryset=_med_vurdering(Mangel.objects.order_by("pk"))),
         Prefetch("historikk", queryset=Statusendring.objects.order_by("tidspunkt", "pk")),
+    )
+
+
+def _med_vurdering(mangler: QuerySet[Mangel]) -> QuerySet[Mangel]:
+    """Each finding with the assessment that holds for it ("Vurdert – i orden": note, who, day), in the same query:
+    the spreadsheets mark it."""
+    vurdering = Mangelvurdering.objects.filter(
+        soknad=OuterRef("soknad"), fingeravtrykk=OuterRef("fingeravtrykk"), angret__isnull=True
+    ).order_by("-vurdert", "-pk")
+    navn = Case(
+        When(vurdert_av__first_name="", then=F("vurdert_av__username")),
+        default=Concat("vurdert_av__first_name", Value(" "), "vurdert_av__last_name", output_field=CharField()),
+    )
+    return mangler.annotate(
+        _vurdert_notat=Subquery(vurdering.values("notat")[:1]),
+        _vurdert_av=Subquery(vurdering.annotate(_navn=navn).values("_navn")[:1]),
+        _vurdert_dato=Subquery(vurdering.annotate(_dato=TruncDate("vurdert")).values("_dato")[:1]),
     )
 
 
