@@ -2,6 +2,7 @@
 messages, mails and documents by time and with who; never shown to the applicant."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -11,14 +12,28 @@ from epost.models import Epost
 from soknader import dokumenter, exports
 from soknader.choices import Status
 from soknader.models import Notat, Soknad
+from soknader.roles import SAKSBEHANDLERE
 from soknader.services import dialog, errors, notater, saksbehandling
-from tests.soknader.factories import soker_for
+from tests.soknader.factories import UserFactory, soker_for
 from tests.soknader.test_handlingspanel import i_status
-from tests.soknader.test_mangelvurdering import _uten_hf_avtale, _vurder, siri, sb_client  # noqa: F401
+from tests.soknader.test_mangelvurdering import _uten_hf_avtale, _vurder
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "/admin/soknader/soknad/"
 HEMMELIG = "Internt: ring kommuneoverlegen før vedtak, hun var usikker på avtalen."
+
+
+@pytest.fixture
+def siri():
+    user = UserFactory(username="siri", first_name="Siri", last_name="Saksbehandler", is_staff=True)
+    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    return user
+
+
+@pytest.fixture
+def sb_client(client, siri):
+    client.force_login(siri)
+    return client
 
 
 def _tidslinje(page: str) -> str:
