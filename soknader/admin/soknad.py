@@ -26,6 +26,7 @@ from laeringsmal.tolking import dekning_kontekst, katalog_for_soknad
 from .. import changes, completeness, dokumenter, exports, seksjoner, selectors, skjema
 from ..models import Innsending, Mangel, Soknad, Statusendring
 from ..roles import BEHANDLE_SOKNAD
+from ..services import mangelvurdering
 from .filters import ArbeidskoFilter, HarManglerFilter, MangelkodeFilter
 from .handlingsvisning import HandlingAdmin
 from .ko import ArbeidskoAdmin, frist_kontekst, saksbehandlere, siste_versjon, status_med_versjon
@@ -142,7 +143,12 @@ class SoknadAdmin(
             # a subquery, not Count() over a join: a GROUP BY over every application made PostgreSQL aggregate the
             # whole table before taking the page's 50 rows, and the paginator's COUNT(*) group too
             .annotate(_antall_mangler=Coalesce(Subquery(antall_mangler), 0), _versjon=siste_versjon())
-            .prefetch_related(Prefetch("mangler", queryset=Mangel.objects.order_by("pk")))
+            # each finding with whether a caseworker has assessed it as in order: greyed in the list (same query)
+            .prefetch_related(
+                Prefetch(
+                    "mangler", queryset=Mangel.objects.annotate(_vurdert=mangelvurdering.gjeldende()).order_by("pk")
+                )
+            )
         )
 
     # ---- the changelist ----
@@ -189,10 +195,16 @@ class SoknadAdmin(
 
     @admin.display(description=_("mangler og advarsler"))
     def mangler_kort(self, obj):
+        vurdert = gettext("Vurdert – i orden")
         return format_html_join(
             " ",
             '<span class="mangel-merke mangel-{}" title="{}">{}</span>',
-            ((m.alvorlighet, m.melding, m.get_kode_display()) for m in obj.mangler.all()),
+            (
+                ("vurdert", f"{vurdert}: {m.melding}", m.get_kode_display())
+                if getattr(m, "_vurdert", False)
+                else (m.alvorlighet, m.melding, m.get_kode_display())
+                for m in obj.mangler.all()
+            ),
         )
 
     @admin.display(description=_("midlertidig registrert fra (§ 38)"))

@@ -93,6 +93,9 @@ def test_a_caseworker_marks_a_finding_assessed_and_sees_it_greyed_with_note_name
     assert rad.utfort_av == siri and "Mangel vurdert – i orden" in rad.melding and NOTAT in rad.melding
     assert Hendelse.objects.count() == hendelser + 1
     assert "Mangel vurdert – i orden" in page[page.index('id="sb-historikk"') :]
+    # greyed in the queue too, said so in its tooltip
+    queue = sb_client.get(CHANGELIST).content.decode()
+    assert '<span class="mangel-merke mangel-vurdert" title="Vurdert – i orden: Det er ikke krysset av' in queue
     # the same finding cannot be assessed twice
     with pytest.raises(errors.TransitionRefused):
         mangelvurdering.mangel_assess(soknad=soknad, bruker=siri, mangel_id=mangel.pk, notat="igjen")
