@@ -60,8 +60,10 @@ def tidslinje(*, soknad, historikk, meldinger, eposter, innsendinger, vedtaksbre
             gettext("Melding fra søkeren") if m.fra == Melding.Fra.SOKER else gettext("Melding til søkeren"),
             "sb-tl-melding",
             _navn(m.forfatter) if m.forfatter else m.get_fra_display(),
-            m.tekst,
-            [(dokument("vedlegg", v.pk), v.filnavn) for v in m.vedlegg.all()],
+            # the attachments named; their links are in the dialog above (one link per file on the page)
+            "\n".join(
+                [m.tekst, *(gettext("Vedlegg: %(filnavn)s") % {"filnavn": v.filnavn} for v in m.vedlegg.all())]
+            ).strip(),
         )
         for m in meldinger
     ]

@@ -192,3 +192,13 @@ def test_only_caseworkers_assess_and_only_open_cases(client, siri):
     )
     with pytest.raises(errors.TransitionRefused, match="Avslått"):
         mangelvurdering.mangel_assess(soknad=soknad, bruker=siri, mangel_id=mangel.pk, notat="ok")
+
+
+def test_a_finding_stored_before_fingerprints_gets_one_when_assessed(siri):
+    soknad = _uten_hf_avtale(siri)
+    Mangel.objects.filter(soknad=soknad).update(fingeravtrykk="")
+    gammel = _hf_mangel(soknad)
+    vurdering = mangelvurdering.mangel_assess(soknad=soknad, bruker=siri, mangel_id=gammel.pk, notat="Sjekket.")
+    ny = _hf_mangel(soknad)
+    assert vurdering.fingeravtrykk and vurdering.fingeravtrykk == ny.fingeravtrykk
+    assert [m.pk for m in mangelvurdering.apne_mangler().filter(soknad=soknad)] == []
