@@ -27,6 +27,22 @@ EXPORT_COLUMNS = [
 ]
 
 
+# The headings people see in the CSV and XLSX, in the order of EXPORT_COLUMNS (the JSON's keys).
+EXPORT_HEADINGS = [
+    "Helseregion",
+    "Spesialitet",
+    "Søknader",
+    "Under behandling",
+    "Anmodning sendt",
+    "Registrert",
+    "Avslått",
+    "Trukket",
+    "Ikke søkt",
+    "Kommuner",
+]
+_KEY = dict(zip(EXPORT_HEADINGS, EXPORT_COLUMNS, strict=True))
+
+
 def page_row(html: str, row_id: str) -> dict[str, int]:
     """The figures of one row of the region table (`row_id`: "region-<kode>" or "region-hele-landet")."""
     match = re.search(rf'<tr id="{re.escape(row_id)}".*?</tr>', html, re.S)
@@ -35,13 +51,15 @@ def page_row(html: str, row_id: str) -> dict[str, int]:
 
 
 def _typed(row: dict) -> dict:
+    """A row keyed by the machine names (the headings are for people), numbers as numbers."""
+    row = {_KEY[k]: v for k, v in row.items()}
     return {k: (v if k in ("helseregion", "spesialitet") else int(v)) for k, v in row.items()}
 
 
 def csv_rows(content: bytes) -> tuple[list[str], dict[str, dict]]:
     assert content.startswith(b'\xef\xbb\xbf"')  # byte order mark, every field quoted
     reader = csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";")
-    return list(reader.fieldnames), {row["helseregion"]: _typed(row) for row in reader}
+    return list(reader.fieldnames), {row["Helseregion"]: _typed(row) for row in reader}
 
 
 def xlsx_rows(content: bytes) -> tuple[list[str], dict[str, dict]]:
