@@ -51,6 +51,18 @@ KOLONNER = (
 )
 
 
+# The status filter of the kommune list: (value in the query string, label, the statuses it takes in); a kommune that
+# has not applied has the status "".
+STATUSFILTER = (
+    ("under_behandling", _("Under behandling"), UNDER_BEHANDLING),
+    ("anmodning_sendt", _("Anmodning sendt"), ANMODNING),
+    ("registrert", _("Registrert"), (Status.REGISTRERT,)),
+    ("avslatt", _("Avslått"), (Status.AVSLATT,)),
+    ("trukket", _("Trukket"), (Status.TRUKKET,)),
+    ("ikke_sokt", IKKE_SOKT, ("",)),
+)
+
+
 @dataclass(frozen=True)
 class Regiontall:
     """The figures of one helseregion (or of the whole country) for one specialty."""
@@ -204,6 +216,18 @@ def kommune_statuses(spesialitet: str, *, helseregion: str = "", fylke: str = ""
         )
         for k in kommuner.order_by("nummer")
     ]
+
+
+def filter_kommuner(kommuner: list[Kommunestatus], *, status: str = "", sok: str = "") -> list[Kommunestatus]:
+    """The kommuner with a status of one of STATUSFILTER's groups, and/or whose name (or number) contains the search
+    text, case and accents as written ("ås" finds "Ås" on every database: compared here, not by the database)."""
+    if status:
+        statuser = next((s for verdi, _tittel, s in STATUSFILTER if verdi == status), ())
+        kommuner = [k for k in kommuner if k.status in statuser]
+    sok = sok.strip().casefold()
+    if sok:
+        kommuner = [k for k in kommuner if sok in k.navn.casefold() or sok == k.nummer]
+    return kommuner
 
 
 def fylker() -> list[Fylke]:

@@ -42,34 +42,58 @@ def _valid(verdi: str, lovlige: set[str]) -> str:
     return verdi if verdi in lovlige else ""
 
 
-def _lenker(spesialitet: Spesialitet, helseregion: str, fylke: str) -> list[dict]:
+def _lenker(spesialitet: Spesialitet, filter_: dict[str, str]) -> list[dict]:
     """One link per specialty, keeping the kommune filter."""
-    filter_ = {k: v for k, v in (("helseregion", helseregion), ("fylke", fylke)) if v}
+    filter_ = {k: v for k, v in filter_.items() if v}
     return [
         {"spesialitet": s, "aktiv": s == spesialitet, "query": urlencode({"spesialitet": s.value, **filter_})}
         for s in Spesialitet
     ]
 
 
+MAKS_SOK = 100  # characters of a search kept (no kommune name is near it)
+
+
+def _nokkel(versjon: str, spesialitet: Spesialitet, helseregion: str, fylke: str, status: str) -> str:
+    """The cache key of one variant of the figures; without a status filter the key the page has always had."""
+    return figurcache.nokkel(versjon, spesialitet.value, helseregion, fylke, *([status] if status else []))
+
+
+def _kommunefilter(request: HttpRequest, fylker: list) -> dict[str, str]:
+    """The kommune list's filter from the query string; an unknown value means no filter (an old bookmark shows every
+    kommune instead of an error)."""
+    return {
+        "helseregion": _valid(request.GET.get("helseregion", ""), {f.helseregion.kode for f in fylker}),
+        "fylke": _valid(request.GET.get("fylke", ""), {f.nummer for f in fylker}),
+        "status": _valid(request.GET.get("status", ""), {verdi for verdi, *_ in selectors.STATUSFILTER}),
+        "q": request.GET.get("q", "").strip()[:MAKS_SOK],
+    }
+
+
+def _rask_nokkel(request: HttpRequest, versjon: str, spesialitet: Spesialitet) -> str:
+    """The cache key of the page as asked for, before the filter is checked (no query for the fylker)."""
+    valgt = (request.GET.get(felt, "") for felt in ("helseregion", "fylke", "status"))
+    return _nokkel(versjon, spesialitet, *valgt)
+
+
 @require_GET
 def oversikt(request: HttpRequest) -> HttpResponse:
     """The figures come from the shared cache while no application has changed (two small queries); otherwise they
-    are computed and rendered once, and kept for every visitor of every instance."""
+    are computed and rendered once, and kept for every visitor of every instance. A search by name is computed for
+    the visitor and not kept (free text would fill the cache)."""
     spesialitet = _spesialitet(request)
-    valgt = (request.GET.get("helseregion", ""), request.GET.get("fylke", ""))
     versjon = figurcache.versjon()
-    innhold = cache.get(figurcache.nokkel(versjon, spesialitet.value, *valgt))
+    sok = request.GET.get("q", "").strip()
+    innhold = None if sok else cache.get(_rask_nokkel(request, versjon, spesialitet))
     if innhold is None:
-        # an unknown filter shows every kommune: look up the page of the filter actually shown before computing
         fylker = selectors.fylker()
-        helseregion = _valid(valgt[0], {f.helseregion.kode for f in fylker})
-        fylke = _valid(valgt[1], {f.nummer for f in fylker})
-        nokkel = figurcache.nokkel(versjon, spesialitet.value, helseregion, fylke)
-        if (helseregion, fylke) != valgt:
-            innhold = cache.get(nokkel)
+        filter_ = _kommunefilter(request, fylker)
+        nokkel = _nokkel(versjon, spesialitet, filter_["helseregion"], filter_["fylke"], filter_["status"])
+        innhold = None if sok else cache.get(nokkel)
         if innhold is None:
-            innhold = _figurene(spesialitet, fylker, helseregion, fylke)
-            cache.set(nokkel, innhold, timeout=figurcache.LEVETID)
+            innhold = _figurene(spesialitet, fylker, filter_)
+            if not sok:
+                cache.set(nokkel, innhold, timeout=figurcache.LEVETID)
     return render(
         request,
         "oversikt/oversikt.html",
@@ -77,23 +101,32 @@ def oversikt(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _figurene(spesialitet: Spesialitet, fylker: list, helseregion: str, fylke: str) -> str:
+def _kommunene(spesialitet: Spesialitet, filter_: dict[str, str]) -> list[selectors.Kommunestatus]:
+    kommuner = selectors.kommune_statuses(spesialitet, helseregion=filter_["helseregion"], fylke=filter_["fylke"])
+    return selectors.filter_kommuner(kommuner, status=filter_["status"], sok=filter_["q"])
+
+
+def _figurene(spesialitet: Spesialitet, fylker: list, filter_: dict[str, str]) -> str:
     """The figures and the kommune list, rendered (the same for every visitor: no request, no user)."""
     tall = selectors.region_figures(spesialitet)
-    helseregion = _valid(helseregion, {r.kode for r in tall.regioner})
+    valgt = {k: v for k, v in filter_.items() if v}
     return render_to_string(
         "oversikt/_innhold.html",
         {
             "spesialitet": spesialitet,
-            "spesialiteter": _lenker(spesialitet, helseregion, fylke),
+            "spesialiteter": _lenker(spesialitet, filter_),
             "tall": tall,
             "kolonner": selectors.KOLONNER,
             "diagram": diagram.bar_chart(tall.regioner),
             "diagramdeler": diagram.DIAGRAMDELER,
             "fylker_per_region": selectors.fylker_by_region(tall.regioner, fylker),
-            "valgt_helseregion": helseregion,
-            "valgt_fylke": fylke,
-            "kommuner": selectors.kommune_statuses(spesialitet, helseregion=helseregion, fylke=fylke),
+            "statusfilter": selectors.STATUSFILTER,
+            "valgt_helseregion": filter_["helseregion"],
+            "valgt_fylke": filter_["fylke"],
+            "valgt_status": filter_["status"],
+            "sok": filter_["q"],
+            "filter_query": urlencode({"spesialitet": spesialitet.value, **valgt}),
+            "kommuner": _kommunene(spesialitet, filter_),
             "antall_kommuner": tall.hele_landet.kommuner,
         },
     )
@@ -126,6 +159,25 @@ def regioner_csv(request: HttpRequest) -> HttpResponse:
     writer = csv_writer(response)  # as Norwegian Excel opens it, like the applications' export
     writer.writerow([str(tittel) for tittel in EKSPORTTITLER])
     writer.writerows(_eksportrader(spesialitet))
+    return response
+
+
+@require_GET
+def kommuner_csv(request: HttpRequest) -> HttpResponse:
+    """The kommune list as shown, with the same filter and search."""
+    spesialitet = _spesialitet(request)
+    kommuner = _kommunene(spesialitet, _kommunefilter(request, selectors.fylker()))
+    filnavn = f"asa-kommuner-{spesialitet.value.lower()}-{timezone.localdate():%Y-%m-%d}.csv"
+    response = _vedlegg("", "text/csv; charset=utf-8", filnavn)
+    writer = csv_writer(response)
+    writer.writerow(
+        [gettext("Kommunenummer"), gettext("Kommune"), gettext("Fylke"), gettext("Helseregion"), gettext("Status")]
+        + [gettext("Registrert fra"), gettext("Midlertidig registrert fra")]
+    )
+    for k in kommuner:
+        writer.writerow(
+            [k.nummer, k.navn, k.fylke, k.helseregion, k.status_tekst, k.registrert_fra or "", k.midlertidig_fra or ""]
+        )
     return response
 
 
