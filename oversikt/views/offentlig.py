@@ -1,12 +1,9 @@
-"""Thin views of the public overview (no login): the page, and the regional figures as CSV and XLSX; and the
-ALIS-kontor's view of its own region (login, scoped by soknader's selectors)."""
+"""Thin views of the public overview (no login): the page, and the regional figures as CSV, XLSX and JSON."""
 
 from io import BytesIO
 from urllib.parse import urlencode
 
-from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -16,12 +13,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from drift.shortcuts import or_404
-from soknader import selectors as soknad_selectors
 from soknader.choices import Spesialitet
 from soknader.exports import csv_writer
 
-from . import diagram, figurcache, selectors
+from .. import diagram, figurcache, selectors
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The machine-readable names (regioner.json's keys, stable for programs) and the headers people read in the
@@ -205,54 +200,3 @@ def regioner_json(request: HttpRequest) -> JsonResponse:
     spesialitet = _spesialitet(request)
     rader = [dict(zip(EKSPORTKOLONNER, rad, strict=True)) for rad in _eksportrader(spesialitet)]
     return JsonResponse({"spesialitet": spesialitet.value, "dato": timezone.localdate().isoformat(), "regioner": rader})
-
-
-# ---- ALIS-kontor: the applications of one's own region, with their findings (no contact persons) ----
-
-
-def _region_or_403(request):
-    helseregion = soknad_selectors.region_for_bruker(bruker=request.user)
-    if helseregion is None:
-        raise PermissionDenied(gettext("Du er ikke knyttet til et ALIS-kontor."))
-    return helseregion
-
-
-@login_required
-@require_GET
-def region(request: HttpRequest) -> HttpResponse:
-    helseregion = _region_or_403(request)
-    spesialitet = request.GET.get("spesialitet", "")
-    soknader = soknad_selectors.soknader_for_region(helseregion=helseregion)
-    if spesialitet in Spesialitet.values:
-        soknader = soknader.filter(spesialitet=spesialitet)
-    else:
-        spesialitet = ""
-    return render(
-        request,
-        "oversikt/region.html",
-        {
-            "helseregion": helseregion,
-            "soknader": soknader,
-            "spesialitet": spesialitet,
-            "spesialiteter": Spesialitet.choices,
-        },
-    )
-
-
-@login_required
-@require_GET
-def region_soknad(request: HttpRequest, pk: int) -> HttpResponse:
-    helseregion = _region_or_403(request)
-    soknad = or_404(
-        soknad_selectors.soknad_for_region, gettext("Fant ikke søknaden i din region."), helseregion=helseregion, pk=pk
-    )
-    return render(
-        request,
-        "oversikt/region_soknad.html",
-        {
-            "helseregion": helseregion,
-            "soknad": soknad,
-            "historikk": soknad.historikk.all(),
-            "antall_arenaer": soknad.laeringsarenaer.count(),
-        },
-    )
