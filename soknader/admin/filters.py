@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .. import kotall
 from ..choices import Alvorlighet, Mangelkode, Status
 from ..models import Mangel, Melding, Soknad
 from ..regler.status import SAKSBEHANDLERS_TUR, VENTENDE_STATUSER
@@ -86,8 +87,11 @@ class ArbeidskoFilter(admin.SimpleListFilter):
             "fvl11a": gettext("Foreløpig svar skyldes (fvl. § 11a)"),
         }
         vilkar = self._vilkar(request)
-        antall = self._annotert(Soknad.objects.all()).aggregate(
-            alle=Count("pk"), **{kode: Count("pk", filter=q) for kode, q in vilkar.items()}
+        antall = kotall.counts(
+            bruker_pk=request.user.pk,
+            beregn=lambda: self._annotert(Soknad.objects.all()).aggregate(
+                alle=Count("pk"), **{kode: Count("pk", filter=q) for kode, q in vilkar.items()}
+            ),
         )
         return [("alle", gettext("Alle åpne (%(antall)s)") % {"antall": antall["alle"]})] + [
             (kode, f"{navn[kode]} ({antall[kode]})") for kode in vilkar
