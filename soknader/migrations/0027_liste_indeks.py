@@ -5,16 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('brreg', '0004_referansedata'),
-        ('soknader', '0026_forelopig_svar'),
+        ("brreg", "0004_referansedata"),
+        ("soknader", "0026_forelopig_svar"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='soknad',
-            index=models.Index(fields=['venter_siden', '-soknadsdato', '-id'], name='soknad_liste'),
+            model_name="soknad",
+            index=models.Index(fields=["venter_siden", "-soknadsdato", "-id"], name="soknad_liste"),
         ),
     ]
