@@ -31,10 +31,7 @@ class CacheVersion:
         """A new version now."""
         cache.set(self.key, uuid4().hex, timeout=None)
 
-    def bump_on_commit(self, *, now_too: bool = False) -> None:
+    def bump_on_commit(self) -> None:
         """A new version from the commit of the current transaction on (at once outside a transaction); a transaction
-        rolled back changes nothing. `now_too` also replaces it at once, so the writing transaction itself (a test,
-        a request that reads after writing) never reads a value cached before its write."""
-        if now_too:
-            self.bump()
+        rolled back changes nothing."""
         transaction.on_commit(self.bump)

@@ -32,8 +32,9 @@ def counts(*, bruker_pk: int | None, beregn: Callable[[], dict[str, int]]) -> di
 
 
 def endret(**_kwargs) -> None:
-    """The counts are stale: at once (for the writing request itself) and again when the write is committed."""
-    KO.bump_on_commit(now_too=True)
+    """The counts are stale from the commit of the current transaction on (a rolled-back write changes nothing; the
+    writing request itself never shows the queue: an action answers with a redirect)."""
+    KO.bump_on_commit()
 
 
 # The application's fields the tabs read; a save that names its fields (update_fields) and touches none of these, such

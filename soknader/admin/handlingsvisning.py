@@ -21,9 +21,11 @@ from ..services import anmodningsbrev, errors, saksbehandling, transitions
 from .handlinger import HANDLINGER, apne_handlinger, handling_form
 
 
-def _klar(soknad) -> bool:
+def _klar(soknad, mangler=None) -> bool:
     """On the caseworker's move with nothing missing: ready for a decision."""
-    return soknad.status in SAKSBEHANDLERS_TUR and not soknad.mangler.filter(alvorlighet=Alvorlighet.MANGEL).exists()
+    if mangler is None:
+        mangler = soknad.mangler.filter(alvorlighet=Alvorlighet.MANGEL)
+    return soknad.status in SAKSBEHANDLERS_TUR and not mangler
 
 
 class HandlingAdmin:
@@ -34,8 +36,11 @@ class HandlingAdmin:
         if not request.user.has_perm(BEHANDLE_SOKNAD):
             return []
         apne = apne_handlinger(soknad.status)
-        utkastet = anmodningsbrev.anmodning_utkast(soknad) if any(HANDLINGER[h].utkast for h in apne) else ""
-        standard = Status.REGISTRERT if not bound and _klar(soknad) else None
+        mangler = list(soknad.mangler.filter(alvorlighet=Alvorlighet.MANGEL).order_by("pk"))  # read once for both
+        utkastet = (
+            anmodningsbrev.anmodning_utkast(soknad, mangler=mangler) if any(HANDLINGER[h].utkast for h in apne) else ""
+        )
+        standard = Status.REGISTRERT if not bound and _klar(soknad, mangler) else None
         return [
             (
                 til,

@@ -147,6 +147,15 @@ class SoknadAdmin(HandlingAdmin, MasseAdmin, ArbeidskoAdmin, ReadOnlyAdmin, admi
         return cached
 
     def get_queryset(self, request):
+        """The list's rows with what its columns count; one case (the case page, its actions) without them."""
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.url_name == "soknader_soknad_change":
+            return (
+                super().get_queryset(request).select_related("virksomhet__kommune__fylke__helseregion", "saksbehandler")
+            )
+        return self._liste_queryset(request)
+
+    def _liste_queryset(self, request):
         antall_mangler = (
             Mangel.objects.filter(soknad=OuterRef("pk")).order_by().values("soknad").annotate(n=Count("pk")).values("n")
         )

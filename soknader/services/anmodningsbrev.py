@@ -9,9 +9,11 @@ from ..choices import Alvorlighet
 from ..models import Mangel, Mangeltekst, Soknad
 
 
-def anmodning_utkast(soknad: Soknad) -> str:
-    """The draft, or an empty string when nothing is missing."""
-    mangler = list(Mangel.objects.filter(soknad=soknad, alvorlighet=Alvorlighet.MANGEL).order_by("pk"))
+def anmodning_utkast(soknad: Soknad, *, mangler: list[Mangel] | None = None) -> str:
+    """The draft, or an empty string when nothing is missing; `mangler`: the case's findings of severity «mangel»
+    in order, when the caller has read them already."""
+    if mangler is None:
+        mangler = list(Mangel.objects.filter(soknad=soknad, alvorlighet=Alvorlighet.MANGEL).order_by("pk"))
     if not mangler:
         return ""
     tekster = {t.kode: t for t in Mangeltekst.objects.filter(kode__in={m.kode for m in mangler})}

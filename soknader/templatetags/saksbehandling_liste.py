@@ -18,3 +18,29 @@ def soknad_result_list(cl):
         "num_sorted_fields": sum(1 for h in headers if h["sortable"] and h["sorted"]),
         "results": rader(cl),
     }
+
+
+FIELDSET = "admin/includes/fieldset.html"
+
+
+@register.simple_tag(takes_context=True)
+def svarene(context):
+    """The case page's read-only answers (the admin's fieldsets, drawn as the admin draws them), kept in the shared
+    cache while the application's stored answers are the same (`soknader.blokkcache`): read-only, they are most of
+    the page's drawing and change only when the applicant sends in again."""
+    from django.template.loader import get_template
+
+    from .. import blokkcache
+
+    adminform, soknad = context["adminform"], context["original"]
+
+    def lag() -> str:
+        mal = get_template(FIELDSET).template
+        deler = []
+        for nr, fieldset in enumerate(adminform):
+            with context.push(fieldset=fieldset, heading_level=2, prefix="fieldset", id_prefix=0, id_suffix=nr):
+                deler.append(mal.render(context))
+        return "".join(deler)
+
+    feltene = [list(opsjoner["fields"]) for _tittel, opsjoner in adminform.fieldsets]
+    return blokkcache.hent("svarene", [str(feltene), *blokkcache.soknad_avtrykk(soknad)], lag)
