@@ -243,27 +243,32 @@ def _soknader_per_dato(spesialitet: str, dato: dt.date) -> QuerySet[Soknad]:
 
 
 def region_figures_on(spesialitet: str, dato: dt.date) -> Oversikt:
-    """The figures as they were at the end of `dato`, rebuilt from the status history (three queries, whatever the
-    number of applications): the statuses counted per region in one aggregate query (the last status of each
-    application from a correlated subquery on its history), the kommuner that had applied in another (a COUNT
-    DISTINCT, exact even when two organisations are registered as the same kommune), and the kommuner per region.
+    """The figures as they were at the end of `dato`, rebuilt from the status history, in two queries whatever the
+    number of applications: the kommuner per region, and one aggregate query over the applications (the status of
+    each from a correlated subquery on its history) grouped by region, kommune, whether the organisation is the
+    kommune itself, and status. The groups are few (at most the kommuner × 2 × the statuses) and are summed here:
+    the kommuner that had applied are counted once each, even when two organisations are registered as the same
+    kommune.
 
     The kommuner are today's register: a kommune merged or split since then counts as it is now.
     """
     region = "virksomhet__kommune__fylke__helseregion_id"
+    grupper = (
+        _soknader_per_dato(spesialitet, dato)
+        .values(region, "virksomhet__kommune_id", "virksomhet__er_kommune", "dato_status")
+        .annotate(antall=Count("pk"))
+        .order_by()
+    )
     soknader: dict[int | None, dict] = {}
-    per_status = _soknader_per_dato(spesialitet, dato).values(region, "dato_status").annotate(antall=Count("pk"))
-    for rad in per_status.order_by():
-        tall = soknader.setdefault(rad[region], dict.fromkeys(_status_counts(), 0))
+    kommuner_sokt: dict[int | None, set[str]] = {}
+    for rad in grupper:
+        tall = soknader.setdefault(rad[region], {**dict.fromkeys(_status_counts(), 0), "kommuner_sokt": 0})
         tall["soknader"] += rad["antall"]
         tall[KOLONNE_FOR_STATUS[rad["dato_status"]]] += rad["antall"]
-    kommuner_sokt = (
-        _soknader_per_dato(spesialitet, dato)
-        .values(region)
-        .annotate(kommuner_sokt=Count("virksomhet__kommune", distinct=True, filter=Q(virksomhet__er_kommune=True)))
-    )
-    for rad in kommuner_sokt.order_by():
-        soknader[rad[region]]["kommuner_sokt"] = rad["kommuner_sokt"]
+        if rad["virksomhet__er_kommune"] and rad["virksomhet__kommune_id"]:
+            kommuner_sokt.setdefault(rad[region], set()).add(rad["virksomhet__kommune_id"])
+    for region_id, kommuner in kommuner_sokt.items():
+        soknader[region_id]["kommuner_sokt"] = len(kommuner)
     return _oversikt(spesialitet, soknader)
 
 
@@ -283,22 +288,46 @@ def kommune_statuses(spesialitet: str, *, helseregion: str = "", fylke: str = ""
         kommuner = kommuner.filter(fylke__helseregion__kode=helseregion)
     if fylke:
         kommuner = kommuner.filter(fylke_id=fylke)
-    return [
-        Kommunestatus(
-            nummer=k.nummer,
-            navn=k.navn,
-            fylke=k.fylke.navn,
-            helseregion=k.fylke.helseregion.navn,
-            status=k.status or "",
-            status_tekst=str(Status(k.status).label if k.status else IKKE_SOKT),
-            # § 38 second sentence: deemed registered while pending, only when applied by 1 June 2019
-            midlertidig_fra=OVERGANGSREGEL_FRA
-            if k.status in VENTENDE_STATUSER and overgangsregel_gjelder(k.soknadsdato)
-            else None,
-            registrert_fra=k.registrert_fra if k.status == Status.REGISTRERT else None,
-        )
-        for k in kommuner.order_by("nummer")
-    ]
+    return [_kommunestatus(k, k.status, k.soknadsdato, k.registrert_fra) for k in kommuner.order_by("nummer")]
+
+
+def _kommunestatus(
+    k: Kommune, status: str | None, soknadsdato: dt.date | None, registrert_fra: dt.date | None
+) -> Kommunestatus:
+    return Kommunestatus(
+        nummer=k.nummer,
+        navn=k.navn,
+        fylke=k.fylke.navn,
+        helseregion=k.fylke.helseregion.navn,
+        status=status or "",
+        status_tekst=str(Status(status).label if status else IKKE_SOKT),
+        # § 38 second sentence: deemed registered while pending, only when applied by 1 June 2019
+        midlertidig_fra=OVERGANGSREGEL_FRA
+        if status in VENTENDE_STATUSER and overgangsregel_gjelder(soknadsdato)
+        else None,
+        registrert_fra=registrert_fra if status == Status.REGISTRERT else None,
+    )
+
+
+def kommune_statuses_on(
+    spesialitet: str, dato: dt.date, *, helseregion: str = "", fylke: str = ""
+) -> list[Kommunestatus]:
+    """Every kommune (optionally of one helseregion kode and/or one fylkesnummer) with its status at the end of
+    `dato`, rebuilt from the status history (two queries: the kommuner, and the kommuner's own applications sent in by
+    then with their status then; as today, the most recently created one gives the status)."""
+    soknader = (
+        _soknader_per_dato(spesialitet, dato)
+        .filter(virksomhet__er_kommune=True, virksomhet__kommune__isnull=False)
+        .order_by("opprettet", "pk")
+        .values_list("virksomhet__kommune_id", "dato_status", "soknadsdato", "registrert_fra")
+    )
+    siste = {kommune: rest for kommune, *rest in soknader}  # a later one replaces an earlier one
+    kommuner = Kommune.objects.select_related("fylke__helseregion")
+    if helseregion:
+        kommuner = kommuner.filter(fylke__helseregion__kode=helseregion)
+    if fylke:
+        kommuner = kommuner.filter(fylke_id=fylke)
+    return [_kommunestatus(k, *siste.get(k.nummer, (None, None, None))) for k in kommuner.order_by("nummer")]
 
 
 def filter_kommuner(kommuner: list[Kommunestatus], *, status: str = "", sok: str = "") -> list[Kommunestatus]:

@@ -138,8 +138,14 @@ def oversikt(request: HttpRequest) -> HttpResponse:
     return render(request, "oversikt/oversikt.html", {**context, "innhold": innhold})
 
 
-def _kommunene(spesialitet: Spesialitet, filter_: dict[str, str]) -> list[selectors.Kommunestatus]:
-    kommuner = selectors.kommune_statuses(spesialitet, helseregion=filter_["helseregion"], fylke=filter_["fylke"])
+def _kommunene(
+    spesialitet: Spesialitet, filter_: dict[str, str], dato: dt.date | None = None
+) -> list[selectors.Kommunestatus]:
+    omrade = {"helseregion": filter_["helseregion"], "fylke": filter_["fylke"]}
+    if dato:
+        kommuner = selectors.kommune_statuses_on(spesialitet, dato, **omrade)
+    else:
+        kommuner = selectors.kommune_statuses(spesialitet, **omrade)
     return selectors.filter_kommuner(kommuner, status=filter_["status"], sok=filter_["q"])
 
 
@@ -166,8 +172,8 @@ def _figurene(spesialitet: Spesialitet, fylker: list, filter_: dict[str, str], d
             "valgt_fylke": filter_["fylke"],
             "valgt_status": filter_["status"],
             "sok": filter_["q"],
-            "filter_query": urlencode({"spesialitet": spesialitet.value, **valgt}),
-            "kommuner": _kommunene(spesialitet, filter_),
+            "filter_query": urlencode({"spesialitet": spesialitet.value, **valgt, **med_dato}),
+            "kommuner": _kommunene(spesialitet, filter_, dato),
             "antall_kommuner": tall.hele_landet.kommuner,
         },
     )
@@ -225,10 +231,14 @@ def regioner_csv(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def kommuner_csv(request: HttpRequest) -> HttpResponse:
-    """The kommune list as shown, with the same filter and search."""
+    """The kommune list as shown, with the same filter and search (and date)."""
     spesialitet = _spesialitet(request)
-    kommuner = _kommunene(spesialitet, _kommunefilter(request, selectors.fylker()))
-    filnavn = f"asa-kommuner-{spesialitet.value.lower()}-{timezone.localdate():%Y-%m-%d}.csv"
+    try:
+        dato = _eksportdato(request)
+    except UgyldigDato as feil:
+        return _ugyldig(feil)
+    kommuner = _kommunene(spesialitet, _kommunefilter(request, selectors.fylker()), dato)
+    filnavn = f"asa-kommuner-{spesialitet.value.lower()}-{dato or timezone.localdate():%Y-%m-%d}.csv"
     response = _vedlegg("", "text/csv; charset=utf-8", filnavn)
     writer = csv_writer(response)
     writer.writerow(
