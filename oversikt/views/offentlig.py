@@ -53,8 +53,8 @@ def _lenker(spesialitet: Spesialitet, filter_: dict[str, str]) -> list[dict]:
 
 
 MAKS_SOK = 100  # characters of a search kept (no kommune name is near it)
-# The first date a table can be asked for: the rules for del 2 and 3 came into force on 1 March 2019 (§ 39), no
-# application was sent in before; earlier dates would only show zeros.
+# The first date a table can be asked for: the start of the year the scheme began (the rules for del 2 and 3 came
+# into force on 1 March 2019, § 39).
 TIDLIGSTE_DATO = dt.date(2019, 1, 1)
 ISO_DATO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
