@@ -17,7 +17,7 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from brreg.models import Helseregion
+from brreg.models import Helseregion, Kommune
 from soknader.exports import XLSX, csv_writer, looks_like_formula, neutralise
 from soknader.models import Soknad
 from soknader.skjema import etikett
@@ -98,3 +98,19 @@ def xlsx_response(soknader: list[Soknad], helseregion: Helseregion) -> HttpRespo
     content = BytesIO()
     workbook.save(content)
     return _response(content.getvalue(), XLSX, _filnavn(helseregion, "xlsx"))
+
+
+def kommuner_csv_response(kommuner: list[Kommune], helseregion: Helseregion, spesialitet: str) -> HttpResponse:
+    """The region's kommuner that have not applied for the specialty, as CSV."""
+    filnavn = f"ikke-sokt-{spesialitet.lower()}-{slugify(helseregion.navn)}-{timezone.localdate():%Y-%m-%d}.csv"
+    response = _response("", "text/csv; charset=utf-8", filnavn)
+    writer = csv_writer(response)
+    writer.writerow([_("Kommunenummer"), _("Kommune"), _("Fylke"), _("Organisasjonsnummer")])
+    for kommune in kommuner:
+        writer.writerow(
+            [
+                neutralise(v)
+                for v in (kommune.nummer, kommune.navn, kommune.fylke.navn, kommune.organisasjonsnummer or "")
+            ]
+        )
+    return response

@@ -79,6 +79,16 @@ def region_ikke_sokt(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_required
+@require_GET
+def region_ikke_sokt_csv(request: HttpRequest) -> HttpResponse:
+    """The kommuner that have not applied for the chosen specialty, as CSV."""
+    helseregion = _region_or_403(request)
+    spesialitet = selectors.Regionfilter.fra_query(request.GET).ikke_sokt_spesialitet
+    kommuner = list(selectors.kommuner_uten_soknad(helseregion=helseregion, spesialitet=spesialitet))
+    return region_eksport.kommuner_csv_response(kommuner, helseregion, spesialitet)
+
+
 def _eksport(request: HttpRequest, lag) -> HttpResponse:
     helseregion = _region_or_403(request)
     filter = selectors.Regionfilter.fra_query(request.GET)

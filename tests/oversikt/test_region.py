@@ -104,6 +104,7 @@ def _every_url(soknad):
         reverse(LIST),
         reverse(LIST) + "?status=registrert",
         reverse(IKKE_SOKT),
+        reverse("oversikt:region_ikke_sokt_csv"),
         reverse(CSV),
         reverse(XLSX),
         reverse("oversikt:region_soknad", args=[soknad.pk]),
@@ -135,6 +136,8 @@ def test_another_region_never_sees_nord_in_list_export_or_kommuner(client):
         assert sheet.max_row == 1
     ikke_sokt = _main(client, reverse(IKKE_SOKT))
     assert "Tromsø" not in ikke_sokt and "Bodø" not in ikke_sokt and "Bergen" in ikke_sokt
+    kommuner = [r[1] for r in _csv(client.get(reverse("oversikt:region_ikke_sokt_csv")).content)[1:]]
+    assert "Bergen" in kommuner and "Tromsø" not in kommuner and "Bodø" not in kommuner
 
 
 def test_kommuner_that_have_not_applied_per_specialty(client, alis_nord):
@@ -153,6 +156,10 @@ def test_kommuner_that_have_not_applied_per_specialty(client, alis_nord):
     assert f"{nord - 1} kommuner har ikke søkt om samfunnsmedisin" in sam
     assert "Bodø" not in sam and "Tromsø" in sam
     assert '<option value="SAM" selected>' in sam
+    header, *rows = _csv(client.get(reverse("oversikt:region_ikke_sokt_csv") + "?spesialitet=SAM").content)
+    assert header == ["Kommunenummer", "Kommune", "Fylke", "Organisasjonsnummer"] and len(rows) == nord - 1
+    assert rows[[r[1] for r in rows].index("Tromsø")][:3] == ["5501", "Tromsø", "Troms"]
+    assert "Bodø" not in [r[1] for r in rows]
     # an unknown specialty: allmennmedisin, no error
     ukjent = _main(client, reverse(IKKE_SOKT) + "?spesialitet=X")
     assert f"{nord - 1} kommuner har ikke søkt om allmennmedisin" in ukjent
@@ -243,7 +250,7 @@ def test_the_export_has_norwegian_headers_contact_person_status_and_findings(cli
 def test_region_list_and_export_query_counts_are_flat(client, alis_nord):
     _submitted("5501")
     urls = [reverse(LIST), reverse(LIST) + "?mangel=INGEN_ARENA&status=under_behandling", reverse(CSV), reverse(XLSX)]
-    urls.append(reverse(IKKE_SOKT))
+    urls += [reverse(IKKE_SOKT), reverse("oversikt:region_ikke_sokt_csv")]
     one = {}
     for url in urls:
         with CaptureQueriesContext(connection) as queries:
