@@ -90,3 +90,21 @@ def test_on_a_phone_every_status_is_seen_without_sideways_scrolling(live_server,
     assert "q=bod%C3%B8" in page.url and "status=registrert" in page.url
     assert_page_ok(page)
     screenshot(page, f"oversikt-03-mobil-{width}")
+
+
+@pytest.mark.parametrize("width", [390])
+def test_the_table_as_of_a_date_and_its_error_state_on_a_phone(live_server, page, width):
+    """The date field: a past date gives the table «per …»; a date in the future a message next to the field, the
+    input kept; axe finds nothing serious in either state."""
+    page.set_viewport_size({"width": width, "height": 800})
+    # the browser's own date check stops a future date in the field; a link or a typed address reaches the server
+    page.goto(live_server.url + "/oversikt/?dato=2099-01-01")
+    expect(page.get_by_label("Vis tallene per dato")).to_have_value("2099-01-01")
+    expect(page.locator("#dato-feil")).to_be_visible()
+    expect(page.locator("#id_dato")).to_have_attribute("aria-invalid", "true")
+    assert_page_ok(page)
+    screenshot(page, f"oversikt-04-dato-feil-{width}")
+    page.get_by_label("Vis tallene per dato").fill("2021-01-20")
+    page.get_by_label("Vis tallene per dato").press("Enter")
+    expect(page.locator("#regiontabell caption")).to_contain_text("per 20. januar 2021")
+    assert_page_ok(page)
