@@ -8,6 +8,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from drift import htmlcache
+
 from .. import blokkcache, seksjoner, skjema
 
 
@@ -60,7 +62,7 @@ def arenatabeller(arenaer) -> str:
     Kept in the shared cache while nothing they show changes (`soknader.blokkcache`)."""
     arenaer = list(arenaer)
     innhold = [TABELLVERSJON, *(blokkcache.arena_avtrykk(a) for a in arenaer)]
-    return blokkcache.hent("arenatabeller", innhold, lambda: _tabeller(arenaer))
+    return htmlcache.hent("arenatabeller", innhold, lambda: _tabeller(arenaer))
 
 
 def _tabeller(arenaer) -> str:

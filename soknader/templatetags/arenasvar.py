@@ -1,27 +1,20 @@
 """`{% arenablokker arenaer soknad %}`: each arena of an application read back («Se over», the status page): its
 heading, what it lacks, its answers and what its LM text was read as; kept in the shared cache while nothing it
-shows changes (`soknader.blokkcache`)."""
+shows changes (`drift.htmlcache`)."""
 
 from __future__ import annotations
-
-import hashlib
-from functools import cache
 
 from django import template
 from django.template.loader import get_template
 from django.utils.safestring import SafeString
+
+from drift import htmlcache
 
 from .. import blokkcache, seksjoner, skjema
 
 register = template.Library()
 
 MAL = "soknader/_arena_svar.html"
-
-
-@cache
-def _malens_avtrykk() -> str:
-    """The template's own source, so a new release never serves blocks drawn by the old one."""
-    return hashlib.sha256(get_template(MAL).template.source.encode()).hexdigest()[:12]
 
 
 @register.simple_tag(takes_context=True)
@@ -48,5 +41,5 @@ def arenablokker(context, arenaer, soknad) -> SafeString:
             for nr, arena in enumerate(arenaer, start=1)
         )
 
-    innhold = [_malens_avtrykk(), sti, redigerbar, *(blokkcache.arena_avtrykk(a) for a in arenaer)]
-    return blokkcache.hent("arenasvar", innhold, lag)
+    innhold = [htmlcache.malens_avtrykk(MAL), sti, redigerbar, *(blokkcache.arena_avtrykk(a) for a in arenaer)]
+    return htmlcache.hent("arenasvar", innhold, lag)

@@ -30,6 +30,8 @@ def svarene(context):
     the page's drawing and change only when the applicant sends in again."""
     from django.template.loader import get_template
 
+    from drift import htmlcache
+
     from .. import blokkcache
 
     adminform, soknad = context["adminform"], context["original"]
@@ -43,4 +45,5 @@ def svarene(context):
         return "".join(deler)
 
     feltene = [list(opsjoner["fields"]) for _tittel, opsjoner in adminform.fieldsets]
-    return blokkcache.hent("svarene", [str(feltene), *blokkcache.soknad_avtrykk(soknad)], lag)
+    innhold = [htmlcache.malens_avtrykk(FIELDSET), str(feltene), *blokkcache.soknad_avtrykk(soknad)]
+    return htmlcache.hent("svarene", innhold, lag)

@@ -160,7 +160,7 @@ def test_change_view_shows_every_arena_and_costs_the_same_queries_for_1_and_30(s
     with CaptureQueriesContext(connection) as many:
         page = sb_client.get(url).content.decode()
     assert len(one.captured_queries) == len(many.captured_queries), (len(one), len(many))
-    assert len(changed.captured_queries) <= len(many.captured_queries) + 6
+    assert len(changed.captured_queries) <= len(many.captured_queries) + 12  # two parts drawn and written again
     assert "Læringsarenaer (30)" in page
     assert page.count("Haukeland") >= 29  # each arena's answers, as the form labels them
     assert page.count('<th scope="row">tolket som</th>') == 30  # what each LM text was read as
