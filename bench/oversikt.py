@@ -11,11 +11,16 @@ kommune, each applying for ALM, SAM and ARB, plus 1,000 × `skala` other organis
 kommune) applying for SAM and ARB: about 30,000 applications at skala 10, in every status. Then renders the
 pages with Django's test Client against the live settings and prints the median and worst time in ms and the
 number of queries of each.
+
+Every application sent in gets a søknadsdato between May 2019 and 2022 and a dated status history leading to its
+status (sent in, under review, anmodning, decision: about 2.5 rows each), so the table as of a date (`?dato=`,
+rebuilt from the history, issue 21) is measured at the same volume.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import random
 import statistics
@@ -95,9 +100,51 @@ def _fill(skala: int, seed: int = 2021) -> int:
     soknader = [soknad(pk, s) for pk in kommuneorg.values_list("pk", flat=True) for s in ("ALM", "SAM", "ARB")]
     soknader += [soknad(pk, s) for pk in andre.values_list("pk", flat=True) for s in ("SAM", "ARB")]
     Soknad.objects.bulk_create(soknader, batch_size=2_000)
+    _fill_history(rng)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # planner statistics, as autovacuum would have them in a database in use
     return len(soknader)
+
+
+# The statuses an application passes through on its way to its status (the last one).
+VEIER = {
+    "innsendt": ["innsendt"],
+    "under_behandling": ["innsendt", "under_behandling"],
+    "anmodning_sendt": ["innsendt", "under_behandling", "anmodning_sendt"],
+    "registrert": ["innsendt", "under_behandling", "registrert"],
+    "avslatt": ["innsendt", "under_behandling", "anmodning_sendt", "avslatt"],
+    "trukket": ["innsendt", "trukket"],
+}
+
+
+def _fill_history(rng: random.Random) -> None:
+    """A søknadsdato and dated status changes for every application sent in (the decisions with their vedtaksdato)."""
+    from django.utils import timezone
+
+    from soknader.models import Soknad, Statusendring
+
+    start = dt.datetime(2019, 5, 1, 9, 0)
+    datoer, endringer = {}, []
+    for pk, status in Soknad.objects.exclude(status="utkast").values_list("pk", "status"):
+        tid = start + dt.timedelta(days=rng.randrange(0, 1300), minutes=rng.randrange(0, 600))
+        datoer[pk] = tid.date()
+        fra = "utkast"
+        for til in VEIER[status]:
+            endringer.append(
+                Statusendring(soknad_id=pk, fra_status=fra, til_status=til, tidspunkt=timezone.make_aware(tid))
+            )
+            fra, tid = til, tid + dt.timedelta(days=rng.randrange(5, 300), minutes=rng.randrange(0, 600))
+    felt = Statusendring._meta.get_field("tidspunkt")
+    felt.auto_now_add = False  # keep the dates given (only in this process, for the fill)
+    try:
+        Statusendring.objects.bulk_create(endringer, batch_size=5_000)
+    finally:
+        felt.auto_now_add = True
+    soknader = Soknad.objects.in_bulk(list(datoer))
+    for pk, soknad in soknader.items():
+        soknad.soknadsdato = datoer[pk]
+    Soknad.objects.bulk_update(soknader.values(), ["soknadsdato"], batch_size=2_000)
+    print(f"Historikk: {len(endringer)} statusendringer")
 
 
 def _time(client, url: str, runder: int) -> tuple[float, float, int]:
@@ -163,12 +210,16 @@ def main() -> int:
             reverse("oversikt:oversikt") + f"?spesialitet=SAM&helseregion={region}",
             reverse("oversikt:regioner_csv"),
             reverse("oversikt:regioner_xlsx") + "?spesialitet=ARB",
+            reverse("oversikt:oversikt") + "?dato=2021-01-20",
+            reverse("oversikt:oversikt") + "?spesialitet=SAM&dato=2022-06-30",
+            reverse("oversikt:regioner_csv") + "?dato=2021-01-20",
         ]
         client = Client(HTTP_HOST="localhost")
         for url in sider:
             median, verst, sporringer = _time(client, url, args.runder)
             print(f"{url:45} median {median:7.1f} ms   verst {verst:7.1f} ms   {sporringer} spørringer")
         _print_slowest_queries(client, sider[0])
+        _print_slowest_queries(client, sider[4])
     finally:
         navn = connection.settings_dict["TEST"]["NAME"]
         connection.creation.destroy_test_db(navn, verbosity=0)

@@ -100,6 +100,14 @@ class Virksomhet(models.Model):
         return orgnr.format_orgnr(self.organisasjonsnummer)
 
     @property
+    def fullt_navn(self) -> str:
+        """The name in a sentence, a letter or a card: a kommune as the kommune register names it («Bodø») is «Bodø
+        kommune»; every other organisation as named."""
+        if self.er_kommune and not self.navn.lower().endswith("kommune"):
+            return f"{self.navn} kommune"
+        return self.navn
+
+    @property
     def navn_verifisert(self) -> bool:
         return self.navnekilde != self.Navnekilde.MANUELL
 

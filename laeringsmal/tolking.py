@@ -148,6 +148,7 @@ def katalogbeskrivelse(katalog: Katalog, spesialitet: str, soknadsdato: dt.date 
 def dekning_kontekst(arenaer, spesialitet: str, katalog: Katalog, soknadsdato: dt.date | None) -> dict:
     """What the coverage section shows: the matrix grouped by section, the gaps, and whether the count is certain."""
     resultat = dekning_for(arenaer, spesialitet, katalog)
+    beskrivelse = katalogbeskrivelse(katalog, spesialitet, soknadsdato)
     return {
         "dekning": resultat,
         # the columns by name (in the matrix's order), the rows with the objective's title and section
@@ -159,5 +160,12 @@ def dekning_kontekst(arenaer, spesialitet: str, katalog: Katalog, soknadsdato: d
         "udekket_kort": formater(resultat.udekket),
         # an arena with a piece of text that could not be read: the count may be wrong either way
         "dekning_usikker": [str(arena) for arena in arenaer if arena.laeringsmal_feil],
-        "katalogbeskrivelse": katalogbeskrivelse(katalog, spesialitet, soknadsdato),
+        "katalogbeskrivelse": beskrivelse,
+        # everything the section shows, as the key of its HTML in the shared cache ({% include_cached %}): the
+        # catalogue (its date and version are in the description), the specialty and what each arena was read as
+        "dekning_avtrykk": [
+            beskrivelse,
+            spesialitet,
+            [(str(a), a.laeringsmal_koder, a.laeringsmal_delvis, a.laeringsmal_feil) for a in arenaer],
+        ],
     }

@@ -1,5 +1,6 @@
-"""The bar chart of the public overview: geometry computed here, drawn as inline SVG by the template
-(units of the SVG viewBox). Plain functions on the figures from `selectors`, no queries."""
+"""The bar chart of the public overview: one row per region, its name and its two lines of figures as HTML text (so
+they keep the page's font size at every width), the bar as a small inline SVG whose parts are placed in percent of
+the bar's width. Plain functions on the figures from `selectors`, no queries."""
 
 from __future__ import annotations
 
@@ -21,11 +22,7 @@ DIAGRAMDELER = (
     ("ikke_sokt", _("Kommuner som ikke har søkt"), "#e9ecef", "#000000"),
 )
 
-DIAGRAM_BREDDE = 800
-DIAGRAM_VENSTRE = 120  # room for the region's name
-DIAGRAM_HOYRE = 10
-STOLPEHOYDE = 30
-RADHOYDE = 84
+STOLPEHOYDE = 30  # px
 
 
 @dataclass(frozen=True)
@@ -44,27 +41,15 @@ class Stolpedel:
 
     @property
     def vis_tall(self) -> bool:
-        """Label a part only if its number fits (every number is also in the line under the bar)."""
-        return self.bredde >= 10 + 8 * len(str(self.verdi))
+        """Label a part only if its number fits on a phone, where 1 % of the bar is about 3 px (every number is also
+        in the lines under the bar)."""
+        return self.bredde >= 4 + 3 * len(str(self.verdi))
 
 
 @dataclass(frozen=True)
 class Stolpe:
     region: Regiontall
-    y: int
     deler: list[Stolpedel]
-
-    @property
-    def midt_y(self) -> float:
-        return self.y + STOLPEHOYDE / 2
-
-    @property
-    def tekst_y(self) -> int:
-        return self.y + STOLPEHOYDE + 18
-
-    @property
-    def tekst2_y(self) -> int:
-        return self.tekst_y + 17
 
     @property
     def soknadstekst(self) -> str:
@@ -85,23 +70,23 @@ class Stolpe:
 @dataclass(frozen=True)
 class Diagram:
     stolper: list[Stolpe]
-    bredde: int
-    hoyde: int
-    stolpe_x: int
+    hoyde: int = STOLPEHOYDE
+
+
+def _deler(region: Regiontall, skala: float) -> list[Stolpedel]:
+    x, deler = 0.0, []
+    for felt, tittel, farge, tekstfarge in DIAGRAMDELER:
+        verdi = getattr(region, felt)
+        if verdi:
+            bredde = verdi * skala
+            deler.append(Stolpedel(felt, tittel, verdi, round(x, 2), round(bredde, 2), farge, tekstfarge))
+            x += bredde
+    return deler
 
 
 def bar_chart(regioner: list[Regiontall]) -> Diagram:
-    """One stacked bar per region, all on one scale: applications by status, then kommuner that have not applied."""
+    """One stacked bar per region, all on one scale (percent of the longest): applications by status, then kommuner
+    that have not applied."""
     lengste = max((sum(getattr(r, felt) for felt, *_ in DIAGRAMDELER) for r in regioner), default=0)
-    skala = (DIAGRAM_BREDDE - DIAGRAM_VENSTRE - DIAGRAM_HOYRE) / lengste if lengste else 0
-    stolper = []
-    for i, region in enumerate(regioner):
-        x, deler = float(DIAGRAM_VENSTRE), []
-        for felt, tittel, farge, tekstfarge in DIAGRAMDELER:
-            verdi = getattr(region, felt)
-            if verdi:
-                bredde = verdi * skala
-                deler.append(Stolpedel(felt, tittel, verdi, round(x, 1), round(bredde, 1), farge, tekstfarge))
-                x += bredde
-        stolper.append(Stolpe(region=region, y=8 + i * RADHOYDE, deler=deler))
-    return Diagram(stolper=stolper, bredde=DIAGRAM_BREDDE, hoyde=8 + len(regioner) * RADHOYDE, stolpe_x=DIAGRAM_VENSTRE)
+    skala = 100 / lengste if lengste else 0
+    return Diagram(stolper=[Stolpe(region=region, deler=_deler(region, skala)) for region in regioner])

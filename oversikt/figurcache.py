@@ -10,23 +10,19 @@ figures are computed again.
 from __future__ import annotations
 
 import hashlib
-from uuid import uuid4
 
-from django.core.cache import cache
-from django.db import transaction
 from django.utils import translation
 
-VERSJON = "oversikt:versjon"
+from drift.cacheversion import CacheVersion
+
+FIGURER = CacheVersion("oversikt")
+VERSJON = FIGURER.key
 LEVETID = 24 * 3600  # seconds a rendered page is kept (a newer version makes it unused long before)
 
 
 def versjon() -> str:
     """The current version of the figures (one query)."""
-    verdi = cache.get(VERSJON)
-    if verdi is None:
-        cache.add(VERSJON, uuid4().hex, timeout=None)  # several workers at once: one of them wins
-        verdi = cache.get(VERSJON)
-    return verdi
+    return FIGURER.current()
 
 
 def nokkel(versjon: str, *deler: str) -> str:
@@ -39,13 +35,13 @@ def nokkel(versjon: str, *deler: str) -> str:
 def ny_versjon() -> None:
     """A new version now. Writes through the models call `endret()` (by signal); a bulk write that bypasses them
     (bulk_create, QuerySet.update) calls this after it."""
-    cache.set(VERSJON, uuid4().hex, timeout=None)
+    FIGURER.bump()
 
 
 def endret() -> None:
     """The figures are stale from the commit of the current transaction on (at once outside a transaction); a
     transaction rolled back changes nothing."""
-    transaction.on_commit(ny_versjon)
+    FIGURER.bump_on_commit()
 
 
 # The fields the figures read, per model; a save that names its fields (update_fields) and touches none of these, such

@@ -22,12 +22,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, CharField, Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from brreg.models import Fylke, Kommune
 from soknader.choices import Status
-from soknader.models import OVERGANGSREGEL_FRA, VENTENDE_STATUSER, Soknad, overgangsregel_gjelder
+from soknader.models import (
+    OVERGANGSREGEL_FRA,
+    VENTENDE_STATUSER,
+    Soknad,
+    Statusendring,
+    overgangsregel_gjelder,
+)
 
 HELE_LANDET = _("Hele landet")
 IKKE_SOKT = _("Ikke søkt")
@@ -48,6 +56,18 @@ KOLONNER = (
     ("trukket", _("Trukket")),
     ("ikke_sokt", IKKE_SOKT),
     ("kommuner", _("Kommuner")),
+)
+
+
+# The status filter of the kommune list: (value in the query string, label, the statuses it takes in); a kommune that
+# has not applied has the status "".
+STATUSFILTER = (
+    ("under_behandling", _("Under behandling"), UNDER_BEHANDLING),
+    ("anmodning_sendt", _("Anmodning sendt"), ANMODNING),
+    ("registrert", _("Registrert"), (Status.REGISTRERT,)),
+    ("avslatt", _("Avslått"), (Status.AVSLATT,)),
+    ("trukket", _("Trukket"), (Status.TRUKKET,)),
+    ("ikke_sokt", IKKE_SOKT, ("",)),
 )
 
 
@@ -159,7 +179,10 @@ def _region(rad: dict, soknader: dict) -> Regiontall:
 
 def region_figures(spesialitet: str) -> Oversikt:
     """The figures of every helseregion and of the whole country for one specialty (two queries)."""
-    soknader = _soknader_per_region(spesialitet)
+    return _oversikt(spesialitet, _soknader_per_region(spesialitet))
+
+
+def _oversikt(spesialitet: str, soknader: dict[int | None, dict]) -> Oversikt:
     regioner = [_region(rad, soknader) for rad in _kommuner_per_region()]
     hele_landet = Regiontall(
         helseregion=str(HELE_LANDET),  # in the language of the page (or of the file) being made
@@ -170,6 +193,83 @@ def region_figures(spesialitet: str) -> Oversikt:
     )
     uten_region = soknader.get(None, {}).get("soknader", 0)
     return Oversikt(spesialitet=spesialitet, regioner=regioner, hele_landet=hele_landet, uten_region=uten_region)
+
+
+# The column of the table each status counts in (drafts count nowhere).
+KOLONNE_FOR_STATUS = {
+    **dict.fromkeys(UNDER_BEHANDLING, "under_behandling"),
+    **dict.fromkeys(ANMODNING, "anmodning_sendt"),
+    Status.REGISTRERT: "registrert",
+    Status.AVSLATT: "avslatt",
+    Status.TRUKKET: "trukket",
+}
+
+
+def _dagens_slutt(dato: dt.date) -> dt.datetime:
+    """The first moment after `dato` in Norwegian time: a change at 23:59 on the date counts, one at 00:00 the next
+    day does not."""
+    return timezone.make_aware(dt.datetime.combine(dato + dt.timedelta(days=1), dt.time.min))
+
+
+def _soknader_per_dato(spesialitet: str, dato: dt.date) -> QuerySet[Soknad]:
+    """Each organisation's latest application for the specialty that had been sent in by the end of `dato`, with
+    its status then (`dato_status`).
+
+    Sent in by then: its søknadsdato (the date of its first submission, kept when it is sent in again) is on or
+    before the date. Its status then: the last change in its history (Statusendring) on or before the date. An
+    application with no change recorded by then (an imported one gets its history row on the day of the import) was
+    sent in and not yet assessed, unless its decision (registered or refused, with its vedtaksdato) was made by then.
+    """
+    grense = _dagens_slutt(dato)
+    siste_endring = (
+        Statusendring.objects.filter(soknad=OuterRef("pk"), tidspunkt__lt=grense)
+        .order_by("-tidspunkt", "-pk")
+        .values("til_status")[:1]
+    )
+    uten_historikk = Case(
+        When(status__in=(Status.REGISTRERT, Status.AVSLATT), vedtaksdato__lte=dato, then=F("status")),
+        default=Value(Status.INNSENDT),
+        output_field=CharField(),
+    )
+    nyere = Soknad.objects.filter(
+        virksomhet=OuterRef("virksomhet"), spesialitet=spesialitet, soknadsdato__lte=dato, pk__gt=OuterRef("pk")
+    )
+    return (
+        Soknad.objects.filter(spesialitet=spesialitet, soknadsdato__lte=dato)
+        .exclude(Exists(nyere))
+        .annotate(dato_status=Coalesce(Subquery(siste_endring), uten_historikk, output_field=CharField()))
+        .exclude(dato_status=Status.UTKAST)
+    )
+
+
+def region_figures_on(spesialitet: str, dato: dt.date) -> Oversikt:
+    """The figures as they were at the end of `dato`, rebuilt from the status history, in two queries whatever the
+    number of applications: the kommuner per region, and one aggregate query over the applications (the status of
+    each from a correlated subquery on its history) grouped by region, kommune, whether the organisation is the
+    kommune itself, and status. The groups are few (at most the kommuner × 2 × the statuses) and are summed here:
+    the kommuner that had applied are counted once each, even when two organisations are registered as the same
+    kommune.
+
+    The kommuner are today's register: a kommune merged or split since then counts as it is now.
+    """
+    region = "virksomhet__kommune__fylke__helseregion_id"
+    grupper = (
+        _soknader_per_dato(spesialitet, dato)
+        .values(region, "virksomhet__kommune_id", "virksomhet__er_kommune", "dato_status")
+        .annotate(antall=Count("pk"))
+        .order_by()
+    )
+    soknader: dict[int | None, dict] = {}
+    kommuner_sokt: dict[int | None, set[str]] = {}
+    for rad in grupper:
+        tall = soknader.setdefault(rad[region], {**dict.fromkeys(_status_counts(), 0), "kommuner_sokt": 0})
+        tall["soknader"] += rad["antall"]
+        tall[KOLONNE_FOR_STATUS[rad["dato_status"]]] += rad["antall"]
+        if rad["virksomhet__er_kommune"] and rad["virksomhet__kommune_id"]:
+            kommuner_sokt.setdefault(rad[region], set()).add(rad["virksomhet__kommune_id"])
+    for region_id, kommuner in kommuner_sokt.items():
+        soknader[region_id]["kommuner_sokt"] = len(kommuner)
+    return _oversikt(spesialitet, soknader)
 
 
 def kommune_statuses(spesialitet: str, *, helseregion: str = "", fylke: str = "") -> list[Kommunestatus]:
@@ -188,22 +288,58 @@ def kommune_statuses(spesialitet: str, *, helseregion: str = "", fylke: str = ""
         kommuner = kommuner.filter(fylke__helseregion__kode=helseregion)
     if fylke:
         kommuner = kommuner.filter(fylke_id=fylke)
-    return [
-        Kommunestatus(
-            nummer=k.nummer,
-            navn=k.navn,
-            fylke=k.fylke.navn,
-            helseregion=k.fylke.helseregion.navn,
-            status=k.status or "",
-            status_tekst=str(Status(k.status).label if k.status else IKKE_SOKT),
-            # § 38 second sentence: deemed registered while pending, only when applied by 1 June 2019
-            midlertidig_fra=OVERGANGSREGEL_FRA
-            if k.status in VENTENDE_STATUSER and overgangsregel_gjelder(k.soknadsdato)
-            else None,
-            registrert_fra=k.registrert_fra if k.status == Status.REGISTRERT else None,
-        )
-        for k in kommuner.order_by("nummer")
-    ]
+    return [_kommunestatus(k, k.status, k.soknadsdato, k.registrert_fra) for k in kommuner.order_by("nummer")]
+
+
+def _kommunestatus(
+    k: Kommune, status: str | None, soknadsdato: dt.date | None, registrert_fra: dt.date | None
+) -> Kommunestatus:
+    return Kommunestatus(
+        nummer=k.nummer,
+        navn=k.navn,
+        fylke=k.fylke.navn,
+        helseregion=k.fylke.helseregion.navn,
+        status=status or "",
+        status_tekst=str(Status(status).label if status else IKKE_SOKT),
+        # § 38 second sentence: deemed registered while pending, only when applied by 1 June 2019
+        midlertidig_fra=OVERGANGSREGEL_FRA
+        if status in VENTENDE_STATUSER and overgangsregel_gjelder(soknadsdato)
+        else None,
+        registrert_fra=registrert_fra if status == Status.REGISTRERT else None,
+    )
+
+
+def kommune_statuses_on(
+    spesialitet: str, dato: dt.date, *, helseregion: str = "", fylke: str = ""
+) -> list[Kommunestatus]:
+    """Every kommune (optionally of one helseregion kode and/or one fylkesnummer) with its status at the end of
+    `dato`, rebuilt from the status history (two queries: the kommuner, and the kommuner's own applications sent in by
+    then with their status then; as today, the most recently created one gives the status)."""
+    soknader = (
+        _soknader_per_dato(spesialitet, dato)
+        .filter(virksomhet__er_kommune=True, virksomhet__kommune__isnull=False)
+        .order_by("opprettet", "pk")
+        .values_list("virksomhet__kommune_id", "dato_status", "soknadsdato", "registrert_fra")
+    )
+    siste = {kommune: rest for kommune, *rest in soknader}  # a later one replaces an earlier one
+    kommuner = Kommune.objects.select_related("fylke__helseregion")
+    if helseregion:
+        kommuner = kommuner.filter(fylke__helseregion__kode=helseregion)
+    if fylke:
+        kommuner = kommuner.filter(fylke_id=fylke)
+    return [_kommunestatus(k, *siste.get(k.nummer, (None, None, None))) for k in kommuner.order_by("nummer")]
+
+
+def filter_kommuner(kommuner: list[Kommunestatus], *, status: str = "", sok: str = "") -> list[Kommunestatus]:
+    """The kommuner with a status of one of STATUSFILTER's groups, and/or whose name (or number) contains the search
+    text, case and accents as written ("ås" finds "Ås" on every database: compared here, not by the database)."""
+    if status:
+        statuser = next((s for verdi, _tittel, s in STATUSFILTER if verdi == status), ())
+        kommuner = [k for k in kommuner if k.status in statuser]
+    sok = sok.strip().casefold()
+    if sok:
+        kommuner = [k for k in kommuner if sok in k.navn.casefold() or sok == k.nummer]
+    return kommuner
 
 
 def fylker() -> list[Fylke]:

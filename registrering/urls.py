@@ -1,21 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView, TemplateView
 from django.views.i18n import set_language
 
 from drift.metrics import metrics
 from drift.views import helse
 from tilgang import views as tilgang_views
-from tilgang.forms import AdminLoginForm
 
 from . import views
-
-admin.site.site_header = _("ASA-registrering – saksbehandling")
-admin.site.site_title = "ASA-registrering"
-admin.site.index_title = "Helsedirektoratet"
-admin.site.enable_nav_sidebar = False  # the application list needs the width
-admin.site.login_form = AdminLoginForm  # a right password of a non-staff user counts as a failed login
 
 urlpatterns = [
     path("", views.forside, name="forside"),

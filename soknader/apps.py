@@ -3,7 +3,7 @@ import logging
 from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 class SoknaderConfig(AppConfig):
@@ -16,7 +16,8 @@ class SoknaderConfig(AppConfig):
         from epost.signals import for_runde
         from tilgang.signals import ansatt_roller
 
-        from .models import Statusendring
+        from . import kotall
+        from .models import Melding, Soknad, Statusendring
         from .roles import apply_staff_roles, ensure_groups
 
         post_migrate.connect(ensure_groups, sender=self)
@@ -26,6 +27,10 @@ class SoknaderConfig(AppConfig):
         post_save.connect(_log_status_change, sender=Statusendring, dispatch_uid="soknader-logg-status")
         user_logged_in.connect(_remember_region, dispatch_uid="soknader-alis-region-i-menyen")
         for_runde.connect(_make_pending_pdfs, dispatch_uid="soknader-pdf-i-senderen")
+        # the work queue's counts (kotall): a case or its messages change; the findings call it themselves (refresh)
+        for signal in (post_save, post_delete):
+            signal.connect(kotall.soknad_endret, sender=Soknad, dispatch_uid=f"soknader-kotall-soknad-{signal}")
+            signal.connect(kotall.endret, sender=Melding, dispatch_uid=f"soknader-kotall-melding-{signal}")
 
 
 def _make_pending_pdfs(sender, **kwargs):

@@ -57,7 +57,7 @@ def soknad_kontekst(
         vurdering = vurder(soknad=soknad, arenaer=arenaer, katalog=katalog)
     svar = [(seksjon, seksjoner.answers(soknad, del_, kontekst)) for seksjon, del_ in skjema.SEKSJONER.items()]
     svar[0][1][:0] = [
-        (_("Virksomhet"), soknad.virksomhet.navn),
+        (_("Virksomhet"), soknad.virksomhet.fullt_navn),
         (_("Organisasjonsnummer"), soknad.virksomhet.organisasjonsnummer_formatert),
         (_("Spesialitet"), soknad.get_spesialitet_display()),
     ]

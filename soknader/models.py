@@ -206,6 +206,10 @@ class Soknad(FastChoices, models.Model):
             models.Index(fields=["-soknadsdato", "-id"], name="soknad_nyeste_forst"),
             # the work queue: the waiting, oldest first
             models.Index(fields=["venter_siden", "id"], name="soknad_ko", condition=Q(venter_siden__isnull=False)),
+            # the caseworkers' list in its own order (SoknadAdmin.ordering; PostgreSQL's ascending order puts NULL
+            # last, as the list asks), so a page of 50 is read from the index instead of sorting every application
+            # (14 → 0.5 ms at 10 × national volume, docs/ytelse.md)
+            models.Index(fields=["venter_siden", "-soknadsdato", "-id"], name="soknad_liste"),
         ]
 
     def __str__(self) -> str:

@@ -86,7 +86,8 @@ def region_for_bruker(*, bruker: Bruker) -> Helseregion | None:
 
 
 def soknader_for_region(*, helseregion: Helseregion) -> QuerySet[Soknad]:
-    """Submitted applications in a region, with their findings prefetched (no contact persons needed)."""
+    """Submitted applications in a region, with their findings prefetched. The contact persons are fields of the
+    application: the ALIS-kontor sees them, to help the kommune (docs/personvern.md)."""
     return (
         Soknad.objects.filter(virksomhet__kommune__fylke__helseregion=helseregion)
         .exclude(status=Status.UTKAST)

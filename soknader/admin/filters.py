@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .. import kotall
 from ..choices import Alvorlighet, Mangelkode, Status
 from ..models import Mangel, Melding, Soknad
 from ..regler.status import SAKSBEHANDLERS_TUR, VENTENDE_STATUSER
@@ -51,19 +52,28 @@ class ArbeidskoFilter(admin.SimpleListFilter):
     parameter_name = "ko"
 
     @staticmethod
-    def _annotert(queryset):
+    def _annotert(queryset, *, alt: bool = True):
+        """The open cases; with `alt` (the counts), each with the deadline of the directorate's latest message and
+        whether it has findings; a tab's list annotates only what its condition reads (a subquery per case)."""
+        queryset = queryset.filter(status__in=VENTENDE_STATUSER)
+        if not alt:
+            return queryset
         siste_frist = (
             Melding.objects.filter(soknad=OuterRef("pk"), fra=Melding.Fra.SAKSBEHANDLER)
             .order_by("-tidspunkt", "-pk")
             .values("frist")[:1]
         )
-        har_mangel = apne_mangler().filter(soknad=OuterRef("pk"))  # an assessed finding ("vurdert") is not open
-        return queryset.filter(status__in=VENTENDE_STATUSER).annotate(
-            _ko_frist=Subquery(siste_frist), _ko_mangel=Exists(har_mangel)
-        )
+        return queryset.annotate(_ko_frist=Subquery(siste_frist), _ko_mangel=Exists(ArbeidskoFilter._har_mangel()))
 
     @staticmethod
-    def _vilkar(request) -> dict[str, Q]:
+    def _har_mangel():
+        return apne_mangler().filter(soknad=OuterRef("pk"))  # an assessed finding ("vurdert") is not open
+
+    @staticmethod
+    def _vilkar(request, *, annotert: bool = True) -> dict[str, Q]:
+        """The tabs' conditions; `annotert`: on the annotated cases (the counts), else the list's own filter (an anti
+        join for «Klar for vedtak», instead of a subquery per case)."""
+        uten_mangler = Q(_ko_mangel=False) if annotert else ~Exists(ArbeidskoFilter._har_mangel())
         return {
             "mine": Q(saksbehandler_id=request.user.pk) if request.user.pk else Q(pk__in=[]),
             "ufordelt": Q(saksbehandler__isnull=True),
@@ -71,7 +81,7 @@ class ArbeidskoFilter(admin.SimpleListFilter):
             "venter": Q(status=Status.ANMODNING_SENDT),
             "pa_nytt": Q(status=Status.SENDT_INN_PA_NYTT),
             "frist": Q(status=Status.ANMODNING_SENDT, _ko_frist__lt=timezone.localdate()),
-            "klar": Q(status__in=SAKSBEHANDLERS_TUR, _ko_mangel=False),
+            "klar": Q(status__in=SAKSBEHANDLERS_TUR) & uten_mangler,
             "fvl11a": Q(pk__in=forelopig_svar_skyldes().values("pk")),
         }
 
@@ -87,8 +97,11 @@ class ArbeidskoFilter(admin.SimpleListFilter):
             "fvl11a": gettext("Foreløpig svar skyldes (fvl. § 11a)"),
         }
         vilkar = self._vilkar(request)
-        antall = self._annotert(Soknad.objects.all()).aggregate(
-            alle=Count("pk"), **{kode: Count("pk", filter=q) for kode, q in vilkar.items()}
+        antall = kotall.counts(
+            bruker_pk=request.user.pk,
+            beregn=lambda: self._annotert(Soknad.objects.all()).aggregate(
+                alle=Count("pk"), **{kode: Count("pk", filter=q) for kode, q in vilkar.items()}
+            ),
         )
         return [("alle", gettext("Alle åpne (%(antall)s)") % {"antall": antall["alle"]})] + [
             (kode, f"{navn[kode]} ({antall[kode]})") for kode in vilkar
@@ -96,7 +109,9 @@ class ArbeidskoFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "alle":
-            return self._annotert(queryset)
-        if (q := self._vilkar(request).get(self.value() or "")) is not None:
-            return self._annotert(queryset).filter(q)
+            return self._annotert(queryset, alt=False)
+        if (q := self._vilkar(request, annotert=False).get(self.value() or "")) is not None:
+            if self.value() == "frist":
+                return self._annotert(queryset).filter(q)
+            return self._annotert(queryset, alt=False).filter(q)
         return queryset

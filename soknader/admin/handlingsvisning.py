@@ -22,9 +22,11 @@ from ..services.mangelvurdering import apne_mangler
 from .handlinger import HANDLINGER, apne_handlinger, handling_form
 
 
-def _klar(soknad) -> bool:
+def _klar(soknad, mangler=None) -> bool:
     """On the caseworker's move with no open finding (an assessed one is not open): ready for a decision."""
-    return soknad.status in SAKSBEHANDLERS_TUR and not apne_mangler().filter(soknad=soknad).exists()
+    if mangler is None:
+        mangler = apne_mangler().filter(soknad=soknad)
+    return soknad.status in SAKSBEHANDLERS_TUR and not mangler
 
 
 class HandlingAdmin:
@@ -35,8 +37,11 @@ class HandlingAdmin:
         if not request.user.has_perm(BEHANDLE_SOKNAD):
             return []
         apne = apne_handlinger(soknad.status)
-        utkastet = anmodningsbrev.anmodning_utkast(soknad) if any(HANDLINGER[h].utkast for h in apne) else ""
-        standard = Status.REGISTRERT if not bound and _klar(soknad) else None
+        mangler = list(apne_mangler().filter(soknad=soknad).order_by("pk"))  # the open ones, read once for both
+        utkastet = (
+            anmodningsbrev.anmodning_utkast(soknad, mangler=mangler) if any(HANDLINGER[h].utkast for h in apne) else ""
+        )
+        standard = Status.REGISTRERT if not bound and _klar(soknad, mangler) else None
         return [
             (
                 til,

@@ -207,7 +207,7 @@ class SaksarbeidAdmin:
         )
 
     def saksarbeid_kontekst(self, request, soknad, *, historikk, meldinger, eposter, innsendinger, vedtaksbrev):
-        mangler, bortfalt = mangler_med_vurdering(soknad, soknad.mangler.all())  # prefetched by pk (get_queryset)
+        mangler, bortfalt = mangler_med_vurdering(soknad, soknad.mangler.order_by("pk"))
         notatene = Notat.objects.filter(soknad=soknad).select_related("forfatter")
         return {
             "mangler": mangler,

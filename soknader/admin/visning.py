@@ -8,7 +8,9 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .. import seksjoner, skjema
+from drift import htmlcache
+
+from .. import blokkcache, seksjoner, skjema
 
 
 def svar(navn: str):
@@ -49,10 +51,21 @@ def tolket_som(arena) -> str:
 SVAR = '<td class="sb-fritekst">{}</td>'
 
 
+# Bump when the tables' HTML below changes: the cache keeps what the old code drew.
+TABELLVERSJON = "1"
+
+
 def arenatabeller(arenaer) -> str:
     """Each arena as a table of its answers (label, text; the fields shown as the søker's form shows them) and what
     its LM text was read as. Built here rather than in a template loop, and instead of the admin's stacked inline:
-    30 read-only arenas (270 fields through the admin's field templates) were most of the time of the change view."""
+    30 read-only arenas (270 fields through the admin's field templates) were most of the time of the change view.
+    Kept in the shared cache while nothing they show changes (`soknader.blokkcache`)."""
+    arenaer = list(arenaer)
+    innhold = [TABELLVERSJON, *(blokkcache.arena_avtrykk(a) for a in arenaer)]
+    return htmlcache.hent("arenatabeller", innhold, lambda: _tabeller(arenaer))
+
+
+def _tabeller(arenaer) -> str:
     return SafeString(
         "\n".join(
             f'<table class="sb-arena"><caption>{nummer}. {escape(arena)}</caption><tbody>'

@@ -5,13 +5,15 @@ arena, which goals). The caseworker edits it before sending."""
 from django.utils import translation
 from django.utils.translation import gettext
 
-from ..models import Mangeltekst, Soknad
+from ..models import Mangel, Mangeltekst, Soknad
 from .mangelvurdering import apne_mangler
 
 
-def anmodning_utkast(soknad: Soknad) -> str:
-    """The draft, or an empty string when nothing is missing (a finding assessed as in order is not asked for)."""
-    mangler = list(apne_mangler().filter(soknad=soknad).order_by("pk"))
+def anmodning_utkast(soknad: Soknad, *, mangler: list[Mangel] | None = None) -> str:
+    """The draft, or an empty string when nothing is missing; `mangler`: the case's open findings of severity
+    «mangel» in order, when the caller has read them already (a finding assessed as in order is not asked for)."""
+    if mangler is None:
+        mangler = list(apne_mangler().filter(soknad=soknad).order_by("pk"))
     if not mangler:
         return ""
     tekster = {t.kode: t for t in Mangeltekst.objects.filter(kode__in={m.kode for m in mangler})}

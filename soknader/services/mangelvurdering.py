@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from .. import kotall
 from ..choices import Alvorlighet
 from ..models import Mangel, Mangelvurdering, Soknad, Statusendring
 from ..regler.status import VENTENDE_STATUSER
@@ -59,6 +60,7 @@ def _historikk(soknad: Soknad, bruker, melding: str) -> None:
     Statusendring.objects.create(
         soknad=soknad, fra_status=soknad.status, til_status=soknad.status, utfort_av=bruker, melding=melding
     )
+    kotall.endret()  # «Klar for vedtak» counts the open findings
 
 
 def mangel_assess(*, soknad: Soknad, bruker, mangel_id: int, notat: str) -> Mangelvurdering:

@@ -11,6 +11,8 @@ from django.utils import translation
 
 from laeringsmal.tolking import katalog_for_soknad, tolk_laeringsmal
 
+from .. import kotall
+from ..choices import Status
 from ..models import (
     Laeringsarena,
     Mangel,
@@ -70,6 +72,8 @@ def mangler_refresh(
     with transaction.atomic():
         Mangel.objects.filter(soknad=soknad).delete()
         Mangel.objects.bulk_create(rader)
+    if soknad.status != Status.UTKAST:  # the queue's tab «Klar for vedtak» counts cases without findings
+        kotall.endret()
     return mangler
 
 

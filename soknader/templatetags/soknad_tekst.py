@@ -11,10 +11,7 @@ register = template.Library()
 @register.filter
 def fullt_navn(virksomhet) -> str:
     """A kommune as the register names it («Bodø») is «Bodø kommune» in a sentence or on a card; others as named."""
-    navn = virksomhet.navn
-    if virksomhet.er_kommune and not navn.lower().endswith("kommune"):
-        return f"{navn} kommune"
-    return navn
+    return str(virksomhet.fullt_navn)
 
 
 # The applicant's side of the states that wait for them (the status names are the caseworker's: «Anmodning sendt»)

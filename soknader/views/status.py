@@ -48,9 +48,7 @@ def svar_kontekst(soknad) -> dict:
         "soknad": soknad,
         "svar": svar,
         "arenaproblemer": problemer[Seksjon.LAERINGSARENAER],
-        "arenaer": [
-            (a, seksjoner.answers(a, skjema.LAERINGSARENA, None), seksjoner.arena_problems(a)) for a in arenaer
-        ],
+        "arenaer": arenaer,  # read back by {% arenablokker %}, from the cache where an arena is unchanged
         "antall_ufullstendige": sum(1 for p in problemer.values() if p),
         **dekning_kontekst(arenaer, soknad.spesialitet, katalog, soknad.soknadsdato),
         "katalogbeskrivelse": _katalog_i_klartekst(katalog, soknad),

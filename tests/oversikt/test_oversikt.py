@@ -267,14 +267,15 @@ def test_unknown_specialty_is_not_a_server_error(client, value):
 def test_page_has_one_h1_a_chart_with_a_description_and_the_table(client, nord_2021):
     html = client.get(URL).content.decode()
     assert len(re.findall(r"<h1[\s>]", html)) == 1
-    svg = re.search(r'<svg id="diagram".*?</svg>', html, re.S).group(0)
-    assert 'role="img"' in svg and 'aria-labelledby="diagram-tittel diagram-beskrivelse"' in svg
-    assert re.search(r'<title id="diagram-tittel">Allmennmedisin', svg)
-    description = re.search(r'<desc id="diagram-beskrivelse">(.*?)</desc>', svg, re.S).group(1)
-    assert "Nord: 54 søknader" in description
-    assert svg.count('class="stolpe"') == Helseregion.objects.count()
+    # The chart's words are HTML text (the page's font size at every width); only the bars are SVG.
+    chart = re.search(r'<div id="diagram" role="group" aria-labelledby="diagram-tittel".*?</figure>', html, re.S)
+    chart = chart.group(0)
+    assert re.search(r'<p id="diagram-tittel"[^>]*>Allmennmedisin', chart)
+    assert re.search(r'<p class="fw-semibold mb-1">Nord</p>.*?<p class="small mb-0">54 søknader', chart, re.S)
+    assert chart.count('class="stolpe ') == Helseregion.objects.count()
+    assert "<text" not in re.sub(r'<text x="[\d.]+%"[^>]*font-size="14"', "", chart)  # numbers in bars at 14 px
     # Coordinates are plain numbers, never localised ("12,5" would break the SVG).
-    assert not re.search(r'(x|width)="\d+,\d', svg)
+    assert not re.search(r'(x|width)="\d+,\d', chart)
     assert 'id="regiontabell"' in html
     assert not re.search(r'(src|href)="(https?:)?//', html)
 
@@ -320,3 +321,47 @@ def test_programs_read_the_same_figures_with_stable_keys_from_the_json(client, n
     nord = next(rad for rad in data["regioner"] if rad["helseregion"] == "Nord")
     assert (nord["soknader"], nord["under_behandling"], nord["anmodning_sendt"], nord["registrert"]) == (54, 18, 26, 10)
     assert list(nord) == EXPORT_COLUMNS
+
+
+def test_kommune_list_search_by_name_and_filter_by_status(client, nord_2021):
+    nord = Kommune.objects.in_bulk(nord_2021["nord"])
+    first = nord[nord_2021["nord"][0]]  # anmodning sendt
+    # Part of the name, in other case: found, whatever the database's own case rules for æ, ø, å.
+    html = client.get(URL, {"q": first.navn[:4].swapcase()}).content.decode()
+    rows = kommune_rows(html)
+    assert first.navn in {r["navn"] for r in rows}
+    assert all(first.navn[:4].casefold() in r["navn"].casefold() for r in rows)
+    assert f'name="q" id="id_q" value="{first.navn[:4].swapcase()}"' in html
+    assert kommune_rows(client.get(URL, {"q": "Bodø"}).content.decode())[0]["navn"] == "Bodø"
+    assert [r["navn"] for r in kommune_rows(client.get(URL, {"q": "1804"}).content.decode())] == ["Bodø"]
+
+    rows = kommune_rows(client.get(URL, {"status": "anmodning_sendt"}).content.decode())
+    assert len(rows) == 26 and {r["status"] for r in rows} == {Status.ANMODNING_SENDT.label}
+    rows = kommune_rows(client.get(URL, {"status": "under_behandling"}).content.decode())
+    assert len(rows) == 18 and {r["status"] for r in rows} == {Status.INNSENDT.label, Status.UNDER_BEHANDLING.label}
+    rows = kommune_rows(client.get(URL, {"status": "ikke_sokt", "helseregion": _kode("Nord")}).content.decode())
+    assert len(rows) == len(nord_2021["nord"]) - 54 and {r["status"] for r in rows} == {"Ikke søkt"}
+
+    both = client.get(URL, {"status": "registrert", "q": "zzz"}).content.decode()
+    assert kommune_rows(both) == [] and "Ingen kommuner passer til søket eller filteret." in both
+    # An unknown status shows every kommune.
+    assert len(kommune_rows(client.get(URL, {"status": "nesten"}).content.decode())) == 357
+
+
+def test_search_and_status_are_in_the_plain_get_form(client):
+    html = client.get(URL, {"status": "registrert"}).content.decode()
+    form = re.search(r'<form method="get"[^>]*id="kommunefilter".*?</form>', html, re.S).group(0)
+    assert 'type="search" name="q"' in form and '<label class="form-label" for="id_q">Søk etter kommune' in form
+    assert '<option value="registrert" selected>Registrert</option>' in form
+    assert 'href="/oversikt/kommuner.csv?spesialitet=ALM&amp;status=registrert"' in html
+
+
+def test_kommune_list_as_csv_with_the_page_filter(client, nord_2021):
+    response = client.get(reverse("oversikt:kommuner_csv"), {"status": "anmodning_sendt"})
+    assert response.status_code == 200
+    assert re.fullmatch(r'attachment; filename="asa-kommuner-alm-[\d-]+\.csv"', response["Content-Disposition"])
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == (
+        '"Kommunenummer";"Kommune";"Fylke";"Helseregion";"Status";"Registrert fra";"Midlertidig registrert fra"'
+    )
+    assert len(lines) == 1 + 26 and all(f'"Nord";"{Status.ANMODNING_SENDT.label}"' in line for line in lines[1:])

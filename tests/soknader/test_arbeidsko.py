@@ -151,6 +151,7 @@ def test_next_case_after_a_decision_is_the_oldest_waiting_mine_or_no_ones(sb_cli
 
 def test_the_queue_costs_the_same_queries_for_1_and_12_cases(sb_client, siri):
     i_status(Status.SVAR_MOTTATT, siri)
+    sb_client.get(CHANGELIST, {"ko": "svar"})  # the tab counts are cached from the first view (soknader.kotall)
     with CaptureQueriesContext(connection) as one:
         sb_client.get(CHANGELIST, {"ko": "svar"})
     for _ in range(11):
@@ -175,3 +176,25 @@ def test_the_case_page_collapses_the_confirmations_and_names_the_missing(sb_clie
     page = sb_client.get(f"{CHANGELIST}{soknad.pk}/change/").content.decode()
     alle = int(re.search(r"\d+ av (\d+) bekreftet", page).group(1))
     assert f"{alle - 1} av {alle} bekreftet" in page and "Virksomheten sørger for at LIS får supervisjon" in page
+
+
+def test_the_tab_counts_follow_every_change_to_a_case(sb_client, siri, django_capture_on_commit_callbacks):
+    """The counts are cached between page views (soknader.kotall); taking a case, an answer and a decision are seen
+    on the next view, never the counts from before."""
+    forste, andre = i_status(Status.INNSENDT, siri), i_status(Status.INNSENDT, siri)
+    assert "Mine saker (0)" in sb_client.get(CHANGELIST).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        tildeling.soknad_assign(soknad=forste, bruker=siri, til=siri)
+    page = sb_client.get(CHANGELIST).content.decode()
+    assert "Mine saker (1)" in page and "Ikke fordelt (1)" in page
+    from soknader.services import saksbehandling
+
+    with django_capture_on_commit_callbacks(execute=True):
+        saksbehandling.soknad_register(soknad=andre, bruker=siri)
+    page = sb_client.get(CHANGELIST).content.decode()
+    assert "Alle åpne (1)" in page and "Ikke fordelt (0)" in page
+    # Another caseworker's «Mine saker» is their own.
+    ola = UserFactory(username="ola", is_staff=True)
+    ola.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    sb_client.force_login(ola)
+    assert "Mine saker (0)" in sb_client.get(CHANGELIST).content.decode()

@@ -151,3 +151,18 @@ def test_the_application_pdf_and_the_decision_letter_can_be_archived_and_read_al
     _archivable(innsendt.innsendinger.get().pdf, tittel=innsendt.referanse)
     saksbehandling.soknad_register(soknad=innsendt, bruker=_saksbehandler())
     _archivable(innsendt.vedtaksbrev.get().pdf, tittel=innsendt.referanse)
+
+
+def test_the_decision_letter_and_its_mail_name_the_kommune_as_a_kommune(django_capture_on_commit_callbacks):
+    """The kommune register says «Bodø»; a letter to it says «Bodø kommune», in the address and in the sentences."""
+    soknad = KomplettSoknadFactory()
+    assert soknad.virksomhet.navn == "Bodø"
+    LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
+    with django_capture_on_commit_callbacks(execute=True):
+        soknad = innsending.soknad_submit(soknad=soknad, bruker=soker_for(soknad.virksomhet))
+        saksbehandling.soknad_register(soknad=soknad, bruker=_saksbehandler())
+    brev = " ".join(pdf_text(soknad.vedtaksbrev.get().pdf).split())
+    assert brev.count("Bodø kommune") >= 3  # the address, «Vi viser til søknaden fra …», the decision itself
+    assert "Bodø er registrert" not in brev and "Bodø kommune kommune" not in brev
+    epost_send_due()
+    assert any("Bodø kommune er registrert" in " ".join(m.body.split()) for m in mail.outbox)

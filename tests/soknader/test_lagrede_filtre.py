@@ -86,6 +86,7 @@ def test_the_queue_costs_the_same_queries_with_one_and_many_saved_filters(client
     i_status(Status.INNSENDT, siri)
     client.force_login(siri)
     lagrede_filtre.filter_save(bruker=siri, navn="Et", sporring="ko=mine")
+    client.get(CHANGELIST)  # the queue's counts are cached from the first view (soknader.kotall)
     with CaptureQueriesContext(connection) as one:
         client.get(CHANGELIST)
     for n in range(15):

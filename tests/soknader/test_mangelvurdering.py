@@ -70,7 +70,9 @@ def _resubmit(soknad, siri, **endringer) -> Soknad:
     return innsending.soknad_submit(soknad=Soknad.objects.get(pk=soknad.pk), bruker=soker)
 
 
-def test_a_caseworker_marks_a_finding_assessed_and_sees_it_greyed_with_note_name_and_date(sb_client, siri):
+def test_a_caseworker_marks_a_finding_assessed_and_sees_it_greyed_with_note_name_and_date(
+    sb_client, siri, django_capture_on_commit_callbacks
+):
     soknad = _uten_hf_avtale(siri)
     assert "Klar for vedtak (ingen mangler) (0)" in sb_client.get(CHANGELIST).content.decode()
     page = _side(sb_client, soknad)
@@ -80,7 +82,8 @@ def test_a_caseworker_marks_a_finding_assessed_and_sees_it_greyed_with_note_name
     page = _vurder(sb_client, soknad, notat="   ")  # the note is required
     assert "Skriv kort hvorfor mangelen er i orden." in page and not Mangelvurdering.objects.exists()
 
-    page = _vurder(sb_client, soknad)
+    with django_capture_on_commit_callbacks(execute=True):  # the queue's cached counts follow (soknader.kotall)
+        page = _vurder(sb_client, soknad)
     assert "Mangelen er vurdert – i orden." in page
     idag = timezone.localdate()
     assert f"Vurdert – i orden: {NOTAT} (Siri Saksbehandler, {idag.day}.{idag.month}.{idag.year})" in page
@@ -93,8 +96,9 @@ def test_a_caseworker_marks_a_finding_assessed_and_sees_it_greyed_with_note_name
     assert rad.utfort_av == siri and "Mangel vurdert – i orden" in rad.melding and NOTAT in rad.melding
     assert Hendelse.objects.count() == hendelser + 1
     assert "Mangel vurdert – i orden" in page[page.index('id="sb-historikk"') :]
-    # greyed in the queue too, said so in its tooltip
+    # greyed in the queue too, said so in its tooltip; now ready for a decision
     queue = sb_client.get(CHANGELIST).content.decode()
+    assert "Klar for vedtak (ingen mangler) (1)" in queue
     assert '<span class="mangel-merke mangel-vurdert" title="Vurdert – i orden: Det er ikke krysset av' in queue
     # the same finding cannot be assessed twice
     with pytest.raises(errors.TransitionRefused):
@@ -138,13 +142,17 @@ def test_the_export_marks_the_assessed_finding(sb_client, siri):
     assert sheet[2][header.index("mangler_vurdert_i_orden")].value.startswith(f"HF_AVTALE_MANGLER: {NOTAT}")
 
 
-def test_a_caseworker_undoes_an_assessment_and_the_finding_is_open_again(sb_client, siri):
+def test_a_caseworker_undoes_an_assessment_and_the_finding_is_open_again(
+    sb_client, siri, django_capture_on_commit_callbacks
+):
     soknad = _uten_hf_avtale(siri)
     _vurder(sb_client, soknad)
     vurdering = Mangelvurdering.objects.get()
-    page = sb_client.post(
-        reverse("admin:soknader_soknad_angre_vurdering", args=[soknad.pk, vurdering.pk]), follow=True
-    ).content.decode()
+    assert "Klar for vedtak (ingen mangler) (1)" in sb_client.get(CHANGELIST).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        page = sb_client.post(
+            reverse("admin:soknader_soknad_angre_vurdering", args=[soknad.pk, vurdering.pk]), follow=True
+        ).content.decode()
     assert "Vurderingen er angret. Mangelen er åpen igjen." in page
     assert "sb-vurdert" not in page and "Vurder – i orden" in page
     assert "Klar for vedtak (ingen mangler) (0)" in sb_client.get(CHANGELIST).content.decode()
@@ -153,7 +161,9 @@ def test_a_caseworker_undoes_an_assessment_and_the_finding_is_open_again(sb_clie
     assert "er angret" in Statusendring.objects.filter(soknad=soknad).last().melding
 
 
-def test_the_assessment_holds_through_an_unrelated_resubmission_and_lapses_when_the_finding_changes(sb_client, siri):
+def test_the_assessment_holds_through_an_unrelated_resubmission_and_lapses_when_the_finding_changes(
+    sb_client, siri, django_capture_on_commit_callbacks
+):
     soknad = _uten_hf_avtale(siri)
     _vurder(sb_client, soknad)
     # the applicant changes something the finding is not about: the assessment holds
@@ -167,7 +177,8 @@ def test_the_assessment_holds_through_an_unrelated_resubmission_and_lapses_when_
     LaeringsarenaFactory(
         soknad=soknad, type="sykehus", plassering="annen", annen_virksomhet="Haukeland", laeringsmal="ALM 55, 85"
     )
-    soknad = _resubmit(soknad, siri)
+    with django_capture_on_commit_callbacks(execute=True):
+        soknad = _resubmit(soknad, siri)
     page = _side(sb_client, soknad)
     assert "Avtale med HF mangler" in page and "sb-vurdert" not in page  # open again
     assert "Vurderinger som ikke gjelder lenger fordi søknaden er endret:" in page

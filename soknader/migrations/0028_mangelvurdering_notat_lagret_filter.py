@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("soknader", "0026_forelopig_svar"),
+        ("soknader", "0027_liste_indeks"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
