@@ -227,7 +227,7 @@ def test_the_live_readings_sentences_come_translated_with_a_place_for_the_count(
         (
             "nb",
             [
-                "Helsedirektoratet har mottatt søknaden fra Bodø om registrering som utdanningsvirksomhet for "
+                "Helsedirektoratet har mottatt søknaden fra Bodø kommune om registrering som utdanningsvirksomhet for "
                 "allmennmedisin.",
                 "",
                 "Referanse: ASA-2026-0001",
@@ -248,7 +248,7 @@ def test_the_live_readings_sentences_come_translated_with_a_place_for_the_count(
         (
             "nn",
             [
-                "Helsedirektoratet har motteke søknaden frå Bodø om registrering som utdanningsverksemd for "
+                "Helsedirektoratet har motteke søknaden frå Bodø kommune om registrering som utdanningsverksemd for "
                 "allmennmedisin.",
                 "",
                 "Referanse: ASA-2026-0001",

@@ -45,6 +45,8 @@ def kvittering(request, pk):
             "soknad": soknad,
             "pdf_venter": selectors.pdf_venter(soknad=soknad),
             "innsending": innsending,
+            # sent in again: a second submission (history rows also record assignments and assessments)
+            "pa_nytt": selectors.innsendinger_for_soknad(soknad=soknad).count() > 1,
             "behandlingstid_uker": settings.SOKNAD_BEHANDLINGSTID_UKER,
         },
     )

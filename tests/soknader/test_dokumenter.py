@@ -166,3 +166,14 @@ def test_the_decision_letter_and_its_mail_name_the_kommune_as_a_kommune(django_c
     assert "Bodø er registrert" not in brev and "Bodø kommune kommune" not in brev
     epost_send_due()
     assert any("Bodø kommune er registrert" in " ".join(m.body.split()) for m in mail.outbox)
+
+
+def test_the_receipt_says_sent_again_only_after_a_second_submission(innsendt, client):
+    """The case's history also records a caseworker taking it; the receipt counts submissions, not history rows."""
+    from soknader.services import tildeling
+
+    sb = _saksbehandler()
+    tildeling.soknad_assign(soknad=innsendt, bruker=sb, til=sb)
+    client.force_login(soker_for(innsendt.virksomhet, username="kari"))
+    page = client.get(reverse("soknader:kvittering", args=[innsendt.pk])).content.decode()
+    assert "Søknaden er sendt inn" in page and "sendt inn på nytt" not in page
