@@ -104,9 +104,9 @@ def row(soknad: Soknad) -> dict[str, Any]:
         "antall_mangler": len(mangler),
         "mangler": ", ".join(dict.fromkeys(m.kode for m in mangler)),
         "mangler_vurdert_i_orden": "; ".join(
-            f"{m.kode}: {m._vurdert_notat} ({m._vurdert_av}, {m._vurdert_dato:%Y-%m-%d})"
+            f"{m.kode}: {notat} ({getattr(m, '_vurdert_av', '')}, {getattr(m, '_vurdert_dato', None):%Y-%m-%d})"
             for m in mangler
-            if getattr(m, "_vurdert_notat", None)
+            if (notat := getattr(m, "_vurdert_notat", None))
         ),
     }
     return {column: computed[column] if column in computed else _stored(MAPPED[column], soknad) for column in COLUMNS}

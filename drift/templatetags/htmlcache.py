@@ -2,7 +2,7 @@
 the template shows) is the same (`drift.htmlcache`)."""
 
 from django import template
-from django.template.loader import get_template
+from django.template import Engine
 
 from .. import htmlcache
 
@@ -12,6 +12,6 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def include_cached(context, navn: str, innhold):
     def lag() -> str:
-        return get_template(navn).template.render(context)
+        return Engine.get_default().get_template(navn).render(context)
 
     return htmlcache.hent(f"include:{navn}", [htmlcache.malens_avtrykk(navn), innhold], lag)

@@ -121,11 +121,11 @@ def oversikt(request: HttpRequest) -> HttpResponse:
     }
     if dato:
         filter_ = _kommunefilter(request, fylker := selectors.fylker())
-        innhold = _figurene(spesialitet, fylker, filter_, dato=dato)
-        return render(request, "oversikt/oversikt.html", {**context, "innhold": innhold})
+        datert = _figurene(spesialitet, fylker, filter_, dato=dato)
+        return render(request, "oversikt/oversikt.html", {**context, "innhold": datert})
     versjon = figurcache.versjon()
     sok = request.GET.get("q", "").strip()
-    innhold = None if sok else cache.get(_rask_nokkel(request, versjon, spesialitet))
+    innhold: str | None = None if sok else cache.get(_rask_nokkel(request, versjon, spesialitet))
     if innhold is None:
         fylker = selectors.fylker()
         filter_ = _kommunefilter(request, fylker)

@@ -28,7 +28,7 @@ def svarene(context):
     """The case page's read-only answers (the admin's fieldsets, drawn as the admin draws them), kept in the shared
     cache while the application's stored answers are the same (`soknader.blokkcache`): read-only, they are most of
     the page's drawing and change only when the applicant sends in again."""
-    from django.template.loader import get_template
+    from django.template import Engine
 
     from drift import htmlcache
 
@@ -37,7 +37,7 @@ def svarene(context):
     adminform, soknad = context["adminform"], context["original"]
 
     def lag() -> str:
-        mal = get_template(FIELDSET).template
+        mal = Engine.get_default().get_template(FIELDSET)
         deler = []
         for nr, fieldset in enumerate(adminform):
             with context.push(fieldset=fieldset, heading_level=2, prefix="fieldset", id_prefix=0, id_suffix=nr):
