@@ -36,11 +36,31 @@ from .masse import MasseAdmin
 from .saksarbeid import SaksarbeidAdmin
 from .visning import arenatabeller, bekreftelser, svarene
 
+# What the list's columns read (SoknadAdmin.list_display): the page's 50 applications are read with these fields only,
+# not the 70 answers each (a quarter of the time of reading a page). Actions and exports read their own queryset.
+LISTEFELT = (
+    "id",
+    "spesialitet",
+    "status",
+    "venter_siden",
+    "soknadsdato",
+    "soker_aktiv",
+    "referanse",
+    "virksomhet__navn",
+    "virksomhet__organisasjonsnummer",
+    "virksomhet__kommune__navn",
+    "virksomhet__kommune__fylke__helseregion__navn",
+    "saksbehandler__username",
+    "saksbehandler__first_name",
+    "saksbehandler__last_name",
+)
+
 
 class SoknadChangeList(ChangeList):
     def get_results(self, request):
         """The page's applications, and the findings of those 50 as plain values in one query (the column shows each
         finding's code and title: 50 × n model instances and their lazy labels were a tenth of the list's time)."""
+        self.queryset = self.queryset.only(*LISTEFELT)
         super().get_results(request)
         merker: dict[int, list[tuple[str, str, str]]] = {}
         navn = dict(Mangelkode.choices)
