@@ -9,6 +9,9 @@ from ..models import LagretFilter
 from .errors import TransitionRefused
 from .transitions import require_saksbehandler
 
+# Every saved filter is drawn on each view of the queue: a bound on what one caseworker can make it cost
+MAKS_PER_SAKSBEHANDLER = 30
+
 # not part of a view: the page number, the admin's error flag, the popup and the action's own fields
 UTELATT = frozenset({"p", "e", "_popup", "_to_field", "all"})
 
@@ -32,6 +35,12 @@ def filter_save(*, bruker, navn: str, sporring: str) -> LagretFilter:
     if not navn:
         raise TransitionRefused(gettext("Gi filteret et navn."))
     with transaction.atomic():
+        egne = filtre_for(bruker).select_for_update()
+        if len(egne) >= MAKS_PER_SAKSBEHANDLER and not any(f.navn == navn[:60] for f in egne):
+            raise TransitionRefused(
+                gettext("Du har %(antall)d lagrede filtre, som er det meste. Slett et før du lagrer et nytt.")
+                % {"antall": MAKS_PER_SAKSBEHANDLER}
+            )
         lagret, _ny = LagretFilter.objects.update_or_create(
             bruker=bruker, navn=navn[:60], defaults={"sporring": _renset(sporring)[:1000]}
         )

@@ -95,3 +95,15 @@ def test_the_queue_costs_the_same_queries_with_one_and_many_saved_filters(client
         page = client.get(CHANGELIST).content.decode()
     assert _filtre(page).count("<li>") == 16
     assert len(one.captured_queries) == len(many.captured_queries)
+
+
+def test_a_caseworker_keeps_at_most_30_saved_filters_and_may_still_replace_one():
+    from soknader.services import errors, lagrede_filtre
+
+    siri = _sb("siri", "Siri")
+    for n in range(lagrede_filtre.MAKS_PER_SAKSBEHANDLER):
+        lagrede_filtre.filter_save(bruker=siri, navn=f"Utvalg {n}", sporring="ko=svar")
+    with pytest.raises(errors.TransitionRefused, match="30 lagrede filtre"):
+        lagrede_filtre.filter_save(bruker=siri, navn="Ett til", sporring="ko=klar")
+    lagrede_filtre.filter_save(bruker=siri, navn="Utvalg 3", sporring="ko=klar")  # a name in use is replaced
+    assert lagrede_filtre.filtre_for(siri).get(navn="Utvalg 3").sporring == "ko=klar"
