@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from drift import htmlcache
 
-from .. import blokkcache, seksjoner, skjema
+from .. import avtrykk, seksjoner, skjema
 
 
 def svar(navn: str):
@@ -59,9 +59,9 @@ def arenatabeller(arenaer) -> str:
     """Each arena as a table of its answers (label, text; the fields shown as the søker's form shows them) and what
     its LM text was read as. Built here rather than in a template loop, and instead of the admin's stacked inline:
     30 read-only arenas (270 fields through the admin's field templates) were most of the time of the change view.
-    Kept in the shared cache while nothing they show changes (`soknader.blokkcache`)."""
+    Kept in the shared cache while nothing they show changes (`soknader.avtrykk`)."""
     arenaer = list(arenaer)
-    innhold = [TABELLVERSJON, *(blokkcache.arena_avtrykk(a) for a in arenaer)]
+    innhold = [TABELLVERSJON, *(avtrykk.arena_avtrykk(a) for a in arenaer)]
     return htmlcache.hent("arenatabeller", innhold, lambda: _tabeller(arenaer))
 
 

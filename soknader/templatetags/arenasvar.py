@@ -10,7 +10,7 @@ from django.utils.safestring import SafeString
 
 from drift import htmlcache
 
-from .. import blokkcache, seksjoner, skjema
+from .. import avtrykk, seksjoner, skjema
 
 register = template.Library()
 
@@ -41,5 +41,5 @@ def arenablokker(context, arenaer, soknad) -> SafeString:
             for nr, arena in enumerate(arenaer, start=1)
         )
 
-    innhold = [htmlcache.malens_avtrykk(MAL), sti, redigerbar, *(blokkcache.arena_avtrykk(a) for a in arenaer)]
+    innhold = [htmlcache.malens_avtrykk(MAL), sti, redigerbar, *(avtrykk.arena_avtrykk(a) for a in arenaer)]
     return htmlcache.hent("arenasvar", innhold, lag)

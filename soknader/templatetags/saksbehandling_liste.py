@@ -26,13 +26,13 @@ FIELDSET = "admin/includes/fieldset.html"
 @register.simple_tag(takes_context=True)
 def svarene(context):
     """The case page's read-only answers (the admin's fieldsets, drawn as the admin draws them), kept in the shared
-    cache while the application's stored answers are the same (`soknader.blokkcache`): read-only, they are most of
+    cache while the application's stored answers are the same (`soknader.avtrykk`): read-only, they are most of
     the page's drawing and change only when the applicant sends in again."""
     from django.template import Engine
 
     from drift import htmlcache
 
-    from .. import blokkcache
+    from .. import avtrykk
 
     adminform, soknad = context["adminform"], context["original"]
 
@@ -45,5 +45,5 @@ def svarene(context):
         return "".join(deler)
 
     feltene = [list(opsjoner["fields"]) for _tittel, opsjoner in adminform.fieldsets]
-    innhold = [htmlcache.malens_avtrykk(FIELDSET), str(feltene), *blokkcache.soknad_avtrykk(soknad)]
+    innhold = [htmlcache.malens_avtrykk(FIELDSET), str(feltene), *avtrykk.soknad_avtrykk(soknad)]
     return htmlcache.hent("svarene", innhold, lag)

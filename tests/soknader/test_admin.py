@@ -149,7 +149,7 @@ def test_change_view_shows_every_arena_and_costs_the_same_queries_for_1_and_30(s
     soknad = _submitted()
     url = f"{CHANGELIST}{soknad.pk}/change/"
     # The read-only answers and the arena tables come from the shared cache while they are unchanged
-    # (soknader.blokkcache): a view after a change writes them once; the next view only reads.
+    # (soknader.avtrykk): a view after a change writes them once; the next view only reads.
     sb_client.get(url)
     with CaptureQueriesContext(connection) as one:
         assert sb_client.get(url).status_code == 200
