@@ -302,7 +302,12 @@ def test_a_bracketed_comment_is_kept_as_a_comment(tekst):
 # ---- properties -------------------------------------------------------------------------------------------------
 
 _UKJENT = st.text(alphabet="bcdfghjkpqrvwxzæøå", min_size=3, max_size=9).filter(
-    lambda o: all(t.art == "ORD" for t in _tokeniser(o)) and not _finn_seksjoner(o, _seksjoner(K2026, "ALM"))
+    # a word the reader does not know: a noise word it drops ("frå") gives no token at all
+    lambda o: (
+        bool(ord_ := _tokeniser(o))
+        and all(t.art == "ORD" for t in ord_)
+        and not _finn_seksjoner(o, _seksjoner(K2026, "ALM"))
+    )
 )
 _GOD = st.sampled_from(["ALM 1-3", "FKM 1-14", "ALM 42", "ALM 60-62, 70", ""])
 
