@@ -9,10 +9,13 @@ values are computed again.
 
 from __future__ import annotations
 
+import logging
 from uuid import uuid4
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import OperationalError, ProgrammingError, transaction
+
+logger = logging.getLogger(__name__)
 
 
 class CacheVersion:
@@ -28,8 +31,12 @@ class CacheVersion:
         return verdi
 
     def bump(self) -> None:
-        """A new version now."""
-        cache.set(self.key, uuid4().hex, timeout=None)
+        """A new version now. Before the cache's table exists (`migrate` creates groups and permissions, whose
+        signals land here, before `createcachetable` runs) nothing is kept, so nothing can be stale."""
+        try:
+            cache.set(self.key, uuid4().hex, timeout=None)
+        except (OperationalError, ProgrammingError) as feil:  # no such table (SQLite), relation does not exist (PG)
+            logger.warning("cacheversjon_ikke_byttet", extra={"versjon": self.key, "feil": str(feil)[:200]})
 
     def bump_on_commit(self) -> None:
         """A new version from the commit of the current transaction on (at once outside a transaction); a transaction

@@ -91,7 +91,7 @@ def _bokmal_after_each_test():
 def _fresh_cache(request):
     """The cache (a table in the database, shared by every worker) starts empty for every test that uses the
     database; rate limits are counted in the database itself, so a test's rollback forgets them (and the portions
-    this process took from them are forgotten here)."""
+    this process took from them, and what it kept of the cache, are forgotten here)."""
     marker = request.node.get_closest_marker("django_db")
     if not (marker or {"db", "transactional_db", "live_server"} & set(request.fixturenames)):
         yield
@@ -99,12 +99,15 @@ def _fresh_cache(request):
     from django.core.cache import cache
 
     from drift import limits
+    from drift.minne import MINNE
 
     cache.clear()
     limits.glem()
+    MINNE.glem()
     yield
     cache.clear()
     limits.glem()
+    MINNE.glem()
 
 
 @pytest.fixture(scope="session")
