@@ -12,12 +12,15 @@ class SoknaderConfig(AppConfig):
     verbose_name = "Søknader"
 
     def ready(self):
+        from django.contrib.auth import get_user_model
+
+        from brreg.models import Fylke, Helseregion, Kommune, Virksomhet
         from brreg.signals import virksomhet_oppdatert
         from epost.signals import for_runde
         from tilgang.signals import ansatt_roller
 
-        from . import kotall
-        from .models import Melding, Soknad, Statusendring
+        from . import kotall, listecache
+        from .models import Innsending, Mangelvurdering, Melding, Soknad, Statusendring
         from .roles import apply_staff_roles, ensure_groups
 
         post_migrate.connect(ensure_groups, sender=self)
@@ -31,6 +34,26 @@ class SoknaderConfig(AppConfig):
         for signal in (post_save, post_delete):
             signal.connect(kotall.soknad_endret, sender=Soknad, dispatch_uid=f"soknader-kotall-soknad-{signal}")
             signal.connect(kotall.endret, sender=Melding, dispatch_uid=f"soknader-kotall-melding-{signal}")
+        # who may be given a case (the case page's «Gi saken til»): users, their groups and permissions
+        from django.contrib.auth.models import Group
+        from django.db.models.signals import m2m_changed
+
+        from .admin.ko import saksbehandlere_endret
+
+        Bruker = get_user_model()
+        for modell in (Bruker, Group):
+            for signal in (post_save, post_delete):
+                signal.connect(saksbehandlere_endret, sender=modell, dispatch_uid=f"soknader-sb-{modell}-{signal}")
+        for gjennom in (Bruker.groups.through, Bruker.user_permissions.through, Group.permissions.through):
+            m2m_changed.connect(saksbehandlere_endret, sender=gjennom, dispatch_uid=f"soknader-sb-{gjennom}")
+        # the caseworkers' list's pages (listecache): whatever a row shows or a tab reads; the findings' refresh
+        # (bulk_create) calls it itself
+        vist = (Soknad, Innsending, Mangelvurdering, Melding, Virksomhet, Kommune, Fylke, Helseregion, get_user_model())
+        for signal in (post_save, post_delete):
+            for modell in vist:
+                signal.connect(
+                    listecache.endret, sender=modell, dispatch_uid=f"soknader-liste-{modell.__name__}-{signal}"
+                )
 
 
 def _make_pending_pdfs(sender, **kwargs):

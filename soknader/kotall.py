@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.core.cache import cache
 from django.utils import timezone
 
 from drift.cacheversion import CacheVersion
+from drift.minne import MINNE
 
 from .choices import Status
 
@@ -24,11 +24,7 @@ LEVETID = 3600  # seconds; a newer version makes a value unused long before
 def counts(*, bruker_pk: int | None, beregn: Callable[[], dict[str, int]]) -> dict[str, int]:
     """The counts from the cache, or `beregn()` stored there."""
     nokkel = f"arbeidsko:{KO.current()}:{bruker_pk or 0}:{timezone.localdate().isoformat()}"
-    verdi = cache.get(nokkel)
-    if verdi is None:
-        verdi = beregn()
-        cache.set(nokkel, verdi, timeout=LEVETID)
-    return verdi
+    return MINNE.hent(nokkel, beregn, levetid=LEVETID)  # a new version is a new key: a process may keep the value
 
 
 def endret(**_kwargs) -> None:

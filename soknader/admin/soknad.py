@@ -23,16 +23,17 @@ from django.utils.translation import gettext_lazy as _
 from drift.readonly import ReadOnlyAdmin
 from laeringsmal.tolking import dekning_kontekst, katalog_for_soknad
 
-from .. import changes, completeness, dokumenter, exports, seksjoner, selectors, skjema
+from .. import changes, completeness, dokumenter, exports, listecache, seksjoner, selectors, skjema
 from ..choices import Mangelkode
 from ..models import Innsending, Mangel, Soknad, Statusendring
 from ..roles import BEHANDLE_SOKNAD
 from ..services import mangelvurdering
 from .filters import ArbeidskoFilter, HarManglerFilter, MangelkodeFilter
-from .handlingsvisning import HandlingAdmin
-from .ko import ArbeidskoAdmin, frist_kontekst, saksbehandlere, siste_versjon, status_med_versjon
+from .handlingsvisning import HandlingAdmin, handlinger_avtrykk
+from .ko import ArbeidskoAdmin, frist_kontekst, saksbehandlere_valg, siste_versjon, status_med_versjon
 from .lagrede_filtre import LagredeFiltreAdmin
 from .masse import MasseAdmin
+from .rader import rader
 from .saksarbeid import SaksarbeidAdmin
 from .visning import arenatabeller, bekreftelser, svarene
 
@@ -58,20 +59,47 @@ LISTEFELT = (
 
 class SoknadChangeList(ChangeList):
     def get_results(self, request):
+        """The page's count and drawn rows, kept while nothing a row shows changes (`soknader.listecache`); the
+        rows are then neither read nor drawn again. A popup or an editable list is read as the admin reads it."""
+        admin = self.model_admin
+        if self.is_popup or admin.list_editable or admin.show_full_result_count:
+            return self._les(request)
+        side = listecache.side(
+            adresse=request.get_full_path(), bruker_pk=request.user.pk, beregn=lambda: self._les_og_tegn(request)
+        )
+        paginator = admin.get_paginator(request, self.queryset, self.list_per_page)
+        paginator.__dict__["count"] = side["antall"]  # Paginator.count is a cached_property: no COUNT(*)
+        self.paginator, self.result_count = paginator, side["antall"]
+        self.full_result_count, self.show_full_result_count, self.show_admin_actions = None, False, True
+        self.can_show_all = side["antall"] <= self.list_max_show_all
+        self.multi_page = side["antall"] > self.list_per_page
+        self.result_list = side["pk"]  # the actions' counter reads its length
+        self.rader = [[SafeString(celle) for celle in rad] for rad in side["rader"]]
+
+    def _les_og_tegn(self, request) -> dict:
+        self._les(request)
+        self.formset = None  # not editable (get_results said so); the admin sets the same after this
+        return {
+            "antall": self.result_count,
+            "pk": [s.pk for s in self.result_list],
+            "rader": [[str(celle) for celle in rad] for rad in rader(self)],
+        }
+
+    def _les(self, request):
         """The page's applications, and the findings of those 50 as plain values in one query (the column shows each
         finding's code and title: 50 × n model instances and their lazy labels were a tenth of the list's time)."""
         self.queryset = self.queryset.only(*LISTEFELT)
         super().get_results(request)
         merker: dict[int, list[tuple[str, str, str]]] = {}
         navn = dict(Mangelkode.choices)
-        rader = (
+        funn = (
             Mangel.objects.filter(soknad__in=[s.pk for s in self.result_list])
             .annotate(_vurdert=mangelvurdering.gjeldende())  # assessed as in order: greyed (issue 21)
             .order_by("pk")
             .values_list("soknad_id", "alvorlighet", "melding", "kode", "_vurdert")
         )
         vurdert = gettext("Vurdert – i orden")
-        for soknad_id, alvorlighet, melding, kode, er_vurdert in rader:
+        for soknad_id, alvorlighet, melding, kode, er_vurdert in funn:
             merke = ("vurdert", f"{vurdert}: {melding}") if er_vurdert else (alvorlighet, melding)
             merker.setdefault(soknad_id, []).append((*merke, str(navn.get(kode, kode))))
         for soknad in self.result_list:
@@ -287,23 +315,32 @@ class SoknadAdmin(
             return super().change_view(request, object_id, form_url, extra_context)
         arenaer = list(soknad.laeringsarenaer.order_by("pk"))
         katalog = katalog_for_soknad(soknad.soknadsdato)
-        innsendinger = list(Innsending.objects.filter(soknad=soknad).order_by("-tidspunkt", "-pk")[:2])
+        # the latest two, for what changed and the version (not the PDF or its HTML)
+        innsendinger = list(
+            Innsending.objects.filter(soknad=soknad)
+            .only("pk", "soknad_id", "tidspunkt", "versjon", "data")
+            .order_by("-tidspunkt", "-pk")[:2]
+        )
         endringer = changes.diff(innsendinger[1].data, innsendinger[0].data) if len(innsendinger) == 2 else None
         bound = (extra_context or {}).pop("bound_form", None)
         historikk = list(Statusendring.objects.filter(soknad=soknad).select_related("utfort_av"))
         eposter = list(soknad.eposter.order_by("-opprettet", "-pk"))
         dokumentene = self._dokumenter(soknad)
+        # the findings as stored (judged on every change), each with the assessment that holds for it
+        saksarbeid = self.saksarbeid_kontekst(request, soknad, historikk=historikk, eposter=eposter, **dokumentene)
+        apne = [m for m in saksarbeid["mangler"] if mangelvurdering.er_apen(m)]
+        handlinger = self._handlinger(request, soknad, bound, mangler=apne)
         context = {
-            # the findings as stored (judged on every change), each with the assessment that holds for it
-            **self.saksarbeid_kontekst(request, soknad, historikk=historikk, eposter=eposter, **dokumentene),
+            **saksarbeid,
             **dekning_kontekst(arenaer, soknad.spesialitet, katalog, soknad.soknadsdato),
             "arenaer": arenaer,
             "arenatabeller": arenatabeller(arenaer),
             "endringer": endringer,
             "historikk": historikk,
             "eposter": eposter,
-            "handlinger": self._handlinger(request, soknad, bound),
-            "saksbehandlere": saksbehandlere() if request.user.has_perm(BEHANDLE_SOKNAD) else None,
+            "handlinger": handlinger,
+            "handlinger_avtrykk": None if bound else handlinger_avtrykk(soknad, handlinger),
+            "saksbehandlere": saksbehandlere_valg() if request.user.has_perm(BEHANDLE_SOKNAD) else None,
             **frist_kontekst(soknad),
             "status_vist": status_med_versjon(soknad, innsendinger[0].versjon if innsendinger else None),
             **dokumentene,

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from laeringsmal.tolking import katalog_for_soknad, tolk_laeringsmal
 
-from .. import kotall
+from .. import kotall, listecache
 from ..choices import Status
 from ..models import (
     Laeringsarena,
@@ -72,6 +72,7 @@ def mangler_refresh(
     with transaction.atomic():
         Mangel.objects.filter(soknad=soknad).delete()
         Mangel.objects.bulk_create(rader)
+    listecache.endret()  # the list shows each case's findings (drafts are in it too)
     if soknad.status != Status.UTKAST:  # the queue's tab «Klar for vedtak» counts cases without findings
         kotall.endret()
     return mangler

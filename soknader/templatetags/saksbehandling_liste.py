@@ -16,7 +16,7 @@ def soknad_result_list(cl):
         "result_hidden_fields": list(result_hidden_fields(cl)),
         "result_headers": headers,
         "num_sorted_fields": sum(1 for h in headers if h["sortable"] and h["sorted"]),
-        "results": rader(cl),
+        "results": getattr(cl, "rader", None) or rader(cl),  # drawn already, or kept (soknader.listecache)
     }
 
 
