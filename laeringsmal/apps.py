@@ -12,3 +12,12 @@ class LaeringsmalConfig(AppConfig):
     # so no database needs a data migration; a new label would rename all four by hand in every database.
     label = "laeringsarenaer"
     verbose_name = _("Læringsmål")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import Laeringsmal
+        from .selectors import katalog_endret
+
+        for signal in (post_save, post_delete):
+            signal.connect(katalog_endret, sender=Laeringsmal, dispatch_uid=f"laeringsmal-katalog-{signal}")

@@ -5,6 +5,9 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from drift.cacheversion import CacheVersion
+from drift.minne import MINNE
+
 from . import katalog
 from .lmtekst import Katalog
 from .models import Laeringsmal
@@ -14,8 +17,30 @@ def laeringsmal_in_force(dato: dt.date | None = None, grupper=None) -> QuerySet[
     return katalog.in_force(Laeringsmal, dato or timezone.localdate(), grupper).order_by("gruppe", "kode")
 
 
+# The catalogue's version: every change to a læringsmål replaces it (connected in apps.py).
+KATALOG = CacheVersion("laeringsmal")
+
+
 def katalog_for(dato: dt.date | None = None) -> Katalog:
-    """The catalogue in force on a day (today if none), with titles and sections: one query."""
+    """The catalogue in force on a day (today if none), with titles and sections. Each page that reads an
+    application reads it (its ~400 objectives, and the lookup tables built from them): a process keeps each day's
+    catalogue under the catalogue's version, so a page pays one small read for it."""
+    dato = dato or timezone.localdate()
+    return MINNE.hent_lokalt(
+        f"laeringsmal:{KATALOG.current()}:{dato}",  # a date, or its ISO text (a factory's value)
+        lambda: _katalog(dato),
+        storrelse=lambda k: 300 * len(k),  # a code, its title and section, and its places in the lookup tables
+    )
+
+
+def katalog_endret(**_kwargs) -> None:
+    """Receiver of post_save and post_delete of Laeringsmal: a new version now (the loading transaction's own reads
+    see the change) and again at its commit (whatever others read before the commit is not used after it)."""
+    KATALOG.bump()
+    KATALOG.bump_on_commit()
+
+
+def _katalog(dato: dt.date) -> Katalog:
     rows = list(laeringsmal_in_force(dato).values_list("kode", "tittel", "seksjon"))
     return Katalog(
         (kode for kode, _, _ in rows),

@@ -145,9 +145,12 @@ def katalogbeskrivelse(katalog: Katalog, spesialitet: str, soknadsdato: dt.date 
     }
 
 
-def dekning_kontekst(arenaer, spesialitet: str, katalog: Katalog, soknadsdato: dt.date | None) -> dict:
-    """What the coverage section shows: the matrix grouped by section, the gaps, and whether the count is certain."""
-    resultat = dekning_for(arenaer, spesialitet, katalog)
+def dekning_kontekst(
+    arenaer, spesialitet: str, katalog: Katalog, soknadsdato: dt.date | None, *, dekning: Dekning | None = None
+) -> dict:
+    """What the coverage section shows: the matrix grouped by section, the gaps, and whether the count is certain.
+    `dekning`: the coverage when the caller has it already (the judgement computes it: `Vurdering.dekning`)."""
+    resultat = dekning if dekning is not None else dekning_for(arenaer, spesialitet, katalog)
     beskrivelse = katalogbeskrivelse(katalog, spesialitet, soknadsdato)
     return {
         "dekning": resultat,

@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
@@ -29,15 +30,30 @@ def _klar(soknad, mangler=None) -> bool:
     return soknad.status in SAKSBEHANDLERS_TUR and not mangler
 
 
+def handlinger_avtrykk(soknad, handlinger) -> list:
+    """Everything the unbound action panel shows (the key of its HTML, `{% include_cached %}`): the case, and each
+    open action with whether it is shown open, its form's fields and initial values (the drafted letter, the
+    deadlines from today), and the day (a date field's limits)."""
+    return [
+        soknad.pk,
+        soknad.status,
+        soknad.soknadsdato,
+        timezone.localdate(),
+        [(til, apen, list(form.fields), form.initial) for til, _rad, form, apen in handlinger],
+    ]
+
+
 class HandlingAdmin:
-    def _handlinger(self, request, soknad, bound=None):
+    def _handlinger(self, request, soknad, bound=None, *, mangler=None):
         """(action, its row, its form, open) for each action open to this user now; `bound` = (action, form) just
         refused: shown open with its errors. Unbound, an anmodning comes drafted from the findings, and a clean case
-        on the caseworker's move opens at "Registrere" (the likely next step; the others one click away)."""
+        on the caseworker's move opens at "Registrere" (the likely next step; the others one click away).
+        `mangler`: the open findings when the caller has read them."""
         if not request.user.has_perm(BEHANDLE_SOKNAD):
             return []
         apne = apne_handlinger(soknad.status)
-        mangler = list(apne_mangler().filter(soknad=soknad).order_by("pk"))  # the open ones, read once for both
+        if mangler is None:  # the open ones, read once for both
+            mangler = list(apne_mangler().filter(soknad=soknad).order_by("pk"))
         utkastet = (
             anmodningsbrev.anmodning_utkast(soknad, mangler=mangler) if any(HANDLINGER[h].utkast for h in apne) else ""
         )

@@ -115,6 +115,22 @@ def mangler_med_vurdering(soknad, mangler) -> tuple[list, list]:
     return mangler, [v for avtrykk, v in vurderinger.items() if avtrykk not in brukt]
 
 
+def mangler_avtrykk(soknad, mangler, bortfalt, *, kan_vurdere: bool) -> list:
+    """Everything the findings section shows (the key of its HTML, `{% include_cached %}`): each finding as stored
+    (its words come from its code and values), the assessment that holds for it, those no longer holding, and
+    whether this user may assess (the forms)."""
+
+    def vurdering(v) -> tuple | None:
+        return v and (v.pk, v.melding, v.notat, v.vurdert, v.vurdert_av_id and _navn(v.vurdert_av))
+
+    return [
+        soknad.pk,
+        kan_vurdere,
+        [(m.pk, m.kode, m.alvorlighet, m.params, m.melding, vurdering(m.vurdering)) for m in mangler],
+        [vurdering(v) for v in bortfalt],
+    ]
+
+
 class SaksarbeidAdmin:
     def saksarbeid_urls(self):
         return [
@@ -209,12 +225,15 @@ class SaksarbeidAdmin:
     def saksarbeid_kontekst(self, request, soknad, *, historikk, meldinger, eposter, innsendinger, vedtaksbrev):
         mangler, bortfalt = mangler_med_vurdering(soknad, soknad.mangler.order_by("pk"))
         notatene = Notat.objects.filter(soknad=soknad).select_related("forfatter")
+        kan_vurdere = request.user.has_perm(BEHANDLE_SOKNAD)
         return {
             "mangler": mangler,
+            "mangler_avtrykk": mangler_avtrykk(soknad, mangler, bortfalt, kan_vurdere=kan_vurdere),
             "mangler_vurdert": sum(1 for m in mangler if m.vurdering),
+            "kan_vurdere": kan_vurdere,
             "vurderinger_bortfalt": bortfalt,
             "vurder_form": MangelvurderingForm(auto_id=False),
-            "notat_form": NotatForm(auto_id="sb-notat-%s") if request.user.has_perm(BEHANDLE_SOKNAD) else None,
+            "notat_form": NotatForm(auto_id="sb-notat-%s") if kan_vurdere else None,
             "tidslinje": tidslinje(
                 soknad=soknad,
                 historikk=historikk,

@@ -36,6 +36,11 @@ def apne_mangler() -> QuerySet[Mangel]:
     return Mangel.objects.filter(alvorlighet=Alvorlighet.MANGEL).exclude(gjeldende())
 
 
+def er_apen(mangel: Mangel) -> bool:
+    """`apne_mangler()` for a finding read with its assessment (`.vurdering`: the one that holds for it, or None)."""
+    return mangel.alvorlighet == Alvorlighet.MANGEL and mangel.vurdering is None
+
+
 def vurderinger_for(soknad: Soknad) -> dict[str, Mangelvurdering]:
     """The assessments of `soknad` not undone, by fingerprint (the latest when there are more): one query."""
     rader = Mangelvurdering.objects.filter(soknad=soknad, angret__isnull=True).select_related("vurdert_av")

@@ -50,7 +50,7 @@ def svar_kontekst(soknad) -> dict:
         "arenaproblemer": problemer[Seksjon.LAERINGSARENAER],
         "arenaer": arenaer,  # read back by {% arenablokker %}, from the cache where an arena is unchanged
         "antall_ufullstendige": sum(1 for p in problemer.values() if p),
-        **dekning_kontekst(arenaer, soknad.spesialitet, katalog, soknad.soknadsdato),
+        **dekning_kontekst(arenaer, soknad.spesialitet, katalog, soknad.soknadsdato, dekning=vurdering.dekning),
         "katalogbeskrivelse": _katalog_i_klartekst(katalog, soknad),
         "mangler": vurdering.mangler,
         "kan_trekkes": statusregler.kan_trekkes(soknad.status),
