@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 
+from django.db.models.signals import post_delete
 from django.utils import translation
 
 from drift.cacheversion import CacheVersion
@@ -50,6 +51,14 @@ LESTE_FELT = {
     "Soknad": {"status", "spesialitet", "virksomhet", "virksomhet_id", "soknadsdato"},
     "Virksomhet": {"er_kommune", "kommune", "kommune_id"},
 }
+
+
+def historikken_er_endret(sender, instance, **kwargs) -> None:
+    """Receiver of post_save and post_delete of Statusendring: a past date's table is rebuilt from the status
+    history, which an import writes with its own dates. A row that keeps the status (an assignment, an assessment)
+    changes no table."""
+    if instance.fra_status != instance.til_status or kwargs.get("signal") is post_delete:
+        endret()
 
 
 def figurene_er_endret(sender, update_fields=None, **kwargs) -> None:

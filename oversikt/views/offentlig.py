@@ -78,9 +78,10 @@ def _dato(request: HttpRequest) -> tuple[dt.date | None, str, str]:
     return (None if dato == timezone.localdate() else dato), tekst, ""
 
 
-def _nokkel(versjon: str, spesialitet: Spesialitet, helseregion: str, fylke: str, status: str) -> str:
-    """The cache key of one variant of the figures; without a status filter the key the page has always had."""
-    return figurcache.nokkel(versjon, spesialitet.value, helseregion, fylke, *([status] if status else []))
+def _nokkel(versjon: str, spesialitet: Spesialitet, helseregion: str, fylke: str, status: str, *datert: str) -> str:
+    """The cache key of one variant of the figures (`datert`: a past date's table); without a status filter and a
+    date the key the page has always had."""
+    return figurcache.nokkel(versjon, spesialitet.value, helseregion, fylke, *([status] if status else []), *datert)
 
 
 def _kommunefilter(request: HttpRequest, fylker: list) -> dict[str, str]:
@@ -94,20 +95,18 @@ def _kommunefilter(request: HttpRequest, fylker: list) -> dict[str, str]:
     }
 
 
-def _rask_nokkel(request: HttpRequest, versjon: str, spesialitet: Spesialitet) -> str:
+def _rask_nokkel(request: HttpRequest, versjon: str, spesialitet: Spesialitet, *datert: str) -> str:
     """The cache key of the page as asked for, before the filter is checked (no query for the fylker)."""
-    valgt = (request.GET.get(felt, "") for felt in ("helseregion", "fylke", "status"))
-    return _nokkel(versjon, spesialitet, *valgt)
+    helseregion, fylke, status = (request.GET.get(felt, "") for felt in ("helseregion", "fylke", "status"))
+    return _nokkel(versjon, spesialitet, helseregion, fylke, status, *datert)
 
 
 @require_GET
 def oversikt(request: HttpRequest) -> HttpResponse:
     """The figures come from the shared cache while no application has changed (two small queries); otherwise they
     are computed and rendered once, and kept for every visitor of every instance. A search by name is computed for
-    the visitor and not kept (free text would fill the cache).
-
-    A table of a past date is computed for the visitor and not kept: it changes when a history is imported, which
-    the cache's version does not follow (and few ask for the same date)."""
+    the visitor and not kept (free text would fill the cache). A table of a past date is kept the same way, under
+    the date: the version follows the status history it is rebuilt from (oversikt/apps.py)."""
     spesialitet = _spesialitet(request)
     dato, dato_tekst, dato_feil = _dato(request)
     context = {
@@ -119,20 +118,17 @@ def oversikt(request: HttpRequest) -> HttpResponse:
         "tidligste_dato": TIDLIGSTE_DATO,
         "skjult": {k: request.GET.get(k, "")[:MAKS_SOK] for k in ("helseregion", "fylke", "status", "q")},
     }
-    if dato:
-        filter_ = _kommunefilter(request, fylker := selectors.fylker())
-        datert = _figurene(spesialitet, fylker, filter_, dato=dato)
-        return render(request, "oversikt/oversikt.html", {**context, "innhold": datert})
     versjon = figurcache.versjon()
+    datert = (f"dato:{dato.isoformat()}",) if dato else ()
     sok = request.GET.get("q", "").strip()
-    innhold: str | None = None if sok else cache.get(_rask_nokkel(request, versjon, spesialitet))
+    innhold: str | None = None if sok else cache.get(_rask_nokkel(request, versjon, spesialitet, *datert))
     if innhold is None:
         fylker = selectors.fylker()
         filter_ = _kommunefilter(request, fylker)
-        nokkel = _nokkel(versjon, spesialitet, filter_["helseregion"], filter_["fylke"], filter_["status"])
+        nokkel = _nokkel(versjon, spesialitet, filter_["helseregion"], filter_["fylke"], filter_["status"], *datert)
         innhold = None if sok else cache.get(nokkel)
         if innhold is None:
-            innhold = _figurene(spesialitet, fylker, filter_)
+            innhold = _figurene(spesialitet, fylker, filter_, dato=dato)
             if not sok:
                 cache.set(nokkel, innhold, timeout=figurcache.LEVETID)
     return render(request, "oversikt/oversikt.html", {**context, "innhold": innhold})
