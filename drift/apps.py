@@ -10,3 +10,11 @@ class DriftConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "drift"
     verbose_name = _("Drift")
+
+    def ready(self):
+        from django.core.signals import request_finished, request_started
+
+        from .cacheversion import foresporsel_ferdig, foresporsel_startet
+
+        request_started.connect(foresporsel_startet, dispatch_uid="drift-cacheversjon-start")
+        request_finished.connect(foresporsel_ferdig, dispatch_uid="drift-cacheversjon-ferdig")

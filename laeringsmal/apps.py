@@ -16,8 +16,11 @@ class LaeringsmalConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from brreg.models import Referansedata
+
         from .models import Laeringsmal
         from .selectors import katalog_endret
 
-        for signal in (post_save, post_delete):
-            signal.connect(katalog_endret, sender=Laeringsmal, dispatch_uid=f"laeringsmal-katalog-{signal}")
+        for modell in (Laeringsmal, Referansedata):  # the objectives, and the record of the lists they came from
+            for signal in (post_save, post_delete):
+                signal.connect(katalog_endret, sender=modell, dispatch_uid=f"laeringsmal-katalog-{modell}-{signal}")

@@ -33,9 +33,22 @@ def katalog_for(dato: dt.date | None = None) -> Katalog:
     )
 
 
+def katalog_lastet() -> dt.date | None:
+    """The version (date) of the official lists the catalogue was loaded from (`Referansedata`), kept per process
+    under the catalogue's version (the loader's record is saved in the same transaction as the objectives)."""
+    from brreg.models import Referansedata
+
+    return MINNE.hent_lokalt(
+        f"laeringsmal-lastet:{KATALOG.current()}",
+        lambda: Referansedata.objects.filter(navn="laeringsmal").values_list("versjon", flat=True).first(),
+        storrelse=lambda _v: 100,
+    )
+
+
 def katalog_endret(**_kwargs) -> None:
-    """Receiver of post_save and post_delete of Laeringsmal: a new version now (the loading transaction's own reads
-    see the change) and again at its commit (whatever others read before the commit is not used after it)."""
+    """Receiver of post_save and post_delete of Laeringsmal and Referansedata: a new version now (the loading
+    transaction's own reads see the change) and again at its commit (whatever others read before the commit is not
+    used after it)."""
     KATALOG.bump()
     KATALOG.bump_on_commit()
 

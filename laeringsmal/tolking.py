@@ -121,9 +121,9 @@ def katalog_for_soknad(soknadsdato: dt.date | None) -> Katalog:
 def katalogbeskrivelse(katalog: Katalog, spesialitet: str, soknadsdato: dt.date | None) -> str:
     """Which catalogue an application is read against, in words: its date, the data set's version, and the size of
     each list (all official: spesialistforskriften vedlegg 2)."""
-    from brreg.models import Referansedata
+    from .selectors import katalog_lastet
 
-    lastet = Referansedata.objects.filter(navn="laeringsmal").values_list("versjon", flat=True).first()
+    lastet = katalog_lastet()
     dato = soknadsdato or timezone.localdate()
     deler = [
         gettext("%(gruppe)s: %(antall)d mål (%(fra)s–%(til)s)")

@@ -67,6 +67,6 @@ IKKE_FUNNET_VEDLEGG = _("Fant ikke vedlegget.")
 IKKE_FUNNET_BREV = _("Fant ikke vedtaksbrevet.")
 
 
-def soknad_eller_404(request, pk):
+def soknad_eller_404(request, pk, *, med_omrade: bool = False):
     """The application, if the logged-in user acts for its organisation; else 404 (we do not say it exists)."""
-    return or_404(selectors.soknad_for_soker, IKKE_FUNNET_SOKNAD, bruker=request.user, pk=pk)
+    return or_404(selectors.soknad_for_soker, IKKE_FUNNET_SOKNAD, bruker=request.user, pk=pk, med_omrade=med_omrade)

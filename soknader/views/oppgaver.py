@@ -44,7 +44,7 @@ def oppgaver(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def seksjon(request, pk, seksjon):
-    soknad = soknad_eller_404(request, pk)
+    soknad = soknad_eller_404(request, pk, med_omrade=seksjon == Seksjon.VIRKSOMHET)  # it names kommune and region
     if seksjon not in SEKSJON_SKJEMA:
         raise Http404(gettext("Fant ikke denne delen av skjemaet."))
     seksjon = Seksjon(seksjon)
