@@ -46,6 +46,12 @@ class SoknaderConfig(AppConfig):
                 signal.connect(saksbehandlere_endret, sender=modell, dispatch_uid=f"soknader-sb-{modell}-{signal}")
         for gjennom in (Bruker.groups.through, Bruker.user_permissions.through, Group.permissions.through):
             m2m_changed.connect(saksbehandlere_endret, sender=gjennom, dispatch_uid=f"soknader-sb-{gjennom}")
+        # the caseworkers' texts the anmodning is drafted from
+        from .models import Mangeltekst
+        from .services.anmodningsbrev import mangeltekster_endret
+
+        for signal in (post_save, post_delete):
+            signal.connect(mangeltekster_endret, sender=Mangeltekst, dispatch_uid=f"soknader-mangeltekst-{signal}")
         # the caseworkers' list's pages (listecache): whatever a row shows or a tab reads; the findings' refresh
         # (bulk_create) calls it itself
         vist = (Soknad, Innsending, Mangelvurdering, Melding, Virksomhet, Kommune, Fylke, Helseregion, get_user_model())

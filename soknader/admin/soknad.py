@@ -324,7 +324,7 @@ class SoknadAdmin(
         endringer = changes.diff(innsendinger[1].data, innsendinger[0].data) if len(innsendinger) == 2 else None
         bound = (extra_context or {}).pop("bound_form", None)
         historikk = list(Statusendring.objects.filter(soknad=soknad).select_related("utfort_av"))
-        eposter = list(soknad.eposter.order_by("-opprettet", "-pk"))
+        eposter = list(soknad.eposter.defer("tekst").order_by("-opprettet", "-pk"))  # the list names each mail
         dokumentene = self._dokumenter(soknad)
         # the findings as stored (judged on every change), each with the assessment that holds for it
         saksarbeid = self.saksarbeid_kontekst(request, soknad, historikk=historikk, eposter=eposter, **dokumentene)

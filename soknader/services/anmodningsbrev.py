@@ -5,8 +5,30 @@ arena, which goals). The caseworker edits it before sending."""
 from django.utils import translation
 from django.utils.translation import gettext
 
+from drift.cacheversion import CacheVersion
+from drift.minne import MINNE
+
 from ..models import Mangel, Mangeltekst, Soknad
 from .mangelvurdering import apne_mangler
+
+# The caseworkers' texts: every save in the admin replaces it (connected in apps.py).
+TEKSTER = CacheVersion("mangeltekster")
+
+
+def mangeltekster() -> dict[str, Mangeltekst]:
+    """Every kind of finding's text, by code: a small table the case page drafts from on every view, kept per process
+    under its version."""
+    return MINNE.hent_lokalt(
+        f"mangeltekster:{TEKSTER.current()}",
+        lambda: {t.kode: t for t in Mangeltekst.objects.all()},
+        storrelse=lambda tekster: sum(len(t.bokmal) + len(t.nynorsk) + 200 for t in tekster.values()),
+    )
+
+
+def mangeltekster_endret(**_kwargs) -> None:
+    """Receiver of post_save and post_delete of Mangeltekst: a new version now and again at the commit."""
+    TEKSTER.bump()
+    TEKSTER.bump_on_commit()
 
 
 def anmodning_utkast(soknad: Soknad, *, mangler: list[Mangel] | None = None) -> str:
@@ -16,7 +38,7 @@ def anmodning_utkast(soknad: Soknad, *, mangler: list[Mangel] | None = None) -> 
         mangler = list(apne_mangler().filter(soknad=soknad).order_by("pk"))
     if not mangler:
         return ""
-    tekster = {t.kode: t for t in Mangeltekst.objects.filter(kode__in={m.kode for m in mangler})}
+    tekster = mangeltekster()
     with translation.override(soknad.sprak):
         punkter = []
         for kode in dict.fromkeys(m.kode for m in mangler):  # one point per kind, in the order found

@@ -46,7 +46,9 @@ def test_the_draft_names_each_missing_point_in_the_applicants_language():
     assert tekst.startswith("Takk for søknaden. For å kunne behandle han vidare")
     assert "1. Vi finn ikkje avtale med helseføretak" in tekst
     # the caseworkers' own wording is what the draft uses
-    Mangeltekst.objects.filter(kode="HF_AVTALE_MANGLER").update(nynorsk="Send oss avtalen med helseføretaket.")
+    tekst = Mangeltekst.objects.get(kode="HF_AVTALE_MANGLER")  # edited as the admin saves it
+    tekst.nynorsk = "Send oss avtalen med helseføretaket."
+    tekst.save()
     assert "1. Send oss avtalen med helseføretaket." in anmodning_utkast(Soknad.objects.get(pk=soknad.pk))
 
 
