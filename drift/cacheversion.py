@@ -63,7 +63,8 @@ class CacheVersion:
         signals land here, before `createcachetable` runs) nothing is kept, so nothing can be stale."""
         ny = uuid4().hex
         try:
-            cache.set(self.key, ny, timeout=None)
+            with transaction.atomic():  # a savepoint: on PostgreSQL a failed statement would end the outer transaction
+                cache.set(self.key, ny, timeout=None)
         except (OperationalError, ProgrammingError) as feil:  # no such table (SQLite), relation does not exist (PG)
             logger.warning("cacheversjon_ikke_byttet", extra={"versjon": self.key, "feil": str(feil)[:200]})
             return
