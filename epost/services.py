@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Epost, EpostStatus, EpostVedlegg
-from .signals import for_runde
+from .signals import eposter_endret, for_runde
 
 logger = logging.getLogger("asa.epost")
 
@@ -66,7 +66,14 @@ def _claim(now, limit: int) -> list[Epost]:
             .order_by("neste_forsok", "pk")[:limit]
         )
         Epost.objects.filter(pk__in=[r.pk for r in rows]).update(neste_forsok=now + CLAIM)
+        _endret(rows)
     return rows
+
+
+def _endret(rows: list[Epost]) -> None:
+    """Say which applications' mails a QuerySet.update changed (`eposter_endret`)."""
+    if soknad_ids := {r.soknad_id for r in rows if r.soknad_id}:
+        eposter_endret.send(sender=Epost, soknad_ids=soknad_ids)
 
 
 def _permanent(error: BaseException) -> bool:
@@ -130,6 +137,7 @@ def _failed(epost: Epost, reason: str, *, permanent: bool, resultat: Resultat) -
 def _release(rows: list[Epost], when) -> None:
     """Give back claimed messages that were not tried this round, to be tried at `when` (no attempt counted)."""
     Epost.objects.filter(pk__in=[r.pk for r in rows], status=EpostStatus.VENTER).update(neste_forsok=when)
+    _endret(rows)
 
 
 def epost_send_due(*, limit: int = 100) -> Resultat:
@@ -196,3 +204,4 @@ def epost_retry(*, epost: Epost) -> None:
     Epost.objects.filter(pk=epost.pk, status=EpostStatus.FEILET).update(
         status=EpostStatus.VENTER, neste_forsok=timezone.now(), forsok=0
     )
+    _endret([epost])

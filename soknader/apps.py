@@ -46,6 +46,19 @@ class SoknaderConfig(AppConfig):
                 signal.connect(saksbehandlere_endret, sender=modell, dispatch_uid=f"soknader-sb-{modell}-{signal}")
         for gjennom in (Bruker.groups.through, Bruker.user_permissions.through, Group.permissions.through):
             m2m_changed.connect(saksbehandlere_endret, sender=gjennom, dispatch_uid=f"soknader-sb-{gjennom}")
+        # a case's history on the case page (sakscache): its rows, and the outbox's updates without a save
+        from epost.models import Epost
+        from epost.signals import eposter_endret
+
+        from . import sakscache
+        from .models import Notat, Vedlegg, Vedtaksbrev
+
+        for modell in (Statusendring, Melding, Vedlegg, Innsending, Vedtaksbrev, Notat, Epost):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    sakscache.rad_endret, sender=modell, dispatch_uid=f"soknader-sak-{modell.__name__}-{signal}"
+                )
+        eposter_endret.connect(sakscache.eposter_endret, dispatch_uid="soknader-sak-eposter")
         # the caseworkers' texts the anmodning is drafted from
         from .models import Mangeltekst
         from .services.anmodningsbrev import mangeltekster_endret

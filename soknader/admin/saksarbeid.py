@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 
 from ..models import Melding, Notat, Soknad
@@ -234,13 +235,15 @@ class SaksarbeidAdmin:
             "vurderinger_bortfalt": bortfalt,
             "vurder_form": MangelvurderingForm(auto_id=False),
             "notat_form": NotatForm(auto_id="sb-notat-%s") if kan_vurdere else None,
-            "tidslinje": tidslinje(
-                soknad=soknad,
-                historikk=historikk,
-                meldinger=meldinger,
-                eposter=eposter,
-                innsendinger=innsendinger,
-                vedtaksbrev=vedtaksbrev,
-                notater_=notatene,
+            "tidslinje": SimpleLazyObject(  # drawn only when the kept history part is drawn anew (sakscache)
+                lambda: tidslinje(
+                    soknad=soknad,
+                    historikk=historikk,
+                    meldinger=meldinger,
+                    eposter=eposter,
+                    innsendinger=innsendinger,
+                    vedtaksbrev=vedtaksbrev,
+                    notater_=notatene,
+                )
             ),
         }

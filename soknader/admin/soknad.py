@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
@@ -23,14 +24,21 @@ from django.utils.translation import gettext_lazy as _
 from drift.readonly import ReadOnlyAdmin
 from laeringsmal.tolking import dekning_kontekst, katalog_for_soknad
 
-from .. import changes, completeness, dokumenter, exports, listecache, seksjoner, selectors, skjema
+from .. import changes, completeness, dokumenter, exports, listecache, sakscache, seksjoner, selectors, skjema
 from ..choices import Mangelkode
 from ..models import Innsending, Mangel, Soknad, Statusendring
 from ..roles import BEHANDLE_SOKNAD
 from ..services import mangelvurdering
 from .filters import ArbeidskoFilter, HarManglerFilter, MangelkodeFilter
 from .handlingsvisning import HandlingAdmin, handlinger_avtrykk
-from .ko import ArbeidskoAdmin, frist_kontekst, saksbehandlere_valg, siste_versjon, status_med_versjon
+from .ko import (
+    SAKSBEHANDLERE,
+    ArbeidskoAdmin,
+    frist_kontekst,
+    saksbehandlere_valg,
+    siste_versjon,
+    status_med_versjon,
+)
 from .lagrede_filtre import LagredeFiltreAdmin
 from .masse import MasseAdmin
 from .rader import rader
@@ -323,8 +331,11 @@ class SoknadAdmin(
         )
         endringer = changes.diff(innsendinger[1].data, innsendinger[0].data) if len(innsendinger) == 2 else None
         bound = (extra_context or {}).pop("bound_form", None)
-        historikk = list(Statusendring.objects.filter(soknad=soknad).select_related("utfort_av"))
-        eposter = list(soknad.eposter.defer("tekst").order_by("-opprettet", "-pk"))  # the list names each mail
+        # the case's history: read only when its kept parts are drawn anew (soknader.sakscache)
+        historikk = SimpleLazyObject(
+            lambda: list(Statusendring.objects.filter(soknad=soknad).select_related("utfort_av"))
+        )
+        eposter = SimpleLazyObject(lambda: list(soknad.eposter.defer("tekst").order_by("-opprettet", "-pk")))
         dokumentene = self._dokumenter(soknad)
         # the findings as stored (judged on every change), each with the assessment that holds for it
         saksarbeid = self.saksarbeid_kontekst(request, soknad, historikk=historikk, eposter=eposter, **dokumentene)
@@ -340,6 +351,8 @@ class SoknadAdmin(
             "eposter": eposter,
             "handlinger": handlinger,
             "handlinger_avtrykk": None if bound else handlinger_avtrykk(soknad, handlinger),
+            # the history's parts show its rows and the names of who did what
+            "historikk_avtrykk": [soknad.pk, sakscache.versjon(soknad.pk), SAKSBEHANDLERE.current()],
             "saksbehandlere": saksbehandlere_valg() if request.user.has_perm(BEHANDLE_SOKNAD) else None,
             **frist_kontekst(soknad),
             "status_vist": status_med_versjon(soknad, innsendinger[0].versjon if innsendinger else None),
@@ -377,10 +390,13 @@ class SoknadAdmin(
 
     # ---- documents: only through these views, for those who may see the application ----
     def _dokumenter(self, soknad) -> dict:
+        """The dialog and the documents, read when first used (the kept history parts need them only when drawn)."""
         return {
-            "meldinger": list(selectors.meldinger_for_soknad(soknad=soknad)),
-            "innsendinger": [i for i in selectors.innsendinger_for_soknad(soknad=soknad) if i.har_pdf],
-            "vedtaksbrev": list(selectors.vedtaksbrev_for_soknad(soknad=soknad)),
+            "meldinger": SimpleLazyObject(lambda: list(selectors.meldinger_for_soknad(soknad=soknad))),
+            "innsendinger": SimpleLazyObject(
+                lambda: [i for i in selectors.innsendinger_for_soknad(soknad=soknad) if i.har_pdf]
+            ),
+            "vedtaksbrev": SimpleLazyObject(lambda: list(selectors.vedtaksbrev_for_soknad(soknad=soknad))),
         }
 
     def dokument_view(self, request, pk, kind, ref):
