@@ -31,7 +31,7 @@ def se_over(request, pk):
             return redirect("soknader:kvittering", soknad.pk)
     if not soknad.er_redigerbar:  # sent: the page says where the case stands, the answers read-only below
         return status.status_side(request, soknad)
-    return render(request, "soknader/se_over.html", status.svar_kontekst(soknad))
+    return render(request, "soknader/se_over.html", status.svar_kontekst(soknad, request.path))
 
 
 @login_required

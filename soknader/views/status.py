@@ -27,8 +27,9 @@ OVERSKRIFTER = {
 }
 
 
-def svar_kontekst(soknad) -> dict:
-    """The answers, the arenas, what each section lacks and the findings, for «Se over» and the status page."""
+def svar_kontekst(soknad, adresse: str) -> dict:
+    """The answers, the arenas, what each section lacks and the findings, for «Se over» and the status page
+    (`adresse`: the page's own, which the answers' «Endre» links come back to)."""
     arenaer = selectors.arenaer_for_soknad(soknad=soknad)
     katalog = katalog_for_soknad(soknad.soknadsdato)
     vurdering = vurder(soknad=soknad, arenaer=arenaer, katalog=katalog)
@@ -47,6 +48,8 @@ def svar_kontekst(soknad) -> dict:
     return {
         "soknad": soknad,
         "svar": svar,
+        # everything the answers show, as the key of their HTML ({% include_cached %}): kept while the same
+        "svar_avtrykk": [svar, soknad.er_redigerbar, adresse],
         "arenaproblemer": problemer[Seksjon.LAERINGSARENAER],
         "arenaer": arenaer,  # read back by {% arenablokker %}, from the cache where an arena is unchanged
         "antall_ufullstendige": sum(1 for p in problemer.values() if p),
@@ -99,7 +102,7 @@ def _katalog_i_klartekst(katalog, soknad) -> str:
 def status_side(request, soknad):
     """Where a sent application stands: the decision with its letter and date at the top, what happens next and
     how long it usually takes while it waits, the exchange and documents, then the answers read-only."""
-    kontekst = svar_kontekst(soknad)
+    kontekst = svar_kontekst(soknad, request.path)
     vedtaksbrev = kontekst.get("vedtaksbrev")
     return render(
         request,
