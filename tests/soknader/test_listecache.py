@@ -16,17 +16,6 @@ from tests.soknader.test_handlingspanel import i_status
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def siri():
-    return _sb("siri", "Siri")
-
-
-@pytest.fixture
-def sb_client(client, siri):
-    client.force_login(siri)
-    return client
-
-
 def _side(client, **params) -> str:
     return client.get(CHANGELIST, params).content.decode()
 

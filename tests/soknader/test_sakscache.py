@@ -16,7 +16,6 @@ from soknader.models import Soknad
 from soknader.services import dialog, notater, saksbehandling
 from tests.soknader.factories import soker_for
 from tests.soknader.pdfer import PDF
-from tests.soknader.test_arbeidsko import _sb
 from tests.soknader.test_handlingspanel import i_status
 
 pytestmark = pytest.mark.django_db
@@ -29,17 +28,6 @@ HISTORIKKEN = (
     "epost_epost",
     '"soknader_innsending"."pdf_storrelse"',
 )
-
-
-@pytest.fixture
-def siri():
-    return _sb("siri", "Siri")
-
-
-@pytest.fixture
-def sb_client(client, siri):
-    client.force_login(siri)
-    return client
 
 
 def _side(client, soknad) -> str:
