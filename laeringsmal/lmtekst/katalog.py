@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 
 from .koder import GRUPPER, _del_kode, kanonisk_kode
@@ -25,7 +26,7 @@ class Katalog:
     Raises ValueError for a string that is not a canonical code.
     """
 
-    __slots__ = ("_nummer", "_koder", "_alle", "_rang", "titler", "seksjoner", "_per_seksjon")
+    __slots__ = ("_nummer", "_koder", "_alle", "_rang", "titler", "seksjoner", "_per_seksjon", "_avtrykk")
 
     def __init__(
         self,
@@ -54,6 +55,7 @@ class Katalog:
                 if kode in self.seksjoner:
                     rekke.setdefault(self.seksjoner[kode], []).append(kode)
             self._per_seksjon[g] = [(navn, tuple(k)) for navn, k in rekke.items()]
+        self._avtrykk: str | None = None
 
     def __contains__(self, kode: object) -> bool:
         return kode in self._rang
@@ -69,6 +71,15 @@ class Katalog:
     def __repr__(self) -> str:
         antall = ", ".join(f"{g}={len(self._koder[g])}" for g in GRUPPER)
         return f"Katalog({antall})"
+
+    @property
+    def avtrykk(self) -> str:
+        """A hash of everything the catalogue holds (codes, titles, sections), computed once: two catalogues with
+        the same content have the same one, so it can stand in a key for what was judged against it."""
+        if self._avtrykk is None:
+            innhold = repr((tuple(self), sorted(self.titler.items()), sorted(self.seksjoner.items())))
+            self._avtrykk = hashlib.blake2b(innhold.encode(), digest_size=16).hexdigest()
+        return self._avtrykk
 
     def gruppe(self, gruppe: str) -> list[str]:
         """Return the codes of one group (ALM/SAM/ARB/FKM) in canonical order."""

@@ -13,7 +13,7 @@ from laeringsmal.tolking import dekning_kontekst, katalog_for_soknad
 from .. import completeness, seksjoner, selectors, skjema
 from ..choices import Seksjon, Status
 from ..regler import status as statusregler
-from ..regler.vurdering import vurder
+from ..regler.vurdering import vurder_husket
 from .common import dokumenter_kontekst, seksjon_url
 
 # The status page's heading per status (the applicant's side: what has happened to their application)
@@ -32,7 +32,7 @@ def svar_kontekst(soknad, adresse: str) -> dict:
     (`adresse`: the page's own, which the answers' «Endre» links come back to)."""
     arenaer = selectors.arenaer_for_soknad(soknad=soknad)
     katalog = katalog_for_soknad(soknad.soknadsdato)
-    vurdering = vurder(soknad=soknad, arenaer=arenaer, katalog=katalog)
+    vurdering = vurder_husket(soknad=soknad, arenaer=arenaer, katalog=katalog)
     problemer = vurdering.problemer
     kontekst = seksjoner.context(soknad)
     svar = [
