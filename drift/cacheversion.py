@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from uuid import uuid4
 
 from django.core.cache import cache
@@ -38,6 +39,7 @@ def foresporsel_ferdig(**_kwargs) -> None:
 class CacheVersion:
     def __init__(self, name: str) -> None:
         self.key = f"{name}:versjon"
+        self._sist: tuple[str, float] | None = None  # (version, monotonic time) as `current_innen` last read it
         ALLE[self.key] = self
 
     def current(self) -> str:
@@ -58,10 +60,22 @@ class CacheVersion:
                 lest[self.key] = verdi
         return verdi
 
+    def current_innen(self, sekunder: float) -> str:
+        """The version as this process read it less than `sekunder` ago, else `current()`: for a caller that may
+        see a change that late and must not pay a query each time (a page's live lookups, drift/oppslag.py). A
+        change made in this process is seen at once."""
+        sist = self._sist
+        if sist is not None and time.monotonic() - sist[1] < sekunder:
+            return sist[0]
+        verdi = self.current()
+        self._sist = (verdi, time.monotonic())
+        return verdi
+
     def bump(self) -> None:
         """A new version now. Before the cache's table exists (`migrate` creates groups and permissions, whose
         signals land here, before `createcachetable` runs) nothing is kept, so nothing can be stale."""
         ny = uuid4().hex
+        self._sist = None
         try:
             with transaction.atomic():  # a savepoint: on PostgreSQL a failed statement would end the outer transaction
                 cache.set(self.key, ny, timeout=None)

@@ -21,16 +21,28 @@ def laeringsmal_in_force(dato: dt.date | None = None, grupper=None) -> QuerySet[
 KATALOG = CacheVersion("laeringsmal")
 
 
-def katalog_for(dato: dt.date | None = None) -> Katalog:
+def katalog_for(dato: dt.date | None = None, *, versjon: str | None = None) -> Katalog:
     """The catalogue in force on a day (today if none), with titles and sections. Each page that reads an
     application reads it (its ~400 objectives, and the lookup tables built from them): a process keeps each day's
-    catalogue under the catalogue's version, so a page pays one small read for it."""
+    catalogue under the catalogue's version, so a page pays one small read for it (`versjon`: a version the caller
+    read, see `katalog_for_oppslag`)."""
     dato = dato or timezone.localdate()
     return MINNE.hent_lokalt(
-        f"laeringsmal:{KATALOG.current()}:{dato}",  # a date, or its ISO text (a factory's value)
+        f"laeringsmal:{versjon or KATALOG.current()}:{dato}",  # a date, or its ISO text (a factory's value)
         lambda: _katalog(dato),
         storrelse=lambda k: 300 * len(k),  # a code, its title and section, and its places in the lookup tables
     )
+
+
+# How late a page's live reading may see a newly loaded catalogue (its version read at most this often per process).
+# Saving reads the text again against the current catalogue, so what is stored never depends on this.
+OPPSLAG_KATALOG_SEKUNDER = 30
+
+
+def katalog_for_oppslag(dato: dt.date | None = None) -> Katalog:
+    """`katalog_for` without a query for the live reading (drift/oppslag.py): the catalogue's version as this process
+    read it within OPPSLAG_KATALOG_SEKUNDER."""
+    return katalog_for(dato, versjon=KATALOG.current_innen(OPPSLAG_KATALOG_SEKUNDER))
 
 
 def katalog_lastet() -> dt.date | None:

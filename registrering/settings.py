@@ -201,6 +201,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("DJANGO_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
+# A page's live lookups (the LM reading as the søker types) carry a key signed for the user and the application and
+# are answered without the session while it is this young (drift/oppslag.py); an older key falls back to the session.
+OPPSLAG_NOKKEL_SEKUNDER = int(os.environ.get("OPPSLAG_NOKKEL_SEKUNDER", "3600"))
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

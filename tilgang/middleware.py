@@ -1,5 +1,7 @@
 from django.utils.cache import add_never_cache_headers
 
+from drift import oppslag
+
 from . import ansatt_okt, session
 
 
@@ -11,7 +13,7 @@ class OrganisasjonerMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated and session.PID in request.session:
+        if oppslag.gyldig(request) is None and request.user.is_authenticated and session.PID in request.session:
             session.virksomheter_refresh(request)
         return self.get_response(request)
 
@@ -24,7 +26,7 @@ class AnsattOktMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated and ansatt_okt.er_ansatt_okt(request):
+        if oppslag.gyldig(request) is None and request.user.is_authenticated and ansatt_okt.er_ansatt_okt(request):
             answer = ansatt_okt.sjekk(request)
             if answer is not None:
                 return answer
@@ -41,6 +43,9 @@ class IngenLagringMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if oppslag.gyldig(request) is not None:  # a live lookup with its page's key (drift/oppslag.py): no session read
+            add_never_cache_headers(response)
+            return response
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and "no-store" not in response.get("Cache-Control", ""):
             add_never_cache_headers(response)

@@ -1,5 +1,7 @@
 """The learning arenas: the list, one arena, the live reading of its LM text, deleting, the file in and out."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,8 +13,10 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods
 
+from drift import oppslag
 from drift.shortcuts import or_404
 from laeringsmal import views as laeringsmal_views
+from laeringsmal.selectors import katalog_for_oppslag
 from laeringsmal.tolking import katalog_for_soknad, tolk_laeringsmal
 
 from .. import dokumenter, grenser, seksjoner, selectors, skjema
@@ -35,10 +39,46 @@ def laeringsarenaer(request, pk):
     )
 
 
-@login_required
+TOLKNING = "laeringsmal-tolkning"  # the kind of lookup a key from the arena page allows (drift/oppslag.py)
+
+
+def tolkning_nokkel(request, soknad) -> str:
+    """The arena page's key to its live reading: who asked, for which application, and what the reading needs of it
+    (its specialty and søknadsdato), so that a lookup with it reads neither the session nor the application. None
+    for staff (their sessions have checks a key would skip) and for anyone not logged in."""
+    user = request.user
+    if not user.is_authenticated or user.is_staff:
+        return ""
+    return oppslag.lag(
+        bruker=user.pk,
+        hva=TOLKNING,
+        pk=soknad.pk,
+        spesialitet=soknad.spesialitet,
+        dato=soknad.soknadsdato.isoformat() if soknad.soknadsdato else None,
+    )
+
+
+@oppslag.tar_nokkel(TOLKNING)
 def laeringsmal_tolkning(request, pk):
     """The live reading of the LM text while the søker types: the application's own catalogue (its søknadsdato, a
-    draft today's) and specialty, so that what is shown is what saving stores; GET ?tekst=."""
+    draft today's) and specialty, so that what is shown is what saving stores; GET ?tekst=. With the page's key
+    (`tolkning_nokkel`) it is answered from the key alone, without a query; else from the session."""
+    nokkel = oppslag.gyldig(request)
+    if nokkel is None:
+        return _tolkning_med_okt(request, pk)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    dato = dt.date.fromisoformat(nokkel["dato"]) if nokkel["dato"] else None
+    return laeringsmal_views.tolkning_svar(
+        tekst=request.GET.get("tekst", ""),
+        spesialitet=nokkel["spesialitet"],
+        katalog=katalog_for_oppslag(dato),
+        maks=skjema.FELT["laeringsmal"].maks_lengde,
+    )
+
+
+@login_required
+def _tolkning_med_okt(request, pk):
     soknad = soknad_eller_404(request, pk)  # first: another's application is 404 whatever the method
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET"])
@@ -83,6 +123,7 @@ def _arena_side(request, soknad, arena, form):
             "arena": arena,
             "form": form,
             "tolkning": arena.tolkning if arena else None,
+            "tolkning_nokkel": tolkning_nokkel(request, soknad),
             "neste": neste_fra(request, soknad),
         },
     )

@@ -179,7 +179,10 @@
       if (!text.trim()) { box.classList.add("d-none"); box.textContent = ""; return; }
       var mine = ++sequence;
       var url = box.dataset.tolkUrl + "?tekst=" + encodeURIComponent(text);  // the application's specialty and date
-      fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      var headers = { Accept: "application/json" };
+      // the page's key: the server answers from it without reading the session (drift/oppslag.py)
+      if (box.dataset.tolkNokkel) headers["X-Oppslag"] = box.dataset.tolkNokkel;
+      fetch(url, { headers: headers, credentials: "same-origin" })
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (result) { if (result && mine === sequence) render(result); })
         .catch(function () { /* the server reads the text on save in any case */ });

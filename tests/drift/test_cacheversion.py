@@ -2,6 +2,7 @@
 write in the request is seen by its own later reads."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -42,3 +43,15 @@ def test_a_page_reads_its_versions_in_one_query(client, django_user_model):
     with CaptureQueriesContext(connection) as ctx:
         client.get("/admin/soknader/soknad/")
     assert sum("asa_cache" in q["sql"] and ":versjon" in q["sql"] for q in ctx.captured_queries) == 1
+
+
+def test_current_innen_reads_at_most_once_in_its_window_and_sees_its_own_process_at_once():
+    versjon = FORSTE.current_innen(60)
+    with CaptureQueriesContext(connection) as ctx:
+        assert FORSTE.current_innen(60) == versjon
+    assert len(ctx.captured_queries) == 0  # within the window: what this process read
+    cache.set(FORSTE.key, "fra-en-annen-prosess", timeout=None)  # another process's write, no bump here
+    assert FORSTE.current_innen(60) == versjon  # may be seen that late
+    assert FORSTE.current_innen(0) == "fra-en-annen-prosess"  # the window passed: read again
+    FORSTE.bump()  # this process's own write is seen at once
+    assert FORSTE.current_innen(60) not in (versjon, "fra-en-annen-prosess")
