@@ -66,26 +66,23 @@ def laeringsmal_tolkning(request, pk):
     nokkel = oppslag.gyldig(request)
     if nokkel is None:
         return _tolkning_med_okt(request, pk)
-    if request.method != "GET":
-        return HttpResponseNotAllowed(["GET"])
     dato = dt.date.fromisoformat(nokkel["dato"]) if nokkel["dato"] else None
-    return laeringsmal_views.tolkning_svar(
-        tekst=request.GET.get("tekst", ""),
-        spesialitet=nokkel["spesialitet"],
-        katalog=katalog_for_oppslag(dato),
-        maks=skjema.FELT["laeringsmal"].maks_lengde,
-    )
+    return _tolkning(request, nokkel["spesialitet"], katalog_for_oppslag(dato))
 
 
 @login_required
 def _tolkning_med_okt(request, pk):
     soknad = soknad_eller_404(request, pk)  # first: another's application is 404 whatever the method
+    return _tolkning(request, soknad.spesialitet, katalog_for_soknad(soknad.soknadsdato))
+
+
+def _tolkning(request, spesialitet, katalog):
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET"])
     return laeringsmal_views.tolkning_svar(
         tekst=request.GET.get("tekst", ""),
-        spesialitet=soknad.spesialitet,
-        katalog=katalog_for_soknad(soknad.soknadsdato),
+        spesialitet=spesialitet,
+        katalog=katalog,
         maks=skjema.FELT["laeringsmal"].maks_lengde,
     )
 
