@@ -1,4 +1,4 @@
-"""What a section still needs before it can be submitted ("problemer"), read from the table in `skjema.py`.
+"""What a section still needs before it can be submitted ("problemer"), read from the table in `skjema/`.
 
 Plain functions, data in, problems out: each takes the section's values as a mapping (a model instance's
 fields, or an imported record) and the context that decides which rules apply, and returns

@@ -1,6 +1,6 @@
 """Forms of the søker journey: only about input (types, formats, which fields are shown).
 
-Each section form is built from the form's table (`skjema.py`): its fields, labels, help, widgets, who they
+Each section form is built from the form's table (`skjema/`): its fields, labels, help, widgets, who they
 apply to and when they are shown. Whether a section is complete is decided by `completeness`, on the saved
 data, so that a draft can always be saved. Conditional fields carry `data-vis-felt`/`data-vis-verdier`
 attributes: `static/js/skjema.js` hides them until their trigger is chosen; without JavaScript they are all

@@ -86,7 +86,7 @@ def registrert_fra(soknadsdato: dt.date, *, tidligere_fra: dt.date | None = None
 
 
 class Soknad(FastChoices, models.Model):
-    # Sections 1–3: labels (and every rule) come from the form's table in skjema.py
+    # Sections 1–3: labels (and every rule) come from the form's table in skjema/
     virksomhet = models.ForeignKey(
         "brreg.Virksomhet", verbose_name=_("virksomhet"), on_delete=models.PROTECT, related_name="soknader"
     )

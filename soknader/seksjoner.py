@@ -1,6 +1,6 @@
 """The four sections of a stored application: what each still lacks, and how far the user has come.
 
-The fields of each section and their rules are declared in `skjema.py`; this module only reads stored
+The fields of each section and their rules are declared in `skjema/`; this module only reads stored
 objects into the plain functions of `completeness.py`.
 """
 

@@ -11,7 +11,7 @@
 - `status.py`: which status may follow which, and what each means for the søker.
 - `hvem.py`: who may apply for what. `gyldig.py`: the format of a single value (phone number, attachment).
 
-The form's own table (what each field asks, when it is required) is `soknader/skjema.py`; completeness reads it.
+The form's own table (what each field asks, when it is required) is `soknader/skjema/`; completeness reads it.
 Only `vurdering.py` reaches stored objects (through `seksjoner`); the rest imports no model module, so `models.py` and
-`skjema.py` may import from here.
+`skjema/` may import from here.
 """

@@ -103,7 +103,7 @@ class SvarMangler(Regel):
         BRUKERVEILEDNING,
         'Om ikke veileder er ansatt ved egen virksomhet velges kategorien "annen, spesifiser". Det kommer da opp et '
         "felt hvor det skal beskrives hvordan veileder for LIS er skaffet til veie utenfor egen virksomhet.",
-        lesning="Hvert spørsmål skjemaet krever (tabellen i soknader/skjema.py), også beskrivelsene som følger et "
+        lesning="Hvert spørsmål skjemaet krever (tabellen i soknader/skjema/), også beskrivelsene som følger et "
         "valg, ses etter i søknader som ikke kom gjennom skjemaet.",
     )
     # the fields other rules speak of

@@ -83,7 +83,7 @@ def _tolkning(request, spesialitet, katalog):
         tekst=request.GET.get("tekst", ""),
         spesialitet=spesialitet,
         katalog=katalog,
-        maks=skjema.FELT["laeringsmal"].maks_lengde,
+        maks=skjema.maks("laeringsmal"),
     )
 
 

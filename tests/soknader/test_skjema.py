@@ -1,4 +1,4 @@
-"""Every rule of the form's table (`soknader/skjema.py`), each tested once, on plain data (no database,
+"""Every rule of the form's table (`soknader/skjema/`), each tested once, on plain data (no database,
 no request); and the table against the forms, so that no field can skip it."""
 
 import pytest

@@ -1,0 +1,105 @@
+"""The application form, declared once: every field's label, help, who it applies to, when it is shown and
+what is said when it is missing.
+
+This is the one place to read or change a rule of the form. The section forms (fields, widgets, the
+`data-vis-*` attributes and the no-JavaScript hint), completeness (`completeness.py`), the findings
+(`regler/`), the check-answers page, the diff between submissions and the model's own labels all read
+from here. Plain data and small functions: no ORM, no request.
+
+Sources: the form's user guide and the directorate's guidance (`shared/domain/`), and the regulation
+(spesialistforskriften §§ 23, 25 og 26 for the responsibilities of section 2).
+
+The package: `felt.py` says what a field and a section are; `deler.py` holds sections 1–3 and `arena.py` section 4
+(one learning arena); here the index of every field, read by the rest of the app as `skjema.X`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import ngettext
+
+# who may apply for what is declared in regler/hvem.py; named here too, as the form's table uses it
+from ..regler.hvem import (  # noqa: F401
+    BHT_IKKE_GODKJENT,
+    IKKE_KOMMUNE_ALM,
+    Spesialitetsvalg,
+    bht_kan_ikke_soke_enna,
+    godkjenning_i_stedet,
+    kan_soke,
+    spesialiteter_for,
+)
+from .arena import (  # noqa: F401
+    ARENATYPER,
+    ARENATYPER_FOR_KOMMUNER,
+    INSTITUSJONSSPORSMAL,
+    KOMMUNALE_INSTITUSJONER,
+    LAERINGSARENA,
+    arenatyper_for,
+    laeringsmal_hjelp,
+)
+from .deler import (  # noqa: F401
+    ANSVAR,
+    BEKREFT,
+    DELVIS_ELLER_NEI,
+    FORHOLD,
+    VIRKSOMHET,
+)
+from .felt import (  # noqa: F401
+    ALLE,
+    ALM,
+    BHT_ARB,
+    IKKE_KOMMUNER,
+    KOMMUNE_ALM,
+    KOMMUNER,
+    MAKS_LENGDE,
+    Del,
+    Felt,
+    Gjelder,
+    Gruppe,
+    Kontekst,
+    Naar,
+    Regel,
+    Type,
+    tomt,
+)
+
+# The three sections stored on the application itself, in the form's order (section 4 is its arenas).
+SEKSJONER: dict[str, Del] = {d.seksjon: d for d in (VIRKSOMHET, ANSVAR, FORHOLD)}
+SOKNAD_FELT: tuple[str, ...] = tuple(navn for d in SEKSJONER.values() for navn in d.feltnavn)
+ARENA_FELT: tuple[str, ...] = LAERINGSARENA.feltnavn
+FELT: dict[str, Felt] = {f.navn: f for d in (*SEKSJONER.values(), LAERINGSARENA) for f in d.felt}
+BEKREFTELSER: tuple[str, ...] = tuple(f.navn for f in ANSVAR.felt if f.type is Type.BEKREFT)
+
+
+def vis_verdi(navn: str, verdi: Any) -> str:
+    """Any stored answer of the form as a person reads it (the one display function for answers)."""
+    return FELT[navn].vis(verdi)
+
+
+def maks(navn: str) -> int:
+    """The longest text the field accepts: declared here once, the model's max_length and the form's check both
+    read it."""
+    lengde = FELT[navn].maks_lengde
+    assert lengde is not None, navn
+    return lengde
+
+
+def etikett(navn: str) -> str | Promise:
+    """The field's label, lazily: in the language active where it is shown (also as a model field's name)."""
+    return FELT[navn].etikett
+
+
+def hjelp(navn: str) -> str:
+    return FELT[navn].hjelpetekst
+
+
+def bekreftelser_mangler(navn: list[str]) -> str:
+    """The one message for the confirmations not given, naming them by their short titles."""
+    punkter = ", ".join(f"«{FELT[n].kort or FELT[n].etikett}»" for n in navn)
+    return ngettext(
+        "Bekreft alle punktene – %(antall)d mangler: %(punkter)s.",
+        "Bekreft alle punktene – %(antall)d mangler: %(punkter)s.",
+        len(navn),
+    ) % {"antall": len(navn), "punkter": punkter}
