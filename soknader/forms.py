@@ -35,7 +35,7 @@ phone_validator = RegexValidator(gyldig.TELEFON, gyldig.UGYLDIG_TELEFON)  # the 
 
 def formfield(felt: Felt, model_field) -> forms.Field:
     """The form field for one row of the table: its type decides the widget, the table its texts."""
-    kwargs = {"label": felt.etikett, "help_text": felt.hjelpetekst, "required": False}
+    kwargs = {"label": felt.etikett, "help_text": skjema.hjelpetekst(felt), "required": False}
     if felt.type in (Type.VALG, Type.NEDTREKK, Type.FLERVALG):
         choices = felt.valgliste
         if felt.type is Type.FLERVALG:

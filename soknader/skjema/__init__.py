@@ -18,7 +18,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.functional import Promise
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
+
+from ..choices import JaDelvisNei
 
 # who may apply for what is declared in regler/hvem.py; named here too, as the form's table uses it
 from ..regler.hvem import (  # noqa: F401
@@ -92,7 +94,32 @@ def etikett(navn: str) -> str | Promise:
 
 
 def hjelp(navn: str) -> str:
-    return FELT[navn].hjelpetekst
+    return hjelpetekst(FELT[navn])
+
+
+def hjelpetekst(felt: Felt) -> str:
+    """The field's help as the form shows it: when a conditional field is to be filled in, then its own help."""
+    return " ".join(str(t) for t in (betingelse_tekst(felt), felt.hjelp) if t)
+
+
+def betingelse_tekst(felt: Felt) -> str:
+    """When a conditional field is to be filled in, in words (the hint shown without JavaScript), from the field
+    its showing depends on."""
+    if felt.vis_naar is None:
+        return ""
+    trigger = FELT[felt.vis_naar.felt]
+    if trigger.type in (Type.AVKRYSNING, Type.BEKREFT):
+        return gettext("Fylles ut hvis du har krysset av over.")
+    if trigger.type is Type.JA_NEI:
+        return gettext("Fylles ut hvis du svarte «Ja».")
+    labels: dict[Any, str] = dict(trigger.valg.choices) if trigger.valg else {}
+    valgt = [str(labels[v]) for v in felt.vis_naar.verdier]
+    tekst = f"«{valgt[-1]}»"
+    for forrige in reversed(valgt[:-1]):  # «Delvis» eller «Nei»
+        tekst = gettext("«%(forste)s» eller %(resten)s") % {"forste": forrige, "resten": tekst}
+    if trigger.valg is JaDelvisNei:
+        return gettext("Fylles ut hvis du svarte %(valg)s.") % {"valg": tekst}
+    return gettext("Fylles ut hvis du valgte %(valg)s.") % {"valg": tekst}
 
 
 def bekreftelser_mangler(navn: list[str]) -> str:

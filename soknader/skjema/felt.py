@@ -15,7 +15,6 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 
 from ..choices import (
-    JaDelvisNei,
     Spesialitet,
     Virksomhetstype,
 )
@@ -184,31 +183,6 @@ class Felt:
         if isinstance(verdi, list | tuple):
             return ", ".join(str(etiketter.get(v, v)) for v in verdi)
         return str(etiketter.get(verdi, verdi))
-
-    @property
-    def betingelse_tekst(self) -> str:
-        """When a conditional field is to be filled in, in words: the hint shown without JavaScript."""
-        if self.vis_naar is None:
-            return ""
-        from . import FELT  # the index of every field, built from the sections made of this class
-
-        trigger = FELT[self.vis_naar.felt]
-        if trigger.type in (Type.AVKRYSNING, Type.BEKREFT):
-            return gettext("Fylles ut hvis du har krysset av over.")
-        if trigger.type is Type.JA_NEI:
-            return gettext("Fylles ut hvis du svarte «Ja».")
-        labels: dict[Any, str] = dict(trigger.valg.choices) if trigger.valg else {}
-        valgt = [str(labels[v]) for v in self.vis_naar.verdier]
-        tekst = f"«{valgt[-1]}»"
-        for forrige in reversed(valgt[:-1]):  # «Delvis» eller «Nei»
-            tekst = gettext("«%(forste)s» eller %(resten)s") % {"forste": forrige, "resten": tekst}
-        if trigger.valg is JaDelvisNei:
-            return gettext("Fylles ut hvis du svarte %(valg)s.") % {"valg": tekst}
-        return gettext("Fylles ut hvis du valgte %(valg)s.") % {"valg": tekst}
-
-    @property
-    def hjelpetekst(self) -> str:
-        return " ".join(str(t) for t in (self.betingelse_tekst, self.hjelp) if t)
 
 
 @dataclass(frozen=True)
