@@ -145,6 +145,24 @@ def clearsessions() -> str:
     return f"{antall} utløpte økter slettet"
 
 
+def cache_rydd(*, now: dt.datetime | None = None) -> str:
+    """Daily: expired rows out of the shared cache. The cache deletes them itself only when it is full
+    (settings.CACHES, `CACHE_MAKS_ANTALL`), and the kept parts of a page may name a contact person: they are to be gone
+    when their time is up, not when the table fills."""
+    from django.core.cache import cache
+    from django.db import connections, router
+
+    tabell = cache._table  # type: ignore[attr-defined]  # DatabaseCache's table (settings.CACHES["default"])
+    db = router.db_for_write(cache.cache_model_class)  # type: ignore[attr-defined]
+    forbindelse = connections[db]
+    with forbindelse.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {forbindelse.ops.quote_name(tabell)} WHERE expires < %s",
+            [forbindelse.ops.adapt_datetimefield_value(now or timezone.now())],
+        )
+        return f"{cursor.rowcount} utløpte rader slettet fra cachen"
+
+
 def metrics():
     """For /metrics (settings.DRIFT_METRICS): when each job last succeeded (unix time; absent: never)."""
     from django.db.models import Max

@@ -268,6 +268,7 @@ DRIFT_JOBS = [
     ("send_paminnelser", "06:00", "soknader.jobs.paminnelser"),
     ("oppdater_virksomheter", "02:30", "brreg.jobs.virksomheter_job"),
     ("clearsessions", "03:00", "drift.jobs.clearsessions"),
+    ("rydd_cache", "03:15", "drift.jobs.cache_rydd"),
     ("personvern_utkast", "03:30", "soknader.jobs.utkast_retention"),
     ("personvern_revisjonslogg", "03:45", "tilgang.jobs.audit_retention"),
     ("varsle_forelopig_svar", "06:15", "soknader.jobs.forelopig_svar_varsel"),
