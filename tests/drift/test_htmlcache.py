@@ -4,15 +4,13 @@ carries each viewer's own CSRF token, and a new release never serves what the ol
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
 from drift import htmlcache, utgave
 from drift.minne import Minne
 from soknader.models import Mangel
-from soknader.roles import SAKSBEHANDLERE
-from tests.soknader.factories import UserFactory
+from tests.soknader.factories import saksbehandler_bruker
 from tests.soknader.test_mangelvurdering import _uten_hf_avtale
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -52,8 +50,7 @@ def test_a_kept_form_carries_each_viewers_own_csrf_token():
     there, and the form posts with it under Django's CSRF check."""
     brukere = []
     for navn in ("siri", "ola"):
-        bruker = UserFactory(username=navn, is_staff=True)
-        bruker.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+        bruker = saksbehandler_bruker(username=navn)
         brukere.append(bruker)
     soknad = _uten_hf_avtale(brukere[0])
     mangel = Mangel.objects.get(soknad=soknad, kode="HF_AVTALE_MANGLER")

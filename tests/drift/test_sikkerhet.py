@@ -8,13 +8,17 @@ import subprocess
 import sys
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from soknader.models import Regiontilgang
-from soknader.roles import SAKSBEHANDLERE
 from tests.drift.appserver import ROOT
-from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
+from tests.soknader.factories import (
+    KomplettSoknadFactory,
+    LaeringsarenaFactory,
+    UserFactory,
+    saksbehandler_bruker,
+    soker_for,
+)
 
 
 def _production_env(**extra) -> dict:
@@ -155,8 +159,7 @@ def test_every_page_of_every_app_has_a_strict_csp_and_no_inline_script_or_style(
         assert response.status_code == 200, url
         _assert_strict_csp(response, url)
 
-    saksbehandler = UserFactory(username="sb", is_staff=True)
-    saksbehandler.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    saksbehandler = saksbehandler_bruker(username="sb")
     client.force_login(saksbehandler)
     for url in [
         reverse("admin:index"),

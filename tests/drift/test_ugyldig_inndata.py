@@ -8,7 +8,6 @@ address or a query parameter must be refused at the edge (400), and no stored te
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth.models import Group
 from django.db import models
 from django.test import RequestFactory
 from django.urls import reverse
@@ -21,9 +20,15 @@ from brreg.models import Virksomhet
 from soknader.admin.handlinger import HANDLINGER
 from soknader.forms import SEKSJON_SKJEMA, LaeringsarenaForm, StartForm
 from soknader.models import Laeringsarena, Mangel, Soknad, Statusendring
-from soknader.roles import SAKSBEHANDLERE
 from tests.brreg.factories import KommuneVirksomhetFactory
-from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, SoknadFactory, UserFactory, soker_for
+from tests.soknader.factories import (
+    KomplettSoknadFactory,
+    LaeringsarenaFactory,
+    SoknadFactory,
+    UserFactory,
+    saksbehandler_bruker,
+    soker_for,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -107,8 +112,7 @@ def data():
 
 @pytest.fixture
 def superuser_client(client):
-    user = UserFactory(username="admin", is_staff=True, is_superuser=True)
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    user = saksbehandler_bruker(username="admin", is_superuser=True)
     client.force_login(user)
     return client
 

@@ -8,16 +8,19 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from soknader.models import Soknad
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services import innsending
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.e2e.conftest import PASSWORD, log_in, screenshot
 from tests.e2e.skjerm import axe_violations, describe
-from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
+from tests.soknader.factories import (
+    KomplettSoknadFactory,
+    LaeringsarenaFactory,
+    saksbehandler_bruker,
+    soker_for,
+)
 from tests.soknader.pdfer import pdf
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -47,8 +50,7 @@ def test_the_caseworkers_day(live_server, browser, page, settings):
     settings.ASA_BASE_URL = live_server.url
     # the anmodning's standard texts (a data migration's rows; a transactional test starts without them)
     import_module("soknader.migrations.0025_mangeltekster_standard").legg_inn(apps, None)
-    siri = UserFactory(username="siri", password=PASSWORD, is_staff=True, first_name="Siri", last_name="Sb")
-    siri.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    saksbehandler_bruker(username="siri", password=PASSWORD, first_name="Siri", last_name="Sb")
     # another clean case waiting: "Neste sak" leads there
     neste = KomplettSoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer="1806"))
     LaeringsarenaFactory(soknad=neste, laeringsmal="Alle; Alle FKM")

@@ -6,16 +6,19 @@ import re
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from playwright.sync_api import expect
 
 from epost.services import epost_send_due
 from soknader.models import Soknad, Vedtaksbrev
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services import innsending
 from tests.e2e.conftest import PASSWORD, log_in, screenshot
-from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
+from tests.soknader.factories import (
+    KomplettSoknadFactory,
+    LaeringsarenaFactory,
+    saksbehandler_bruker,
+    soker_for,
+)
 from tests.soknader.pdfer import pdf
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,8 +33,7 @@ def _download(page, link_name) -> bytes:
 
 def test_anmodning_answered_with_a_pdf_then_decision_letter(live_server, browser, page, settings):
     settings.ASA_BASE_URL = live_server.url
-    caseworker = UserFactory(username="siri", password=PASSWORD, is_staff=True, first_name="Siri")
-    caseworker.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    saksbehandler_bruker(username="siri", password=PASSWORD, first_name="Siri")
     soknad = KomplettSoknadFactory(hf_avtale_inngatt=False, hf_avtale_navn="")
     LaeringsarenaFactory(soknad=soknad, laeringsmal="Alle; Alle FKM")
     applicant = soker_for(soknad.virksomhet, username="kari", password=PASSWORD, first_name="Kari")

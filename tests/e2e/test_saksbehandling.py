@@ -1,22 +1,24 @@
 """A caseworker and an applicant, each in their own browser: anmodning, correction, resubmission, registration."""
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from soknader.models import Soknad
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services import innsending
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.e2e.conftest import log_in, screenshot
-from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
+from tests.soknader.factories import (
+    KomplettSoknadFactory,
+    LaeringsarenaFactory,
+    saksbehandler_bruker,
+    soker_for,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_anmodning_correction_resubmission_and_registration(live_server, browser, page):
-    caseworker = UserFactory(username="siri", password="hemmelig-passord-1", is_staff=True)
-    caseworker.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    saksbehandler_bruker(username="siri", password="hemmelig-passord-1")
     # One complete application and one with findings (no agreement with a helseforetak)
     complete = KomplettSoknadFactory(virksomhet=KommuneVirksomhetFactory(kommunenummer="1806"))
     LaeringsarenaFactory(soknad=complete, laeringsmal="Alle bortsett fra ALM 55 og 85; Alle FKM")

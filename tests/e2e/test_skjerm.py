@@ -6,18 +6,23 @@ import re
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from playwright.sync_api import expect
 
 from brreg.models import Helseregion
 from soknader.models import Regiontilgang
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services import innsending, refresh
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.e2e.conftest import PASSWORD, log_in, screenshot
 from tests.e2e.skjerm import assert_page_ok, blank_below_footer, contrast
-from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, SoknadFactory, UserFactory, gi_tilgang
+from tests.soknader.factories import (
+    KomplettSoknadFactory,
+    LaeringsarenaFactory,
+    SoknadFactory,
+    UserFactory,
+    gi_tilgang,
+    saksbehandler_bruker,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -182,8 +187,7 @@ def test_caseworker_admin_pages(live_server, page):
     """The Django admin is not made for phones, but at 1280 px it must be axe-clean and the "Mangler" column whole."""
     _, sendt, _, _ = _applications()
     call_command("demodata", stdout=StringIO())  # a list as full as the caseworkers' own
-    caseworker = UserFactory(username="siri", password=PASSWORD, is_staff=True)
-    caseworker.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    saksbehandler_bruker(username="siri", password=PASSWORD)
     log_in(page, live_server.url + "/admin/soknader/soknad/", "siri")
     expect(page.locator("#result_list")).to_be_visible()
     assert_page_ok(page)

@@ -8,14 +8,12 @@ import re
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from soknader.management.commands.demodata import PASSORD
 from soknader.models import Soknad
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services import dialog, innsending, saksbehandling
 from tests.brreg.factories import KommuneVirksomhetFactory
 from tests.e2e.conftest import PASSWORD, log_in, screenshot
@@ -27,6 +25,7 @@ from tests.soknader.factories import (
     SoknadFactory,
     UserFactory,
     gi_tilgang,
+    saksbehandler_bruker,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -42,8 +41,7 @@ def phone(browser):
 
 
 def _saksbehandler():
-    user = UserFactory(username="siri", is_staff=True)
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    user = saksbehandler_bruker(username="siri")
     return user
 
 

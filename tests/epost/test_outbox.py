@@ -7,7 +7,6 @@ import datetime as dt
 import json
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -15,9 +14,13 @@ from django.utils import timezone
 from epost.models import Epost
 from epost.services import backoff
 from soknader.models import Soknad
-from soknader.roles import SAKSBEHANDLERE
 from tests.epost.fake_smtp import FakeSmtp
-from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
+from tests.soknader.factories import (
+    KomplettSoknadFactory,
+    LaeringsarenaFactory,
+    saksbehandler_bruker,
+    soker_for,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -60,8 +63,7 @@ def ferdig_utfylt(client):
 
 @pytest.fixture
 def sb_client(client):
-    user = UserFactory(username="sb", is_staff=True)
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    user = saksbehandler_bruker(username="sb")
     from django.test import Client
 
     sb = Client()

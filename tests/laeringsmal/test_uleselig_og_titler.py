@@ -4,14 +4,12 @@ count is said to be uncertain (søker, caseworker, PDF); titles and sections whe
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from soknader import dokumenter
 from soknader.models import Laeringsarena
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services import refresh
-from tests.soknader.factories import KomplettSoknadFactory, UserFactory, soker_for
+from tests.soknader.factories import KomplettSoknadFactory, saksbehandler_bruker, soker_for
 
 pytestmark = pytest.mark.django_db
 
@@ -40,8 +38,7 @@ def test_an_unreadable_piece_makes_the_save_a_warning_the_section_ma_sjekkes_and
     assert 'id="dekning-usikker"' in se_over and "Tallene er usikre." in se_over
     assert "Deler av læringsmålene ved Fastlegekontor kunne ikke leses" in se_over
     # the caseworker sees the same
-    caseworker = UserFactory(username="sb", is_staff=True)
-    caseworker.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    caseworker = saksbehandler_bruker(username="sb")
     client.force_login(caseworker)
     admin = client.get(f"/admin/soknader/soknad/{soknad.pk}/change/").content.decode()
     assert "Tallene er usikre." in admin and "alle kardiologiske" in admin
@@ -75,8 +72,7 @@ def test_partial_objectives_are_counted_and_shown_as_partial(client):
     se_over = client.get(reverse("soknader:se_over", args=[soknad.pk])).content.decode()
     assert "Kan delvis oppnås (telles med):" in se_over
     assert '<td title="delvis">◐' in se_over
-    caseworker = UserFactory(username="sb", is_staff=True)
-    caseworker.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    caseworker = saksbehandler_bruker(username="sb")
     client.force_login(caseworker)
     admin = client.get(f"/admin/soknader/soknad/{soknad.pk}/change/").content.decode()
     assert "<strong>Kan delvis oppnås:</strong> ALM 55" in admin and '<td title="delvis">◐' in admin

@@ -3,12 +3,12 @@ another caseworker defines its own)."""
 
 import pytest
 
-from tests.soknader.test_arbeidsko import _sb
+from tests.soknader.factories import saksbehandler_bruker
 
 
 @pytest.fixture
 def siri():
-    return _sb("siri", "Siri")
+    return saksbehandler_bruker("siri", first_name="Siri", last_name="Saksbehandler")
 
 
 @pytest.fixture

@@ -1,8 +1,10 @@
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from soknader.choices import JaDelvisNei, Spesialitet, VeiledereAnsatt, Virksomhetstype
 from soknader.models import Laeringsarena, Soknad
+from soknader.roles import SAKSBEHANDLERE
 from tests.brreg.factories import KommuneVirksomhetFactory, VirksomhetFactory
 from tilgang.services import organisasjoner_set
 
@@ -26,6 +28,15 @@ def gi_tilgang(user, *virksomheter):
 
 def soker_for(virksomhet, **kwargs):
     return gi_tilgang(UserFactory(**kwargs), virksomhet)
+
+
+def saksbehandler_bruker(username=None, **kwargs):
+    """A caseworker: staff, in the saksbehandlere group (what the directorate's admin gives one)."""
+    if username is not None:
+        kwargs["username"] = username
+    user = UserFactory(is_staff=True, **kwargs)
+    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    return user
 
 
 class SoknadFactory(factory.django.DjangoModelFactory):

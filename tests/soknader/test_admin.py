@@ -14,7 +14,14 @@ from soknader.models import Regiontilgang, Soknad
 from soknader.roles import SAKSBEHANDLERE
 from soknader.services import innsending, refresh
 from tests.brreg.factories import KommuneVirksomhetFactory
-from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, SoknadFactory, UserFactory, soker_for
+from tests.soknader.factories import (
+    KomplettSoknadFactory,
+    LaeringsarenaFactory,
+    SoknadFactory,
+    UserFactory,
+    saksbehandler_bruker,
+    soker_for,
+)
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "/admin/soknader/soknad/"
@@ -22,9 +29,7 @@ CHANGELIST = "/admin/soknader/soknad/"
 
 @pytest.fixture
 def saksbehandler():
-    user = UserFactory(username="sb", is_staff=True)
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
-    return user
+    return saksbehandler_bruker("sb")
 
 
 @pytest.fixture

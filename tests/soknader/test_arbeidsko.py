@@ -5,7 +5,6 @@ import datetime as dt
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -13,35 +12,17 @@ from django.utils import timezone
 
 from soknader.choices import Status
 from soknader.models import Melding, Soknad
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services import tildeling
-from tests.soknader.factories import UserFactory
+from tests.soknader.factories import UserFactory, saksbehandler_bruker
 from tests.soknader.test_handlingspanel import i_status
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "/admin/soknader/soknad/"
 
 
-def _sb(username, fornavn):
-    user = UserFactory(username=username, first_name=fornavn, last_name="Saksbehandler", is_staff=True)
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
-    return user
-
-
-@pytest.fixture
-def siri():
-    return _sb("siri", "Siri")
-
-
 @pytest.fixture
 def ola():
-    return _sb("ola", "Ola")
-
-
-@pytest.fixture
-def sb_client(client, siri):
-    client.force_login(siri)
-    return client
+    return saksbehandler_bruker("ola", first_name="Ola", last_name="Saksbehandler")
 
 
 def _venter(soknad, dager):
@@ -206,7 +187,6 @@ def test_the_tab_counts_follow_every_change_to_a_case(sb_client, siri, django_ca
     page = sb_client.get(CHANGELIST).content.decode()
     assert "Alle åpne (1)" in page and "Ikke fordelt (0)" in page
     # Another caseworker's «Mine saker» is their own.
-    ola = UserFactory(username="ola", is_staff=True)
-    ola.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    ola = saksbehandler_bruker("ola")
     sb_client.force_login(ola)
     assert "Mine saker (0)" in sb_client.get(CHANGELIST).content.decode()

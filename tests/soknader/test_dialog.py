@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -17,13 +16,12 @@ from pypdf import PdfReader
 
 from epost.services import epost_send_due
 from soknader.models import Melding, Soknad, Vedlegg, Vedtaksbrev
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services import dialog, errors, innsending, saksbehandling
 from tests.soknader.factories import (
     AnnenVirksomhetSoknadFactory,
     KomplettSoknadFactory,
     LaeringsarenaFactory,
-    UserFactory,
+    saksbehandler_bruker,
     soker_for,
 )
 from tests.soknader.pdfer import PDF
@@ -39,8 +37,7 @@ def pdf_text(data) -> str:
 
 @pytest.fixture
 def saksbehandler():
-    user = UserFactory(username="sb", is_staff=True, first_name="Siri", last_name="Saksbehandler")
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    user = saksbehandler_bruker(username="sb", first_name="Siri", last_name="Saksbehandler")
     return user
 
 

@@ -15,6 +15,7 @@ from tests.soknader.factories import (
     AnnenVirksomhetSoknadFactory,
     KomplettSoknadFactory,
     LaeringsarenaFactory,
+    saksbehandler_bruker,
     soker_for,
 )
 
@@ -115,13 +116,8 @@ def test_no_pdf_is_made_while_the_write_lock_is_held(monkeypatch, django_capture
 
 
 def _saksbehandler():
-    from django.contrib.auth.models import Group
 
-    from soknader.roles import SAKSBEHANDLERE
-    from tests.soknader.factories import UserFactory
-
-    user = UserFactory(username="sb", is_staff=True)
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    user = saksbehandler_bruker(username="sb")
     return user
 
 

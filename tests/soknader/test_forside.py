@@ -1,13 +1,11 @@
 """The front door: a visitor learns what the service is; each role lands on its own start page."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from brreg.models import Helseregion
 from soknader.models import Regiontilgang
-from soknader.roles import SAKSBEHANDLERE
-from tests.soknader.factories import SoknadFactory, UserFactory, gi_tilgang
+from tests.soknader.factories import SoknadFactory, UserFactory, gi_tilgang, saksbehandler_bruker
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +36,7 @@ def test_an_alis_user_lands_on_the_region_and_has_it_in_the_menu(client):
 
 
 def test_a_caseworker_lands_in_the_admin(client):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    user = saksbehandler_bruker()
     client.force_login(user)
     assert client.get("/")["Location"] == reverse("admin:index")
 

@@ -5,16 +5,14 @@ import datetime as dt
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from soknader.choices import Status
 from soknader.models import Soknad
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services import frister
-from tests.soknader.factories import UserFactory
+from tests.soknader.factories import saksbehandler_bruker
 from tests.soknader.test_handlingspanel import i_status
 
 pytestmark = pytest.mark.django_db
@@ -22,8 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def siri():
-    user = UserFactory(username="siri", is_staff=True)
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    user = saksbehandler_bruker(username="siri")
     return user
 
 

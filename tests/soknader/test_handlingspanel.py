@@ -5,7 +5,6 @@ import datetime as dt
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,10 +12,14 @@ from soknader.admin.handlinger import HANDLINGER, apne_handlinger
 from soknader.choices import Status
 from soknader.models import Soknad
 from soknader.regler.status import SAKSBEHANDLERS_TUR, VENTENDE_STATUSER
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services import dialog, innsending, saksbehandling
 from tests.brreg.factories import KommuneVirksomhetFactory
-from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
+from tests.soknader.factories import (
+    KomplettSoknadFactory,
+    LaeringsarenaFactory,
+    saksbehandler_bruker,
+    soker_for,
+)
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "/admin/soknader/soknad/"
@@ -24,8 +27,7 @@ CHANGELIST = "/admin/soknader/soknad/"
 
 @pytest.fixture
 def saksbehandler():
-    user = UserFactory(username="sb", first_name="Siri", last_name="Saksbehandler", is_staff=True)
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    user = saksbehandler_bruker(username="sb", first_name="Siri", last_name="Saksbehandler")
     return user
 
 

@@ -2,16 +2,14 @@
 them as links at the top of the queue, deletes them; nobody else ever sees them."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from soknader.choices import Status
 from soknader.models import LagretFilter
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services import errors, lagrede_filtre
-from tests.soknader.factories import UserFactory
+from tests.soknader.factories import saksbehandler_bruker
 from tests.soknader.test_handlingspanel import i_status
 
 pytestmark = pytest.mark.django_db
@@ -19,8 +17,7 @@ CHANGELIST = "/admin/soknader/soknad/"
 
 
 def _sb(username, fornavn):
-    user = UserFactory(username=username, first_name=fornavn, last_name="Saksbehandler", is_staff=True)
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    user = saksbehandler_bruker(username=username, first_name=fornavn, last_name="Saksbehandler")
     return user
 
 

@@ -9,8 +9,8 @@ from brreg.models import Kommune
 from soknader.choices import Status
 from soknader.models import Mangel, Soknad
 from soknader.services import dialog, mangelvurdering, refresh, saksbehandling, tildeling
-from tests.soknader.factories import soker_for
-from tests.soknader.test_arbeidsko import CHANGELIST, _sb
+from tests.soknader.factories import saksbehandler_bruker, soker_for
+from tests.soknader.test_arbeidsko import CHANGELIST
 from tests.soknader.test_handlingspanel import i_status
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +87,7 @@ def test_each_caseworker_their_own_tab_and_each_language_its_own_page(sb_client,
     soknad = i_status(Status.INNSENDT, siri)
     tildeling.soknad_assign(soknad=soknad, bruker=siri, til=siri)
     assert f'value="{soknad.pk}"' in _side(sb_client, ko="mine")
-    ola = _sb("ola", "Ola")
+    ola = saksbehandler_bruker("ola", first_name="Ola", last_name="Saksbehandler")
     client.force_login(ola)
     assert f'value="{soknad.pk}"' not in _side(client, ko="mine")
     client.force_login(siri)

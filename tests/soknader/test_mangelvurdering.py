@@ -6,16 +6,19 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
 from soknader.choices import Status
 from soknader.models import Mangel, Mangelvurdering, Soknad, Statusendring
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services import anmodningsbrev, dialog, errors, innsending, mangelvurdering, saksbehandling
 from tests.brreg.factories import KommuneVirksomhetFactory
-from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
+from tests.soknader.factories import (
+    KomplettSoknadFactory,
+    LaeringsarenaFactory,
+    saksbehandler_bruker,
+    soker_for,
+)
 from tilgang.models import Hendelse
 
 pytestmark = pytest.mark.django_db
@@ -25,9 +28,7 @@ NOTAT = "Avtalen med Nordlandssykehuset ligger i sak 26/123."
 
 @pytest.fixture
 def siri():
-    user = UserFactory(username="siri", first_name="Siri", last_name="Saksbehandler", is_staff=True)
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
-    return user
+    return saksbehandler_bruker("siri", first_name="Siri", last_name="Saksbehandler")
 
 
 @pytest.fixture

@@ -2,14 +2,12 @@
 mail, all in one transaction: one refusal in the middle and nothing is done."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from epost.models import Epost
 from soknader.choices import Status
 from soknader.models import Soknad, Statusendring, Vedtaksbrev
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services import errors, masse
-from tests.soknader.factories import UserFactory
+from tests.soknader.factories import saksbehandler_bruker
 from tests.soknader.test_handlingspanel import i_status
 
 pytestmark = pytest.mark.django_db
@@ -18,9 +16,7 @@ CHANGELIST = "/admin/soknader/soknad/"
 
 @pytest.fixture
 def siri():
-    user = UserFactory(username="siri", is_staff=True)
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
-    return user
+    return saksbehandler_bruker("siri")
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 messages, mails and documents by time and with who; never shown to the applicant."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -12,9 +11,8 @@ from epost.models import Epost
 from soknader import dokumenter, exports
 from soknader.choices import Status
 from soknader.models import Notat, Soknad
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services import dialog, errors, notater, saksbehandling
-from tests.soknader.factories import UserFactory, soker_for
+from tests.soknader.factories import saksbehandler_bruker, soker_for
 from tests.soknader.test_handlingspanel import i_status
 from tests.soknader.test_mangelvurdering import _uten_hf_avtale, _vurder
 
@@ -25,8 +23,7 @@ HEMMELIG = "Internt: ring kommuneoverlegen før vedtak, hun var usikker på avta
 
 @pytest.fixture
 def siri():
-    user = UserFactory(username="siri", first_name="Siri", last_name="Saksbehandler", is_staff=True)
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    user = saksbehandler_bruker(username="siri", first_name="Siri", last_name="Saksbehandler")
     return user
 
 

@@ -15,18 +15,16 @@ Spesialistforskriften (FOR-2016-12-08-1482):
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from soknader import dokumenter
 from soknader.models import Soknad
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services import errors, innsending, saksbehandling
 from tests.soknader.factories import (
     AnnenVirksomhetSoknadFactory,
     KomplettSoknadFactory,
     LaeringsarenaFactory,
-    UserFactory,
+    saksbehandler_bruker,
     soker_for,
 )
 
@@ -35,8 +33,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def saksbehandler():
-    user = UserFactory(username="sb", is_staff=True, first_name="Siri")
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    user = saksbehandler_bruker(username="sb", first_name="Siri")
     return user
 
 

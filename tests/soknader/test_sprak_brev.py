@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -12,17 +11,22 @@ from django.utils import timezone
 from brreg.services import virksomhet_get_or_create
 from epost.services import epost_send_due
 from soknader.models import Soknad
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services import dialog, utkast
-from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, gi_tilgang, soker_for
+from tests.soknader.factories import (
+    KomplettSoknadFactory,
+    LaeringsarenaFactory,
+    UserFactory,
+    gi_tilgang,
+    saksbehandler_bruker,
+    soker_for,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def saksbehandler():
-    user = UserFactory(username="sb", is_staff=True)
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    user = saksbehandler_bruker(username="sb")
     sb_client = Client()
     sb_client.force_login(user)
     sb_client.cookies["django_language"] = "nb"  # the caseworker works in bokmål

@@ -4,16 +4,19 @@ page says where the case stands (the decision and its letter first), never in fi
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from soknader.choices import Status
 from soknader.models import Melding, Soknad, Vedlegg
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services import dialog, innsending, saksbehandling
-from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
+from tests.soknader.factories import (
+    KomplettSoknadFactory,
+    LaeringsarenaFactory,
+    saksbehandler_bruker,
+    soker_for,
+)
 from tests.soknader.pdfer import PDF
 
 pytestmark = pytest.mark.django_db
@@ -22,8 +25,7 @@ FRIST = dt.date(2030, 1, 15)
 
 @pytest.fixture
 def saksbehandler():
-    user = UserFactory(username="sb", is_staff=True)
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    user = saksbehandler_bruker(username="sb")
     return user
 
 

@@ -2,22 +2,24 @@
 language naming each missing point; the texts per finding are data the caseworkers edit in the admin."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from soknader.models import Mangeltekst, Soknad
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services import innsending
 from soknader.services.anmodningsbrev import anmodning_utkast
-from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
+from tests.soknader.factories import (
+    KomplettSoknadFactory,
+    LaeringsarenaFactory,
+    saksbehandler_bruker,
+    soker_for,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def sb_client(client):
-    user = UserFactory(username="sb", is_staff=True)
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    user = saksbehandler_bruker("sb")
     client.force_login(user)
     return client
 

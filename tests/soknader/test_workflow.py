@@ -4,7 +4,7 @@ import datetime as dt
 import io
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -12,13 +12,13 @@ from django.urls import reverse
 from soknader.changes import diff
 from soknader.models import Innsending, Soknad, Statusendring
 from soknader.regler import status as statusregler
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services import dialog, errors, innsending, saksbehandling
 from tests.soknader.factories import (
     AnnenVirksomhetSoknadFactory,
     KomplettSoknadFactory,
     LaeringsarenaFactory,
     UserFactory,
+    saksbehandler_bruker,
     soker_for,
 )
 
@@ -38,9 +38,7 @@ ALL = [
 
 @pytest.fixture
 def saksbehandler():
-    user = UserFactory(username="sb", is_staff=True, first_name="Siri")
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
-    return user
+    return saksbehandler_bruker("sb", first_name="Siri")
 
 
 @pytest.fixture

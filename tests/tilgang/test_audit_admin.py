@@ -1,13 +1,17 @@
 """The audit log in the admin: caseworkers read it, filtered by person and organisation; nobody edits it."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from soknader.roles import SAKSBEHANDLERE
 from soknader.services.innsending import soknad_submit
 from soknader.services.saksbehandling import soknad_start_review
-from tests.soknader.factories import KomplettSoknadFactory, LaeringsarenaFactory, UserFactory, soker_for
+from tests.soknader.factories import (
+    KomplettSoknadFactory,
+    LaeringsarenaFactory,
+    UserFactory,
+    saksbehandler_bruker,
+    soker_for,
+)
 from tilgang.models import Hendelse
 
 pytestmark = pytest.mark.django_db
@@ -15,8 +19,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def saksbehandler():
-    user = UserFactory(username="sb", is_staff=True)
-    user.groups.add(Group.objects.get(name=SAKSBEHANDLERE))
+    user = saksbehandler_bruker(username="sb")
     return user
 
 
