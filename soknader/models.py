@@ -358,6 +358,9 @@ class Mangel(FastChoices, models.Model):
     arena_nummer = models.PositiveIntegerField(_("læringsarena nr."), null=True, blank=True)
     # what the finding is about (`regler.mangler.fingeravtrykk`): an assessment of it holds while this is the same
     fingeravtrykk = models.CharField(_("fingeravtrykk"), max_length=64, blank=True, editable=False, db_index=True)
+    # Not a column: the assessment that holds for the finding, set where it is read with it (the case page), and
+    # what `services.mangelvurdering.er_apen` reads.
+    vurdering: "Mangelvurdering | None"
 
     class Meta:
         verbose_name = _("mangel")

@@ -66,17 +66,17 @@ def soknad_answer(*, soknad: Soknad, bruker, tekst: str, vedlegg: Iterable = (),
     vedlegg = list(vedlegg)
     filer = []
     tidligere = Vedlegg.objects.filter(melding__soknad=soknad).aggregate(antall=Count("pk"), bytes=Sum("storrelse"))
-    melding = grenser.vedlegg_for_mange(
+    feil = grenser.vedlegg_for_mange(
         filer=[(fil.name, fil.size) for fil in vedlegg],
         har_antall=tidligere["antall"],
         har_bytes=tidligere["bytes"] or 0,
     )
-    if melding:  # by the sizes the upload declared, before any file is read
-        raise ValidationError({"vedlegg": melding})
+    if feil:  # by the sizes the upload declared, before any file is read
+        raise ValidationError({"vedlegg": feil})
     for fil in vedlegg:
         innhold = fil.read(settings.VEDLEGG_MAKS_BYTES + 1)  # never more than the limit and a byte
-        if melding := gyldig.vedlegg_feil(fil.name, len(innhold), innhold) or pdfsjekk.pdf_problem(innhold, fil.name):
-            raise ValidationError({"vedlegg": melding})
+        if feil := gyldig.vedlegg_feil(fil.name, len(innhold), innhold) or pdfsjekk.pdf_problem(innhold, fil.name):
+            raise ValidationError({"vedlegg": feil})
         filer.append((pdfsjekk.trygt_filnavn(fil.name), innhold))
     if not tekst and not filer:
         raise ValidationError({"tekst": gettext("Skriv et svar til Helsedirektoratet, eller legg ved en fil.")})

@@ -3,6 +3,8 @@
 from collections.abc import Mapping
 from typing import Any
 
+from django.utils.functional import Promise
+
 
 class NotEditable(Exception):
     """The application is not open for changes by the søker (submitted, under review, decided)."""
@@ -17,13 +19,13 @@ class Conflict(Exception):
 
 
 class SubmitRefused(Exception):
-    def __init__(self, problemer: Mapping[str, Mapping[str, str]]):
+    def __init__(self, problemer: Mapping[str, Mapping[str, str | Promise]]):
         super().__init__("Søknaden er ikke fullført")
         self.problemer = problemer
 
 
 class TransitionRefused(Exception):
-    def __init__(self, melding: str):
+    def __init__(self, melding: str | Promise):
         super().__init__(melding)
         self.melding = melding
 

@@ -100,13 +100,14 @@ def soknad_submit(*, soknad: Soknad, bruker, sprak: str | None = None) -> Soknad
             katalog = katalog_for_soknad(locked.soknadsdato)
             laeringsmal_store(arenaer, arenaer_tolk(arenaer, locked.spesialitet, katalog))
             vurdering = vurder(soknad=locked, arenaer=arenaer, katalog=katalog)
-        updates = {"soknadsdato": locked.soknadsdato}
+        updates: dict[str, object] = {"soknadsdato": locked.soknadsdato}
         if sprak:
             updates["sprak"] = sprak
         if not locked.referanse:  # set with the status, so the history row (and the audit log) can name it
             updates["referanse"] = referanse_for(locked, locked.soknadsdato)
         status_change(soknad=locked, til=til, bruker=bruker, melding=melding, **updates)
         innsending = innsending_create(soknad=locked, arenaer=arenaer)
+        assert innsending is not None  # without only_if_changed there is always a new one
         mangler_refresh(soknad=locked, arenaer=arenaer, mangler=vurdering.mangler)
         # the application as sent, as a document: its PDF is kept with this submission and attached to the receipt
         if forberedt and (forberedt.versjon, forberedt.referanse) == (innsending.versjon, locked.referanse):

@@ -47,8 +47,13 @@ def soknad_register(
     sentence that the virksomhet counts as registered from a date before the application."""
     require_saksbehandler(bruker)
     vedtaksdato = vedtaksdato or timezone.localdate()
-    tidligere = {"tidligere_fra": tidligere_fra, "tidligere_begrunnelse": tidligere_begrunnelse}
-    forhandslaget = _vedtaksbrev_prepare(soknad.pk, Status.REGISTRERT, vedtaksdato, **tidligere)
+    forhandslaget = _vedtaksbrev_prepare(
+        soknad.pk,
+        Status.REGISTRERT,
+        vedtaksdato,
+        tidligere_fra=tidligere_fra,
+        tidligere_begrunnelse=tidligere_begrunnelse,
+    )
     with transaction.atomic():
         current = Soknad.objects.select_related("virksomhet").get(pk=soknad.pk)
         if current.soknadsdato is None:
@@ -86,6 +91,7 @@ def vedtak_preview(
     preview.status = til
     preview.vedtaksdato = vedtaksdato
     if til == Status.REGISTRERT:
+        assert soknad.soknadsdato is not None, "only a submitted application is decided"
         preview.registrert_fra = registrert_fra(soknad.soknadsdato, tidligere_fra=tidligere_fra)
         preview.registrert_fra_begrunnelse = tidligere_begrunnelse.strip() if tidligere_fra else ""
     else:

@@ -1,6 +1,7 @@
 """Moving an application from one status to another, under a lock, with a history row (the rules: regler.status)."""
 
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 
 from django.db import transaction
 from django.utils import timezone
@@ -47,7 +48,7 @@ def transition(
     bruker,
     expected_status: str | None,
     melding: str = "",
-    allowed: Mapping[str, set],
+    allowed: Mapping[str, AbstractSet[str]],
     **updates,
 ) -> Soknad:
     with transaction.atomic():
@@ -60,7 +61,7 @@ def transition(
                 )
                 % {"status": locked.get_status_display()}
             )
-        if locked.status not in allowed.get(til, set()):
+        if locked.status not in allowed.get(til, frozenset()):
             raise TransitionRefused(
                 gettext("En søknad med status «%(fra)s» kan ikke få status «%(til)s».")
                 % {"fra": locked.get_status_display(), "til": Status(til).label}
