@@ -12,12 +12,13 @@ a ModelAdmin both, with Norwegian messages next to the field.
 """
 
 import re
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext
@@ -101,7 +102,15 @@ class SafeMultipleChoice(forms.ModelMultipleChoiceField):
             ) from None
 
 
-class SafeForm:
+if TYPE_CHECKING:  # a mix-in for a ModelAdmin: type-checked as one
+    from django.contrib.admin import ModelAdmin
+
+    _AdminBase = ModelAdmin[Any]
+else:
+    _AdminBase = object
+
+
+class SafeForm(_AdminBase):
     """A ModelAdmin mix-in: JSON and many-to-many fields that answer bad input with a message, never a 500; and a
     form posted with a NUL anywhere is refused with a message, shown again without the NUL (an autocomplete widget
     looks its bound value up in the database while rendering, which PostgreSQL refuses for a NUL)."""
@@ -111,8 +120,10 @@ class SafeForm:
         models.ManyToManyField: {"form_class": SafeMultipleChoice},
     }
 
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> "type[forms.ModelForm[Any]]":
+        form = super().get_form(request, obj, change=change, **kwargs)  # by name: auth.UserAdmin takes no `change`
         return type(f"Trygt{form.__name__}", (UtenNul, form), {})
 
 

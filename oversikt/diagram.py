@@ -5,11 +5,15 @@ the bar's width. Plain functions on the figures from `selectors`, no queries."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .selectors import Regiontall
+
+if TYPE_CHECKING:
+    from django.utils.functional import Promise
 
 # The parts of a region's bar: every application by status, then the kommuner that have not applied.
 # Colours from the Okabe–Ito palette (distinguishable with colour-blindness), text colour chosen for contrast.
@@ -28,7 +32,7 @@ STOLPEHOYDE = 30  # px
 @dataclass(frozen=True)
 class Stolpedel:
     felt: str
-    tittel: str
+    tittel: str | Promise
     verdi: int
     x: float
     bredde: float

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Case, CharField, Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -36,6 +37,14 @@ from soknader.models import (
     Statusendring,
     overgangsregel_gjelder,
 )
+
+if TYPE_CHECKING:
+    from django.utils.functional import Promise
+    from django_stubs_ext import WithAnnotations
+
+    class _DatoStatus(TypedDict):
+        dato_status: str  # the status at the end of the day asked about (`_soknader_per_dato`)
+
 
 HELE_LANDET = _("Hele landet")
 IKKE_SOKT = _("Ikke søkt")
@@ -87,7 +96,7 @@ class Regiontall:
     kommuner: int = 0
 
     @property
-    def verdier(self) -> list[tuple[str, str, int]]:
+    def verdier(self) -> list[tuple[str, str | Promise, int]]:
         """(field, heading, value) for each column, for templates."""
         return [(felt, tittel, getattr(self, felt)) for felt, tittel in KOLONNER]
 
@@ -211,7 +220,7 @@ def _dagens_slutt(dato: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(dato + dt.timedelta(days=1), dt.time.min))
 
 
-def _soknader_per_dato(spesialitet: str, dato: dt.date) -> QuerySet[Soknad]:
+def _soknader_per_dato(spesialitet: str, dato: dt.date) -> QuerySet[WithAnnotations[Soknad, _DatoStatus]]:
     """Each organisation's latest application for the specialty that had been sent in by the end of `dato`, with
     its status then (`dato_status`).
 

@@ -39,7 +39,7 @@ def fil_response(data, filnavn: str, content_type: str = "application/pdf") -> H
     """A stored file, only ever returned by a view that has checked who asks: never cached by others, never
     sniffed, always downloaded (a PDF from an applicant is not rendered in our origin)."""
     response = HttpResponse(bytes(data), content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, filnavn)
+    response["Content-Disposition"] = content_disposition_header(True, filnavn) or "attachment"
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -7,6 +7,8 @@ objects into the plain functions of `completeness.py`.
 from collections.abc import Iterable
 from typing import Any
 
+from django.utils.functional import Promise
+
 from . import completeness, skjema
 from .choices import Seksjon, Seksjonsstatus
 from .models import Laeringsarena, Soknad
@@ -42,7 +44,7 @@ def problems(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict[str, complete
     return result
 
 
-def statuses(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict[str, str]:
+def statuses(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict[str, Seksjonsstatus]:
     """Ikke påbegynt / Påbegynt / Fullført for each section, from the data alone; "Må sjekkes" for a complete
     section 4 where some learning-objective text could not be read (issue 20: never "Fullført" on a guess)."""
     problemer = problems(soknad, arenaer)
@@ -65,7 +67,7 @@ def statuses(soknad: Soknad, arenaer: list[Laeringsarena]) -> dict[str, str]:
     return result
 
 
-def answers(obj: Any, del_: skjema.Del, kontekst: skjema.Kontekst | None) -> list[tuple[str, str]]:
+def answers(obj: Any, del_: skjema.Del, kontekst: skjema.Kontekst | None) -> list[tuple[str | Promise, str]]:
     """The stored answers as (label, text) for reading back; fields not shown in this case are left out."""
     data = values(obj, del_.feltnavn)
     return [(felt.etikett, felt.vis(data[felt.navn])) for felt in del_.felt if completeness.vises(felt, data, kontekst)]

@@ -73,7 +73,7 @@ class ArbeidskoFilter(admin.SimpleListFilter):
     def _vilkar(request, *, annotert: bool = True) -> dict[str, Q]:
         """The tabs' conditions; `annotert`: on the annotated cases (the counts), else the list's own filter (an anti
         join for «Klar for vedtak», instead of a subquery per case)."""
-        uten_mangler = Q(_ko_mangel=False) if annotert else ~Exists(ArbeidskoFilter._har_mangel())
+        uten_mangler = Q(_ko_mangel=False) if annotert else Q(~Exists(ArbeidskoFilter._har_mangel()))
         return {
             "mine": Q(saksbehandler_id=request.user.pk) if request.user.pk else Q(pk__in=[]),
             "ufordelt": Q(saksbehandler__isnull=True),

@@ -57,13 +57,12 @@ def saksbehandlere():
 
 def neste_sak(bruker, unntatt: int | None = None) -> Soknad | None:
     """The case to take next: the caseworker's move, theirs or no one's, the one waiting longest."""
-    return (
-        Soknad.objects.filter(status__in=SAKSBEHANDLERS_TUR)
-        .filter(Q(saksbehandler=bruker) | Q(saksbehandler__isnull=True))
-        .exclude(pk=unntatt)
-        .order_by("venter_siden", "pk")
-        .first()
+    saker = Soknad.objects.filter(status__in=SAKSBEHANDLERS_TUR).filter(
+        Q(saksbehandler=bruker) | Q(saksbehandler__isnull=True)
     )
+    if unntatt is not None:
+        saker = saker.exclude(pk=unntatt)
+    return saker.order_by("venter_siden", "pk").first()
 
 
 def status_med_versjon(soknad: Soknad, versjon: int | None) -> str:

@@ -2,6 +2,8 @@
 name, finds their own as links at the top of the queue, and deletes them. Never shown to anyone else. Writes go
 through services.lagrede_filtre. Mixed into SoknadAdmin."""
 
+from typing import TYPE_CHECKING, Any
+
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
@@ -12,8 +14,15 @@ from ..roles import BEHANDLE_SOKNAD
 from ..services import errors, lagrede_filtre
 from .forms import LagretFilterForm
 
+if TYPE_CHECKING:  # a mix-in for a ModelAdmin: type-checked as one
+    from django.contrib.admin import ModelAdmin
 
-class LagredeFiltreAdmin:
+    _AdminBase = ModelAdmin[Any]
+else:
+    _AdminBase = object
+
+
+class LagredeFiltreAdmin(_AdminBase):
     change_list_template = "admin/soknader/soknad/change_list.html"
 
     def filter_urls(self):

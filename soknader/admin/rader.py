@@ -9,6 +9,9 @@ A column that is not such a method falls back to the admin's own drawing of the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib.admin.templatetags.admin_list import results as admin_results
 from django.contrib.admin.views.main import ChangeList
 from django.utils.html import conditional_escape
@@ -24,17 +27,20 @@ def _celle(verdi, tom: str) -> str:
 def rader(cl: ChangeList) -> list:
     """The rows of the page: a list of cells (safe HTML) per application, as `admin_list.results` gives them."""
     admin = cl.model_admin
-    kolonner = list(cl.list_display)
-    metoder = {navn: getattr(admin, navn, None) for navn in kolonner}
-    if cl.formset is not None or cl.is_popup or not all(callable(m) for m in metoder.values()):
+    metoder: dict[str, Callable[[Any], object]] = {}
+    for kolonne in cl.list_display:
+        if not isinstance(kolonne, str) or not callable(metode := getattr(admin, kolonne, None)):
+            return list(admin_results(cl))
+        metoder[kolonne] = metode
+    if cl.formset is not None or cl.is_popup:
         return list(admin_results(cl))
     tom = str(conditional_escape(admin.get_empty_value_display()))
     filtre = f"?{cl.preserved_filters}" if cl.preserved_filters else ""
     resultat = []
     for obj in cl.result_list:
         celler, lenket = [], False
-        for navn in kolonner:
-            innhold = _celle(metoder[navn](obj), tom)
+        for navn, metode in metoder.items():
+            innhold = _celle(metode(obj), tom)
             if navn == "action_checkbox":
                 celler.append(SafeString(f'<td class="action-checkbox">{innhold}</td>'))
             elif not lenket:  # the first column links to the case, keeping the list's filters

@@ -161,7 +161,8 @@ class SoknadAdmin(
     # "Vis alle" without counting every application again on each page view (one query less)
     show_full_result_count = False
     # the work queue: the waiting first, the one waiting longest on top; then the decided, newest first
-    ordering = [F("venter_siden").asc(nulls_last=True), "-soknadsdato", "-pk"]
+    # (Django takes expressions here; django-stubs types the option as names only)
+    ordering = [F("venter_siden").asc(nulls_last=True), "-soknadsdato", "-pk"]  # type: ignore[list-item]
     change_form_template = "admin/soknader/soknad/change_form.html"
     # the application's own pages are the søker's (a caseworker there gets a 404); the case page is the caseworker's
     view_on_site = False

@@ -15,9 +15,8 @@ The package: `felt.py` says what a field and a section are; `deler.py` holds sec
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext, ngettext
 
 from ..choices import JaDelvisNei
@@ -67,6 +66,9 @@ from .felt import (  # noqa: F401
     tomt,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 # The three sections stored on the application itself, in the form's order (section 4 is its arenas).
 SEKSJONER: dict[str, Del] = {d.seksjon: d for d in (VIRKSOMHET, ANSVAR, FORHOLD)}
 SOKNAD_FELT: tuple[str, ...] = tuple(navn for d in SEKSJONER.values() for navn in d.feltnavn)
@@ -88,7 +90,7 @@ def maks(navn: str) -> int:
     return lengde
 
 
-def etikett(navn: str) -> str | Promise:
+def etikett(navn: str) -> StrOrPromise:
     """The field's label, lazily: in the language active where it is shown (also as a model field's name)."""
     return FELT[navn].etikett
 

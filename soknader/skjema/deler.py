@@ -5,9 +5,8 @@ more than one field."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +34,9 @@ from .felt import (
     Naar,
     Type,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # ---- rules across fields -------------------------------------------------------------------------
 
@@ -72,7 +74,7 @@ BEKREFT = _("Du må bekrefte dette punktet for å fullføre søknaden.")
 DELVIS_ELLER_NEI = (JaDelvisNei.DELVIS, JaDelvisNei.NEI)
 
 
-def _bekreft(navn: str, etikett: str | Promise, hjelp: str | Promise = "", *, kort: str | Promise) -> Felt:
+def _bekreft(navn: str, etikett: StrOrPromise, hjelp: StrOrPromise = "", *, kort: StrOrPromise) -> Felt:
     return Felt(navn, etikett, Type.BEKREFT, hjelp=hjelp, mangler=BEKREFT, kort=kort)
 
 

@@ -8,7 +8,7 @@ import builtins
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import TextChoices
 from django.utils.functional import Promise
@@ -19,6 +19,9 @@ from ..choices import (
     Virksomhetstype,
 )
 from ..regler import gyldig
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def tomt() -> str:
@@ -117,20 +120,20 @@ MAKS_LENGDE: dict[Type, int] = {
 @dataclass(frozen=True)
 class Felt:
     navn: str
-    etikett: str | Promise
+    etikett: StrOrPromise
     type: Type
-    hjelp: str | Promise = ""
+    hjelp: StrOrPromise = ""
     valg: builtins.type[TextChoices] | None = None  # `type` alone is the field above
     valg_utenom: tuple[str, ...] = ()  # choices not offered in the form
     gjelder: Gjelder = ALLE
     vis_naar: Naar | None = None
-    mangler: str | Promise = ""  # the message when it is required and missing; "" means optional
+    mangler: StrOrPromise = ""  # the message when it is required and missing; "" means optional
     kreves_for: Gjelder | None = None  # required only in these contexts (None: wherever it is shown)
     maks: int | None = None  # the longest text accepted (None: the type's default, MAKS_LENGDE)
     automatisk: Gjelder | None = None  # filled in for the user in these contexts, so not shown in the form
     autocomplete: str = ""
     rader: int = 4
-    kort: str | Promise = ""  # a short title, where several are named in one message (the confirmations)
+    kort: StrOrPromise = ""  # a short title, where several are named in one message (the confirmations)
 
     def kreves(self, kontekst: Kontekst | None) -> bool:
         """An answer is required (when the field is shown) for this applicant."""
@@ -189,7 +192,7 @@ class Felt:
 class Gruppe:
     """Fields shown together under a heading (a fieldset)."""
 
-    tittel: str | Promise
+    tittel: StrOrPromise
     felt: tuple[Felt, ...]
 
 
