@@ -226,7 +226,9 @@ def test_a_slow_answer_is_a_read_timeout_and_not_retried_by_default(server):
 
 def test_read_timeouts_retried_when_the_policy_says_so_stop_at_the_deadline(server):
     server.on("/slow", Step(delay=3))
-    timeouts = http.Timeouts(connect=0.5, read=0.5, total=1.2, retries=10, backoff=0.02)
+    # Two whole attempts and their backoff take at most 1.06 s; the 0.44 s left is well above MIN_ATTEMPT_SECONDS
+    # also on a loaded machine (with total=1.2 only 0.04 s of slack was left, and CI once started no third attempt).
+    timeouts = http.Timeouts(connect=0.5, read=0.5, total=1.5, retries=10, backoff=0.02)
     policy = http.Policy(retry_read_timeout=True)
     result, seconds = timed(lambda: client_for(server.url, timeouts=timeouts, policy=policy).get("/slow"))
     assert isinstance(result, http.Unavailable)
