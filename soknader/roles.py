@@ -4,7 +4,7 @@ Code asks for the permission, never for the group: `user.has_perm(BEHANDLE_SOKNA
 usual way to hand the permission out (an administrator may also give it to one user directly).
 """
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group, Permission, User
 
 SAKSBEHANDLERE = "Saksbehandlere"
 BEHANDLE_SOKNAD = "soknader.behandle_soknad"  # start review, anmodning, register, reject
@@ -25,6 +25,11 @@ _SAKSBEHANDLER_PERMS = {
     "brreg": ["view_virksomhet", "view_kommune", "view_fylke", "view_helseregion"],
     "epost": ["view_epost"],
 }
+
+
+def visningsnavn(bruker: User) -> str:
+    """A user as the case's history and the queue name them: the full name, else the username."""
+    return bruker.get_full_name() or bruker.get_username()
 
 
 def ensure_groups(**kwargs) -> None:

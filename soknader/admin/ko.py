@@ -19,7 +19,7 @@ from drift.minne import MINNE
 from ..choices import Status
 from ..models import Innsending, Soknad
 from ..regler.status import SAKSBEHANDLERS_TUR
-from ..roles import BEHANDLE_SOKNAD
+from ..roles import BEHANDLE_SOKNAD, visningsnavn
 from ..services import errors, frister, tildeling
 
 # Who may be given a case: every change to a user, their groups or permissions replaces it (connected in apps.py).
@@ -31,7 +31,7 @@ def saksbehandlere_valg() -> list[tuple[int, str]]:
     version (one small read instead of a join over users, groups and permissions)."""
     return MINNE.hent_lokalt(
         f"saksbehandlere:{SAKSBEHANDLERE.current()}",
-        lambda: [(s.pk, s.get_full_name() or s.get_username()) for s in saksbehandlere()],
+        lambda: [(s.pk, visningsnavn(s)) for s in saksbehandlere()],
         storrelse=lambda valg: 100 * len(valg),
     )
 

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -14,7 +15,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 
 from ..models import Melding, Notat, Soknad
-from ..roles import BEHANDLE_SOKNAD
+from ..roles import BEHANDLE_SOKNAD, visningsnavn
 from ..services import errors, mangelvurdering, notater, transitions
 from .forms import MangelvurderingForm, NotatForm
 
@@ -31,10 +32,8 @@ class Hendelse:
     lenker: list[tuple[str, str]] = field(default_factory=list)  # (address, text)
 
 
-def _navn(bruker) -> str:
-    if bruker is None:
-        return "–"
-    return bruker.get_full_name() or bruker.get_username()
+def _navn(bruker: User | None) -> str:
+    return "–" if bruker is None else visningsnavn(bruker)
 
 
 def tidslinje(*, soknad, historikk, meldinger, eposter, innsendinger, vedtaksbrev, notater_) -> list[Hendelse]:

@@ -18,14 +18,15 @@ TEKSTER = CacheVersion("mangeltekster")
 def mangeltekster() -> dict[str, Mangeltekst]:
     """Every kind of finding's text, by code: a small table the case page drafts from on every view, kept per process
     under its version."""
-    return MINNE.hent_lokalt(
+    tekster: dict[str, Mangeltekst] = MINNE.hent_lokalt(
         f"mangeltekster:{TEKSTER.current()}",
         lambda: {t.kode: t for t in Mangeltekst.objects.all()},
         storrelse=lambda tekster: sum(len(t.bokmal) + len(t.nynorsk) + 200 for t in tekster.values()),
     )
+    return tekster
 
 
-def mangeltekster_endret(**_kwargs) -> None:
+def mangeltekster_endret(**_kwargs: object) -> None:
     """Receiver of post_save and post_delete of Mangeltekst: a new version now and again at the commit."""
     TEKSTER.bump()
     TEKSTER.bump_on_commit()

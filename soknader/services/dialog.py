@@ -4,7 +4,9 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
@@ -32,7 +34,7 @@ def anmodning_frist_standard() -> dt.date:
 
 
 def soknad_request_information(
-    *, soknad: Soknad, bruker, melding: str, frist: dt.date | None = None, expected_status: str | None = None
+    *, soknad: Soknad, bruker: User, melding: str, frist: dt.date | None = None, expected_status: str | None = None
 ) -> Soknad:
     """Ask the applicant for more information by a deadline; they may then answer, edit and submit again."""
     require_saksbehandler(bruker)
@@ -58,7 +60,9 @@ def soknad_request_information(
     return result
 
 
-def soknad_answer(*, soknad: Soknad, bruker, tekst: str, vedlegg: Iterable = (), sprak: str | None = None) -> Melding:
+def soknad_answer(
+    *, soknad: Soknad, bruker: User, tekst: str, vedlegg: Iterable[UploadedFile] = (), sprak: str | None = None
+) -> Melding:
     """The applicant answers an anmodning in words, with PDF attachments if asked. Raises ValidationError keyed by
     the answer form's fields (`tekst`, `vedlegg`). The answer is kept in the thread; the applicant then resubmits.
     `sprak`: the language the søker answers in becomes the application's language for mail and letters."""
@@ -67,17 +71,18 @@ def soknad_answer(*, soknad: Soknad, bruker, tekst: str, vedlegg: Iterable = (),
     filer = []
     tidligere = Vedlegg.objects.filter(melding__soknad=soknad).aggregate(antall=Count("pk"), bytes=Sum("storrelse"))
     feil = grenser.vedlegg_for_mange(
-        filer=[(fil.name, fil.size) for fil in vedlegg],
+        filer=[(fil.name or "", fil.size or 0) for fil in vedlegg],
         har_antall=tidligere["antall"],
         har_bytes=tidligere["bytes"] or 0,
     )
     if feil:  # by the sizes the upload declared, before any file is read
         raise ValidationError({"vedlegg": feil})
     for fil in vedlegg:
+        navn = fil.name or ""
         innhold = fil.read(settings.VEDLEGG_MAKS_BYTES + 1)  # never more than the limit and a byte
-        if feil := gyldig.vedlegg_feil(fil.name, len(innhold), innhold) or pdfsjekk.pdf_problem(innhold, fil.name):
+        if feil := gyldig.vedlegg_feil(navn, len(innhold), innhold) or pdfsjekk.pdf_problem(innhold, navn):
             raise ValidationError({"vedlegg": feil})
-        filer.append((pdfsjekk.trygt_filnavn(fil.name), innhold))
+        filer.append((pdfsjekk.trygt_filnavn(navn), innhold))
     if not tekst and not filer:
         raise ValidationError({"tekst": gettext("Skriv et svar til Helsedirektoratet, eller legg ved en fil.")})
     with transaction.atomic():

@@ -1,9 +1,12 @@
 """What the services refuse with: the views and the admin catch these and tell the user."""
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.functional import Promise
+
+if TYPE_CHECKING:
+    from ..models import Soknad
 
 
 class NotEditable(Exception):
@@ -34,7 +37,7 @@ class AlreadyApplied(Exception):
     """The organisation has an open application for the specialty already (`samtidig`: started a moment ago by
     someone else). The page that catches it links to `soknad`."""
 
-    def __init__(self, soknad, *, samtidig: bool = False):
+    def __init__(self, soknad: "Soknad", *, samtidig: bool = False):
         super().__init__("Søknaden finnes")
         self.soknad = soknad
         self.samtidig = samtidig

@@ -5,7 +5,9 @@ foreløpig svar from the case (same machinery as the anmodning: a message, a his
 
 import datetime as dt
 
+from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -24,7 +26,7 @@ def svarfrist_11a(soknad: Soknad) -> dt.date | None:
     return soknad.soknadsdato + EN_MANED if soknad.soknadsdato else None
 
 
-def forelopig_svar_skyldes(idag: dt.date | None = None):
+def forelopig_svar_skyldes(idag: dt.date | None = None) -> QuerySet[Soknad]:
     """Open cases on the caseworker's move, received over three weeks ago, that have had no foreløpig svar."""
     idag = idag or timezone.localdate()
     return Soknad.objects.filter(
@@ -35,7 +37,7 @@ def forelopig_svar_skyldes(idag: dt.date | None = None):
 
 
 def soknad_forelopig_svar(
-    *, soknad: Soknad, bruker, melding: str, forventet: dt.date, expected_status: str | None = None
+    *, soknad: Soknad, bruker: User, melding: str, forventet: dt.date, expected_status: str | None = None
 ) -> Soknad:
     """Tell the applicant why the case takes time and when to expect an answer; the status stays."""
     require_saksbehandler(bruker)

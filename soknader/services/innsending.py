@@ -4,9 +4,12 @@ import datetime as dt
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from laeringsmal.tolking import katalog_for_soknad
@@ -31,7 +34,7 @@ from .utkast import locked_editable, sprak_gyldig
 logger = logging.getLogger("asa.pdf")
 
 
-def referanse_for(soknad: Soknad, dato, reserved: Iterable[str] = ()) -> str:
+def referanse_for(soknad: Soknad, dato: dt.date, reserved: Iterable[str] = ()) -> str:
     """ASA-{year}-{pk:05d}; with a suffix (-2, -3 …) if an imported application already carries that reference."""
     base = f"ASA-{dato.year}-{soknad.pk:05d}"
     reserved = set(reserved)
@@ -45,6 +48,7 @@ def referanse_for(soknad: Soknad, dato, reserved: Iterable[str] = ()) -> str:
 def referanse_assign(*, soknad: Soknad, reserved: Iterable[str] = ()) -> None:
     """Give an application that has left draft its reference, once (dated by its søknadsdato)."""
     if not soknad.referanse and soknad.status != Status.UTKAST:
+        assert soknad.soknadsdato is not None  # given when it left draft
         soknad.referanse = referanse_for(soknad, soknad.soknadsdato, reserved)
         soknad.save(update_fields=["referanse"])
 
@@ -60,7 +64,7 @@ def innsending_create(
     return Innsending.objects.create(soknad=soknad, data=data, versjon=(last.versjon + 1) if last else 1)
 
 
-def soknad_submit(*, soknad: Soknad, bruker, sprak: str | None = None) -> Soknad:
+def soknad_submit(*, soknad: Soknad, bruker: User, sprak: str | None = None) -> Soknad:
     """Send the application to Helsedirektoratet (first time, or again after an anmodning).
 
     Every section must be complete. The søknadsdato and reference are set the first time only; each
@@ -122,29 +126,33 @@ def soknad_submit(*, soknad: Soknad, bruker, sprak: str | None = None) -> Soknad
     return locked
 
 
+# The stored values of the application, its organisation and each arena
+_Rader = tuple[tuple[Any, ...], tuple[Any, ...], tuple[tuple[Any, ...], ...]]
+
+
 @dataclass(frozen=True)
 class _Forberedt:
     """A submission made before the write transaction, and the rows it was made from."""
 
-    rader: tuple
+    rader: _Rader
     soknadsdato: dt.date  # the catalogue's date, and the document's
-    tolket: dict[int, dict]  # arena pk -> what its LM text was read as
+    tolket: dict[int, dict[str, list[Any]]]  # arena pk -> what its LM text was read as
     vurdering: Vurdering
     versjon: int = 0
     referanse: str = ""
     html: str = ""  # the document; its PDF is made after the commit
 
 
-def _rader(soknad: Soknad, arenaer: list[Laeringsarena]) -> tuple:
+def _rader(soknad: Soknad, arenaer: list[Laeringsarena]) -> _Rader:
     """Every stored value a submission is made from: the application, its organisation and its arenas."""
 
-    def verdier(obj) -> tuple:
+    def verdier(obj: Model) -> tuple[Any, ...]:
         return tuple(getattr(obj, f.attname) for f in obj._meta.concrete_fields)
 
     return verdier(soknad), verdier(soknad.virksomhet), tuple(verdier(a) for a in arenaer)
 
 
-def _innsending_prepare(soknad_pk: int, tidspunkt, sprak: str | None = None) -> _Forberedt | None:
+def _innsending_prepare(soknad_pk: int, tidspunkt: dt.datetime, sprak: str | None = None) -> _Forberedt | None:
     """The submission about to be made (arenas read, judgement, document), from the rows as they are now, outside
     any transaction. None when it will be refused for its status; no document when for what it lacks."""
     soknad = Soknad.objects.select_related("virksomhet").get(pk=soknad_pk)
@@ -206,7 +214,7 @@ def innsendinger_pdf_make() -> int:
     return laget
 
 
-def soknad_withdraw(*, soknad: Soknad, bruker, melding: str = "") -> Soknad:
+def soknad_withdraw(*, soknad: Soknad, bruker: User, melding: str = "") -> Soknad:
     """The applicant withdraws a submitted application."""
     return transition(
         soknad=soknad,

@@ -1,5 +1,6 @@
 """A caseworker's saved views of the work queue (issue 21): the changelist's query string under a name, theirs only."""
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import QueryDict
@@ -16,7 +17,7 @@ MAKS_PER_SAKSBEHANDLER = 30
 UTELATT = frozenset({"p", "e", "_popup", "_to_field", "all"})
 
 
-def filtre_for(bruker) -> QuerySet[LagretFilter]:
+def filtre_for(bruker: User) -> QuerySet[LagretFilter]:
     """The user's own saved filters, by name (never another's)."""
     return LagretFilter.objects.filter(bruker_id=bruker.pk).order_by("navn", "pk")
 
@@ -28,7 +29,7 @@ def _renset(sporring: str) -> str:
     return data.urlencode()
 
 
-def filter_save(*, bruker, navn: str, sporring: str) -> LagretFilter:
+def filter_save(*, bruker: User, navn: str, sporring: str) -> LagretFilter:
     """Save the queue's filter and search (`sporring`, the query string) as `navn`; a name in use is replaced."""
     require_saksbehandler(bruker)
     navn = " ".join(navn.split())
@@ -47,7 +48,7 @@ def filter_save(*, bruker, navn: str, sporring: str) -> LagretFilter:
     return lagret
 
 
-def filter_delete(*, bruker, filter_id: int) -> None:
+def filter_delete(*, bruker: User, filter_id: int) -> None:
     """Delete one of the user's own saved filters (another's is not found)."""
     antall, _rader = filtre_for(bruker).filter(pk=filter_id).delete()
     if not antall:

@@ -6,6 +6,7 @@ A resubmission that changes what the finding is about gives it another fingerpri
 and the assessment stays in the case's record. Each assessment and each undo is a row of the case's history (and so
 of the audit log), as assigning a case is; the status stays."""
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
@@ -15,6 +16,7 @@ from .. import kotall
 from ..choices import Alvorlighet
 from ..models import Mangel, Mangelvurdering, Soknad, Statusendring
 from ..regler.status import VENTENDE_STATUSER
+from ..roles import visningsnavn
 from .errors import TransitionRefused
 from .refresh import mangler_refresh
 from .transitions import require_saksbehandler
@@ -22,7 +24,7 @@ from .transitions import require_saksbehandler
 NOTAT_MAKS = 500
 
 
-def gjeldende(soknad_ref="soknad", avtrykk_ref="fingeravtrykk"):
+def gjeldende(soknad_ref: str = "soknad", avtrykk_ref: str = "fingeravtrykk") -> Exists:
     """Exists: an assessment not undone of the finding at OuterRef(`soknad_ref`, `avtrykk_ref`)."""
     return Exists(
         Mangelvurdering.objects.filter(
@@ -47,10 +49,6 @@ def vurderinger_for(soknad: Soknad) -> dict[str, Mangelvurdering]:
     return {v.fingeravtrykk: v for v in rader.order_by("vurdert", "pk")}
 
 
-def _navn(bruker) -> str:
-    return bruker.get_full_name() or bruker.get_username()
-
-
 def _laast(soknad: Soknad) -> Soknad:
     locked = Soknad.objects.select_for_update(of=("self",)).get(pk=soknad.pk)
     if locked.status not in VENTENDE_STATUSER:
@@ -61,14 +59,14 @@ def _laast(soknad: Soknad) -> Soknad:
     return locked
 
 
-def _historikk(soknad: Soknad, bruker, melding: str) -> None:
+def _historikk(soknad: Soknad, bruker: User, melding: str) -> None:
     Statusendring.objects.create(
         soknad=soknad, fra_status=soknad.status, til_status=soknad.status, utfort_av=bruker, melding=melding
     )
     kotall.endret()  # «Klar for vedtak» counts the open findings
 
 
-def mangel_assess(*, soknad: Soknad, bruker, mangel_id: int, notat: str) -> Mangelvurdering:
+def mangel_assess(*, soknad: Soknad, bruker: User, mangel_id: int, notat: str) -> Mangelvurdering:
     """Mark the finding `mangel_id` of `soknad` as assessed and in order, with `notat` saying why."""
     require_saksbehandler(bruker)
     notat = " ".join(notat.split())
@@ -112,7 +110,7 @@ def mangel_assess(*, soknad: Soknad, bruker, mangel_id: int, notat: str) -> Mang
     return vurdering
 
 
-def mangel_unassess(*, soknad: Soknad, bruker, vurdering_id: int) -> Mangelvurdering:
+def mangel_unassess(*, soknad: Soknad, bruker: User, vurdering_id: int) -> Mangelvurdering:
     """Undo an assessment: the finding is open again; the assessment stays in the record as undone."""
     require_saksbehandler(bruker)
     with transaction.atomic():
@@ -132,7 +130,7 @@ def mangel_unassess(*, soknad: Soknad, bruker, vurdering_id: int) -> Mangelvurde
             gettext("Vurderingen av mangelen «%(mangel)s» er angret; mangelen er åpen igjen (vurdert av %(navn)s).")
             % {
                 "mangel": vurdering.melding,
-                "navn": _navn(vurdering.vurdert_av) if vurdering.vurdert_av else "–",
+                "navn": visningsnavn(vurdering.vurdert_av) if vurdering.vurdert_av else "–",
             },
         )
     return vurdering

@@ -2,8 +2,9 @@
 history row and mail through the outbox), and all of them in one transaction: one refusal and nothing is done."""
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from ..choices import Status
@@ -13,7 +14,7 @@ from . import dialog, saksbehandling
 from .mangelvurdering import apne_mangler
 
 
-def rene(soknader) -> tuple[list[Soknad], list[Soknad]]:
+def rene(soknader: Iterable[Soknad]) -> tuple[list[Soknad], list[Soknad]]:
     """(those that may be registered now: waiting, no open finding; the others) of `soknader`, in their order. A
     finding a caseworker has assessed as in order ("vurdert") is not open."""
     soknader = list(soknader)
@@ -22,17 +23,17 @@ def rene(soknader) -> tuple[list[Soknad], list[Soknad]]:
     return ok, [s for s in soknader if s not in ok]
 
 
-def kan_starte(soknader) -> tuple[list[Soknad], list[Soknad]]:
+def kan_starte(soknader: Iterable[Soknad]) -> tuple[list[Soknad], list[Soknad]]:
     ok = [s for s in soknader if s.status in SAKSBEHANDLER_OVERGANGER[Status.UNDER_BEHANDLING]]
     return ok, [s for s in soknader if s not in ok]
 
 
-def kan_anmodes(soknader) -> tuple[list[Soknad], list[Soknad]]:
+def kan_anmodes(soknader: Iterable[Soknad]) -> tuple[list[Soknad], list[Soknad]]:
     ok = [s for s in soknader if s.status in SAKSBEHANDLER_OVERGANGER[Status.ANMODNING_SENDT]]
     return ok, [s for s in soknader if s not in ok]
 
 
-def soknader_start_review(*, soknader: Sequence[Soknad], bruker) -> int:
+def soknader_start_review(*, soknader: Sequence[Soknad], bruker: User) -> int:
     with transaction.atomic():
         for soknad in soknader:
             saksbehandling.soknad_start_review(soknad=soknad, bruker=bruker, expected_status=soknad.status)
@@ -40,7 +41,7 @@ def soknader_start_review(*, soknader: Sequence[Soknad], bruker) -> int:
 
 
 def soknader_request_information(
-    *, soknader: Sequence[Soknad], bruker, melding: str, frist: dt.date | None = None
+    *, soknader: Sequence[Soknad], bruker: User, melding: str, frist: dt.date | None = None
 ) -> int:
     """The same anmodning to each: each its own message, history row and mail."""
     with transaction.atomic():
@@ -51,7 +52,7 @@ def soknader_request_information(
     return len(soknader)
 
 
-def soknader_register(*, soknader: Sequence[Soknad], bruker, vedtaksdato: dt.date | None = None) -> int:
+def soknader_register(*, soknader: Sequence[Soknad], bruker: User, vedtaksdato: dt.date | None = None) -> int:
     """Register each (with its decision letter and mail); the caller has checked that nothing is missing (`rene`)."""
     with transaction.atomic():
         for soknad in soknader:

@@ -3,6 +3,7 @@ request back. Each under the application's lock, with a row in its history and a
 
 import datetime as dt
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -47,7 +48,7 @@ def _frist_etter_i_dag(frist: dt.date) -> None:
 
 
 def soknad_follow_up(
-    *, soknad: Soknad, bruker, melding: str, frist: dt.date, expected_status: str | None = None
+    *, soknad: Soknad, bruker: User, melding: str, frist: dt.date, expected_status: str | None = None
 ) -> Soknad:
     """A further message on the open anmodning (no answer yet), with a deadline; the application stays waiting."""
     require_saksbehandler(bruker)
@@ -65,7 +66,9 @@ def soknad_follow_up(
     return locked
 
 
-def soknad_extend_deadline(*, soknad: Soknad, bruker, frist: dt.date, expected_status: str | None = None) -> Soknad:
+def soknad_extend_deadline(
+    *, soknad: Soknad, bruker: User, frist: dt.date, expected_status: str | None = None
+) -> Soknad:
     """A later deadline for the open anmodning; the applicant is told by mail and reminded again before it."""
     require_saksbehandler(bruker)
     _frist_etter_i_dag(frist)
@@ -85,7 +88,7 @@ def soknad_extend_deadline(*, soknad: Soknad, bruker, frist: dt.date, expected_s
     return locked
 
 
-def soknad_remind(*, soknad: Soknad, bruker, expected_status: str | None = None) -> Soknad:
+def soknad_remind(*, soknad: Soknad, bruker: User, expected_status: str | None = None) -> Soknad:
     """Remind the applicant now of the anmodning they have not answered (the daily reminder does it once by itself)."""
     require_saksbehandler(bruker)
     with transaction.atomic():
@@ -98,7 +101,9 @@ def soknad_remind(*, soknad: Soknad, bruker, expected_status: str | None = None)
     return locked
 
 
-def soknad_withdraw_request(*, soknad: Soknad, bruker, melding: str = "", expected_status: str | None = None) -> Soknad:
+def soknad_withdraw_request(
+    *, soknad: Soknad, bruker: User, melding: str = "", expected_status: str | None = None
+) -> Soknad:
     """Take the anmodning back: the applicant need not answer, and the case is under review again."""
     require_saksbehandler(bruker)
     melding = melding.strip()

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 
+from brreg.models import Virksomhet
+from laeringsmal.katalog import Katalog
 from laeringsmal.tolking import katalog_for_soknad, tolk_laeringsmal
 
 from .. import kotall, listecache
@@ -22,7 +24,7 @@ from ..regler import mangler as mangelregler
 from ..regler.vurdering import vurder
 
 
-def arenaer_tolk(arenaer: list[Laeringsarena], spesialitet: str, katalog) -> dict[int, dict]:
+def arenaer_tolk(arenaer: list[Laeringsarena], spesialitet: str, katalog: Katalog) -> dict[int, dict[str, list[Any]]]:
     """Each arena's LM text read against the catalogue: arena pk -> the fields stored next to the text."""
     return {
         arena.pk: tolk_laeringsmal(tekst=arena.laeringsmal, spesialitet=spesialitet, katalog=katalog).felter
@@ -78,6 +80,6 @@ def mangler_refresh(
     return mangler
 
 
-def mangler_refresh_for_virksomhet(virksomhet) -> None:
+def mangler_refresh_for_virksomhet(virksomhet: Virksomhet) -> None:
     for soknad in Soknad.objects.filter(virksomhet=virksomhet).select_related("virksomhet"):
         mangler_refresh(soknad=soknad)

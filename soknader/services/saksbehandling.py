@@ -2,7 +2,9 @@
 
 import copy
 import datetime as dt
+from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -22,7 +24,7 @@ from .errors import TransitionRefused
 from .transitions import require_saksbehandler, transition
 
 
-def soknad_start_review(*, soknad: Soknad, bruker, expected_status: str | None = None) -> Soknad:
+def soknad_start_review(*, soknad: Soknad, bruker: User, expected_status: str | None = None) -> Soknad:
     require_saksbehandler(bruker)
     return transition(
         soknad=soknad,
@@ -36,7 +38,7 @@ def soknad_start_review(*, soknad: Soknad, bruker, expected_status: str | None =
 def soknad_register(
     *,
     soknad: Soknad,
-    bruker,
+    bruker: User,
     vedtaksdato: dt.date | None = None,
     melding: str = "",
     expected_status: str | None = None,
@@ -99,7 +101,9 @@ def vedtak_preview(
     return preview
 
 
-def _vedtaksbrev_prepare(soknad_pk: int, til: str, vedtaksdato: dt.date, begrunnelse: str = "", **tidligere):
+def _vedtaksbrev_prepare(
+    soknad_pk: int, til: str, vedtaksdato: dt.date, begrunnelse: str = "", **tidligere: Any
+) -> dokumenter.Forhandslaget:
     """The letter, made before the write transaction (see dokumenter.Forhandslaget)."""
     soknad = Soknad.objects.select_related("virksomhet").get(pk=soknad_pk)
     if soknad.soknadsdato is None:
@@ -108,7 +112,7 @@ def _vedtaksbrev_prepare(soknad_pk: int, til: str, vedtaksdato: dt.date, begrunn
     return dokumenter.Forhandslaget(dokumenter.vedtaksbrev_html(preview))
 
 
-def _vedtaksbrev_send(soknad: Soknad, forhandslaget=None) -> Vedtaksbrev:
+def _vedtaksbrev_send(soknad: Soknad, forhandslaget: dokumenter.Forhandslaget | None = None) -> Vedtaksbrev:
     forhandslaget = forhandslaget or dokumenter.Forhandslaget()
     pdf = forhandslaget.pdf_for(dokumenter.vedtaksbrev_html(soknad))
     brev = Vedtaksbrev.objects.create(soknad=soknad, vedtak=soknad.status, pdf=pdf)
@@ -117,7 +121,12 @@ def _vedtaksbrev_send(soknad: Soknad, forhandslaget=None) -> Vedtaksbrev:
 
 
 def soknad_reject(
-    *, soknad: Soknad, bruker, begrunnelse: str, vedtaksdato: dt.date | None = None, expected_status: str | None = None
+    *,
+    soknad: Soknad,
+    bruker: User,
+    begrunnelse: str,
+    vedtaksdato: dt.date | None = None,
+    expected_status: str | None = None,
 ) -> Soknad:
     require_saksbehandler(bruker)
     if not begrunnelse.strip():

@@ -2,19 +2,19 @@
 (the status stays; the row says who moved it to whom). Assigning is no move towards the applicant: the case's
 waiting time runs on."""
 
+from collections.abc import Sequence
+
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext
 
 from ..models import Soknad, Statusendring
+from ..roles import visningsnavn
 from .errors import TransitionRefused
 from .transitions import er_saksbehandler, require_saksbehandler
 
 
-def _navn(bruker) -> str:
-    return bruker.get_full_name() or bruker.get_username()
-
-
-def soknad_assign(*, soknad: Soknad, bruker, til=None) -> Soknad:
+def soknad_assign(*, soknad: Soknad, bruker: User, til: User | None = None) -> Soknad:
     """Give the case to `til` (a caseworker; `bruker` to take it), or release it (`til` None)."""
     require_saksbehandler(bruker)
     if til is not None and not er_saksbehandler(til):
@@ -24,11 +24,12 @@ def soknad_assign(*, soknad: Soknad, bruker, til=None) -> Soknad:
         if locked.saksbehandler_id == getattr(til, "pk", None):
             return locked
         if til is None:
-            melding = gettext("Saken er frigitt (var hos %(navn)s).") % {"navn": _navn(locked.saksbehandler)}
+            assert locked.saksbehandler is not None  # else it was returned above
+            melding = gettext("Saken er frigitt (var hos %(navn)s).") % {"navn": visningsnavn(locked.saksbehandler)}
         elif til == bruker:
-            melding = gettext("%(navn)s tok saken.") % {"navn": _navn(til)}
+            melding = gettext("%(navn)s tok saken.") % {"navn": visningsnavn(til)}
         else:
-            melding = gettext("Saken er gitt til %(navn)s.") % {"navn": _navn(til)}
+            melding = gettext("Saken er gitt til %(navn)s.") % {"navn": visningsnavn(til)}
         locked.saksbehandler = til
         locked.save(update_fields=["saksbehandler"])
         Statusendring.objects.create(
@@ -37,7 +38,7 @@ def soknad_assign(*, soknad: Soknad, bruker, til=None) -> Soknad:
     return locked
 
 
-def soknader_assign(*, soknader, bruker, til=None) -> int:
+def soknader_assign(*, soknader: Sequence[Soknad], bruker: User, til: User | None = None) -> int:
     """Assign every one of `soknader` (a bulk action): all or none."""
     with transaction.atomic():
         for soknad in soknader:

@@ -2,7 +2,9 @@
 
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
+from typing import Any
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -18,7 +20,7 @@ from ..roles import BEHANDLE_SOKNAD
 from .errors import TransitionRefused
 
 
-def status_change(*, soknad: Soknad, til: str, bruker, melding: str = "", **updates) -> Soknad:
+def status_change(*, soknad: Soknad, til: str, bruker: User | None, melding: str = "", **updates: Any) -> Soknad:
     """Give a (locked) application a new status and the given values, and record the change in its history.
 
     The workflow's rules (who may move it where) are the caller's: the workflow below, or an import. Every move
@@ -36,7 +38,7 @@ def status_change(*, soknad: Soknad, til: str, bruker, melding: str = "", **upda
     return soknad
 
 
-def er_saksbehandler(bruker) -> bool:
+def er_saksbehandler(bruker: User | AnonymousUser | None) -> bool:
     """May this user act on applications (the permission `behandle_soknad`, usually through the group)?"""
     return bool(bruker and bruker.has_perm(BEHANDLE_SOKNAD))
 
@@ -45,11 +47,11 @@ def transition(
     *,
     soknad: Soknad,
     til: str,
-    bruker,
+    bruker: User,
     expected_status: str | None,
     melding: str = "",
     allowed: Mapping[str, AbstractSet[str]],
-    **updates,
+    **updates: Any,
 ) -> Soknad:
     with transaction.atomic():
         locked = Soknad.objects.select_for_update().select_related("virksomhet").get(pk=soknad.pk)
@@ -72,6 +74,6 @@ def transition(
 IKKE_SAKSBEHANDLER = _("Bare saksbehandlere i Helsedirektoratet kan behandle søknader.")
 
 
-def require_saksbehandler(bruker) -> None:
+def require_saksbehandler(bruker: User | AnonymousUser | None) -> None:
     if not er_saksbehandler(bruker):
         raise TransitionRefused(IKKE_SAKSBEHANDLER)

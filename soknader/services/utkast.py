@@ -9,8 +9,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Model
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -50,7 +52,7 @@ IKKE_TILGANG = _(
 )
 
 
-def soknad_create(*, bruker, organisasjonsnummer: str, spesialitet: str, sprak: str | None = None) -> Soknad:
+def soknad_create(*, bruker: User, organisasjonsnummer: str, spesialitet: str, sprak: str | None = None) -> Soknad:
     """Start an application for one of the organisations Altinn says the user may act for; raises
     ValidationError keyed by the start form's fields, or AlreadyApplied.
 
@@ -99,7 +101,7 @@ def soknad_create(*, bruker, organisasjonsnummer: str, spesialitet: str, sprak: 
 
 def soknad_copy(
     *,
-    bruker,
+    bruker: User,
     kilde: Soknad,
     spesialitet: str,
     seksjoner: Iterable[str],
@@ -160,7 +162,7 @@ def soknad_copy(
     return ny
 
 
-def _save_fields(obj, values: Mapping[str, Any], field_names: Iterable[str], expected: str) -> None:
+def _save_fields(obj: Model, values: Mapping[str, Any], field_names: Iterable[str], expected: str) -> None:
     stored = seksjoner.values(obj, field_names)
     if expected and fingerprint(stored) != expected:
         raise Conflict(stored)
