@@ -35,10 +35,10 @@ def prefetched(queryset: QuerySet[Soknad]) -> QuerySet[Soknad]:
     Prefetches the queryset already has (an admin list's) are replaced by these, ordered as the export needs.
     """
     queryset = queryset.select_related("virksomhet__kommune__fylke__helseregion").prefetch_related(None)
-    return queryset.prefetch_related(
-        Prefetch("laeringsarenaer", queryset=Laeringsarena.objects.order_by("pk")),
-        Prefetch("mangler", queryset=_med_vurdering(Mangel.objects.order_by("pk"))),
-        Prefetch("historikk", queryset=Statusendring.objects.order_by("tidspunkt", "pk")),
+    return (
+        queryset.prefetch_related(Prefetch("laeringsarenaer", queryset=Laeringsarena.objects.order_by("pk")))
+        .prefetch_related(Prefetch("mangler", queryset=_med_vurdering(Mangel.objects.order_by("pk"))))
+        .prefetch_related(Prefetch("historikk", queryset=Statusendring.objects.order_by("tidspunkt", "pk")))
     )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.utils import timezone
@@ -29,6 +29,9 @@ from ..choices import (
     Virksomhetstype,
 )
 from ..models import Laeringsarena, Mangel, Soknad, Statusendring
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # kind -> its type as docs/soknad-format.md names it; a model field that may be null adds " or null"
 KINDS = {
@@ -52,7 +55,7 @@ class Field:
     kind: str  # one of KINDS
     model: str = ""  # attribute of an `on` row ("virksomhet.navn"); empty for an object
     choices: type[models.TextChoices] | None = None
-    what: str = ""  # how an error names a valid code: "en gyldig type"
+    what: StrOrPromise = ""  # how an error names a valid code: "en gyldig type"
     # how an import treats the key: required (must be given), read (left out: not answered), optional (left out:
     # kept, defaulted or computed, see the format document), ignored (export only, accepted so it can come back)
     imported: str = "read"
@@ -66,10 +69,17 @@ class Field:
         """The model field `model` names (None for an object)."""
         if not self.model:
             return None
-        model, (*relations, name) = self.on, self.model.split(".")
+        model: Any = self.on  # a model class; each relation's related model
+        *relations, name = self.model.split(".")
         for relation in relations:
             model = model._meta.get_field(relation).related_model
         return model._meta.get_field(name)
+
+    @property
+    def codes(self) -> list[str]:
+        """The valid codes of a choice or codes field."""
+        assert self.choices is not None, f"{self.key}: a {self.kind} field names its choices"
+        return self.choices.values
 
     @property
     def max_length(self) -> int | None:
@@ -141,7 +151,12 @@ def _export_only(key: str, kind: str, model: str, on: type[models.Model]) -> Fie
     return Field(key, kind, model, imported="ignored", on=on)
 
 
-def _choice(key: str, model: str, choices: type[models.TextChoices], what: str = _("en gyldig verdi"), **kw) -> Field:
+GYLDIG_VERDI = _("en gyldig verdi")
+
+
+def _choice(
+    key: str, model: str, choices: type[models.TextChoices], what: StrOrPromise = GYLDIG_VERDI, **kw: Any
+) -> Field:
     return Field(key, "choice", model, choices, what, **kw)
 
 

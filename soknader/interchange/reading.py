@@ -7,7 +7,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -22,6 +22,9 @@ from .. import grenser, skjema
 from ..choices import Spesialitet
 from ..models import Soknad
 from .fields import RECORD, Field
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 _DATO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -81,7 +84,7 @@ def ugyldige_tegn(value: str) -> str | None:
 
 
 # kind -> the JSON type its value must have, how an error names that type, and what null (not answered) reads as
-_JSON = {
+_JSON: dict[str, tuple[type, StrOrPromise, Any]] = {
     "text": (str, _("tekst"), ""),
     "choice": (str, _("tekst"), ""),
     "orgnr": (str, _("tekst (ni siffer i anførselstegn)"), ""),
@@ -193,7 +196,7 @@ class Reader:
             return ""
 
     def read_choice(self, value: str, path: str, f: Field) -> str:
-        if value in f.choices.values:
+        if value in f.codes:
             return value
         self._not_a_code(value, path, f)
         return ""
@@ -201,7 +204,7 @@ class Reader:
     def read_codes(self, value: list, path: str, f: Field) -> list[str]:
         result: list[str] = []
         for i, item in enumerate(value, start=1):
-            if not isinstance(item, str) or item not in f.choices.values:
+            if not isinstance(item, str) or item not in f.codes:
                 self._not_a_code(item, f"{path}[{i}]", f)
             elif item in result:
                 self.error(f"{path}[{i}]", gettext("«%(verdi)s» står mer enn én gang.") % {"verdi": item})
@@ -213,7 +216,7 @@ class Reader:
         self.error(
             path,
             gettext("«%(verdi)s» er ikke %(hva)s (gyldige: %(gyldige)s).")
-            % {"verdi": _short(value), "hva": f.what, "gyldige": ", ".join(f.choices.values)},
+            % {"verdi": _short(value), "hva": f.what, "gyldige": ", ".join(f.codes)},
         )
 
     def read_date(self, value: str, path: str, f: Field) -> dt.date | None:

@@ -120,10 +120,9 @@ def _write(p: Parsed, virksomhet: Virksomhet, *, bruker, reserved: set[str], kat
     snapshot and the findings through the services."""
     values = {name: value for name, value in p.values.items() if name not in (ORGNR, NAVN)}
     arenaer, status, referanse = values.pop("laeringsarenaer"), values.pop("status"), values.pop("referanse")
-    soknad = Soknad.objects.select_for_update().filter(virksomhet=virksomhet, spesialitet=values["spesialitet"]).first()
-    created = soknad is None
-    if created:
-        soknad = Soknad(virksomhet=virksomhet, opprettet_av=bruker)
+    found = Soknad.objects.select_for_update().filter(virksomhet=virksomhet, spesialitet=values["spesialitet"]).first()
+    created = found is None
+    soknad = found if found is not None else Soknad(virksomhet=virksomhet, opprettet_av=bruker)
     for name, value in values.items():
         setattr(soknad, name, value)
     if not soknad.virksomhetstype:  # not given: a kommune is one, an answer about Arbeidstilsynet means BHT
