@@ -8,13 +8,15 @@ shown, with a hint saying when they apply.
 """
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
 from django.conf import settings
 from django.core.validators import RegexValidator
+from django.db import models
+from django.http import QueryDict
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -33,9 +35,9 @@ UGYLDIG_EPOST = _("Oppgi en gyldig e-postadresse, for eksempel navn@kommune.no."
 phone_validator = RegexValidator(gyldig.TELEFON, gyldig.UGYLDIG_TELEFON)  # the rule: regler/gyldig.py
 
 
-def formfield(felt: Felt, model_field) -> forms.Field:
+def formfield(felt: Felt, model_field: "models.Field[Any, Any]") -> forms.Field:
     """The form field for one row of the table: its type decides the widget, the table its texts."""
-    kwargs = {"label": felt.etikett, "help_text": skjema.hjelpetekst(felt), "required": False}
+    kwargs: dict[str, Any] = {"label": felt.etikett, "help_text": skjema.hjelpetekst(felt), "required": False}
     if felt.type in (Type.VALG, Type.NEDTREKK, Type.FLERVALG):
         choices = felt.valgliste
         if felt.type is Type.FLERVALG:
@@ -57,6 +59,7 @@ def formfield(felt: Felt, model_field) -> forms.Field:
     if felt.type is Type.LANGTEKST:
         return forms.CharField(widget=forms.Textarea(attrs={"rows": felt.rader}), **kwargs)
     field = model_field.formfield(max_length=None, **kwargs)  # the limit is the table's, with its message
+    assert field is not None  # text, e-mail and number columns all have one
     field.widget.attrs.update(attrs)
     if felt.type is Type.EPOST:  # our words, with an example, instead of Django's
         field.error_messages["invalid"] = UGYLDIG_EPOST
@@ -114,7 +117,8 @@ class UtkastForm(forms.ModelForm):
         for gruppe in (g for g in self.del_.innhold if isinstance(g, skjema.Gruppe)):
             for felt in gruppe.felt:  # a confirmation's one message is named by its group in the error summary
                 if felt.navn in self.fields and felt.type is Type.BEKREFT and felt.mangler:
-                    self.fields[felt.navn].oppsummering = gruppe.tittel
+                    # read by feiloppsummering.html: the summary names the group, not the one box
+                    self.fields[felt.navn].oppsummering = gruppe.tittel  # type: ignore[attr-defined]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -141,7 +145,7 @@ class UtkastForm(forms.ModelForm):
         return not any(str(v or "").strip() for name in self.data_fields for v in getlist(name))
 
     def stored_values(self) -> dict[str, Any]:
-        return {name: getattr(self.instance, name) for name in self._meta.fields}
+        return {name: getattr(self.instance, name) for name in self._meta.fields or ()}
 
     def valid_values(self) -> dict[str, Any]:
         """What may be saved: every shown field that passed its format checks."""
@@ -150,13 +154,17 @@ class UtkastForm(forms.ModelForm):
     def refresh_fingerprint(self, instance) -> None:
         """After a save, the next save compares against what is stored now."""
         self.instance = instance
-        self.data = self.data.copy()
-        self.data["fingerprint"] = fingerprint(self.stored_values())
+        self._set_fingerprint(self.stored_values())
+
+    def _set_fingerprint(self, values: Mapping[str, Any]) -> None:
+        """The posted data with the fingerprint of `values` (a copy: the request's data cannot be changed)."""
+        data = self.data.copy() if isinstance(self.data, QueryDict) else dict(self.data)
+        data["fingerprint"] = fingerprint(values)
+        self.data = data
 
     def show_conflict(self, lagret: Mapping[str, Any]) -> None:
         """Someone else saved meanwhile: point at each field where their value differs from ours."""
-        self.data = self.data.copy()
-        self.data["fingerprint"] = fingerprint({name: lagret[name] for name in self._meta.fields})
+        self._set_fingerprint({name: lagret[name] for name in self._meta.fields or ()})
         verdier = self.valid_values()
         for name in self.data_fields:
             if name in verdier and verdier[name] != lagret.get(name):
@@ -264,6 +272,7 @@ class StartForm(forms.Form):
         else:
             valg = hvem.spesialiteter_for(er_kommune=None)
         field = self.fields["spesialitet"]
+        assert isinstance(field, forms.ChoiceField)
         field.choices = [(v.spesialitet, v.etikett) for v in valg if v.kan_velges]
         field.widget.attrs["data-bare-kommuner"] = " ".join(hvem.BARE_KOMMUNER)
         grunner = [v.grunn for v in valg if not v.kan_velges]
@@ -285,15 +294,19 @@ class LaeringsarenaForm(UtkastForm):
         if soknad_kontekst is not None:  # only the types this specialty and organisation may use (skjema.ARENATYPER)
             tillatt = {*skjema.arenatyper_for(soknad_kontekst), "", self.instance.type}
             felt = self.fields["type"]
-            felt.choices = [(verdi, tekst) for verdi, tekst in felt.choices if verdi in tillatt]
+            assert isinstance(felt, forms.ChoiceField)
+            valg = cast(list[tuple[str, str]], felt.choices)  # Django keeps them as a list of pairs
+            felt.choices = [(verdi, tekst) for verdi, tekst in valg if verdi in tillatt]
             self.fields["laeringsmal"].help_text = skjema.laeringsmal_hjelp(soknad_kontekst.spesialitet)
         self.fields["laeringsmal"].widget.attrs["aria-describedby"] = "id_laeringsmal_helptext lm-tolkning"
-        self.fields["laeringsmal"].hjelp_over = True  # the long hint above, the live reading right below the input
+        # read by bootstrap5/field.html: the long hint above, the live reading right below the input
+        self.fields["laeringsmal"].hjelp_over = True  # type: ignore[attr-defined]
 
 
 def _seksjonsskjema(del_: Del) -> type[UtkastForm]:
     """The form of one of sections 1–3: the application's fields as the table declares them."""
-    form_class = forms.modelform_factory(Soknad, form=UtkastForm, fields=del_.feltnavn)
+    # a subclass of `form`, as modelform_factory makes it (typed as a plain ModelForm)
+    form_class = cast(type[UtkastForm], forms.modelform_factory(Soknad, form=UtkastForm, fields=del_.feltnavn))
     form_class.del_ = del_
     return form_class
 

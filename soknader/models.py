@@ -61,7 +61,7 @@ def tidligere_registrering_mulig(soknadsdato: dt.date | None) -> bool:
 def tidligere_registrering_feil(soknadsdato: dt.date | None, tidligere_fra: dt.date, begrunnelse: str) -> str | None:
     """Why an earlier "registrert fra" (§ 38 third sentence) cannot be set, or None. One rule for the admin form and
     the service."""
-    if not tidligere_registrering_mulig(soknadsdato):
+    if soknadsdato is None or not tidligere_registrering_mulig(soknadsdato):
         return gettext(
             "En tidligere registreringsdato kan bare bestemmes for søknader sendt før 31. desember 2023 "
             "(spesialistforskriften § 38)."
