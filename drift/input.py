@@ -12,7 +12,7 @@ a ModelAdmin both, with Norwegian messages next to the field.
 """
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -23,6 +23,8 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .mixins import AdminMixin, FormMixin
 
 MELDING = _("Adressen inneholder et null-tegn (%00), som ikke kan brukes. Fjern det fra adressen og prøv igjen.")
 FOR_LANG = _("Adressen er for lang. Søk med færre ord, eller gå tilbake og prøv igjen.")
@@ -95,22 +97,14 @@ class SafeMultipleChoice(forms.ModelMultipleChoiceField):
 
     def _check_values(self, value):
         try:
-            return super()._check_values(value)
+            return super()._check_values(value)  # type: ignore[misc]  # Django's, not in the stubs
         except OverflowError:
             raise ValidationError(
                 gettext("Ugyldig valg: et av tallene er for stort."), code="invalid_pk_value"
             ) from None
 
 
-if TYPE_CHECKING:  # a mix-in for a ModelAdmin: type-checked as one
-    from django.contrib.admin import ModelAdmin
-
-    _AdminBase = ModelAdmin[Any]
-else:
-    _AdminBase = object
-
-
-class SafeForm(_AdminBase):
+class SafeForm(AdminMixin):
     """A ModelAdmin mix-in: JSON and many-to-many fields that answer bad input with a message, never a 500; and a
     form posted with a NUL anywhere is refused with a message, shown again without the NUL (an autocomplete widget
     looks its bound value up in the database while rendering, which PostgreSQL refuses for a NUL)."""
@@ -127,7 +121,7 @@ class SafeForm(_AdminBase):
         return type(f"Trygt{form.__name__}", (UtenNul, form), {})
 
 
-class UtenNul:
+class UtenNul(FormMixin):
     """Form mix-in: NUL characters are taken out of the posted data before any field or widget sees them, and the
     form is then invalid with a message saying why."""
 
@@ -148,7 +142,7 @@ class UtenNul:
         return cleaned
 
 
-class ValidChoices:
+class ValidChoices(AdminMixin):
     """A ModelAdmin mix-in: the rows ticked for an action (`_selected_action`) that cannot be an id in the database
     (not digits, or past a 64-bit integer: SQLite raised OverflowError, a 500) are left out, as rows that no longer
     exist are; with none left the admin says that nothing was chosen."""

@@ -31,8 +31,8 @@ def katalog(request):
     spesialitet = _spesialitet(request)
     if spesialitet is None:
         return _ugyldig_spesialitet()
-    rows = laeringsmal_in_force(grupper=[spesialitet, "FKM", "LM"]).values("kode", "tittel", "seksjon", "gruppe")
-    rows = sorted(rows, key=lambda r: (r["gruppe"] != spesialitet, r["kode"]))
+    lest = laeringsmal_in_force(grupper=[spesialitet, "FKM", "LM"]).values("kode", "tittel", "seksjon", "gruppe")
+    rows = sorted(lest, key=lambda r: (r["gruppe"] != spesialitet, r["kode"]))
     return JsonResponse([{"kode": r["kode"], "tittel": r["tittel"], "seksjon": r["seksjon"]} for r in rows], safe=False)
 
 

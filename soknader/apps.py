@@ -41,9 +41,11 @@ class SoknaderConfig(AppConfig):
         from .admin.ko import saksbehandlere_endret
 
         Bruker = get_user_model()
-        for modell in (Bruker, Group):
+        for tilgangsmodell in (Bruker, Group):
             for signal in (post_save, post_delete):
-                signal.connect(saksbehandlere_endret, sender=modell, dispatch_uid=f"soknader-sb-{modell}-{signal}")
+                signal.connect(
+                    saksbehandlere_endret, sender=tilgangsmodell, dispatch_uid=f"soknader-sb-{tilgangsmodell}-{signal}"
+                )
         for gjennom in (Bruker.groups.through, Bruker.user_permissions.through, Group.permissions.through):
             m2m_changed.connect(saksbehandlere_endret, sender=gjennom, dispatch_uid=f"soknader-sb-{gjennom}")
         # a case's history on the case page (sakscache): its rows, and the outbox's updates without a save
@@ -69,9 +71,11 @@ class SoknaderConfig(AppConfig):
         # (bulk_create) calls it itself
         vist = (Soknad, Innsending, Mangelvurdering, Melding, Virksomhet, Kommune, Fylke, Helseregion, get_user_model())
         for signal in (post_save, post_delete):
-            for modell in vist:
+            for vist_modell in vist:
                 signal.connect(
-                    listecache.endret, sender=modell, dispatch_uid=f"soknader-liste-{modell.__name__}-{signal}"
+                    listecache.endret,
+                    sender=vist_modell,
+                    dispatch_uid=f"soknader-liste-{vist_modell.__name__}-{signal}",
                 )
 
 

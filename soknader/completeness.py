@@ -7,15 +7,17 @@ ask these functions, and they restate no rule of their own.
 """
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext
 
 from . import skjema
 from .skjema import Del, Felt, Kontekst, Type
 
-Problems = dict[str, "str | Promise"]  # a message, translated when shown
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+Problems = dict[str, "StrOrPromise"]  # a message, translated when shown
 
 
 def gjelder(felt: Felt, kontekst: Kontekst | None) -> bool:

@@ -8,7 +8,7 @@ shown, with a hint saying when they apply.
 """
 
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Fieldset, Layout
@@ -27,6 +27,9 @@ from .choices import Spesialitet
 from .models import Laeringsarena, Soknad
 from .regler import gyldig, hvem
 from .skjema import Del, Felt, Kontekst, Type
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 JA_NEI = [(True, _("Ja")), (False, _("Nei"))]
 
@@ -178,7 +181,7 @@ class UtkastForm(forms.ModelForm):
                     % {"verdi": vist},
                 )
 
-    def show_problems(self, problemer: Mapping[str, str]) -> None:
+    def show_problems(self, problemer: Mapping[str, "StrOrPromise"]) -> None:
         for name, melding in problemer.items():
             field = None if name == "__all__" else name
             if (field is None or field in self.fields) and (field is None or field not in self.errors):
@@ -238,6 +241,7 @@ class StartForm(forms.Form):
         super().__init__(*args, **kwargs)
         virksomheter = list(virksomheter)
         field = self.fields["organisasjonsnummer"]
+        assert isinstance(field, forms.ChoiceField)
         field.choices = [
             (
                 v.organisasjonsnummer,
@@ -404,13 +408,20 @@ class KopierForm(forms.Form):
 
     def __init__(self, *args, spesialiteter=(), seksjoner=(), arenaer=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["spesialitet"].choices = [(s, Spesialitet(s).label) for s in spesialiteter]
+        spesialitet, deler, valgte_arenaer = (
+            self.fields["spesialitet"],
+            self.fields["seksjoner"],
+            self.fields["arenaer"],
+        )
+        assert isinstance(spesialitet, forms.ChoiceField) and isinstance(deler, forms.ChoiceField)
+        assert isinstance(valgte_arenaer, forms.ChoiceField)
+        spesialitet.choices = [(s, Spesialitet(s).label) for s in spesialiteter]
         if spesialiteter:  # the first one not applied for yet (SAM after ALM): two clicks for the common case
-            self.fields["spesialitet"].initial = spesialiteter[0]
-        self.fields["seksjoner"].choices = list(seksjoner)
-        self.fields["seksjoner"].initial = [key for key, _ in seksjoner]
-        self.fields["arenaer"].choices = [(str(a.pk), str(a)) for a in arenaer]
-        self.fields["arenaer"].initial = [str(a.pk) for a in arenaer]
+            spesialitet.initial = spesialiteter[0]
+        deler.choices = list(seksjoner)
+        deler.initial = [key for key, _ in seksjoner]
+        valgte_arenaer.choices = [(str(a.pk), str(a)) for a in arenaer]
+        valgte_arenaer.initial = [str(a.pk) for a in arenaer]
 
 
 class ArenafilForm(forms.Form):
@@ -425,7 +436,7 @@ class ArenafilForm(forms.Form):
     innhold = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if not cleaned.get("fil") and not cleaned.get("innhold"):
             self.add_error("fil", gettext("Velg filen med læringsarenaene."))
         return cleaned

@@ -51,6 +51,10 @@ def _providers() -> dict[str, dict[str, Any]]:
     return cast(dict[str, dict[str, Any]], settings.OIDC_PROVIDERS)
 
 
+def client_id(provider: str) -> str:
+    return str(_providers()[provider]["client_id"])
+
+
 def configured(provider: str) -> bool:
     config = _providers().get(provider) or {}
     return bool(config.get("issuer") and config.get("client_id"))
@@ -233,6 +237,7 @@ class OIDCBackend(OIDCAuthenticationBackend):
         with transaction.atomic():
             user = self.UserModel.objects.create_user(f"{self.provider}-{ident[:16]}")
             user.set_unusable_password()
+            assert self.provider is not None  # only the callback, for one provider, logs in
             Person.objects.create(bruker=user, kilde=Innloggingskilde(self.provider), ident=ident)
             return self.update_user(user, claims)
 

@@ -232,6 +232,7 @@ def callback(request, provider):
         user = backend.authenticate(request, nonce=flow.get("nonce"), code_verifier=flow.get("code_verifier"))
     except (oidc.ProviderUnavailable, requests.RequestException) as error:
         if avvist := _kode_avvist(error):
+            assert isinstance(error, requests.HTTPError) and error.response is not None  # as _kode_avvist checked
             logger.warning("oidc %s: koden ble avvist: %s", provider, avvist)
             return _feil(
                 request,
@@ -341,7 +342,7 @@ def logout(request):
         return HttpResponseRedirect(target)
     params = {
         "post_logout_redirect_uri": request.build_absolute_uri(target),
-        "client_id": settings.OIDC_PROVIDERS[provider]["client_id"],
+        "client_id": oidc.client_id(provider),
     }
     if id_token:
         params["id_token_hint"] = id_token

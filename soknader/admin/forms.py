@@ -128,7 +128,7 @@ class RegisterForm(VedtakForm):
             del self.fields["tidligere_fra"], self.fields["tidligere_begrunnelse"]
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         fra = cleaned.get("tidligere_fra")
         if fra is not None and self.soknadsdato is not None:
             feil = tidligere_registrering_feil(self.soknadsdato, fra, cleaned.get("tidligere_begrunnelse", ""))

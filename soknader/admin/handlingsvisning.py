@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
+from drift.mixins import AdminMixin
+
 from .. import dokumenter
 from ..choices import Status
 from ..models import Soknad
@@ -43,7 +45,7 @@ def handlinger_avtrykk(soknad, handlinger) -> list:
     ]
 
 
-class HandlingAdmin:
+class HandlingAdmin(AdminMixin):
     def _handlinger(self, request, soknad, bound=None, *, mangler=None):
         """(action, its row, its form, open) for each action open to this user now; `bound` = (action, form) just
         refused: shown open with its errors. Unbound, an anmodning comes drafted from the findings, and a clean case
@@ -96,7 +98,7 @@ class HandlingAdmin:
         form = handling_form(handling, request.POST, soknadsdato=soknad.soknadsdato)
         if not form.is_valid():
             if "status" in form.errors:  # a page that lost its hidden field: nothing the caseworker can fix there
-                self.message_user(request, form.errors["status"][0], messages.ERROR)
+                self.message_user(request, str(form.errors["status"][0]), messages.ERROR)
                 return None
             return self._igjen(request, soknad.pk, handling, form)
         if rad.vedtak and "forhandsvis" in request.POST:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from drift.cacheversion import CacheVersion
 from drift.minne import MINNE
+from drift.mixins import AdminMixin
 
 from ..choices import Status
 from ..models import Innsending, Soknad
@@ -90,7 +91,7 @@ def frist_kontekst(soknad: Soknad) -> dict:
     }
 
 
-class ArbeidskoAdmin:
+class ArbeidskoAdmin(AdminMixin):
     """Mixed into SoknadAdmin."""
 
     @admin.display(description=_("status"), ordering="status")

@@ -2,27 +2,20 @@
 name, finds their own as links at the top of the queue, and deletes them. Never shown to anyone else. Writes go
 through services.lagrede_filtre. Mixed into SoknadAdmin."""
 
-from typing import TYPE_CHECKING, Any
-
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 
+from drift.mixins import AdminMixin
+
 from ..roles import BEHANDLE_SOKNAD
 from ..services import errors, lagrede_filtre
 from .forms import LagretFilterForm
 
-if TYPE_CHECKING:  # a mix-in for a ModelAdmin: type-checked as one
-    from django.contrib.admin import ModelAdmin
 
-    _AdminBase = ModelAdmin[Any]
-else:
-    _AdminBase = object
-
-
-class LagredeFiltreAdmin(_AdminBase):
+class LagredeFiltreAdmin(AdminMixin):
     change_list_template = "admin/soknader/soknad/change_list.html"
 
     def filter_urls(self):
@@ -57,7 +50,7 @@ class LagredeFiltreAdmin(_AdminBase):
             return HttpResponseNotAllowed(["POST"])
         form = LagretFilterForm(request.POST)
         if not form.is_valid():
-            self.message_user(request, next(iter(form.errors.values()))[0], messages.ERROR)
+            self.message_user(request, str(next(iter(form.errors.values()))[0]), messages.ERROR)
             return self._til_koen(request.POST.get("sporring", ""))
         try:
             lagret = lagrede_filtre.filter_save(bruker=request.user, **form.cleaned_data)

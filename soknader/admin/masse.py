@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from drift.mixins import AdminMixin
+
 from ..roles import BEHANDLE_SOKNAD
 from ..services import errors, masse
 from .forms import MasseAnmodningForm
@@ -19,7 +21,7 @@ class IngenFelt(forms.Form):
     pass
 
 
-class MasseAdmin:
+class MasseAdmin(AdminMixin):
     def has_behandle_permission(self, request) -> bool:
         return request.user.has_perm(BEHANDLE_SOKNAD)
 

@@ -14,6 +14,8 @@ from django.urls import path, reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 
+from drift.mixins import AdminMixin
+
 from ..models import Melding, Notat, Soknad
 from ..roles import BEHANDLE_SOKNAD, visningsnavn
 from ..services import errors, mangelvurdering, notater, transitions
@@ -131,7 +133,7 @@ def mangler_avtrykk(soknad, mangler, bortfalt, *, kan_vurdere: bool) -> list:
     ]
 
 
-class SaksarbeidAdmin:
+class SaksarbeidAdmin(AdminMixin):
     def saksarbeid_urls(self):
         return [
             path(
@@ -173,7 +175,7 @@ class SaksarbeidAdmin:
             return back
         form = MangelvurderingForm(request.POST)
         if not form.is_valid():
-            self.message_user(request, form.errors["notat"][0], messages.ERROR)
+            self.message_user(request, str(form.errors["notat"][0]), messages.ERROR)
             return back
         return self._gjor(
             request,
@@ -210,7 +212,7 @@ class SaksarbeidAdmin:
             return back
         form = NotatForm(request.POST)
         if not form.is_valid():
-            self.message_user(request, form.errors["tekst"][0], messages.ERROR)
+            self.message_user(request, str(form.errors["tekst"][0]), messages.ERROR)
             return back
         return self._gjor(
             request,

@@ -3,9 +3,9 @@
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from django.utils.functional import Promise
-
 if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
     from ..models import Soknad
 
 
@@ -22,13 +22,13 @@ class Conflict(Exception):
 
 
 class SubmitRefused(Exception):
-    def __init__(self, problemer: Mapping[str, Mapping[str, str | Promise]]):
+    def __init__(self, problemer: Mapping[str, Mapping[str, "StrOrPromise"]]):
         super().__init__("Søknaden er ikke fullført")
         self.problemer = problemer
 
 
 class TransitionRefused(Exception):
-    def __init__(self, melding: str | Promise):
+    def __init__(self, melding: "StrOrPromise"):
         super().__init__(melding)
         self.melding = melding
 

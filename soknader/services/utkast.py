@@ -5,7 +5,7 @@ with what is stored now, so that two people editing the same application never o
 other silently (the loser is told and keeps what they typed).
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -215,7 +215,7 @@ def laeringsarena_save(
         return saved
 
 
-def laeringsarenaer_import(*, soknad: Soknad, rows: list[Mapping[str, Any]]) -> list[Laeringsarena]:
+def laeringsarenaer_import(*, soknad: Soknad, rows: Sequence[Mapping[str, Any]]) -> list[Laeringsarena]:
     """Add arenas read from a file (interchange.arenaer) to a draft; their LM texts are read for its specialty.
     More than the limits allow (see grenser) is refused with ValidationError (the message)."""
     katalog = katalog_for_soknad(soknad.soknadsdato)
