@@ -49,8 +49,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "csp",
     "axes",
-    "crispy_forms",
-    "crispy_bootstrap5",
     "brreg",
     "laeringsmal",
     "drift",
@@ -202,9 +200,6 @@ STORAGES = {
 # Development (and the tests, settings_test.py) serve static files straight from the finders (no collectstatic).
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
-
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("DJANGO_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

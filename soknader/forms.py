@@ -7,11 +7,9 @@ attributes: `static/js/skjema.js` hides them until their trigger is chosen; with
 shown, with a hint saying when they apply.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Fieldset, Layout
 from django import forms
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -20,6 +18,8 @@ from django.http import QueryDict
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from drift.bootstrap_forms import BootstrapForm, Slot
 
 from . import completeness, grenser, skjema
 from .changes import fingerprint
@@ -94,12 +94,12 @@ def yes_no_field(**kwargs) -> forms.TypedChoiceField:
     )
 
 
-class UtkastForm(forms.ModelForm):
+class UtkastForm(BootstrapForm, forms.ModelForm):
     """A section (or an arena) as the table declares it. Nothing is required here, and conflicts are detected."""
 
     fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
     del_: Del
-    # HTML to show right after a field (e.g. what an LM text was read as)
+    # a template included right after a field, in the page's context (e.g. what an LM text was read as)
     etter_felt: dict[str, str] = {}
 
     def __init__(self, *args, kontekst: Kontekst | None = None, **kwargs):
@@ -122,21 +122,19 @@ class UtkastForm(forms.ModelForm):
                 if felt.navn in self.fields and felt.type is Type.BEKREFT and felt.mangler:
                     # read by feiloppsummering.html: the summary names the group, not the one box
                     self.fields[felt.navn].oppsummering = gruppe.tittel  # type: ignore[attr-defined]
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(*self._layout(self.del_.innhold), "fingerprint")
 
-    def _layout(self, innhold) -> list:
-        result = []
+    def layout(self) -> Iterator[Slot]:
+        """The section as the table orders it: its groups as fieldsets, the fields shown in this context, and the
+        fingerprint last."""
+        yield from self._slots(self.del_.innhold)
+        yield Slot(field=self["fingerprint"])
+
+    def _slots(self, innhold: Iterable[Felt | skjema.Gruppe]) -> Iterator[Slot]:
         for item in innhold:
             if isinstance(item, skjema.Gruppe):
-                result.append(Fieldset(item.tittel, *self._layout(item.felt)))
+                yield Slot(legend=item.tittel, group=tuple(self._slots(item.felt)))
             elif item.navn in self.fields:
-                result.append(item.navn)
-                if item.navn in self.etter_felt:
-                    result.append(HTML(self.etter_felt[item.navn]))
-        return result
+                yield Slot(field=self[item.navn], after=self.etter_felt.get(item.navn, ""))
 
     @property
     def data_fields(self) -> list[str]:
@@ -209,7 +207,7 @@ def _spesialitet_hjelp() -> str:
     ) % {"bare_kommuner": " og ".join(str(Spesialitet(s).label) for s in sorted(hvem.BARE_KOMMUNER))}
 
 
-class StartForm(forms.Form):
+class StartForm(BootstrapForm, forms.Form):
     """Which organisation (one of those Altinn says the user may act for) and which specialty."""
 
     organisasjonsnummer = forms.ChoiceField(
@@ -256,9 +254,6 @@ class StartForm(forms.Form):
         if len(virksomheter) == 1:
             field.initial = virksomheter[0].organisasjonsnummer
         self._offer_specialties(virksomheter)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
 
     def _offer_specialties(self, virksomheter) -> None:
         """Offer what the organisation may apply for, with the reason for the rest (hvem.spesialiteter_for).
@@ -287,7 +282,7 @@ class StartForm(forms.Form):
 
 class LaeringsarenaForm(UtkastForm):
     del_ = skjema.LAERINGSARENA
-    etter_felt = {"laeringsmal": '{% include "soknader/_tolkning.html" %}'}
+    etter_felt = {"laeringsmal": "soknader/_tolkning.html"}
 
     class Meta:
         model = Laeringsarena
@@ -303,7 +298,7 @@ class LaeringsarenaForm(UtkastForm):
             felt.choices = [(verdi, tekst) for verdi, tekst in valg if verdi in tillatt]
             self.fields["laeringsmal"].help_text = skjema.laeringsmal_hjelp(soknad_kontekst.spesialitet)
         self.fields["laeringsmal"].widget.attrs["aria-describedby"] = "id_laeringsmal_helptext lm-tolkning"
-        # read by bootstrap5/field.html: the long hint above, the live reading right below the input
+        # read by skjema/felt.html: the long hint above, the live reading right below the input
         self.fields["laeringsmal"].hjelp_over = True  # type: ignore[attr-defined]
 
 

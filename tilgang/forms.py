@@ -4,6 +4,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
 
+from drift.bootstrap_forms import BootstrapForm
+
 # Where søkere may not use a password, a right and a wrong password of a søker get this same answer.
 FEIL_ELLER_SOKER = _(
     "Feil brukernavn eller passord. Søkere logger inn med ID-porten: bruk knappen «Logg inn med ID-porten»."
@@ -18,7 +20,7 @@ FEIL_ADMIN = _(
 )
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(BootstrapForm, AuthenticationForm):
     """Password login: demo users and the emergency superuser. Søkere use ID-porten unless
     PASSWORD_LOGIN_FOR_APPLICANTS is on (development and tests).
 
