@@ -1,4 +1,6 @@
-"""JSON lookup of an organisation number, used by the form as the user leaves the field."""
+"""JSON lookup of an organisation number for a logged-in user (issue 4). No page calls it since the start form offers
+the organisations Altinn lists (issue 11) and looks the chosen one up on the server; a page that asks for an org
+number again would call it as the user leaves the field."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
