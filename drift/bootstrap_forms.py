@@ -12,14 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.forms.boundfield import BoundField
 
 from .mixins import FormMixin
 
-# the CSS class of each kind of input, and the class that marks it invalid
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+# the CSS class of each kind of input (Bootstrap 5); `is-invalid` is added when the field has errors
 _CSS = {"checkbox": "form-check-input", "select": "form-select", "input": "form-control"}
 
 
@@ -64,7 +67,7 @@ class Slot:
 
     field: BoundField | None = None
     after: str = ""  # the name of a template included after the field
-    legend: Any = ""  # a group's heading
+    legend: StrOrPromise = ""  # a group's heading
     group: tuple[Slot, ...] = ()
 
 

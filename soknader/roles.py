@@ -27,8 +27,11 @@ _SAKSBEHANDLER_PERMS = {
 }
 
 
-def visningsnavn(bruker: User) -> str:
-    """A user as the case's history and the queue name them: the full name, else the username."""
+def visningsnavn(bruker: User | None) -> str:
+    """A user as the case's history and the queue name them: the full name, else the username; "–" for nobody (a
+    row written by the system, or by a user since deleted)."""
+    if bruker is None:
+        return "–"
     return bruker.get_full_name() or bruker.get_username()
 
 

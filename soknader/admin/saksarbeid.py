@@ -7,7 +7,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib import messages
-from django.contrib.auth.models import User
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -34,10 +33,6 @@ class Hendelse:
     lenker: list[tuple[str, str]] = field(default_factory=list)  # (address, text)
 
 
-def _navn(bruker: User | None) -> str:
-    return "–" if bruker is None else visningsnavn(bruker)
-
-
 def tidslinje(*, soknad, historikk, meldinger, eposter, innsendinger, vedtaksbrev, notater_) -> list[Hendelse]:
     """Everything that happened on the case, newest first: built from lists the page has read anyway (one query per
     kind, however many rows)."""
@@ -50,7 +45,7 @@ def tidslinje(*, soknad, historikk, meldinger, eposter, innsendinger, vedtaksbre
             h.tidspunkt,
             gettext("Status"),
             "sb-tl-status",
-            _navn(h.utfort_av),
+            visningsnavn(h.utfort_av),
             (f"{h.get_fra_status_display()} → {h.get_til_status_display()}" if h.fra_status != h.til_status else "")
             + (f"\n{h.melding}" if h.fra_status != h.til_status and h.melding else h.melding),
         )
@@ -61,7 +56,7 @@ def tidslinje(*, soknad, historikk, meldinger, eposter, innsendinger, vedtaksbre
             m.tidspunkt,
             gettext("Melding fra søkeren") if m.fra == Melding.Fra.SOKER else gettext("Melding til søkeren"),
             "sb-tl-melding",
-            _navn(m.forfatter) if m.forfatter else m.get_fra_display(),
+            visningsnavn(m.forfatter) if m.forfatter else m.get_fra_display(),
             # the attachments named; their links are in the dialog above (one link per file on the page)
             "\n".join(
                 [m.tekst, *(gettext("Vedlegg: %(filnavn)s") % {"filnavn": v.filnavn} for v in m.vedlegg.all())]
@@ -101,7 +96,8 @@ def tidslinje(*, soknad, historikk, meldinger, eposter, innsendinger, vedtaksbre
         for b in vedtaksbrev
     ]
     rader += [
-        Hendelse(n.tidspunkt, gettext("Internt notat"), "sb-tl-notat", _navn(n.forfatter), n.tekst) for n in notater_
+        Hendelse(n.tidspunkt, gettext("Internt notat"), "sb-tl-notat", visningsnavn(n.forfatter), n.tekst)
+        for n in notater_
     ]
     return sorted(rader, key=lambda h: h.tidspunkt, reverse=True)
 
@@ -123,7 +119,7 @@ def mangler_avtrykk(soknad, mangler, bortfalt, *, kan_vurdere: bool) -> list:
     whether this user may assess (the forms)."""
 
     def vurdering(v) -> tuple | None:
-        return v and (v.pk, v.melding, v.notat, v.vurdert, v.vurdert_av_id and _navn(v.vurdert_av))
+        return v and (v.pk, v.melding, v.notat, v.vurdert, v.vurdert_av_id and visningsnavn(v.vurdert_av))
 
     return [
         soknad.pk,

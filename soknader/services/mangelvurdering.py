@@ -130,7 +130,7 @@ def mangel_unassess(*, soknad: Soknad, bruker: User, vurdering_id: int) -> Mange
             gettext("Vurderingen av mangelen «%(mangel)s» er angret; mangelen er åpen igjen (vurdert av %(navn)s).")
             % {
                 "mangel": vurdering.melding,
-                "navn": visningsnavn(vurdering.vurdert_av) if vurdering.vurdert_av else "–",
+                "navn": visningsnavn(vurdering.vurdert_av),
             },
         )
     return vurdering

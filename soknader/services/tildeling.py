@@ -24,7 +24,6 @@ def soknad_assign(*, soknad: Soknad, bruker: User, til: User | None = None) -> S
         if locked.saksbehandler_id == getattr(til, "pk", None):
             return locked
         if til is None:
-            assert locked.saksbehandler is not None  # else it was returned above
             melding = gettext("Saken er frigitt (var hos %(navn)s).") % {"navn": visningsnavn(locked.saksbehandler)}
         elif til == bruker:
             melding = gettext("%(navn)s tok saken.") % {"navn": visningsnavn(til)}
